@@ -1,0 +1,80 @@
+"""Training and evaluation data for claims: the seed annotations and the external sets.
+
+Paths are relative to the repository (``annotations/``, ``data/claims/``); see
+``data/DATASETS.md`` for sources and licences.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from ..paths import SOURCE_ROOT
+
+ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims.jsonl"
+CLAIMS_DATA = SOURCE_ROOT / "data" / "claims"
+
+
+def load_annotations(path: str | Path = ANNOTATIONS, check: bool = True) -> list[dict]:
+    """The annotated sentences (one dict per sentence, ``claims`` inside); offsets verified."""
+    path = Path(path)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if check and rows:
+        source = (path.parent.parent / rows[0]["source"]) if not Path(rows[0]["source"]).is_absolute() else Path(rows[0]["source"])
+        text = source.read_text(encoding="utf-8")
+        for row in rows:
+            if text[row["start"]:row["end"]] != row["text"]:
+                raise ValueError(f"{path}: {row['id']} offsets do not slice its source text")
+            for claim in row["claims"]:
+                for part in ("factor", "outcome"):
+                    span = claim[part]
+                    if span["start"] is not None and text[span["start"]:span["end"]] != span["text"]:
+                        raise ValueError(f"{path}: {row['id']} {part} offsets do not slice the source")
+    return rows
+
+
+def countercausality(split: str = "train", root: Path = CLAIMS_DATA) -> tuple[list[str], list[int]]:
+    """Countercausal News Corpus (CC-BY-4.0) causality detection: texts, 1 causal / 0 uncausal."""
+    texts, labels = [], []
+    path = root / "countercausality" / "causality-detection" / f"{split}.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        texts.append(row["text"])
+        labels.append(int(row["label"]))
+    return texts, labels
+
+
+def certainty_findings(split: str | None = "train", root: Path = CLAIMS_DATA) -> list[dict]:
+    """Pei & Jurgens (2021) sentence-level certainty (MIT): ``finding`` + certainty 1-6."""
+    path = root / "certainty" / "sentence-level-certainty.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split is None or r.get("split") == split]
+
+
+def evidence_inference(split: str = "test", root: Path = CLAIMS_DATA) -> list[dict]:
+    """Evidence Inference 2.0 (MIT) rows of one article split, joined with their prompts.
+
+    Each row: ``evidence`` (text), ``outcome``, ``intervention``, ``comparator``, ``label``
+    (+1 significantly increased, -1 significantly decreased, 0 no significant difference; from
+    ``Label Code``), ``pmcid``.
+    """
+    base = root / "evidence_inference"
+    ids = set((base / "splits" / f"{split}_article_ids.txt").read_text().split())
+    prompts = {}
+    with open(base / "prompts_merged.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            prompts[row["PromptID"]] = row
+    out = []
+    with open(base / "v2_annotations.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["PMCID"] not in ids or row.get("Valid Label") != "True":
+                continue
+            prompt = prompts.get(row["PromptID"])
+            evidence = (row.get("Annotations") or "").strip()
+            if not prompt or not evidence:
+                continue
+            out.append({"evidence": evidence, "outcome": prompt["Outcome"], "intervention": prompt["Intervention"],
+                        "comparator": prompt["Comparator"], "label": int(float(row["Label Code"])),
+                        "pmcid": row["PMCID"], "prompt_id": row["PromptID"]})
+    return out

@@ -1,0 +1,286 @@
+"""From a doc to its claims: detect candidate sentences, parse only those, compose the rest.
+
+Steps per sentence: (1) a relation trigger must be present and the detector's probability must
+reach its threshold; (2) candidates are parsed (batched) with the parser pipeline; (3) each
+relation gets factor/outcome spans (:mod:`.spans`), hedge/negation/contrast cues
+(:mod:`.hedging`), a direction (:mod:`.direction`), a strength, citations, design, themes and
+``social``. Without a parser, claims keep their direction/strength but have no spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span
+
+from . import hedging, lexicon as lx
+from .claim import Claim
+from .detector import ClaimDetector
+from .direction import compose, outcome_valence
+from .parser import DEFAULT_PARSER, load_parser
+from .spans import Relation, extract_relations, find_triggers
+from ..text.citations import Citation, find_citations, link_references, split_references
+
+_WORD = re.compile(r"[a-z][a-z'\-]*")
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """Sentences of ``doc`` (its sentence boundaries, or the whole doc), also split at blank
+    lines so a title never merges with the first abstract sentence; whitespace trimmed."""
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    units: list[Span] = []
+    for sent in sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n\n" in token.text or (token.whitespace_ == "" and "\n\n" in token.text):
+                units.append(doc[start:token.i])
+                start = token.i + 1
+        units.append(doc[start:sent.end])
+    out = []
+    for span in units:
+        a, b = span.start, span.end
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b - a >= 3:
+            out.append(doc[a:b])
+    return out
+
+
+class ClaimExtractor:
+    """Finds claims in docs. ``detector=None`` keeps every sentence with a trigger (rules only)."""
+
+    def __init__(self, detector: ClaimDetector | None = None, spacy_model: str = DEFAULT_PARSER,
+                 threshold: float | None = None, codebook=None, batch_size: int = 256) -> None:
+        self.detector = detector
+        self.threshold = threshold if threshold is not None else (detector.threshold if detector else 0.0)
+        self.spacy_model = spacy_model
+        self.batch_size = batch_size
+        self._parser = None
+        self._parser_loaded = False
+        self._codebook = codebook
+        self._theme_cues: list[tuple[re.Pattern, str]] | None = None
+
+    # -- lazy resources ---------------------------------------------------------------------
+    @property
+    def parser(self):
+        if not self._parser_loaded:
+            self._parser = load_parser(self.spacy_model)
+            self._parser_loaded = True
+        return self._parser
+
+    def theme_cues(self) -> list[tuple[re.Pattern, str]]:
+        if self._theme_cues is None:
+            cues = []
+            try:
+                from ..codebook import load_codebook
+
+                codebook = self._codebook or load_codebook()
+                for theme in codebook.themes:
+                    for cue in theme.cues:
+                        cues.append((re.compile(rf"(?<![\w-]){re.escape(cue.lower())}(?![\w-])"), theme.id))
+            except Exception:  # codebook missing or invalid: no cue themes
+                cues = []
+            self._theme_cues = cues
+        return self._theme_cues
+
+    # -- public API ---------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> list[Claim]:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc]) -> Iterator[list[Claim]]:
+        """Claims per doc, batching the detector and the parser over many docs."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._process(batch)
+                batch = []
+        if batch:
+            yield from self._process(batch)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _process(self, docs: list[Doc]) -> Iterator[list[Claim]]:
+        units = [(d, span) for d, doc in enumerate(docs) for span in sentence_units(doc)]
+        with_trigger = [(d, span) for d, span in units if find_triggers(span)]
+        texts = [span.text for _, span in with_trigger]
+        scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
+        candidates = [(d, span, float(s)) for (d, span), s in zip(with_trigger, scores) if s >= self.threshold]
+        parser = self.parser if candidates else None
+        parsed = list(parser.pipe([span.text for _, span, _ in candidates])) if parser is not None else [None] * len(candidates)
+        per_doc: list[list[Claim]] = [[] for _ in docs]
+        for (d, span, score), pdoc in zip(candidates, parsed):
+            per_doc[d].extend(self._claims(span, score, pdoc))
+        for doc, claims in zip(docs, per_doc):
+            self._add_context(doc, claims)
+            yield claims
+
+    def _claims(self, sent: Span, score: float, pdoc: Doc | None) -> list[Claim]:
+        text = sent.text
+        citations = find_citations(text)
+        skip = [(c.start, c.end) for c in citations]
+        if pdoc is not None:
+            relations = extract_relations(pdoc, skip)
+        else:
+            relations = []
+        if not relations:
+            triggers = [t for t in find_triggers(pdoc if pdoc is not None else sent, skip)]
+            if not triggers:
+                return []
+            first = triggers[0]
+            relations = [Relation(first, first.kind, None, None)]
+            token_doc = pdoc
+        else:
+            token_doc = pdoc
+        claims = []
+        bounds = [self._trigger_chars(sent, token_doc, r) for r in relations]
+        for i, rel in enumerate(relations):
+            t_start, t_end = bounds[i]
+            prev_end = bounds[i - 1][1] if i else 0
+            next_start = bounds[i + 1][0] if i + 1 < len(relations) else len(text)
+            factor = self._span(sent, token_doc, rel.factor)
+            outcome = self._span(sent, token_doc, rel.outcome)
+            window = text[prev_end:t_end]
+            if factor is not None:
+                f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
+                window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
+            hedge = hedging.hedge_cue(window)
+            negation = hedging.negation_cue(window) or self._neg_child(token_doc, rel)
+            mixed = rel.mixed or hedging.is_mixed(text[prev_end:next_start])
+            outcome_text = outcome.text if outcome is not None else (
+                text[t_end:next_start] if factor is None and token_doc is None else "recovery")
+            direction = compose(rel.kind, outcome_valence(outcome_text) if outcome_text else 0,
+                                negated=bool(negation), mixed=mixed)
+            trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end)) if token_doc is not None else None
+            claims.append(Claim(
+                sentence=sent, factor=factor, outcome=outcome, direction=direction,
+                strength=hedging.strength(rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
+                negated=bool(negation), score=score,
+                citations=[Citation(c.text, c.start + sent.start_char, c.end + sent.start_char, c.authors,
+                                    c.year, c.pages, list(c.numbers)) for c in citations],
+                trigger=trigger,
+            ))
+        return claims
+
+    @staticmethod
+    def _neg_child(pdoc: Doc | None, rel: Relation) -> str | None:
+        if pdoc is None:
+            return None
+        head = pdoc[rel.trigger.head]
+        for tok in [head, *list(head.ancestors)[:2]]:
+            for child in tok.children:
+                if child.dep_ == "neg":
+                    return child.text
+            if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                break
+        return None
+
+    @staticmethod
+    def _trigger_chars(sent: Span, pdoc: Doc | None, rel: Relation) -> tuple[int, int]:
+        tokens = pdoc if pdoc is not None else sent
+        first = tokens[rel.trigger.start - (0 if pdoc is not None else sent.start)]
+        last = tokens[rel.trigger.end - 1 - (0 if pdoc is not None else sent.start)]
+        base = 0 if pdoc is not None else sent.start_char
+        return first.idx - base, last.idx + len(last.text) - base
+
+    @staticmethod
+    def _span(sent: Span, pdoc: Doc | None, rng: tuple[int, int] | None) -> Span | None:
+        if pdoc is None or rng is None:
+            return None
+        a, b = rng
+        start = sent.start_char + pdoc[a].idx
+        end = sent.start_char + pdoc[b - 1].idx + len(pdoc[b - 1].text)
+        return sent.doc.char_span(start, end, alignment_mode="expand")
+
+    def _add_context(self, doc: Doc, claims: list[Claim]) -> None:
+        """Design, themes, ``social`` and reference links (need the whole doc)."""
+        if not claims:
+            return
+        designs = _cited_designs(doc.text)
+        own_design = (doc._.design or {}).get("label") if Doc.has_extension("design") else None
+        references = _references(doc)
+        theme_probs = _sentence_themes(doc)
+        for claim in claims:
+            claim.design = _design_for(claim, designs, own_design)
+            claim.themes = theme_probs(claim.sentence) if theme_probs else self._cue_themes(doc, claim.sentence)
+            claim.social = self._is_social(claim)
+            if references:
+                link_references(claim.citations, references)
+
+    def _cue_themes(self, doc: Doc, sent: Span) -> list[str]:
+        matches = doc._.matches if Doc.has_extension("matches") else None
+        if matches is not None:
+            found = [m["label"] for m in matches if m["kind"] == "theme" and sent.start_char <= m["start"] < sent.end_char]
+        else:
+            lowered = sent.text.lower()
+            found = [theme for pattern, theme in self.theme_cues() if pattern.search(lowered)]
+        return list(dict.fromkeys(found))
+
+    def _is_social(self, claim: Claim) -> bool:
+        text = (claim.factor.text if claim.factor is not None else "").lower()
+        if not text:
+            return bool(claim.themes)
+        if set(_WORD.findall(text)) & lx.SOCIAL_WORDS:
+            return True
+        return any(pattern.search(text) for pattern, _ in self.theme_cues())
+
+
+def _cited_designs(text: str) -> list[dict] | None:
+    try:
+        from ..design import cited_designs
+    except ImportError:
+        return None
+    try:
+        return cited_designs(text)
+    except Exception:  # a failing optional helper must not break claims
+        return None
+
+
+def _design_for(claim: Claim, designs: list[dict] | None, own_design: str | None) -> str:
+    if designs and claim.citations:
+        for citation in claim.citations:
+            for item in designs:
+                if item.get("start") is not None and item["start"] < citation.end and citation.start < item["end"]:
+                    return item.get("design") or "unclear"
+                if citation.first_author and citation.year and citation.first_author in item.get("citation_text", "") \
+                        and citation.year in item.get("citation_text", ""):
+                    return item.get("design") or "unclear"
+    if not claim.citations and own_design:
+        return own_design
+    return "unclear"
+
+
+def _references(doc: Doc) -> list[str]:
+    record = doc._.record if Doc.has_extension("record") else None
+    if record is None or not getattr(record, "sections", None):
+        return []
+    entries: list[str] = []
+    for section in record.sections:
+        if section.kind == "references" or section.title.strip().lower() in ("references", "bibliography"):
+            entries.extend(split_references(section.text))
+    return entries
+
+
+def _sentence_themes(doc: Doc):
+    """``sentence -> [theme ids]`` from the themes component's sentence-level evidence
+    (``doc._.evidence``: label -> sentences with scores), when that component ran."""
+    evidence = doc._.evidence if Doc.has_extension("evidence") else None
+    if not evidence:
+        return None
+    try:
+        from ..codebook import load_codebook
+
+        theme_ids = set(load_codebook().ids("themes"))
+    except Exception:
+        theme_ids = set(evidence)
+
+    def themes_of(sent: Span) -> list[str]:
+        found = []
+        for label, items in evidence.items():
+            if label in theme_ids and any(i["start"] < sent.end_char and sent.start_char < i["end"] for i in items):
+                found.append(label)
+        return found
+
+    return themes_of

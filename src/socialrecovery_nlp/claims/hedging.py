@@ -1,0 +1,61 @@
+"""Hedge, negation and contrast cues in a claim sentence, and the claim's strength.
+
+Strength follows Yu, Li & Wang (2019): an association without a causal verb is
+``correlational``; a causal relation is ``causal``, or ``conditional_causal`` when hedged
+("may reduce", "can result in", "suggest that ... improved").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _find_phrase(text: str, phrases) -> tuple[str, int] | None:
+    lowered = text.lower()
+    found = [(m.start(), p) for p in phrases for m in re.finditer(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lowered)]
+    if not found:
+        return None
+    start, phrase = min(found)
+    return text[start:start + len(phrase)], start
+
+
+def hedge_cue(text: str) -> str | None:
+    """The first hedge cue in ``text`` ("may", "would seem", "suggest", ...), or ``None``."""
+    phrase = _find_phrase(text, lx.HEDGE_PHRASES)
+    word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in lx.HEDGE_WORDS), None)
+    candidates = [c for c in (phrase, word) if c]
+    return min(candidates, key=lambda c: c[1])[0] if candidates else None
+
+
+def negation_cue(text: str) -> str | None:
+    """The first negation cue ("did not", "little evidence", "not always", ...), or ``None``."""
+    phrase = _find_phrase(text, lx.NEGATION_PHRASES)
+    if phrase:
+        return phrase[0]
+    for match in _TOKEN.finditer(text):
+        if match.group().lower() in lx.NEGATION_WORDS:
+            following = text[match.end():match.end() + 6].lower()
+            if following.startswith((" just", " only", " least")):  # "not just X but also Y"
+                continue
+            return match.group()
+    return None
+
+
+def is_mixed(text: str) -> bool:
+    """True when the text contrasts a helpful and an unhelpful effect ("for some but ... others")."""
+    lowered = text.lower()
+    if any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lowered) for p in ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")):
+        return True
+    return bool(re.search(r"\b(for )?(some|many)\b.{0,120}\b(but|while|whereas)\b.{0,120}\b(others|some)\b", lowered)) or bool(
+        re.search(r"\bfor many\b.{0,80}\bsome (may|might)\b", lowered))
+
+
+def strength(kind: str, hedged: bool) -> str:
+    """``correlational`` for associations, else ``conditional_causal`` when hedged, else ``causal``."""
+    if kind == lx.ASSOCIATE:
+        return "correlational"
+    return "conditional_causal" if hedged else "causal"

@@ -1,0 +1,129 @@
+"""Word lists behind claim rules: relation triggers, outcome valence, hedges and negation.
+
+Kept as plain data so they are easy to read and to extend. Matching is on lower-cased lemmas
+(or lower-cased text when no lemmatizer runs), so list base forms and common inflections.
+"""
+
+from __future__ import annotations
+
+#: Trigger kinds. ``benefit``/``harm`` fix the direction whatever the outcome; ``increase``,
+#: ``decrease`` and ``associate`` compose with the outcome's valence (see :mod:`.direction`).
+BENEFIT, HARM, INCREASE, DECREASE, ASSOCIATE = "benefit", "harm", "increase", "decrease", "associate"
+
+#: Single-word triggers (verbs, nouns, adjectives) -> kind.
+TRIGGER_WORDS: dict[str, str] = {
+    # benefit: the factor helps the outcome
+    **dict.fromkeys(
+        "improve improves improved improving improvement enhance enhances enhanced enable enables enabled "
+        "enabling promote promotes promoted promoting facilitate facilitates facilitated facilitating "
+        "support supports supported supportive foster fosters fostered strengthen strengthens "
+        "strengthened benefit benefits benefited beneficial help helps helped helpful empower empowers "
+        "empowered protect protects protective vital crucial critical central important key essential "
+        "valuable effective efficacious springboard provide provides provided providing".split(), BENEFIT),
+    # harm: the factor works against the outcome
+    **dict.fromkeys(
+        "undermine undermines undermined undermining hinder hinders hindered hindering impede impedes "
+        "impeded impeding worsen worsens worsened worsening damage damages damaged harm harms harmed "
+        "harmful barrier barriers obstacle obstacles isolate isolates isolating disable disabling "
+        "exacerbate exacerbates exacerbated exacerbating inhibit inhibits inhibited burden stressful "
+        "detrimental impair impairs impaired dislocate dislocates".split(), HARM),
+    # increase: more of the outcome
+    **dict.fromkeys(
+        "increase increases increased increasing raise raises raised cause causes caused causing "
+        "intensify intensifies intensified produce produces produced contribute contributes contributed "
+        "contributing contributor elevate elevates elevated".split(), INCREASE),
+    # decrease: less of the outcome
+    **dict.fromkeys(
+        "reduce reduces reduced reducing reduction reductions decrease decreases decreased decreasing "
+        "lower lowers lowered prevent prevents prevented preventing counter counters countered minimise "
+        "minimize minimises minimizes alleviate alleviates alleviated lessen lessens decline "
+        "declines".split(), DECREASE),
+    # association: no causal verb (Yu et al. 2019: correlational)
+    **dict.fromkeys(
+        "associated association associations correlate correlates correlated correlation correlations "
+        "linked predictor predictors predict predicts predicted predictive related risk "
+        "risks".split(), ASSOCIATE),
+}
+
+#: Multi-word triggers (matched on lower-cased text) -> kind; checked before single words.
+TRIGGER_PHRASES: dict[str, str] = {
+    "lead to": INCREASE, "leads to": INCREASE, "led to": INCREASE, "leading to": INCREASE,
+    "lead towards": INCREASE, "result in": INCREASE, "results in": INCREASE, "resulted in": INCREASE,
+    "resulting in": INCREASE, "result from": INCREASE, "gave them": BENEFIT, "get in the way": HARM,
+    "hold back": HARM, "a core component of": BENEFIT, "key ingredients for": BENEFIT,
+    "as a result of which": INCREASE, "depend on": BENEFIT, "depends on": BENEFIT,
+}
+#: Phrases whose grammatical subject is the outcome and whose object is the factor.
+REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from"})
+#: Objects that name the person acted on, not the outcome ("enable people to ...").
+PERSON_WORDS = frozenset(
+    "people person persons them him her us participants men women individuals users patients "
+    "clients someone".split()
+)
+
+#: Heads that stand between a predicate and the real outcome ("the likelihood of relapse").
+OUTCOME_WRAPPERS = frozenset(
+    "likelihood risk chance chances probability odds".split()
+)
+
+#: Outcome valence: +1 good for the person, -1 bad. Longer phrases win over shorter ones.
+GOOD_OUTCOMES = (
+    "recovery", "recover", "well-being", "wellbeing", "well being", "self-esteem", "esteem", "hope",
+    "functioning", "function", "inclusion", "empowerment", "quality of life", "control", "choice",
+    "belonging", "identity", "identities", "relationships", "relationship", "network", "networks",
+    "confidence", "self-confidence", "self-efficacy", "efficacy", "mental health", "health",
+    "agency", "power", "participation", "employment", "work", "support", "social capital",
+    "satisfaction", "survival", "remission", "response", "adherence", "resistance", "fulfilment",
+    "attitudes", "awareness", "outcome", "outcomes", "change", "improvement", "abilities", "ability",
+    "strength", "strengths", "independence", "housing", "income", "engagement", "cure", "healing",
+)
+BAD_OUTCOMES = (
+    "relapse", "relapses", "symptom", "symptoms", "symptomatology", "isolation", "isolated",
+    "hospitalisation", "hospitalization", "admission", "admissions", "readmission", "stigma",
+    "stigmatisation", "stigmatization", "discrimination", "exclusion", "difficulties", "difficulty",
+    "problems", "problem", "distress", "stress", "burden", "mental health difficulties",
+    "mental health problems", "mental illness", "illness", "disorder", "disease", "mortality",
+    "death", "deaths", "pain", "morbidity", "complications", "complication", "adverse", "infection",
+    "infections", "nausea", "vomiting", "anxiety", "depression", "fatigue", "suicide", "self-harm",
+    "violence", "unemployment", "homelessness", "poverty", "loneliness", "disability", "severity",
+    "recurrence", "failure", "toxicity", "bleeding", "blood loss", "length of stay", "duration",
+    "shame", "guilt", "anger", "hostility", "criticism", "withdrawal", "tendency", "harm",
+    "injury", "fractures", "exacerbation", "dropout", "drop-out", "costs", "cost",
+)
+#: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
+WORSE_MODIFIERS = frozenset("poor poorer worse worsening low lower reduced less decreased impaired loss lack".split())
+BETTER_MODIFIERS = frozenset("better improved good greater positive".split())
+
+#: Hedge cues (Yu et al. 2019 treat a hedged causal statement as conditional causal).
+HEDGE_WORDS = frozenset(
+    "may might could can would suggest suggests suggested suggesting appear appears appeared "
+    "appearing seem seems seemed possible possibly potential potentially likely perhaps probably "
+    "sometimes".split()
+)
+HEDGE_PHRASES = ("it is possible", "would seem", "would appear", "it is suggested", "have the potential",
+                 "has the potential")
+
+#: Negation cues that turn a relation into "no effect".
+NEGATION_WORDS = frozenset("not no never neither nor without cannot n't".split())
+NEGATION_PHRASES = ("little evidence", "no evidence", "no significant", "not significant",
+                    "did not", "does not", "do not", "was not", "were not", "failed to",
+                    "no difference", "no effect", "not always", "not associated", "not all",
+                    "no clarity")
+#: Cues that make a relation mixed ("helpful for some but a burden for others").
+MIXED_PHRASES = ("or hinder", "or inhibit", "or impede", "(or inhibit)", "(or impeding)", "not all",
+                 "benefit some", "for some", "for others", "hold back others", "some may")
+
+#: Words that mark a factor as social (besides the codebook's theme cues).
+SOCIAL_WORDS = frozenset(
+    "social socially society relationship relationships family families friend friends friendship "
+    "peer peers partner carer carers community communities network networks support stigma "
+    "stigmatisation discrimination discriminatory oppression exclusion inclusion employment "
+    "unemployment work job income housing poverty isolation loneliness living alone neighbourhood "
+    "citizenship belonging participation interpersonal interaction interactions contact dialogue "
+    "user-run self-help mutual group groups volunteers volunteer workers worker practitioners "
+    "services service empowerment power budgets budget campaigns engagement capital "
+    "masculinity gender race racial ethnic minority identity identities expressed emotion hostility "
+    "criticism over-involvement warmth solidarity advocacy legislation practice approach approaches "
+    "intervention interventions programme program scheme provision therapy"
+    .split()
+)

@@ -1,0 +1,272 @@
+"""Relations in one sentence: trigger -> (factor span, outcome span) by dependency paths.
+
+Works on a sentence parsed by an English pipeline with a dependency parser. Without a parser
+(:func:`find_triggers` still works on any tokenised text) only triggers are found.
+
+The paths, in short:
+
+* **factor**: climb from the trigger through its heads to the first clause with a subject
+  (``nsubj``, ``nsubjpass``, ``csubj``, an ``expl``-less ``attr`` copula); a passive trigger
+  with a ``by``-agent takes the agent ("exacerbated by coercive service responses").
+* **outcome**: walk down from the trigger through ``dobj``/``prep``/``pobj``/``pcomp``/
+  ``xcomp`` to the first noun (skipping wrappers such as "the likelihood of"); an adjective
+  trigger on a noun ("a critical factor in achieving recovery") walks from that noun; a
+  passive trigger with an agent takes its subject. Nested triggers ("lead towards a reduction
+  in symptoms") hand over to the innermost one.
+* triggers inside relative clauses and noun modifiers describe the factor, not a claim, and
+  are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as lx
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_DOWN = ("dobj", "prep", "pobj", "pcomp", "xcomp", "attr", "acomp", "oprd", "dative", "ccomp", "advcl")
+_NOUNS = ("NOUN", "PROPN", "PRON", "NUM", "X")
+_STOP = {"(", "—", "–", ";", ":", "[", "-LRB-"}
+_NOUN_HEADS_FOR_ADJ = frozenset(
+    "factor factors component components role contributor contributors ingredient ingredients effect "
+    "effects way ways part lever levers predictor predictors".split()
+)
+_RELATIVE = ("relcl", "acl")
+_INVERT = {lx.BENEFIT: lx.HARM, lx.HARM: lx.BENEFIT, lx.INCREASE: lx.DECREASE, lx.DECREASE: lx.INCREASE,
+           lx.ASSOCIATE: lx.ASSOCIATE}
+
+
+@dataclass
+class Trigger:
+    start: int  # token index (in the sentence doc)
+    end: int
+    kind: str
+    head: int  # the token the dependency walks start from
+
+
+@dataclass
+class Relation:
+    """One factor -> outcome relation; spans are token ranges in the sentence doc (or None)."""
+
+    trigger: Trigger
+    kind: str
+    factor: tuple[int, int] | None
+    outcome: tuple[int, int] | None
+    mixed: bool = False
+
+
+def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Trigger]:
+    """Relation triggers in token order; multi-word phrases first, no overlaps.
+
+    ``skip``: character ranges (e.g. citations) whose tokens are never triggers.
+    """
+    tokens = list(doc)
+    offset = tokens[0].i if tokens else 0
+    lowered = [t.lower_ for t in tokens]
+    found: list[Trigger] = []
+    used: set[int] = {i for i, t in enumerate(tokens) if _skipped(t, skip)}
+    for phrase, kind in sorted(lx.TRIGGER_PHRASES.items(), key=lambda kv: -len(kv[0].split())):
+        words = phrase.split()
+        for i in range(len(tokens) - len(words) + 1):
+            if lowered[i:i + len(words)] == words and not used & set(range(i, i + len(words))):
+                head = i + 2 if words[0] in ("a", "as") and len(words) > 2 else i
+                found.append(Trigger(offset + i, offset + i + len(words), kind, offset + head))
+                used.update(range(i, i + len(words)))
+    has_parse = doc.has_annotation("DEP") if isinstance(doc, Doc) else doc.doc.has_annotation("DEP")
+    for i, token in enumerate(tokens):
+        kind = lx.TRIGGER_WORDS.get(lowered[i])
+        if kind is None or i in used:
+            continue
+        if has_parse and not _usable_word_trigger(token):
+            continue
+        found.append(Trigger(offset + i, offset + i + 1, kind, offset + i))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _skipped(token: Token, skip) -> bool:
+    return any(s <= token.idx < e for s, e in skip)
+
+
+def _usable_word_trigger(token: Token) -> bool:
+    if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.lower_ not in _NOUN_HEADS_FOR_ADJ:
+        return False
+    if token.pos_ == "NOUN" and token.lower_ in ("support", "supports", "help", "work", "power", "risk") and \
+            not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for c in token.children):
+        return False
+    return token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN")
+
+
+def extract_relations(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Relation]:
+    """Relations in a parsed sentence ``doc``; inner triggers of a chain win.
+
+    ``skip``: character ranges (citations) that are neither triggers nor spans.
+    """
+    triggers = find_triggers(doc, skip)
+    by_token = {i: t for t in triggers for i in range(t.start, t.end)}
+    blocked = {t.i for t in doc if _skipped(t, skip)}
+    consumed: set[int] = set()
+    relations: list[Relation] = []
+    for trigger in triggers:
+        head = doc[trigger.head]
+        inverted_copula = _copula_attribute(head)
+        if trigger.start in consumed or (inverted_copula is None and _in_relative_clause(head)):
+            continue
+        kind = trigger.kind
+        outcome_tok, inner = _find_outcome(doc, trigger, by_token, blocked)
+        for t in inner:
+            consumed.add(t.start)
+            kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
+        factor_tok = inverted_copula if inverted_copula is not None else _find_factor(head)
+        if doc[trigger.start:trigger.end].text.lower() in lx.REVERSED_PHRASES:
+            factor_tok, outcome_tok = outcome_tok, factor_tok
+        if _is_passive_with_agent(head):
+            agent = _agent_object(head)
+            subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if agent is not None:
+                factor_tok = agent
+                if outcome_tok is None and subject is not None:
+                    outcome_tok = subject
+        factor = _phrase(factor_tok, blocked) if factor_tok is not None else None
+        outcome = _phrase(outcome_tok, blocked) if outcome_tok is not None else None
+        if factor and outcome and factor[0] <= outcome[0] < factor[1]:
+            outcome = None
+        if factor is None and outcome is None:
+            continue
+        relations.append(Relation(trigger, kind, factor, outcome))
+    return _merge(doc, relations)
+
+
+def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """Coordinated opposite predicates ("contribute to or hinder X") make one mixed relation;
+    a relation without an outcome is dropped when another one has the same factor."""
+    positive = (lx.BENEFIT, lx.INCREASE)
+    out: list[Relation] = []
+    for rel in relations:
+        head = doc[rel.trigger.head]
+        partner = next((o for o in relations if o is not rel and doc[o.trigger.head] in list(head.conjuncts)), None)
+        if partner is not None and (rel.kind in positive) != (partner.kind in positive) and \
+                lx.ASSOCIATE not in (rel.kind, partner.kind):
+            if rel.outcome is None:
+                continue
+            rel.mixed = True
+        out.append(rel)
+    final = []
+    for rel in out:
+        if rel.outcome is None and any(o is not rel and o.factor == rel.factor and o.outcome for o in out):
+            continue
+        final.append(rel)
+    return final
+
+
+def _copula_attribute(token: Token) -> Token | None:
+    """For "the key ingredients for X would appear to be Y" / "What may get in the way of X are Y":
+    Y (the attribute of the copula whose subject holds the trigger)."""
+    for anc in [token, *token.ancestors]:
+        if anc.dep_ in ("nsubj", "csubj") and anc.head.lemma_ == "be" or (
+                anc.dep_ in ("nsubj", "csubj") and any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in anc.head.children)):
+            verb = anc.head
+            copula = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), verb)
+            attr = next((c for c in copula.children if c.dep_ == "attr"), None)
+            return attr
+        if anc.dep_ in ("relcl", "acl", "ROOT"):
+            return None
+    return None
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """True if the token sits in a relative clause / participle modifying a noun."""
+    for anc in [token, *token.ancestors]:
+        if anc.dep_ in _RELATIVE:
+            return True
+        if anc.dep_ in _SUBJECTS:
+            return True  # inside the factor phrase itself
+        if any(c.dep_ in _SUBJECTS for c in anc.children) and anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _find_factor(token: Token) -> Token | None:
+    for anc in [token, *token.ancestors]:
+        subjects = [c for c in anc.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in ("what", "which", "that") and subject.dep_ == "nsubj" and anc.dep_ in ("relcl", "acl"):
+                return anc.head
+            if subject.lower_ in ("there", "it") and any(c.dep_ in ("attr", "ccomp") for c in anc.children):
+                continue
+            return subject
+    return None
+
+
+def _is_passive_with_agent(token: Token) -> bool:
+    return any(c.dep_ == "agent" for c in token.children)
+
+
+def _agent_object(token: Token) -> Token | None:
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
+                  blocked: set[int] = frozenset()) -> tuple[Token | None, list[Trigger]]:
+    """Breadth-first walk down from the trigger to the first noun object; nested triggers met on
+    the way are returned (the innermost decides the kind)."""
+    head = doc[trigger.head]
+    starts = [doc[i] for i in range(trigger.start, trigger.end)]
+    if head.dep_ in ("amod", "compound") and head.head.lower_ in _NOUN_HEADS_FOR_ADJ:
+        starts.append(head.head)
+    inner: list[Trigger] = []
+    frontier = [c for s in starts for c in s.children if c.dep_ in _DOWN and not trigger.start <= c.i < trigger.end]
+    if trigger.end - trigger.start > 1 and doc[trigger.end - 1].pos_ == "ADP":
+        frontier = [c for c in doc[trigger.end - 1].children if c.dep_ in ("pobj", "pcomp")] + frontier
+    seen: set[int] = set()
+    while frontier:
+        token = frontier.pop(0)
+        if token.i in seen or token.i in blocked:
+            continue
+        seen.add(token.i)
+        nested = by_token.get(token.i)
+        if nested is not None and nested is not trigger and token.dep_ not in ("amod",):
+            inner.append(nested)
+            frontier = [c for c in token.children if c.dep_ in _DOWN] + frontier
+            continue
+        if token.pos_ in _NOUNS and token.dep_ in ("dobj", "pobj", "attr", "oprd", "dative", "nsubj"):
+            if token.lower_ in lx.PERSON_WORDS or token.dep_ == "dative":
+                siblings = [c for c in token.head.children if c.i != token.i and c.dep_ in ("xcomp", "ccomp", "prep", "advcl")]
+                frontier = siblings + [c for c in token.children if c.dep_ in _DOWN + ("acl", "relcl")] + frontier
+                continue
+            if token.lower_ in lx.OUTCOME_WRAPPERS:
+                deeper = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+                if deeper:
+                    frontier = [c for p in deeper for c in p.children if c.dep_ in ("pobj", "pcomp")] + frontier
+                    continue
+            return token, inner
+        if token.pos_ == "VERB" and token.dep_ in ("pcomp", "xcomp") and token.i not in by_token:
+            objects = [c for c in token.children if c.dep_ in ("dobj", "attr") and c.lower_ not in lx.PERSON_WORDS]
+            if objects:
+                return objects[0], inner
+        frontier.extend(c for c in token.children if c.dep_ in _DOWN)
+    return None, inner
+
+
+def _phrase(token: Token, blocked: set[int] = frozenset()) -> tuple[int, int]:
+    """Token range of the phrase headed by ``token``, cut before citations and dashes."""
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    doc = token.doc
+    for i in range(token.i + 1, right):
+        if doc[i].text in _STOP or i in blocked or "—" in doc[i].text:
+            right = i
+            break
+    for i in range(token.i - 1, left - 1, -1):
+        if doc[i].text in _STOP or i in blocked or "—" in doc[i].text:
+            left = i + 1
+            break
+    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in ("and", "or", "but")):
+        right -= 1
+    while left < right - 1 and doc[left].is_punct and doc[left].text not in ("‘", "'", "“", '"'):
+        left += 1
+    return left, right

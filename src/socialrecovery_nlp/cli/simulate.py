@@ -1,0 +1,54 @@
+"""`srnlp simulate DATA.csv`: replay the screening loop on a fully labelled data set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def simulate(
+    data: Annotated[Path, typer.Argument(help="Labelled CSV in the ASReview convention (title, abstract, label_included).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="run.json to write.")],
+    prior_idx: Annotated[Optional[list[int]], typer.Option("--prior-idx", help="0-based CSV row of a prior record (repeatable; also accepts several values after one flag).")] = None,
+    n_prior_included: Annotated[int, typer.Option("--n-prior-included", help="Random relevant priors when --prior-idx is not given.")] = 1,
+    n_prior_excluded: Annotated[int, typer.Option("--n-prior-excluded", help="Random irrelevant priors when --prior-idx is not given.")] = 1,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the prior draw and random query shares.")] = 0,
+    model: Annotated[str, typer.Option("--model", help="Screening model name.")] = "srnlp.screen.v1",
+    query: Annotated[str, typer.Option("--query", help="max | max_random | uncertainty.")] = "max",
+    plot: Annotated[Optional[Path], typer.Option("--plot", help="Also draw the recall curve to this PNG.")] = None,
+) -> None:
+    """Simulate screening and write the screening order and metrics (loss, WSS@95, ...) to run.json."""
+    from ..active.labelled_csv import read_labelled_csv
+    from ..active.simulate import choose_priors
+    from ..active.simulate import simulate as run_simulation
+    from ..errors import SrnlpError
+
+    try:
+        records = read_labelled_csv(data)
+        labels = [r.label_included for r in records]
+        prior = choose_priors(labels, prior_idx, n_prior_included, n_prior_excluded, seed)
+        result = run_simulation(records, prior, model=model, query=query, seed=seed, data_name=str(data))
+    except SrnlpError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    out = result.to_dict()
+    out["prior_record_ids"] = [records[i].id for i in prior]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(out, indent=1))
+    m = out["metrics"]
+    typer.echo(
+        f"loss {m['loss']:.4f}  wss@95 (insights) {m['wss@95_insights']:.3f}  wss@95 (Cohen) {m['wss@95_cohen']:.3f}  "
+        f"recall@10% {m['recall@10%']:.3f}  records to 100% recall {m['records_to_100%_recall']}  "
+        f"{m['seconds_per_iteration']:.4f} s/iteration -> {output}"
+    )
+    if plot is not None:
+        from ..active.plot import plot_recall
+
+        plot_recall(result.labels, plot, title=data.name)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("simulate")(simulate)

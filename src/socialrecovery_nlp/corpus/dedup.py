@@ -1,0 +1,66 @@
+"""Find duplicate records by DOI, PMID, or normalised title + year; report, never drop.
+
+Streaming: only the keys seen so far are kept (a few dozen bytes per record). A duplicate gets
+W107 naming the earlier record, ``extra["duplicate_of"]`` and an entry in the report.
+"""
+
+from __future__ import annotations
+
+from .clean import title_key
+from .record import Record
+from .report import Duplicate
+
+#: Titles shorter than this (after normalisation) are too generic to match on.
+MIN_TITLE_KEY = 20
+
+
+def record_keys(record: Record) -> list[tuple[str, str]]:
+    """The ``(reason, key)`` pairs a record can be matched on, strongest first."""
+    keys = []
+    doi = record.doi.lower() if record.doi else None  # normalised by the reader already
+    if doi:
+        keys.append(("same DOI", "doi:" + doi))
+    if record.pmid:
+        keys.append(("same PMID", "pmid:" + str(record.pmid)))
+    title = title_key(record.title)
+    if len(title) >= MIN_TITLE_KEY:
+        keys.append(("same title and year", f"title:{title}:{record.year or ''}"))
+    return keys
+
+
+class Deduplicator:
+    """Remembers the keys of records seen; :meth:`check` marks a record that repeats one."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, str] = {}  # hash of key -> "id (file:line)" of its first record
+        self.duplicates: list[Duplicate] = []
+
+    def check(self, record: Record) -> Duplicate | None:
+        """Return the :class:`Duplicate` when ``record`` repeats an earlier one, else ``None``.
+
+        The record is marked (W107 in ``record.warnings``, ``extra["duplicate_of"]``).
+        """
+        keys = record_keys(record)
+        where = f"{record.source_file}:{record.source_line}"
+        found = None
+        hashed = [(reason, hash(key)) for reason, key in keys]
+        for reason, key in hashed:
+            other = self._seen.get(key)
+            if other is not None:
+                found = (reason, other)
+                break
+        label = f"{record.id} ({where})"
+        for _reason, key in hashed:
+            self._seen.setdefault(key, label)
+        if found is None:
+            return None
+        reason, other = found
+        from ..errors import record_warning
+
+        record.warnings.append(
+            record_warning("W107", path=record.source_file, line=record.source_line, other=other, reason=reason)
+        )
+        record.extra["duplicate_of"] = other.split(" (", 1)[0]
+        duplicate = Duplicate(record=record.id, source=where, duplicate_of=other, reason=reason)
+        self.duplicates.append(duplicate)
+        return duplicate

@@ -1,0 +1,63 @@
+"""The model card (``README.md``) of a design model directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_model_card(model_dir: str | Path, config: dict, facts: dict, metrics: dict) -> Path:
+    m, s = config["model"], metrics["summary"]
+    per = metrics["combined"]["per_label"]
+    rows = "\n".join(f"| {lab} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} |"
+                     for lab, v in per.items())
+    weak = ", ".join(f"{k} {v}" for k, v in facts["weak_label_counts"].items())
+    text = f"""# {m['name']} {m['version']}: study design of a record
+
+Assigns one of the codebook's 13 study designs (`rct, quasi_experimental, cohort, case_control,
+cross_sectional, qualitative, mixed_methods, systematic_review, meta_analysis, narrative_review,
+case_study, non_empirical, unclear`) to a title + abstract (or a full text, where the methods
+section decides), with a calibrated score and the cue spans that support it.
+
+## How it works
+- **Rules** (`socialrecovery_nlp.design.rules`): token patterns for design cues, per sentence, with
+  negation ("no RCTs have been published", "non-randomised") and reports of other studies
+  ("previous RCTs have shown", cues inside a review's sentence, cues followed by a citation)
+  filtered out. When one strong design cue remains after precedence the rules are *confident*.
+- **Classifier**: TF-IDF word 1-{config['features']['ngram_max']}-grams + multinomial logistic regression
+  (C={config['classifier']['C']}, balanced classes), temperature-scaled on held-out hand labels
+  (T={facts.get('temperature', 'see calibration.json')}).
+- **Combination**: `w * onehot(rule label) + (1 - w) * p_model`, weights fitted on out-of-fold
+  predictions (`combine.json`); title-only texts lean to `unclear`.
+
+## Training data
+- Weak labels: rule-confident decisions over the screening abstracts in `data/screening/` that are
+  not hand-labelled ({facts['weak_confident']} confident; {facts['weak_used']} used after a cap of
+  {config['weak']['max_per_label']} per label, {int(config['weak']['mask_fraction'] * 100)}% with cue spans masked):
+  {weak}.
+- Hand labels: {facts['gold_train']} abstracts of the fixed train split of `annotations/design.jsonl`
+  (weight {config['weak']['gold_weight']}).
+- The screening sets are biomedical (ADHD drugs, borderline personality disorder therapy, nudging
+  health professionals, hair cortisol, rodent memory) and dominated by RCTs; qualitative and
+  mixed-methods work is rare in them, so these designs rest on few examples.
+
+## Evaluation (fixed test split, {s['n']} hand-labelled abstracts)
+macro-F1 over designs with >= 15 test examples: **{s['macro_f1_support15']:.3f}**; accuracy
+{s['accuracy']:.3f}; RCT vs non-RCT AUROC **{s['rct_auroc']:.3f}**. Full report:
+`docs/models/design.md` (`python -m socialrecovery_nlp.design.evaluate --write docs/models/design.md`).
+
+| design | precision | recall | F1 | support |
+|---|---|---|---|---|
+{rows}
+
+## Limits
+- One annotator (an AI agent, `agent:design-1`), no inter-annotator agreement measured.
+- The test sample was partly drawn by rule predictions (to reach rare designs), which favours
+  records whose design is stated in words the rules know; expect lower scores on unselected text.
+- Designs outside the label set (animal experiments, economic models) are mapped by the
+  guideline (`annotations/guidelines/design.md`), not by the model's understanding.
+
+Rebuild: `srnlp train training/design.toml`. Licence: MIT; training text CC0 / open.
+"""
+    path = Path(model_dir) / "README.md"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,117 @@
+"""The linear design classifier: TF-IDF n-grams + multinomial logistic regression, with a
+temperature fitted on held-out hand labels so that its probabilities are calibrated.
+
+Saved with skops (no pickles); loading checks the stored object types against an allow-list.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+WEIGHTS_FILE = "classifier.skops"
+CALIBRATION_FILE = "calibration.json"
+
+#: Types a design model file may contain; anything else refuses to load.
+TRUSTED_TYPES = [
+    "sklearn.pipeline.Pipeline",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.dtype",
+    "numpy.ndarray",
+    "builtins.dict",
+    "builtins.list",
+    "builtins.tuple",
+    "builtins.str",
+    "builtins.int",
+    "builtins.float",
+    "builtins.bool",
+    "builtins.NoneType",
+    "builtins.type",
+    "scipy.sparse._csr.csr_matrix",
+    "collections.OrderedDict",
+]
+
+
+class DesignClassifier:
+    """``fit(texts, labels, sample_weight)`` / ``predict_proba(texts)``; ``labels_`` in column order."""
+
+    def __init__(self, ngram_max: int = 2, min_df: int = 2, max_features: int = 200_000,
+                 C: float = 4.0, max_iter: int = 2000, temperature: float = 1.0) -> None:
+        self.params = {"ngram_max": ngram_max, "min_df": min_df, "max_features": max_features,
+                       "C": C, "max_iter": max_iter}
+        self.temperature = temperature
+        self.pipeline: Pipeline | None = None
+
+    @property
+    def labels_(self) -> list[str]:
+        return [str(c) for c in self.pipeline.classes_]
+
+    def fit(self, texts: list[str], labels: list[str], sample_weight=None) -> DesignClassifier:
+        p = self.params
+        self.pipeline = Pipeline([
+            ("tfidf", TfidfVectorizer(ngram_range=(1, p["ngram_max"]), min_df=p["min_df"],
+                                      max_features=p["max_features"], sublinear_tf=True,
+                                      lowercase=True, dtype=np.float32)),
+            ("clf", LogisticRegression(C=p["C"], max_iter=p["max_iter"], class_weight="balanced")),
+        ])
+        self.pipeline.fit(texts, labels, clf__sample_weight=sample_weight)
+        return self
+
+    def decision(self, texts: list[str]) -> np.ndarray:
+        """Raw class scores (log-odds), one column per label."""
+        return self.pipeline.decision_function(texts)
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        return softmax(self.decision(texts) / self.temperature)
+
+    def fit_temperature(self, scores: np.ndarray, gold: list[str]) -> float:
+        """Choose the temperature minimising the negative log-likelihood of ``gold``."""
+        index = {label: i for i, label in enumerate(self.labels_)}
+        keep = [i for i, g in enumerate(gold) if g in index]
+        if not keep:
+            return self.temperature
+        y = np.array([index[gold[i]] for i in keep])
+        s = scores[keep]
+        grid = np.exp(np.linspace(np.log(0.05), np.log(20.0), 200))
+        nll = [-np.mean(np.log(softmax(s / t)[np.arange(len(y)), y] + 1e-12)) for t in grid]
+        self.temperature = float(grid[int(np.argmin(nll))])
+        return self.temperature
+
+    def save(self, model_dir: str | Path) -> None:
+        import skops.io as sio
+
+        model_dir = Path(model_dir)
+        model_dir.mkdir(parents=True, exist_ok=True)
+        sio.dump(self.pipeline, model_dir / WEIGHTS_FILE)
+        (model_dir / CALIBRATION_FILE).write_text(json.dumps(
+            {"temperature": self.temperature, "params": self.params}, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, model_dir: str | Path) -> DesignClassifier:
+        import skops.io as sio
+
+        model_dir = Path(model_dir)
+        path = model_dir / WEIGHTS_FILE
+        untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+        if untrusted:
+            raise ValueError(f"{path}: refusing to load unexpected types {untrusted}")
+        calib = json.loads((model_dir / CALIBRATION_FILE).read_text(encoding="utf-8"))
+        model = cls(**calib["params"], temperature=calib["temperature"])
+        model.pipeline = sio.load(path, trusted=sio.get_untrusted_types(file=path))
+        return model
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    scores = np.atleast_2d(scores)
+    z = scores - scores.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)

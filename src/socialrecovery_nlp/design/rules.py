@@ -1,0 +1,396 @@
+"""High-precision study-design cue rules over a spaCy ``Doc`` (token ``Matcher``).
+
+Every cue is found per sentence and given a status:
+
+- ``own``: evidence for the record's own design;
+- ``negated``: "no RCTs have been published", "non-randomised" (for ``rct``), "RCTs are lacking";
+- ``other``: reporting on other studies ("previous RCTs have shown", "a review of RCTs",
+  "trials were included", cues followed by a citation).
+
+:func:`decide` turns the ``own`` cues into a rule decision with a flag saying whether the
+rules alone are confident (one strong design left after precedence, e.g. a meta-analysis
+outranks the RCTs it pools).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .labels import REVIEW_DESIGNS
+from .patterns import PATTERNS, STRONG
+
+STRENGTH_WEIGHT = {"strong": 1.0, "weak": 0.3}
+TITLE_BOOST = 1.5
+
+NEGATORS = {"no", "not", "without", "lack", "lacking", "absence", "paucity", "few", "none", "never",
+            "nor", "neither", "scarcity", "dearth", "limited", "non", "un", "quasi"}
+NEG_AFTER = {"lacking", "scarce", "missing", "absent", "rare", "sparse", "needed", "warranted",
+             "required", "necessary", "recommended"}
+PRIOR = {"previous", "previously", "prior", "earlier", "existing", "past", "published", "other",
+         "several", "many", "numerous", "recent", "some", "most", "various", "multiple",
+         "individual", "primary", "eligible", "future", "further", "larger", "additional",
+         "identified", "selected"}
+PLURAL_HEADS = {"trials", "rcts", "studies", "reviews", "analyses", "designs", "experiments",
+                "reports", "evaluations", "cohorts", "meta-analyses"}
+OWN_MARKERS = re.compile(
+    r"\b(we|our|us|this (study|trial|paper|article|review|report|investigation|analysis|project|work)|"
+    r"the (present|current) (study|trial|paper|review|investigation)|here|methods?\s*:|design\s*:)\b",
+    re.I,
+)
+REPORTING = re.compile(
+    r"\b(ha(ve|s)( not)?( been)? (shown|found|demonstrated|reported|suggested|indicated|established|"
+    r"examined|investigated|identified|documented|evaluated|published|conducted|tested|proven|proved)|"
+    r"(studies|research|literature|evidence|trials) (shows?|suggests?|indicates?|demonstrates?)|"
+    r"et al\b|according to|in the literature)",
+    re.I,
+)
+CITATION_AFTER = re.compile(r"^\s*(\(\s*[A-Z][^()]{0,80}?\d{4}[a-z]?\s*\)|\[\s*\d+([,\u2013\-–]\s*\d+)*\s*\])")
+FUTURE = re.compile(r"\b(future|further|larger|more|well-designed|rigorous|additional)\b[^.;]{0,40}$", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One matched cue: label, strength, character span in ``doc.text``, sentence and status."""
+
+    label: str
+    strength: str
+    start: int
+    end: int
+    text: str
+    sent: int
+    status: str = "own"
+    in_title: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class RuleDecision:
+    """The rules' verdict: ``label`` (or ``None``), whether it is ``confident``, label scores and
+    the ``own`` cues supporting the label."""
+
+    label: str | None
+    confident: bool
+    scores: dict[str, float]
+    evidence: list[Cue]
+
+
+def _enumerate_regex(regex: str) -> set[str]:
+    """All strings a finite regular expression matches (alternation, classes, ``?``).
+
+    Token patterns are compiled to ``IN`` sets, which the Matcher checks far faster than
+    ``REGEX`` predicates.
+    """
+    from re import _parser as sre_parse  # noqa: PLC0415  (stdlib, stable since 3.11)
+
+    import re._constants as k  # noqa: PLC0415
+
+    def walk(items) -> set[str]:
+        results = {""}
+        for op, av in items:
+            if op is k.LITERAL:
+                opts = {chr(av)}
+            elif op is k.IN:
+                opts = set()
+                for iop, iav in av:
+                    if iop is k.LITERAL:
+                        opts.add(chr(iav))
+                    elif iop is k.RANGE:
+                        opts.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                    else:
+                        raise ValueError(f"unsupported class in {regex!r}")
+            elif op is k.BRANCH:
+                opts = set().union(*(walk(b) for b in av[1]))
+            elif op is k.SUBPATTERN:
+                opts = walk(av[-1])
+            elif op in (k.MAX_REPEAT, k.MIN_REPEAT):
+                lo, hi, sub = av
+                if hi > 3:
+                    raise ValueError(f"unbounded repeat in {regex!r}")
+                inner = walk(sub)
+                opts = set()
+                for n in range(lo, hi + 1):
+                    combos = {""}
+                    for _ in range(n):
+                        combos = {a + b for a in combos for b in inner}
+                    opts |= combos
+            else:
+                raise ValueError(f"unsupported regex {regex!r}")
+            results = {a + b for a in results for b in opts}
+        return results
+
+    return walk(sre_parse.parse(regex))
+
+
+def _expand(text: str) -> list[str]:
+    """Expand groups whose alternatives span several tokens, ``(a b|c)`` -> ``a b``, ``c``."""
+    depth, start = 0, None
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and start is not None:
+                inner = text[start + 1:i]
+                if " " in inner:
+                    alts, d, cur = [], 0, ""
+                    for c in inner:
+                        d += (c == "(") - (c == ")")
+                        if c == "|" and d == 0:
+                            alts.append(cur)
+                            cur = ""
+                        else:
+                            cur += c
+                    alts.append(cur)
+                    out = []
+                    for alt in alts:
+                        out.extend(_expand(text[:start] + alt + text[i + 1:]))
+                    return out
+    return [text]
+
+
+HYPHENS = ("-", "–", "/", "‐")
+
+
+def _token_specs(text: str) -> list[tuple[str, object, bool]]:
+    """Parse a pattern into ``(kind, value, optional)``: ``words`` (a set of literals),
+    ``digit``, ``any`` (one token) or ``skip`` (``(lo, hi)`` wildcard tokens)."""
+    specs: list[tuple[str, object, bool]] = []
+    for tok in text.split():
+        if tok == "-~":
+            specs.append(("words", set(HYPHENS), True))
+            continue
+        m = re.fullmatch(r"_\{(\d+),(\d+)\}", tok)
+        if m:
+            specs.append(("skip", (int(m.group(1)), int(m.group(2))), False))
+            continue
+        if tok == "_":
+            specs.append(("any", None, False))
+            continue
+        optional = False
+        if tok.endswith("~"):
+            tok, optional = tok[:-1], True
+        elif tok.startswith("(") and tok.endswith(")?") and tok.count("(") == 1:
+            tok, optional = tok[:-1], True
+        if tok == r"\d+":
+            specs.append(("digit", None, optional))
+        else:
+            specs.append(("words", _enumerate_regex(tok), optional))
+    return specs
+
+
+def _literal_sequences(specs) -> list[list[str]]:
+    """All token sequences of a pattern made only of ``words`` specs (optional ones dropped or kept)."""
+    seqs: list[list[str]] = [[]]
+    for kind, value, optional in specs:
+        nxt = [s + [w] for s in seqs for w in sorted(value)]
+        seqs = nxt + (seqs if optional else [])
+    return [s for s in seqs if s]
+
+
+@lru_cache(maxsize=1)
+def _blank_nlp() -> spacy.Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class DesignRules:
+    """The compiled cue patterns; ``cues(doc)`` finds them with their context status."""
+
+    def __init__(self, vocab=None, patterns: list[tuple[str, str, str]] | None = None) -> None:
+        self.vocab = vocab if vocab is not None else _blank_nlp().vocab
+        self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
+        self.keys: dict[int, tuple[str, str]] = {}
+        self.gapped: dict[str, tuple[str, int, int, bool]] = {}
+        for i, (label, strength, text) in enumerate(patterns or PATTERNS):
+            key = f"srnlp_design.{label}.{strength}.{i}"
+            self.keys[self.vocab.strings.add(key)] = (label, strength)
+            for j, variant in enumerate(_expand(text)):
+                specs = _token_specs(variant)
+                gaps = [k for k, (kind, _, _) in enumerate(specs) if kind != "words"]
+                if not gaps:
+                    self._add_phrases(key, specs)
+                    continue
+                # "LEFT gap RIGHT": both sides phrase-matched, joined in Python (the Matcher
+                # with wildcard operators was ~100x slower on abstracts)
+                g = gaps[0]
+                kind, value, _ = specs[g]
+                lo, hi = value if kind == "skip" else (1, 1)
+                part = f"{key}.{j}"
+                self._add_phrases(part + "#L", specs[:g])
+                self._add_phrases(part + "#R", specs[g + 1:])
+                self.gapped[part] = (key, lo, hi, kind == "digit")
+
+    def _add_phrases(self, key: str, specs) -> None:
+        if any(kind != "words" for kind, _, _ in specs):
+            raise ValueError(f"pattern {key} has more than one gap")
+        self.phrases.add(key, [Doc(self.vocab, words=seq) for seq in _literal_sequences(specs)])
+
+    def _matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
+        """``(label, strength, start, end)`` token spans of every cue pattern."""
+        out = []
+        sides: dict[str, tuple[list, list]] = {}
+        strings = self.vocab.strings
+        for key_id, start, end in self.phrases(doc):
+            key = strings[key_id]
+            if key_id in self.keys:
+                out.append((*self.keys[key_id], start, end))
+            else:
+                part, side = key.rsplit("#", 1)
+                sides.setdefault(part, ([], []))[side == "R"].append((start, end))
+        for part, (lefts, rights) in sides.items():
+            key, lo, hi, digit = self.gapped[part]
+            label, strength = self.keys[strings[key]]
+            for s1, e1 in lefts:
+                for s2, e2 in rights:
+                    if lo <= s2 - e1 <= hi and (not digit or all(t.is_digit for t in doc[e1:s2])):
+                        out.append((label, strength, s1, e2))
+        return out
+
+    # -- sentences -------------------------------------------------------------------------
+    @staticmethod
+    def _sentence_ids(doc: Doc) -> list[int]:
+        """A sentence id per token: spaCy's boundaries plus breaks at blank lines / newlines."""
+        has_sents = doc.has_annotation("SENT_START")
+        ids, sid = [], 0
+        for i, tok in enumerate(doc):
+            if i and ((has_sents and tok.is_sent_start) or "\n" in doc[i - 1].whitespace_
+                      or doc[i - 1].is_space or (not has_sents and doc[i - 1].text in {".", "?", "!"})):
+                sid += 1
+            ids.append(sid)
+        return ids
+
+    # -- matching --------------------------------------------------------------------------
+    def cues(self, doc: Doc, title_end: int | None = None) -> list[Cue]:
+        """All cues in ``doc`` with status ``own``, ``negated`` or ``other``.
+
+        ``title_end``: character offset where the title ends (cues before it get ``in_title``).
+        """
+        sent_of = self._sentence_ids(doc)
+        raw = _dedupe(self._matches(doc))
+        if not raw:
+            return []
+        sent_bounds: dict[int, tuple[int, int]] = {}
+        for i, s in enumerate(sent_of):
+            lo, hi = sent_bounds.get(s, (i, i))
+            sent_bounds[s] = (min(lo, i), max(hi, i + 1))
+        out: list[Cue] = []
+        for label, strength, start, end in raw:
+            sid = sent_of[start]
+            s_lo, s_hi = sent_bounds[sid]
+            status = self._status(doc, label, start, end, s_lo, s_hi)
+            span = doc[start:end]
+            in_title = title_end is not None and span.start_char < title_end
+            out.append(Cue(label, strength, span.start_char, span.end_char, span.text, sid, status, in_title))
+        # a sentence that describes a review: primary-design cues in it describe included studies
+        review_sents = {c.sent for c in out if c.status == "own" and c.strength == STRONG
+                        and c.label in REVIEW_DESIGNS - {"narrative_review"}}
+        return [
+            Cue(c.label, c.strength, c.start, c.end, c.text, c.sent, "other", c.in_title)
+            if c.status == "own" and c.sent in review_sents and c.label not in REVIEW_DESIGNS
+            else c
+            for c in out
+        ]
+
+    def _status(self, doc: Doc, label: str, start: int, end: int, s_lo: int, s_hi: int) -> str:
+        before = [t.lower_ for t in doc[max(s_lo, start - 4):start]]
+        after = [t.lower_ for t in doc[end:min(s_hi, end + 6)]]
+        if label != "quasi_experimental" and before and (
+            before[-1] in {"non", "un", "quasi", "not", "nonrandomized"}
+            or (len(before) > 1 and before[-1] in {"-", "–"} and before[-2] in {"non", "un", "quasi"})
+        ):
+            return "negated"
+        if any(w in NEGATORS - {"non", "un", "quasi"} for w in before):
+            return "negated"
+        if any(w in NEG_AFTER for w in after[:4]) or " ".join(after[:4]).startswith(("have not", "has not", "are not", "is not", "were not", "have never", "has never", "have yet", "has yet", "are needed", "is needed")):
+            return "negated"
+        if any(w in PRIOR for w in before):
+            return "other"
+        if doc[end - 1].lower_ in PLURAL_HEADS:
+            return "other"
+        sent_text = doc[s_lo:s_hi].text
+        if CITATION_AFTER.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:120]):
+            return "other"
+        if REPORTING.search(sent_text) and not OWN_MARKERS.search(sent_text):
+            return "other"
+        return "own"
+
+
+def _dedupe(raw: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """Per label, drop a cue whose tokens overlap a stronger or longer cue of the same label."""
+    raw = sorted(raw, key=lambda r: (r[1] != STRONG, -(r[3] - r[2]), r[2]))
+    kept: list[tuple[str, str, int, int]] = []
+    for r in raw:
+        if any(k[0] == r[0] and k[2] < r[3] and r[2] < k[3] for k in kept):
+            continue
+        kept.append(r)
+    return sorted(kept, key=lambda r: (r[2], r[0]))
+
+
+# --- decision ---------------------------------------------------------------------------------
+
+#: ``winner: {losers}`` — when both have strong own cues, the winner stands (a meta-analysis
+#: pools RCTs; an RCT has follow-up and questionnaires; a case report reviews literature).
+DOMINATES: dict[str, set[str]] = {
+    "meta_analysis": {"systematic_review", "narrative_review", "rct", "quasi_experimental", "cohort",
+                      "case_control", "cross_sectional", "qualitative", "mixed_methods",
+                      "case_study", "non_empirical"},
+    "systematic_review": {"narrative_review", "rct", "quasi_experimental", "cohort", "case_control",
+                          "cross_sectional", "qualitative", "mixed_methods", "case_study",
+                          "non_empirical"},
+    "mixed_methods": {"qualitative", "cross_sectional", "quasi_experimental", "cohort",
+                      "non_empirical", "narrative_review", "case_study"},
+    "rct": {"quasi_experimental", "cohort", "cross_sectional", "case_control", "non_empirical",
+            "narrative_review"},
+    "quasi_experimental": {"cohort", "cross_sectional", "non_empirical", "narrative_review"},
+    "case_control": {"cross_sectional", "cohort", "non_empirical", "narrative_review"},
+    "cohort": {"cross_sectional", "non_empirical", "narrative_review"},
+    "cross_sectional": {"non_empirical", "narrative_review"},
+    "qualitative": {"non_empirical", "narrative_review", "case_study"},
+    "case_study": {"narrative_review", "non_empirical"},
+    "narrative_review": {"non_empirical"},
+}
+
+
+def decide(cues: list[Cue]) -> RuleDecision:
+    """Rule decision from cues: scores of ``own`` cues and precedence among strong designs."""
+    own = [c for c in cues if c.status == "own"]
+    scores: dict[str, float] = {}
+    for c in own:
+        w = STRENGTH_WEIGHT[c.strength] * (TITLE_BOOST if c.in_title else 1.0)
+        scores[c.label] = scores.get(c.label, 0.0) + w
+    if not scores:
+        return RuleDecision(None, False, {}, [])
+    strong = {c.label for c in own if c.strength == STRONG}
+    remaining = {lab for lab in strong if not any(lab in DOMINATES.get(o, ()) for o in strong if o != lab)}
+    if len(remaining) == 1:
+        label = next(iter(remaining))
+        confident = True
+    else:
+        pool = remaining or set(scores)
+        label = max(sorted(pool), key=lambda k: scores.get(k, 0.0))
+        confident = False
+    evidence = sorted((c for c in own if c.label == label), key=lambda c: (c.strength != STRONG, c.start))
+    return RuleDecision(label, confident, scores, evidence)
+
+
+def rule_cues_for_text(text: str, title_end: int | None = None, rules: DesignRules | None = None) -> list[Cue]:
+    """Convenience: tokenize ``text`` with a blank English pipeline and find cues."""
+    nlp = _blank_nlp()
+    rules = rules or default_rules()
+    return rules.cues(nlp(text), title_end=title_end)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> DesignRules:
+    return DesignRules(_blank_nlp().vocab)

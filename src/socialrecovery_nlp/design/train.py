@@ -1,0 +1,197 @@
+"""Train the design model from ``training/design.toml``: ``train_from_config(path, overrides)``.
+
+1. Weak labels: the rules over every screening abstract that is not hand-labelled (so no test
+   text is ever trained on), capped per label, a share with the cue spans masked.
+2. Hand labels of the fixed *train* split, weighted up.
+3. Out-of-fold predictions on the hand-labelled train split fit the temperature and the
+   rule/model mixture weights; the final classifier is refit on everything.
+4. The fixed *test* split is scored once at the end and stored in ``meta.json``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..modeldir import data_hashes, write_meta
+from .combine import CombineParams, combine, is_short
+from .data import Abstract, read_annotations, read_screening
+from .model import DesignClassifier, softmax
+from .predict import DesignPredictor, DocView
+from .rules import DesignRules, _blank_nlp
+from .weak import training_texts, weak_label
+
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "model": {"component": "design", "name": "design", "version": "0.1.0"},
+    "data": {"screening_dir": "data/screening", "annotations": "annotations/design.jsonl",
+             "splits": "annotations/design_splits.json"},
+    "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 3.0, "seed": 0},
+    "features": {"ngram_max": 2, "min_df": 2, "max_features": 200000},
+    "classifier": {"C": 4.0, "max_iter": 2000},
+    "calibration": {"folds": 5, "seed": 0},
+    "output": {"models_root": "models"},
+}
+
+
+def load_config(config_path: str | Path, overrides: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """Defaults, updated by the TOML file, updated by ``{"section.key": value}`` overrides."""
+    config = copy.deepcopy(DEFAULTS)
+    with open(config_path, "rb") as handle:
+        for section, values in tomllib.load(handle).items():
+            config.setdefault(section, {}).update(values)
+    for key, value in (overrides or {}).items():
+        section, _, name = key.partition(".")
+        config.setdefault(section, {})[name] = value
+    return config
+
+
+def repo_root(config_path: str | Path) -> Path:
+    """Relative data paths in a config are relative to the checkout holding ``training/``."""
+    return Path(config_path).resolve().parent.parent
+
+
+class TrainingData:
+    """Screening abstracts, hand labels and the fixed split, read once."""
+
+    def __init__(self, config: dict, root: Path) -> None:
+        data = config["data"]
+        self.paths = [root / data["annotations"], root / data["splits"]]
+        self.abstracts = {a.uid: a for a in read_screening(root / data["screening_dir"])}
+        self.paths += sorted((root / data["screening_dir"]).glob("*.csv"))
+        self.gold = {f"{a['dataset']}:{a['record_id']}": a["label"] for a in read_annotations(root / data["annotations"])}
+        split = json.loads((root / data["splits"]).read_text(encoding="utf-8"))
+        self.test = [u for u in split["test"] if u in self.abstracts]
+        self.train = [u for u in split["train"] if u in self.abstracts]
+        self.weak_pool = [a for uid, a in sorted(self.abstracts.items()) if uid not in self.gold]
+
+
+def _fit(config: dict, weak_texts, weak_labels, gold: list[tuple[str, str]]) -> DesignClassifier:
+    f, c, w = config["features"], config["classifier"], config["weak"]
+    texts = list(weak_texts) + [t for t, _ in gold]
+    labels = list(weak_labels) + [lab for _, lab in gold]
+    weights = [1.0] * len(weak_texts) + [float(w["gold_weight"])] * len(gold)
+    model = DesignClassifier(ngram_max=f["ngram_max"], min_df=f["min_df"], max_features=f["max_features"],
+                             C=c["C"], max_iter=c["max_iter"])
+    return model.fit(texts, labels, sample_weight=np.array(weights))
+
+
+def _views(abstracts: list[Abstract]) -> list[DocView]:
+    nlp = _blank_nlp()
+    docs = nlp.pipe((a.text for a in abstracts), batch_size=256)
+    return [DocView(d, a.title_end, short=not a.abstract.strip()) for d, a in zip(docs, abstracts)]
+
+
+def fit_combination(predictor: DesignPredictor, views: list[DocView], gold: list[str],
+                    scores: np.ndarray) -> CombineParams:
+    """Grid-search the mixture weights minimising held-out negative log-likelihood."""
+    labels = predictor.labels
+    proba = softmax(scores / predictor.classifier.temperature)
+    decisions = [predictor.rule_decision(v)[0] for v in views]
+    y = [labels.index(g) if g in labels else None for g in gold]
+    best, best_nll = CombineParams(), np.inf
+    for cw in np.linspace(0.0, 0.9, 10):
+        for ww in np.linspace(0.0, 0.5, 6):
+            for sw in (0.0, 0.3, 0.6, 0.8):
+                params = CombineParams(confident_weight=float(cw), weak_weight=float(ww), short_text_weight=sw)
+                nll = 0.0
+                for view, d, p, yi in zip(views, decisions, proba, y):
+                    if yi is None:
+                        continue
+                    dist = combine(d, p, labels, params, short_text=bool(view.short))
+                    nll -= np.log(dist[yi] + 1e-9)
+                if nll < best_nll - 1e-9:
+                    best, best_nll = params, nll
+    return best
+
+
+def _oof_metrics(predictor: DesignPredictor, views: list[DocView], gold: list[str], scores: np.ndarray) -> dict:
+    """Macro-F1 / accuracy of the combined predictor on out-of-fold scores (the dev estimate)."""
+    from .evaluate import _scores
+
+    proba = softmax(scores / predictor.classifier.temperature)
+    pred, model_pred = [], []
+    for view, p in zip(views, proba):
+        decision = predictor.rule_decision(view)[0]
+        dist = combine(decision, p, predictor.labels, predictor.params, short_text=bool(view.short))
+        pred.append(predictor.labels[int(np.argmax(dist))])
+        model_pred.append(predictor.labels[int(np.argmax(p))])
+    labels = sorted(set(gold))
+    comb, model = _scores(gold, pred, labels), _scores(gold, model_pred, labels)
+    return {"n": len(gold), "accuracy": comb["accuracy"], "macro_f1_all": round(float(np.mean(
+        [comb["per_label"][lab]["f1"] for lab in labels])), 3), "model_only_accuracy": model["accuracy"]}
+
+
+def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPredictor, dict]:
+    """Fit classifier, temperature and mixture; returns the predictor and training facts."""
+    w = config["weak"]
+    rules = DesignRules(_blank_nlp().vocab)
+    weak = weak_label(data.weak_pool, rules)
+    weak_texts, weak_labels, _ = training_texts(weak, w["mask_fraction"], w["max_per_label"], w["seed"])
+    log(f"weak examples: {len(weak)} confident, {len(weak_texts)} used")
+    train_uids = list(data.train)
+    gold_pairs = [(data.abstracts[u].text, data.gold[u]) for u in train_uids]
+    # out-of-fold scores on the hand-labelled train split
+    folds = int(config["calibration"]["folds"])
+    order = list(range(len(train_uids)))
+    random.Random(config["calibration"]["seed"]).shuffle(order)
+    oof_scores: list[np.ndarray | None] = [None] * len(train_uids)
+    fold_labels = None
+    for k in range(folds):
+        held = set(order[k::folds])
+        model = _fit(config, weak_texts, weak_labels, [g for i, g in enumerate(gold_pairs) if i not in held])
+        if fold_labels is None:
+            fold_labels = model.labels_
+        assert model.labels_ == fold_labels, "every fold must see every label"
+        idx = sorted(held)
+        scores = model.decision([gold_pairs[i][0] for i in idx])
+        for i, s in zip(idx, scores):
+            oof_scores[i] = s
+    scores = np.vstack(oof_scores)
+    final = _fit(config, weak_texts, weak_labels, gold_pairs)
+    assert final.labels_ == fold_labels
+    final.temperature = 1.0
+    temperature = final.fit_temperature(scores, [g for _, g in gold_pairs])
+    predictor = DesignPredictor(final, CombineParams(), rules)
+    views = _views([data.abstracts[u] for u in train_uids])
+    predictor.params = fit_combination(predictor, views, [g for _, g in gold_pairs], scores)
+    dev = _oof_metrics(predictor, views, [g for _, g in gold_pairs], scores)
+    log(f"temperature {temperature:.3f}; combination {predictor.params.to_dict()}; dev (out-of-fold) {dev}")
+    facts = {"dev_out_of_fold": dev, "temperature": round(temperature, 4), "weak_confident": len(weak), "weak_used": len(weak_texts), "gold_train": len(gold_pairs),
+             "weak_label_counts": {lab: weak_labels.count(lab) for lab in sorted(set(weak_labels))}}
+    return predictor, facts
+
+
+def train_from_config(config_path: str | Path, overrides: dict[str, Any] | None = None) -> Path:
+    """Rebuild the design model directory described by ``config_path``; returns its path."""
+    from .evaluate import evaluate_split
+
+    config = load_config(config_path, overrides)
+    root = repo_root(config_path)
+    data = TrainingData(config, root)
+    predictor, facts = train_model(config, data)
+    m = config["model"]
+    models_root = Path(config["output"]["models_root"])
+    models_root = models_root if models_root.is_absolute() else root / models_root
+    model_dir = models_root / f"{m['name']}-{m['version']}"
+    predictor.model_id = f"{m['name']}@{m['version']}"
+    predictor.classifier.save(model_dir)
+    predictor.save_params(model_dir)
+    metrics = evaluate_split(predictor, data, data.test)
+    write_meta(model_dir, {
+        "name": m["name"], "version": m["version"], "component": "design",
+        "labels": predictor.labels, "training_config": str(Path(config_path)),
+        "config": config, "training": facts,
+        "metrics": {"split": config["data"]["splits"], "part": "test", **metrics["summary"]},
+        "data_hashes": data_hashes(data.paths, relative_to=root),
+        "licence": "MIT (model); training abstracts CC0 / open (see data/DATASETS.md)",
+    })
+    from .card import write_model_card
+
+    write_model_card(model_dir, config, facts, metrics)
+    return model_dir

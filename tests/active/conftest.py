@@ -1,0 +1,42 @@
+"""Fixtures for the active-learning tests: small real batches cut from data/screening."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parents[2]
+SEP = REPO / "data" / "screening" / "synergy_Sep_2021.csv"
+
+
+@pytest.fixture(scope="session")
+def sep_records():
+    """The 271 labelled records of Sep 2021 (SYNERGY, CC0), in row order."""
+    from socialrecovery_nlp.active.labelled_csv import read_labelled_csv
+
+    return read_labelled_csv(SEP)
+
+
+@pytest.fixture
+def batches(tmp_path, sep_records):
+    """Two RIS batches: rows 0-59 and rows 50-119 (10 records overlap)."""
+    from socialrecovery_nlp.corpus import write_records
+
+    recs = [r.__class__.from_dict({**r.to_dict(), "label_included": None}) for r in sep_records]
+    b1, b2 = tmp_path / "batch1.ris", tmp_path / "batch2.ris"
+    write_records(recs[:60], b1, "ris")
+    write_records(recs[50:120], b2, "ris")
+    return b1, b2
+
+
+@pytest.fixture
+def project(tmp_path, batches):
+    from socialrecovery_nlp.active.project import new_project
+
+    store, _ = new_project(tmp_path / "review.sqlite", [batches[0]])
+    yield store
+    store.close()

@@ -1,0 +1,133 @@
+"""Each reader on a real-shaped export: the fields it must fill in."""
+
+from __future__ import annotations
+
+from .conftest import EXAMPLES, read
+
+CLONIDINE = "The effectiveness of clonidine as an analgesic in paediatric adenotonsillectomy."
+
+
+def test_zotero_ris_crlf():
+    records, report = read("zotero.ris")
+    assert len(records) == 2 and not report.failed
+    first = records[0]
+    assert first.title.startswith("Joint crisis plans")
+    assert first.abstract.startswith("Background People with borderline")
+    assert first.year == 2013 and first.doi == "10.1192/bjp.bp.112.117762"
+    assert first.id == first.doi and first.source_line == 1 and first.language == "en"
+    assert records[1].source_line == 10
+
+
+def test_endnote_ris_uses_t1_a1_n2_and_id():
+    records, _ = read("endnote.ris")
+    assert [r.id for r in records] == ["1", "2", "3"]
+    assert records[0].title == CLONIDINE
+    assert records[0].authors[:2] == ["Reimer, E J", "Dunn, G S"]
+    assert records[0].abstract.startswith("To compare the analgesic effects")
+    assert records[0].keywords[0] == "Acetaminophen"
+
+
+def test_ovid_ris_accession_is_pmid_and_header_is_ignored():
+    records, report = read("ovid.ris")
+    assert [r.pmid for r in records] == ["10051933", "10066996"]
+    assert report.files[0].messages == []
+
+
+def test_scopus_ris_keeps_unknown_tags_in_extra():
+    records, _ = read("scopus.ris")
+    assert records[0].extra["notes"] == ["Export Date: 26 November 2026"]
+    assert records[0].extra["name_of_database"] == "Scopus"
+
+
+def test_medline():
+    records, _ = read("pubmed.nbib")
+    assert [r.pmid for r in records] == ["10051933", "10066996", "10072008"]
+    first = records[0]
+    assert first.id == "10051933" and first.title == CLONIDINE
+    assert "  " not in first.abstract and first.abstract.endswith(".")
+    assert first.authors[0] == "Reimer, E J"
+    assert first.extra["mesh"][0] == "Acetaminophen" and first.extra["language_metadata"] == "eng"
+    assert [r.source_line for r in records][0] == 1
+
+
+def test_pubmed_xml_structured_abstract():
+    records, _ = read("pubmed.xml")
+    first = records[0]
+    assert first.abstract.startswith("BACKGROUND: People with borderline personality disorder")
+    assert " AIMS: " in first.abstract and " CONCLUSIONS: " in first.abstract
+    assert first.pmid is None and first.id == "10.1192/bjp.bp.112.117762" and first.year == 2013
+    assert records[1].pmid == "10051933" and records[1].authors[0] == "Reimer, E J"
+
+
+def test_wos_tagged_continuation_lines():
+    records, _ = read("wos_tagged.txt")
+    assert records[0].title == CLONIDINE
+    assert records[0].authors[:2] == ["Reimer, E J", "Dunn, G S"]
+    assert records[0].pmid == "10051933" and records[0].keywords[0] == "Acetaminophen"
+
+
+def test_wos_tab_delimited_utf16():
+    records, report = read("wos_tab.txt")
+    assert report.files[0].encoding == "utf-16"
+    assert records[0].title.startswith("Joint crisis plans") and records[0].year == 2013
+
+
+def test_asreview_csv():
+    records, _ = read("asreview.csv")
+    assert [r.id for r in records] == ["0", "1", "5", "9"]
+    assert [r.label_included for r in records] == [0, 0, 0, 0]
+    assert records[0].source_line == 2
+
+
+def test_scopus_csv_with_bom():
+    records, report = read("scopus.csv")
+    assert report.files[0].encoding == "utf-8-sig"
+    assert records[0].authors[:2] == ["Reimer, E J", "Dunn, G S"]
+    assert records[0].pmid == "10051933" and records[0].keywords[:2] == ["Acetaminophen", "Adenoidectomy"]
+
+
+def test_csv_column_map_and_semicolons():
+    mapping = {"id": "Ref", "title": "Headline", "abstract": "Summary", "year": "Published"}
+    records, _ = read("custom_columns.csv", column_map=mapping)
+    assert [r.id for r in records] == ["0", "1"] and records[0].year == 2013
+    assert records[0].abstract.startswith("Background")
+
+
+def test_jsonl_records():
+    records, _ = read("records.jsonl")
+    assert [r.id for r in records] == ["oud-0", "oud-1"] and records[0].year == 2013
+
+
+def test_bibtex():
+    records, _ = read("refs.bib")
+    assert records[0].id == "pmid10051933" and records[0].title == CLONIDINE
+    assert records[0].authors[:2] == ["Reimer, E J", "Dunn, G S"]
+    assert records[0].pmid == "10051933" and records[0].source_line == 1
+    assert "sedation (63%) than" in records[0].abstract and "\\" not in records[0].abstract
+
+
+def test_jats_full_text_sections():
+    records, _ = read(EXAMPLES / "fulltext" / "tew2011_review.jats.xml")
+    (record,) = records
+    kinds = [s.kind for s in record.sections]
+    assert kinds[:4] == ["front", "abstract", "introduction", "methods"] and kinds[-1] == "conclusions"
+    assert record.text.startswith(record.title + "\n\n")
+    for section, start, end in record.section_offsets():
+        assert record.text[start:end] == section.text
+
+
+def test_plain_text_full_text():
+    records, _ = read(EXAMPLES / "fulltext" / "tew2011_review.md")
+    (record,) = records
+    assert record.title.startswith("Social Factors and Recovery")
+    assert "abstract" in [s.kind for s in record.sections] and record.abstract.startswith("Although")
+    assert "](" not in record.text and "**" not in record.text
+
+
+def test_examples_batch_reads_clean():
+    records, report = read(EXAMPLES / "batch.ris")
+    csv_records, _ = read(EXAMPLES / "batch.csv")
+    assert len(records) == len(csv_records) == 250
+    assert [r.id for r in records] == [r.id for r in csv_records]
+    assert [r.abstract for r in records] == [r.abstract for r in csv_records]
+    assert not report.failed and report.skipped == 0
