@@ -18,7 +18,7 @@ ROOT = HERE.parent
 SCREENING = ROOT / "data" / "screening"
 sys.path.insert(0, str(ROOT / "src"))
 
-from socialrecovery_nlp.corpus import Record, write_records  # noqa: E402
+from socialrecovery_nlp.corpus import Record, write_records
 
 #: (file, short name, how many records; ``None`` = the Oud selection below)
 SOURCES = [
@@ -48,7 +48,7 @@ def select(name: str, count: int | None) -> list[dict[str, str]]:
 
 def to_record(row: dict[str, str], short: str) -> Record:
     doi = row.get("doi", "").replace("https://doi.org/", "") or None
-    split = lambda v: [x.strip() for x in (v or "").split(";") if x.strip()]  # noqa: E731
+    split = lambda v: [x.strip() for x in (v or "").split(";") if x.strip()]
     return Record(
         id=f"{short}-{row['record_id']}",
         title=row["title"].strip(),

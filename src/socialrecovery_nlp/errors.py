@@ -58,7 +58,13 @@ MESSAGES: dict[str, str] = {
     "W201": "Themes model {name} was trained on codebook {trained}, the installed codebook is "
     "{installed}; labels may differ. Retrain with `srnlp train training/themes.toml`.",
     # --- study design -----------------------------------------------------------------------
+    "E301": "{path}: refusing to load unexpected object types {types}; the file is not a design "
+    "model written by this library. Retrain with `srnlp train training/design.toml`.",
+    "E302": "Design training needs hand labels of every design in each fold, but {label!r} is missing "
+    "from the train split of {path}; add examples or lower [calibration] folds.",
     # --- claims -------------------------------------------------------------------------------
+    "E401": "The claims component is not available (no model in models/claims-*); rebuild it with "
+    "`srnlp train training/claims.toml`.",
     # --- projects, active learning, simulation ----------------------------------------------
     "E500": "{path}: no such project file. Create it with `srnlp project new NAME --from FILE`.",
     "E501": "{path}: not a readable SQLite file ({reason}); it is corrupted or not a project. "

@@ -15,15 +15,15 @@ def messages(records, report):
 
 
 def test_truncated_ris_keeps_the_cut_record_with_w109():
-    records, report = read("truncated.ris")
+    records, _ = read("truncated.ris")
     assert len(records) == 3
-    assert records[2].warnings == [f"[W109] {FIXTURES / 'truncated.ris'}:15: record is not closed by ER "
-                                   "(truncated file?); kept as read."]
+    expected = f"[W109] {FIXTURES / 'truncated.ris'}:15: record is not closed by ER (truncated file?); kept as read."
+    assert records[2].warnings == [expected]
     assert records[0].warnings == [] and records[1].warnings == []
 
 
 def test_missing_ty_and_er():
-    records, report = read("missing_ty_er.ris")
+    records, _ = read("missing_ty_er.ris")
     assert [r.title[:14] for r in records] == ["Joint crisis p", "Emotional Reac", "Sniffing aroun", "Day hospital M"]
     assert any(w.startswith("[W110]") and "missing_ty_er.ris:8:" in w for w in records[1].warnings)
     assert any(w.startswith("[W109]") and "missing_ty_er.ris:14:" in w for w in records[2].warnings)
@@ -70,16 +70,16 @@ def test_html_and_empty_abstracts():
 def test_non_english_record_is_flagged():
     records, _ = read("non_english.ris")
     assert records[0].language == "fr" and records[1].language == "en"
-    assert records[0].warnings == [f"[W105] {FIXTURES / 'non_english.ris'}:1: record looks French, not English; "
-                                   "predictions are unreliable."]
+    expected = f"[W105] {FIXTURES / 'non_english.ris'}:1: record looks French, not English; predictions are unreliable."
+    assert records[0].warnings == [expected]
     assert records[1].warnings == []
 
 
 def test_bad_csv_value_is_warned_and_row_kept():
     records, _ = read("bad_values.csv")
     assert len(records) == 4 and records[1].year is None
-    assert records[1].warnings == [f"[W108] {FIXTURES / 'bad_values.csv'}:3: year value 'in press' is not valid; "
-                                   "ignored."]
+    expected = f"[W108] {FIXTURES / 'bad_values.csv'}:3: year value 'in press' is not valid; ignored."
+    assert records[1].warnings == [expected]
 
 
 def test_bad_jsonl_lines_are_skipped_with_line_numbers():

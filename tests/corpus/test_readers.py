@@ -47,7 +47,7 @@ def test_medline():
     assert "  " not in first.abstract and first.abstract.endswith(".")
     assert first.authors[0] == "Reimer, E J"
     assert first.extra["mesh"][0] == "Acetaminophen" and first.extra["language_metadata"] == "eng"
-    assert [r.source_line for r in records][0] == 1
+    assert records[0].source_line == 1
 
 
 def test_pubmed_xml_structured_abstract():
@@ -131,3 +131,38 @@ def test_examples_batch_reads_clean():
     assert [r.id for r in records] == [r.id for r in csv_records]
     assert [r.abstract for r in records] == [r.abstract for r in csv_records]
     assert not report.failed and report.skipped == 0
+
+
+# Illustrative JATS layout (nested sections, a citation marker, a table, a reference list) around
+# sentences of the seed review; used only to test the parser.
+JATS = """<?xml version="1.0"?>
+<article><front><journal-meta><journal-title-group><journal-title>J</journal-title></journal-title-group>
+</journal-meta><article-meta><article-id pub-id-type="doi">10.1000/illustrative</article-id>
+<title-group><article-title>Social factors and <italic>recovery</italic></article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>Tew</surname><given-names>J</given-names></name>
+</contrib></contrib-group><pub-date><year>2011</year></pub-date>
+<abstract><sec><title>Background</title><p>Social factors matter.</p></sec>
+<sec><title>Conclusions</title><p>Recovery needs social inputs.</p></sec></abstract></article-meta></front>
+<body><sec><title>1. Introduction</title><p>Over recent years, there has been a growing focus on recovery
+within mental health services <xref ref-type="bibr" rid="r1">(Slade, 2009)</xref>.</p>
+<sec><title>1.1 Aims</title><p>This article develops a more detailed analysis.</p></sec>
+<table-wrap><table><tr><td>cell text</td></tr></table></table-wrap></sec>
+<sec><title>Discussion</title><p>Social work has yet fully to embrace the opportunities.</p></sec></body>
+<back><ref-list><title>References</title><ref id="r1"><mixed-citation>Slade M (2009) Personal Recovery and
+Mental Illness.</mixed-citation></ref></ref-list></back></article>
+"""
+
+
+def test_jats_nested_sections_xref_tables_and_references(tmp_path):
+    path = tmp_path / "article.xml"
+    path.write_text(JATS, encoding="utf-8")
+    records, _ = read(path)
+    (record,) = records
+    assert record.title == "Social factors and recovery" and record.doi == "10.1000/illustrative"
+    assert record.authors == ["Tew, J"] and record.year == 2011 and record.journal == "J"
+    assert record.abstract == "Background: Social factors matter. Conclusions: Recovery needs social inputs."
+    by_kind = {s.kind: s for s in record.sections}
+    assert list(by_kind) == ["front", "abstract", "introduction", "discussion", "references"]
+    intro = by_kind["introduction"].text
+    assert "(Slade, 2009)." in intro and "1.1 Aims\nThis article develops" in intro and "cell text" not in intro
+    assert by_kind["references"].text.startswith("Slade M (2009) Personal Recovery")

@@ -3,13 +3,17 @@
 A model has the small interface the loop needs: ``featurize(texts) -> X`` (fits the unsupervised
 features on every record of the project, as the loop sees them all), ``fit(X, y)``,
 ``score(X) -> relevance scores`` (higher is more relevant; comparable within one call) and
-``to_bytes()`` / ``from_bytes()`` (skops, no pickle). Models are registered by versioned name in
+``to_bytes()`` / ``from_bytes()``: a zip of JSON (settings, vocabularies) and ``.npy`` arrays
+(IDF weights, coefficients) read with ``allow_pickle=False``. A linear model is just arrays, so
+this avoids both pickle and the ~20 s import of ``skops.io`` (it imports all of scikit-learn),
+which would make ``project train`` and ``annotate`` start slowly. Models are registered by versioned name in
 :data:`MODELS`; the behaviour under a name never changes.
 """
 
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -51,14 +55,16 @@ def _char_tfidf():
 
 
 class LinearScreener:
-    """An ensemble of linear SVMs, each on its own TF-IDF view of the text; members' decision
-    values are standardised and averaged. One member on word 1-2 grams is the classic ELAS-like
-    baseline (``srnlp.screen_svm.v1``)."""
+    """Linear learners on TF-IDF views of the text; with several members, each member's decision
+    values are divided by their spread and averaged.
 
-    def __init__(self, views: Sequence[str] = ("word",), C: float = 0.11, ratio: float = 9.8, name: str = "") -> None:
-        self.views = list(views)
-        self.C = C
-        self.ratio = ratio
+    ``members`` are dicts ``{"view": "word"|"char", "learner": "svm"|"lr", "C": float,
+    "ratio": float}``; ``ratio`` sets the class balance (see :func:`balanced_weights`). One SVM on
+    word 1-2 grams with C=0.11 and ratio 9.8 is the ELAS-u4-like baseline."""
+
+    def __init__(self, members: Sequence[dict[str, Any]] | None = None, name: str = "") -> None:
+        self.members = [dict(m) for m in (members or [{"view": "word", "learner": "svm", "C": 0.11, "ratio": 9.8}])]
+        self.views = list(dict.fromkeys(m["view"] for m in self.members))
         self.name = name
         self.vectorizers: list[Any] = []
         self.classifiers: list[Any] = []
@@ -81,25 +87,31 @@ class LinearScreener:
             start += b.shape[1]
         return sp.hstack(blocks).tocsr() if len(blocks) > 1 else blocks[0].tocsr()
 
+    def _slice_of(self, member: dict[str, Any]) -> slice:
+        return self._slices[self.views.index(member["view"])]
+
     # learning
     def fit(self, X, y) -> LinearScreener:
+        from sklearn.linear_model import LogisticRegression
         from sklearn.svm import LinearSVC
 
         y = np.asarray(y, dtype=int)
         if len(set(y.tolist())) < 2:
             raise SrnlpError("E511", relevant=int(y.sum()), irrelevant=int((y == 0).sum()))
-        w = balanced_weights(y, self.ratio)
         self.classifiers = []
-        for sl in self._slices:
-            clf = LinearSVC(C=self.C, loss="squared_hinge", random_state=0)
-            clf.fit(X[:, sl], y, sample_weight=w)
-            self.classifiers.append(clf)
+        for m in self.members:
+            if m["learner"] == "svm":
+                clf = LinearSVC(C=m["C"], loss="squared_hinge", random_state=0)
+            else:
+                clf = LogisticRegression(C=m["C"], solver="liblinear", random_state=0)
+            clf.fit(X[:, self._slice_of(m)], y, sample_weight=balanced_weights(y, m["ratio"]))
+            self.classifiers.append((clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])))
         return self
 
     def score(self, X) -> np.ndarray:
         parts = []
-        for sl, clf in zip(self._slices, self.classifiers):
-            d = clf.decision_function(X[:, sl])
+        for m, (coef, intercept) in zip(self.members, self.classifiers):
+            d = np.asarray(X[:, self._slice_of(m)] @ coef).ravel() + intercept
             parts.append(d / (d.std() + 1e-9) if len(self.classifiers) > 1 else d)
         return np.mean(parts, axis=0)
 
@@ -111,46 +123,83 @@ class LinearScreener:
         """Words of one record that push its score up most (the word view), for highlighting."""
         if "word" not in self.views:
             return []
-        k = self.views.index("word")
-        vec, clf, sl = self.vectorizers[k], self.classifiers[k], self._slices[k]
+        k = next(i for i, m in enumerate(self.members) if m["view"] == "word")
+        view = self.views.index("word")
+        vec, (coef, _), sl = self.vectorizers[view], self.classifiers[k], self._slices[view]
         row = X_row[:, sl].toarray().ravel()
-        contrib = row * clf.coef_.ravel()
+        contrib = row * coef
         names = vec.get_feature_names_out()
         best = [i for i in np.argsort(-contrib)[:n] if contrib[i] > 0]
         return [str(names[i]) for i in best]
 
     # persistence
     def to_bytes(self) -> bytes:
-        import skops.io as sio
+        import zipfile
 
-        state = {
-            "views": self.views,
-            "C": self.C,
-            "ratio": self.ratio,
-            "name": self.name,
-            "vectorizers": self.vectorizers,
-            "classifiers": self.classifiers,
-            "slices": [[s.start, s.stop] for s in self._slices],
-        }
-        return sio.dumps(state)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            settings = {"format": "srnlp-linear-screener/1", "members": self.members, "name": self.name,
+                        "slices": [[s.start, s.stop] for s in self._slices], "vectorizers": []}
+            for k, vec in enumerate(self.vectorizers):
+                params = {p: v for p, v in vec.get_params().items() if p in _VEC_PARAMS}
+                params["ngram_range"] = list(params["ngram_range"])
+                settings["vectorizers"].append(params)
+                vocab = {term: int(i) for term, i in vec.vocabulary_.items()}
+                z.writestr(f"vocabulary_{k}.json", json.dumps(vocab, ensure_ascii=False))
+                z.writestr(f"idf_{k}.npy", _npy(vec.idf_))
+            for k, (coef, intercept) in enumerate(self.classifiers):
+                z.writestr(f"coef_{k}.npy", _npy(np.append(coef, intercept)))
+            z.writestr("settings.json", json.dumps(settings))
+        return buf.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LinearScreener:
-        import skops.io as sio
+        import zipfile
 
-        trusted = sio.get_untrusted_types(data=data)
-        allowed = [t for t in trusted if t.startswith(("sklearn.", "numpy.", "scipy."))]
-        state = sio.loads(data, trusted=allowed)
-        model = cls(state["views"], state["C"], state["ratio"], state["name"])
-        model.vectorizers = state["vectorizers"]
-        model.classifiers = state["classifiers"]
-        model._slices = [slice(a, b) for a, b in state["slices"]]
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            settings = json.loads(z.read("settings.json"))
+            if settings.get("format") != "srnlp-linear-screener/1":
+                raise ValueError("not a srnlp linear screener")
+            model = cls(settings["members"], settings["name"])
+            for k, params in enumerate(settings["vectorizers"]):
+                params["ngram_range"] = tuple(params["ngram_range"])
+                vec = TfidfVectorizer(**params)
+                vec.vocabulary_ = json.loads(z.read(f"vocabulary_{k}.json"))
+                vec.idf_ = _load_npy(z.read(f"idf_{k}.npy"))
+                model.vectorizers.append(vec)
+            for k in range(len(model.members)):
+                arr = _load_npy(z.read(f"coef_{k}.npy"))
+                model.classifiers.append((arr[:-1], float(arr[-1])))
+            model._slices = [slice(a, b) for a, b in settings["slices"]]
         return model
 
 
+_VEC_PARAMS = ("analyzer", "ngram_range", "sublinear_tf", "max_df", "min_df", "max_features", "lowercase",
+               "norm", "use_idf", "smooth_idf", "strip_accents", "token_pattern")
+
+
+def _npy(arr: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, np.asarray(arr, dtype=np.float64), allow_pickle=False)
+    return buf.getvalue()
+
+
+def _load_npy(data: bytes) -> np.ndarray:
+    return np.load(io.BytesIO(data), allow_pickle=False)
+
+
+_SVM = {"view": "word", "learner": "svm", "C": 0.11, "ratio": 9.8}
+_LR = {"view": "word", "learner": "lr", "C": 1.0, "ratio": 1.0}
+
 MODELS: dict[str, Callable[..., Any]] = {
-    "srnlp.screen_svm.v1": lambda seed=0: LinearScreener(["word"], name="srnlp.screen_svm.v1"),
-    "srnlp.screen.v1": lambda seed=0: LinearScreener(["word"], name="srnlp.screen.v1"),
+    # ELAS-u4-like: one SVM on word 1-2 grams
+    "srnlp.screen_svm.v1": lambda seed=0: LinearScreener([_SVM], name="srnlp.screen_svm.v1"),
+    # SVM + logistic regression on the same features, averaged
+    "srnlp.screen_svm_lr.v1": lambda seed=0: LinearScreener([_SVM, _LR], name="srnlp.screen_svm_lr.v1"),
+    # the default
+    "srnlp.screen.v1": lambda seed=0: LinearScreener([_SVM], name="srnlp.screen.v1"),
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -56,47 +58,74 @@ def train_screening(store: ProjectStore, model: str = "srnlp.screen.v1") -> dict
     return {**meta, "component": COMPONENT, "version": version}
 
 
-def train_components(store: ProjectStore) -> list[dict[str, Any]]:
+def train_components(store: ProjectStore, repo: Path | None = None) -> list[dict[str, Any]]:
     """Retrain themes/design/claims from project labels + shipped annotations where possible.
 
-    Returns one entry per component: ``{"component", "status", "detail"}``; components whose
-    trainer or config is missing are reported as skipped with W501.
+    A component is retrained only when the project holds labels of its kind; the new model goes
+    to ``<project file>.models/`` (shipped models are never overwritten). Returns one entry per
+    component: ``{"component", "status", "detail"}``; what cannot be retrained is reported (W501).
     """
+    from ..paths import models_root
+
+    repo = repo or models_root().parent
     results = []
-    for component in ("themes", "design", "claims"):
+    kinds = {"themes": ("themes", "processes"), "design": ("design",), "claims": ("claim",)}
+    for component, label_kinds in kinds.items():
+        n = sum(len(store.latest_labels(k)) for k in label_kinds if k != "claim")
+        if "claim" in label_kinds:
+            n += len(store.latest_claim_corrections())
+        if n == 0:
+            results.append({"component": component, "status": "unchanged",
+                            "detail": "no project labels of this kind; the shipped model stays in use"})
+            continue
         try:
-            detail = _train_component(store, component)
+            detail = _TRAINERS[component](store, repo)
             results.append({"component": component, "status": "trained", "detail": detail})
         except Exception as exc:  # noqa: BLE001 - reported, never fatal for screening
-            results.append({"component": component, "status": "skipped", "detail": message("W501", component=component, reason=exc)})
+            results.append({"component": component, "status": "skipped",
+                            "detail": message("W501", component=component, reason=f"{type(exc).__name__}: {exc}")})
     return results
 
 
-def _train_component(store: ProjectStore, component: str) -> str:
-    import importlib
-    from pathlib import Path
+def _train_themes(store: ProjectStore, repo: Path) -> str:
+    """Shipped theme annotations + the project's theme/process labels, via the themes trainer."""
+    import tomllib
 
-    from ..paths import models_root
-
-    labels = {
-        "themes": ("themes", "processes"),
-        "design": ("design",),
-        "claims": ("claim",),
-    }[component]
-    mod = importlib.import_module(f"socialrecovery_nlp.{component}.train")
-    train_from_config = getattr(mod, "train_from_config")
-    repo = models_root().parent
-    config = repo / "training" / f"{component}.toml"
-    if not config.is_file():
-        raise FileNotFoundError(f"no training config {config}")
+    from ..training import train_from_config
     from .export import export_training
 
-    extra_dir = Path(str(store.path) + ".annotations")
-    extra_dir.mkdir(exist_ok=True)
-    files = export_training(store, extra_dir, kinds=labels)
-    overrides = {"data.extra_annotations": [str(f) for f in files]} if files else {}
-    model_dir = train_from_config(config, overrides)
-    return f"model written to {model_dir} ({sum(1 for f in files for _ in open(f))} project annotations)"
+    config = repo / "training" / "themes.toml"
+    with open(config, "rb") as handle:
+        shipped = tomllib.load(handle)["data"]["annotations"]
+    folder = Path(str(store.path) + ".annotations")
+    files = export_training(store, folder, kinds=("themes", "processes"))
+    model_dir = train_from_config(config, {
+        "data.annotations": [str(repo / p) for p in shipped] + [str(f.resolve()) for f in files],
+        "output.output_dir": str(Path(str(store.path) + ".models").resolve()),
+        "model.kinds": ["baseline"],
+    })
+    return f"model written to {model_dir} (project labels in {folder})"
+
+
+def _not_yet(component: str) -> Callable[[ProjectStore, Path], str]:
+    def trainer(store: ProjectStore, repo: Path) -> str:
+        from .export import export_training
+
+        folder = Path(str(store.path) + ".annotations")
+        export_training(store, folder, kinds=("design",) if component == "design" else ("claim",))
+        raise NotImplementedError(
+            f"the {component} trainer does not read project labels yet; they are exported to {folder} "
+            f"for review and merging into annotations/"
+        )
+
+    return trainer
+
+
+_TRAINERS: dict[str, Callable[[ProjectStore, Path], str]] = {
+    "themes": _train_themes,
+    "design": _not_yet("design"),
+    "claims": _not_yet("claims"),
+}
 
 
 def load_latest_screening(store: ProjectStore):

@@ -31,6 +31,10 @@ CUE_GROUPS = {
              "suggest", "suggests", "indicate", "indicates", "revealed", "significantly"),
 }
 
+_GROUP_RES = {group: re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![a-z])")
+              for group, cues in CUE_GROUPS.items()}
+_VALENCE_WORDS = frozenset(lx.BAD_OUTCOMES) | frozenset(lx.GOOD_OUTCOMES)
+
 
 def featurize(text: str) -> str:
     """The text plus marker tokens for trigger kinds, valence words, citations and cue groups."""
@@ -38,16 +42,17 @@ def featurize(text: str) -> str:
     words = _WORDS.findall(lowered)
     marks = {f"zztrig{kind}" for kind in (lx.TRIGGER_WORDS.get(w) for w in words) if kind}
     marks |= {f"zztrig{kind}" for phrase, kind in lx.TRIGGER_PHRASES.items() if phrase in lowered}
+    words_set = set(words)
     if marks:
         marks.add("zzanytrigger")
-    if set(words) & set(lx.BAD_OUTCOMES) or set(words) & set(lx.GOOD_OUTCOMES):
+    if words_set & _VALENCE_WORDS:
         marks.add("zzvalence")
     if _CITATION.search(text):
         marks.add("zzcitation")
-    if set(words) & lx.HEDGE_WORDS:
+    if words_set & lx.HEDGE_WORDS:
         marks.add("zzhedge")
-    for group, cues in CUE_GROUPS.items():
-        if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", lowered) for c in cues):
+    for group, pattern in _GROUP_RES.items():
+        if pattern.search(lowered):
             marks.add(f"zz{group.lower()}")
     return text + " " + " ".join(sorted(marks))
 

@@ -51,12 +51,11 @@ def outcome_valence(text: str) -> int:
     """
     lowered = text.lower()
     best: tuple[int, int, int] | None = None  # (end, length, valence)
-    for phrases, value in ((lx.GOOD_OUTCOMES, 1), (lx.BAD_OUTCOMES, -1)):
-        for phrase in phrases:
-            for match in re.finditer(rf"(?<![a-z\-]){re.escape(phrase)}(?![a-z\-])", lowered):
-                key = (match.end(), len(phrase), value)
-                if best is None or key[:2] > best[:2]:
-                    best = key
+    for pattern, value in ((lx.GOOD_RE, 1), (lx.BAD_RE, -1)):
+        for match in pattern.finditer(lowered):
+            key = (match.end(), match.end() - match.start(), value)
+            if best is None or key[:2] > best[:2]:
+                best = key
     words = set(_WORD.findall(lowered))
     if best is None:
         if words & lx.WORSE_MODIFIERS:

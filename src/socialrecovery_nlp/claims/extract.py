@@ -29,24 +29,29 @@ def sentence_units(doc: Doc) -> list[Span]:
     """Sentences of ``doc`` (its sentence boundaries, or the whole doc), also split at blank
     lines so a title never merges with the first abstract sentence; whitespace trimmed."""
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    if "\n\n" not in doc.text:
+        return [s for s in (_trim(doc, s) for s in sents) if s is not None]
     units: list[Span] = []
     for sent in sents:
+        if "\n\n" not in sent.text:
+            units.append(sent)
+            continue
         start = sent.start
         for token in sent:
             if token.is_space and "\n\n" in token.text or (token.whitespace_ == "" and "\n\n" in token.text):
                 units.append(doc[start:token.i])
                 start = token.i + 1
         units.append(doc[start:sent.end])
-    out = []
-    for span in units:
-        a, b = span.start, span.end
-        while a < b and doc[a].is_space:
-            a += 1
-        while b > a and doc[b - 1].is_space:
-            b -= 1
-        if b - a >= 3:
-            out.append(doc[a:b])
-    return out
+    return [s for s in (_trim(doc, s) for s in units) if s is not None]
+
+
+def _trim(doc: Doc, span: Span) -> Span | None:
+    a, b = span.start, span.end
+    while a < b and doc[a].is_space:
+        a += 1
+    while b > a and doc[b - 1].is_space:
+        b -= 1
+    return doc[a:b] if b - a >= 3 else None
 
 
 class ClaimExtractor:
@@ -104,7 +109,7 @@ class ClaimExtractor:
     # -- internals ----------------------------------------------------------------------------
     def _process(self, docs: list[Doc]) -> Iterator[list[Claim]]:
         units = [(d, span) for d, doc in enumerate(docs) for span in sentence_units(doc)]
-        with_trigger = [(d, span) for d, span in units if find_triggers(span)]
+        with_trigger = [(d, span) for d, span in units if lx.TRIGGER_RE.search(span.text.lower())]
         texts = [span.text for _, span in with_trigger]
         scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
         candidates = [(d, span, float(s)) for (d, span), s in zip(with_trigger, scores) if s >= self.threshold]

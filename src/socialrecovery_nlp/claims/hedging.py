@@ -8,19 +8,24 @@ Strength follows Yu, Li & Wang (2019): an association without a causal verb is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
+@lru_cache(maxsize=16)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])")
+
+
 def _find_phrase(text: str, phrases) -> tuple[str, int] | None:
-    lowered = text.lower()
-    found = [(m.start(), p) for p in phrases for m in re.finditer(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lowered)]
-    if not found:
+    match = _pattern(tuple(phrases)).search(text.lower())
+    if not match:
         return None
-    start, phrase = min(found)
-    return text[start:start + len(phrase)], start
+    return text[match.start():match.end()], match.start()
 
 
 def hedge_cue(text: str) -> str | None:
@@ -45,10 +50,13 @@ def negation_cue(text: str) -> str | None:
     return None
 
 
+_MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")
+
+
 def is_mixed(text: str) -> bool:
     """True when the text contrasts a helpful and an unhelpful effect ("for some but ... others")."""
     lowered = text.lower()
-    if any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lowered) for p in ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")):
+    if _find_phrase(lowered, _MIXED):
         return True
     return bool(re.search(r"\b(for )?(some|many)\b.{0,120}\b(but|while|whereas)\b.{0,120}\b(others|some)\b", lowered)) or bool(
         re.search(r"\bfor many\b.{0,80}\bsome (may|might)\b", lowered))

@@ -6,6 +6,8 @@ Kept as plain data so they are easy to read and to extend. Matching is on lower-
 
 from __future__ import annotations
 
+import re
+
 #: Trigger kinds. ``benefit``/``harm`` fix the direction whatever the outcome; ``increase``,
 #: ``decrease`` and ``associate`` compose with the outcome's valence (see :mod:`.direction`).
 BENEFIT, HARM, INCREASE, DECREASE, ASSOCIATE = "benefit", "harm", "increase", "decrease", "associate"
@@ -42,7 +44,10 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(
         "associated association associations correlate correlates correlated correlation correlations "
         "linked predictor predictors predict predicts predicted predictive related risk "
-        "risks".split(), ASSOCIATE),
+        "risks differ differed differs difference differences".split(), ASSOCIATE),
+    # comparatives: only used when predicative ("pain was lower in the X group")
+    **dict.fromkeys("higher greater more".split(), INCREASE),
+    **dict.fromkeys("less fewer smaller shorter".split(), DECREASE),
 }
 
 #: Multi-word triggers (matched on lower-cased text) -> kind; checked before single words.
@@ -53,6 +58,9 @@ TRIGGER_PHRASES: dict[str, str] = {
     "hold back": HARM, "a core component of": BENEFIT, "key ingredients for": BENEFIT,
     "as a result of which": INCREASE, "depend on": BENEFIT, "depends on": BENEFIT,
 }
+#: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
+COMPARATIVES = frozenset("higher greater more lower less fewer smaller shorter longer reduced increased improved".split())
+
 #: Phrases whose grammatical subject is the outcome and whose object is the factor.
 REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
@@ -120,10 +128,20 @@ SOCIAL_WORDS = frozenset(
     "stigmatisation discrimination discriminatory oppression exclusion inclusion employment "
     "unemployment work job income housing poverty isolation loneliness living alone neighbourhood "
     "citizenship belonging participation interpersonal interaction interactions contact dialogue "
-    "user-run self-help mutual group groups volunteers volunteer workers worker practitioners "
-    "services service empowerment power budgets budget campaigns engagement capital "
+    "user-run self-help mutual volunteers volunteer practitioners "
+    "empowerment power budgets budget campaigns engagement capital "
     "masculinity gender race racial ethnic minority identity identities expressed emotion hostility "
-    "criticism over-involvement warmth solidarity advocacy legislation practice approach approaches "
-    "intervention interventions programme program scheme provision therapy"
+    "criticism over-involvement warmth solidarity advocacy legislation user users carers "
+    "friendships volunteering befriending"
     .split()
 )
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+#: Fast text-level prefilter: does a lower-cased sentence contain any trigger?
+TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")
+GOOD_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(GOOD_OUTCOMES)})(?![a-z\-])")
+BAD_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(BAD_OUTCOMES)})(?![a-z\-])")

@@ -90,6 +90,8 @@ def _skipped(token: Token, skip) -> bool:
 
 
 def _usable_word_trigger(token: Token) -> bool:
+    if token.lower_ in lx.COMPARATIVES and token.lower_ not in ("reduced", "increased", "improved", "lower"):
+        return token.dep_ in ("acomp", "attr", "oprd")
     if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.lower_ not in _NOUN_HEADS_FOR_ADJ:
         return False
     if token.pos_ == "NOUN" and token.lower_ in ("support", "supports", "help", "work", "power", "risk") and \
@@ -119,6 +121,8 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Relati
             consumed.add(t.start)
             kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
         factor_tok = inverted_copula if inverted_copula is not None else _find_factor(head)
+        if head.lower_ in lx.COMPARATIVES and head.dep_ in ("acomp", "attr", "oprd"):
+            factor_tok, outcome_tok = _comparison(head)
         if doc[trigger.start:trigger.end].text.lower() in lx.REVERSED_PHRASES:
             factor_tok, outcome_tok = outcome_tok, factor_tok
         if _is_passive_with_agent(head):
@@ -158,6 +162,21 @@ def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
             continue
         final.append(rel)
     return final
+
+
+def _comparison(token: Token) -> tuple[Token | None, Token | None]:
+    """"Pain scores were lower in the intervention group": factor = the group, outcome = subject."""
+    verb = token.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    group = None
+    for holder in (token, verb):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "among", "with", "for")):
+            group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if group is not None:
+                break
+        if group is not None:
+            break
+    return group, subject
 
 
 def _copula_attribute(token: Token) -> Token | None:

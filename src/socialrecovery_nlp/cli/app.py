@@ -20,9 +20,9 @@ app = typer.Typer(
 
 def _register() -> None:
     # One line per command module; each module defines `register(app)`.
-    from . import analyze, annotate, codebook_cmd, info, project, simulate, train
+    from . import analyze, annotate, claims, codebook_cmd, info, project, simulate, train
 
-    for module in (analyze, info, codebook_cmd, train, project, annotate, simulate):
+    for module in (analyze, info, codebook_cmd, train, project, annotate, simulate, claims):
         module.register(app)
 
 

@@ -1,6 +1,6 @@
 """Find duplicate records by DOI, PMID, or normalised title + year; report, never drop.
 
-Streaming: only the keys seen so far are kept (a few dozen bytes per record). A duplicate gets
+Streaming: only hashed keys and a short label per record are kept (about 0.4 KB per record). A duplicate gets
 W107 naming the earlier record, ``extra["duplicate_of"]`` and an entry in the report.
 """
 
@@ -40,18 +40,20 @@ class Deduplicator:
 
         The record is marked (W107 in ``record.warnings``, ``extra["duplicate_of"]``).
         """
-        keys = record_keys(record)
-        where = f"{record.source_file}:{record.source_line}"
+        seen = self._seen
+        hashed = [(reason, hash(key)) for reason, key in record_keys(record)]
         found = None
-        hashed = [(reason, hash(key)) for reason, key in keys]
         for reason, key in hashed:
-            other = self._seen.get(key)
+            other = seen.get(key)
             if other is not None:
                 found = (reason, other)
                 break
-        label = f"{record.id} ({where})"
+        label = None
         for _reason, key in hashed:
-            self._seen.setdefault(key, label)
+            if key not in seen:
+                if label is None:
+                    label = f"{record.id} ({record.source_file}:{record.source_line})"
+                seen[key] = label
         if found is None:
             return None
         reason, other = found
@@ -61,6 +63,7 @@ class Deduplicator:
             record_warning("W107", path=record.source_file, line=record.source_line, other=other, reason=reason)
         )
         record.extra["duplicate_of"] = other.split(" (", 1)[0]
+        where = f"{record.source_file}:{record.source_line}"
         duplicate = Duplicate(record=record.id, source=where, duplicate_of=other, reason=reason)
         self.duplicates.append(duplicate)
         return duplicate

@@ -76,9 +76,9 @@ def format_from_content(path: Path, sniffed: Sniff) -> str | None:
     if _BIBTEX.search(head):
         return "bibtex"
     if first:
-        from .readers.tabular import delimiter_of
-
         import csv
+
+        from .readers.tabular import delimiter_of
 
         try:
             header = next(csv.reader([first], delimiter=delimiter_of(first)))

@@ -102,7 +102,7 @@ class TextSource:
     """A streaming text reader over a file in the sniffed encoding.
 
     ``encoding`` is what was used; ``fallback_bytes`` counts bytes read as cp1252 inside a UTF-8
-    file once reading is finished. Iterating yields lines with their end-of-line removed.
+    file once reading is finished.
     """
 
     def __init__(self, path: Path, sniffed: Sniff | None = None) -> None:
@@ -114,7 +114,6 @@ class TextSource:
         else:
             self.encoding, errors = enc, "replace"
         self._errors = errors
-        self._fh: io.TextIOWrapper | None = None
         _state.fallback_bytes = 0
 
     @property
@@ -122,18 +121,12 @@ class TextSource:
         return getattr(_state, "fallback_bytes", 0)
 
     def open(self) -> io.TextIOWrapper:
-        self._fh = open(self.path, encoding=self.encoding, errors=self._errors, newline="")
-        return self._fh
+        """The file opened for the csv module (``newline=""``)."""
+        return open(self.path, encoding=self.encoding, errors=self._errors, newline="")
 
     def open_lines(self) -> io.TextIOWrapper:
         """The file opened for line iteration (universal newlines, 1 MB buffer)."""
         return open(self.path, encoding=self.encoding, errors=self._errors, newline=None, buffering=1 << 20)
-
-    def lines(self):
-        """Yield ``(line_number, line)`` with end-of-line characters stripped (1-based)."""
-        with open(self.path, encoding=self.encoding, errors=self._errors, newline=None) as fh:
-            for number, line in enumerate(fh, 1):
-                yield number, line.rstrip("\r\n")
 
     def describe(self) -> str | None:
         """The W106 encoding description, or ``None`` when the file was clean UTF-8."""

@@ -49,5 +49,5 @@ def detect_language(text: str) -> str | None:
         return "en"
     import py3langid
 
-    code, _score = py3langid.classify(text[: SAMPLE_CHARS * 2])
+    code, _score = py3langid.classify(sample)
     return code

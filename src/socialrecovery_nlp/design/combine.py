@@ -4,7 +4,10 @@ The final distribution is a mixture: ``w * onehot(rule label) + (1 - w) * p_mode
 ``w = confident_weight`` when the rules are confident and ``weak_weight`` otherwise (both fitted
 on held-out hand labels, so the mixture stays calibrated). Confident rules therefore override
 the model when ``confident_weight > 0.5``. A text without method information (a title alone,
-no cue) leans to ``unclear`` with ``short_text_weight``.
+no cue) leans to ``unclear`` with ``short_text_weight``. Designs that a text names when it has
+them (:data:`NEEDS_OWN_CUE`: an RCT says it randomised or blinded, a meta-analysis says it pooled)
+have their model probability multiplied by ``missing_cue_factor`` when no own cue of theirs
+(strong or weak) was found.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import numpy as np
 
 from .rules import RuleDecision
 
+NEEDS_OWN_CUE = frozenset({"rct", "meta_analysis", "systematic_review", "mixed_methods", "qualitative"})
+
 
 @dataclass
 class CombineParams:
@@ -22,6 +27,7 @@ class CombineParams:
     weak_weight: float = 0.0
     short_text_weight: float = 0.6
     short_text_words: int = 30
+    missing_cue_factor: float = 1.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -32,6 +38,11 @@ def combine(decision: RuleDecision, proba: np.ndarray, labels: list[str], params
     """The combined probability vector over ``labels``."""
     dist = np.asarray(proba, dtype=float).copy()
     index = {label: i for i, label in enumerate(labels)}
+    if params.missing_cue_factor != 1.0:
+        for label in NEEDS_OWN_CUE:
+            if label in index and label not in decision.scores:
+                dist[index[label]] *= params.missing_cue_factor
+        dist = dist / dist.sum()
     if decision.label in index:
         w = params.confident_weight if decision.confident else params.weak_weight
         if w > 0:

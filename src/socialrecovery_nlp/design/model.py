@@ -103,7 +103,9 @@ class DesignClassifier:
         path = model_dir / WEIGHTS_FILE
         untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
         if untrusted:
-            raise ValueError(f"{path}: refusing to load unexpected types {untrusted}")
+            from ..errors import SrnlpError
+
+            raise SrnlpError("E301", path=path, types=untrusted)
         calib = json.loads((model_dir / CALIBRATION_FILE).read_text(encoding="utf-8"))
         model = cls(**calib["params"], temperature=calib["temperature"])
         model.pipeline = sio.load(path, trusted=sio.get_untrusted_types(file=path))

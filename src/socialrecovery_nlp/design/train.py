@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import SrnlpError
 from ..modeldir import data_hashes, write_meta
 from .combine import CombineParams, combine, is_short
 from .data import Abstract, read_annotations, read_screening
@@ -95,18 +96,17 @@ def fit_combination(predictor: DesignPredictor, views: list[DocView], gold: list
     decisions = [predictor.rule_decision(v)[0] for v in views]
     y = [labels.index(g) if g in labels else None for g in gold]
     best, best_nll = CombineParams(), np.inf
-    for cw in np.linspace(0.0, 0.9, 10):
-        for ww in np.linspace(0.0, 0.5, 6):
-            for sw in (0.0, 0.3, 0.6, 0.8):
-                params = CombineParams(confident_weight=float(cw), weak_weight=float(ww), short_text_weight=sw)
-                nll = 0.0
-                for view, d, p, yi in zip(views, decisions, proba, y):
-                    if yi is None:
-                        continue
-                    dist = combine(d, p, labels, params, short_text=bool(view.short))
-                    nll -= np.log(dist[yi] + 1e-9)
-                if nll < best_nll - 1e-9:
-                    best, best_nll = params, nll
+    grid = [(cw, ww, sw, mf) for cw in np.linspace(0.0, 0.9, 10) for ww in np.linspace(0.0, 0.5, 6)
+            for sw in (0.0, 0.3, 0.6, 0.8) for mf in (1.0, 0.5, 0.2, 0.05)]
+    for cw, ww, sw, mf in grid:
+        params = CombineParams(confident_weight=float(cw), weak_weight=float(ww), short_text_weight=sw,
+                               missing_cue_factor=mf)
+        nll = 0.0
+        for view, d, p, yi in zip(views, decisions, proba, y):
+            if yi is not None:
+                nll -= np.log(combine(d, p, labels, params, short_text=bool(view.short))[yi] + 1e-9)
+        if nll < best_nll - 1e-9:
+            best, best_nll = params, nll
     return best
 
 
@@ -123,6 +123,7 @@ def _oof_metrics(predictor: DesignPredictor, views: list[DocView], gold: list[st
         model_pred.append(predictor.labels[int(np.argmax(p))])
     labels = sorted(set(gold))
     comb, model = _scores(gold, pred, labels), _scores(gold, model_pred, labels)
+    predictor.dev_pairs = list(zip(gold, pred))
     return {"n": len(gold), "accuracy": comb["accuracy"], "macro_f1_all": round(float(np.mean(
         [comb["per_label"][lab]["f1"] for lab in labels])), 3), "model_only_accuracy": model["accuracy"]}
 
@@ -147,7 +148,9 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
         model = _fit(config, weak_texts, weak_labels, [g for i, g in enumerate(gold_pairs) if i not in held])
         if fold_labels is None:
             fold_labels = model.labels_
-        assert model.labels_ == fold_labels, "every fold must see every label"
+        if model.labels_ != fold_labels:
+            missing = sorted(set(fold_labels) ^ set(model.labels_))
+            raise SrnlpError("E302", label=missing[0], path=config["data"]["splits"])
         idx = sorted(held)
         scores = model.decision([gold_pairs[i][0] for i in idx])
         for i, s in zip(idx, scores):

@@ -61,11 +61,20 @@ def oof_scores(make_estimator, examples: list[Example], units: list[Unit], space
     return scores, unit_fold
 
 
-def best_threshold(scores: np.ndarray, y: np.ndarray, default: float = 0.5, min_positives: int = 3) -> float:
-    """The F1-maximising threshold on a grid (ties: the one nearest 0.5)."""
-    if y.sum() < min_positives:
-        return default
+def best_threshold(scores: np.ndarray, y: np.ndarray, negatives: np.ndarray | None = None,
+                   max_negative_rate: float = 0.01, default: float = 0.5, min_positives: int = 3) -> float:
+    """The F1-maximising threshold on a grid (ties: the one nearest 0.5), among thresholds that
+    flag at most ``max_negative_rate`` of the out-of-field ``negatives`` (a specificity floor)."""
     grid = np.round(np.arange(0.05, 0.96, 0.025), 3)
+    if negatives is not None and negatives.any():
+        rates = np.array([(scores[negatives] >= t).mean() for t in grid])
+        allowed = grid[rates <= max_negative_rate]
+        floor = float(allowed[0]) if len(allowed) else float(grid[-1])
+    else:
+        floor = float(grid[0])
+    if y.sum() < min_positives:
+        return max(default, floor)
+    grid = grid[grid >= floor]
     f1s = []
     for t in grid:
         pred = scores >= t
@@ -77,16 +86,22 @@ def best_threshold(scores: np.ndarray, y: np.ndarray, default: float = 0.5, min_
     return float(grid[best[np.argmin(np.abs(grid[best] - 0.5))]])
 
 
-def choose_thresholds(scores, Y, space: LabelSpace, **kw) -> dict[str, float]:
-    return {label: best_threshold(scores[:, j], Y[:, j], **kw) for j, label in enumerate(space.ids)}
+def choose_thresholds(scores, Y, space: LabelSpace, out_of_field=None, **kw) -> dict[str, float]:
+    """Per-label thresholds; ``out_of_field`` marks screening units (their clean ones set the floor)."""
+    out = {}
+    for j, label in enumerate(space.ids):
+        neg = None if out_of_field is None else (out_of_field & (Y[:, j] == 0))
+        out[label] = best_threshold(scores[:, j], Y[:, j], negatives=neg, **kw)
+    return out
 
 
-def cross_fitted_predictions(scores, Y, folds, space: LabelSpace) -> np.ndarray:
+def cross_fitted_predictions(scores, Y, folds, space: LabelSpace, out_of_field=None, **kw) -> np.ndarray:
     """Labels for fold k from thresholds chosen on the other folds' out-of-fold scores."""
     pred = np.zeros_like(Y)
     for k in np.unique(folds):
         other = folds != k
-        th = choose_thresholds(scores[other], Y[other], space)
+        th = choose_thresholds(scores[other], Y[other], space,
+                               None if out_of_field is None else out_of_field[other], **kw)
         t = np.array([th[label] for label in space.ids])
         flags = scores[folds == k] >= t
         pred[folds == k] = np.stack([space.encode(space.decode(f)) for f in flags]) if flags.size else flags

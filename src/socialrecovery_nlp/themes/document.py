@@ -82,9 +82,11 @@ class ThemeModel:
         for label in [*labels["processes"], *labels["themes"]]:
             j = ids.index(label)
             order = np.argsort(-weighted[:, j], kind="stable")[: self.evidence_k]
+            # the best sentence always; others only if they score at least half the threshold
+            floor = 0.5 * self.thresholds.get(label, 0.5)
             evidence[label] = [{"text": text[spans[s][0]:spans[s][1]], "start": int(spans[s][0]),
                                 "end": int(spans[s][1]), "score": round(float(weighted[s, j]), 4)}
-                               for s in order if weighted[s, j] > 0]
+                               for n, s in enumerate(order) if n == 0 or weighted[s, j] >= floor]
         n_proc = len(self.space.processes)
         return DocResult(
             processes={label: round(float(scores[j]), 4) for j, label in enumerate(ids[:n_proc])},

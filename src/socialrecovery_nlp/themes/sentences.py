@@ -22,16 +22,16 @@ def _sentencizer():
     return nlp
 
 
-_PIECE = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
+_PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stripped spans of ``text[start:end]``, split at blank lines."""
+    """Stripped spans of ``text[start:end]``, split at line breaks (titles, headings)."""
     return [(start + m.start(), start + m.end()) for m in _PIECE.finditer(text[start:end])]
 
 
 def split_text(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence (spaCy rule sentencizer; a blank line also splits)."""
+    """``(start, end)`` of each sentence (spaCy rule sentencizer; a line break also splits)."""
     return [p for sent in _sentencizer()(text).sents for p in _pieces(text, sent.start_char, sent.end_char)]
 
 

@@ -8,6 +8,7 @@ thresholds and metrics), a final fit on all annotations, and a model directory
 from __future__ import annotations
 
 import copy
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -40,18 +41,38 @@ def load_config(config_path: str | Path, overrides: dict[str, Any] | None = None
 
 
 class CachingEncoder:
-    """Wraps the sentence encoder with an in-memory cache (cross-validation re-embeds nothing)."""
+    """Wraps the sentence encoder with a cache (cross-validation re-embeds nothing); with
+    ``path`` the cache persists as a JSON text list + safetensors array between runs."""
 
-    def __init__(self, encoder):
+    def __init__(self, encoder, path: str | Path | None = None):
         self.encoder = encoder
+        self.path = Path(path) if path else None
         self.cache: dict[str, np.ndarray] = {}
+        if self.path and self.path.with_suffix(".json").is_file():
+            from safetensors.numpy import load_file
+
+            texts = json.loads(self.path.with_suffix(".json").read_text(encoding="utf-8"))
+            vectors = load_file(str(self.path.with_suffix(".safetensors")))["embeddings"]
+            self.cache = dict(zip(texts, vectors))
 
     def encode(self, texts):
         missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
         if missing:
             for t, v in zip(missing, self.encoder.encode(missing)):
                 self.cache[t] = v
-        return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+            self._save()
+        return np.stack([self.cache[t] for t in texts]) if len(texts) else np.zeros((0, 384), np.float32)
+
+    def _save(self):
+        if not self.path:
+            return
+        from safetensors.numpy import save_file
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        texts = list(self.cache)
+        save_file({"embeddings": np.stack([self.cache[t] for t in texts]).astype(np.float32)},
+                  str(self.path.with_suffix(".safetensors")))
+        self.path.with_suffix(".json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
 
 
 def estimator_factory(kind: str, params: dict, space: LabelSpace, device: str = "cpu", encoder=None):
@@ -66,10 +87,8 @@ def estimator_factory(kind: str, params: dict, space: LabelSpace, device: str = 
     return lambda: cls(**params)
 
 
-def train_kind(config: dict, kind: str, root: Path, out_root: Path | None = None, encoder=None,
-               log=print) -> Path:
-    from ..modeldir import data_hashes, write_meta
-
+def cross_validate(config: dict, kind: str, root: Path, encoder=None, log=print) -> dict:
+    """Grouped CV for one model kind: thresholds, metrics and what the final fit needs."""
     space = LabelSpace.from_codebook()
     data_cfg = config["data"]
     paths = [root / p for p in data_cfg["annotations"]]
@@ -81,35 +100,47 @@ def train_kind(config: dict, kind: str, root: Path, out_root: Path | None = None
     if KINDS.get(kind, kind) == "srnlp.minilm_head.v1" and encoder is None:
         from .encoder import get_encoder
 
-        encoder = CachingEncoder(get_encoder(device))
+        encoder = CachingEncoder(get_encoder(device), section.get("embedding_cache"))
     make = estimator_factory(kind, params, space, device, encoder)
-    doc_cfg = config.get("document", {})
-    top_k = int(doc_cfg.get("top_k", 3))
+    top_k = int(config.get("document", {}).get("top_k", 3))
     cv_cfg = config.get("cv", {})
     n_splits, seed = int(cv_cfg.get("folds", 5)), int(cv_cfg.get("seed", 0))
 
     log(f"[themes:{kind}] {len(examples)} training examples, {len(units)} evaluation units; {n_splits}-fold CV")
     scores, folds = oof_scores(make, examples, units, space, n_splits=n_splits, seed=seed, top_k=top_k)
     Y = np.stack([u.y for u in units])
-    thresholds = choose_thresholds(scores, Y, space)
-    pred = cross_fitted_predictions(scores, Y, folds, space)
     review = np.array([u.source == "review" for u in units])
+    th_kw = {"max_negative_rate": float(config.get("thresholds", {}).get("max_negative_rate", 0.01))}
+    thresholds = choose_thresholds(scores, Y, space, ~review, **th_kw)
+    pred = cross_fitted_predictions(scores, Y, folds, space, ~review, **th_kw)
     screening = ~review
     theme_cols = [space.index(t) for t in space.themes]
+    clean = Y[screening][:, theme_cols].sum(1) == 0
+    flagged = pred[screening][:, theme_cols].sum(1) > 0
     cv_metrics = {
         "split": (f"{n_splits}-fold grouped cross-validation (seed {seed}); groups: review paragraph, "
-                  "screening record; thresholds for each fold chosen on the other folds' out-of-fold scores"),
+                  "screening record; thresholds for each fold chosen on the other folds' out-of-fold scores, "
+                  f"each flagging at most {th_kw['max_negative_rate']:.1%} of the out-of-field abstracts"),
         "review_sentences": {"n": int(review.sum()), **metrics(Y[review], pred[review], space)},
         "screening_negatives_cv": {
-            "n": int(screening.sum()),
-            "records_without_true_theme": int((Y[screening][:, theme_cols].sum(1) == 0).sum()),
-            "false_theme_rate": round(float(((pred[screening][:, theme_cols].sum(1) > 0)
-                                             & (Y[screening][:, theme_cols].sum(1) == 0)).sum()
-                                            / max(1, (Y[screening][:, theme_cols].sum(1) == 0).sum())), 4),
+            "n": int(screening.sum()), "records_without_true_theme": int(clean.sum()),
+            "false_theme_rate": round(float((flagged & clean).sum() / max(1, clean.sum())), 4),
         },
     }
     log(f"[themes:{kind}] CV review micro-F1 processes {cv_metrics['review_sentences']['processes']['micro_f1']}"
         f" themes {cv_metrics['review_sentences']['themes']['micro_f1']}")
+    return {"space": space, "paths": paths, "examples": examples, "make": make, "params": params,
+            "section": section, "top_k": top_k, "thresholds": thresholds, "metrics": cv_metrics}
+
+
+def train_kind(config: dict, kind: str, root: Path, out_root: Path | None = None, encoder=None,
+               log=print) -> Path:
+    from ..modeldir import data_hashes, write_meta
+
+    cv = cross_validate(config, kind, root, encoder=encoder, log=log)
+    space, paths, examples, make = cv["space"], cv["paths"], cv["examples"], cv["make"]
+    params, section, top_k, thresholds, cv_metrics = (cv[k] for k in ("params", "section", "top_k", "thresholds", "metrics"))
+    doc_cfg = config.get("document", {})
 
     estimator = make().fit([e.text for e in examples], label_matrix(examples, space))
     name = f"themes-{kind}"
@@ -119,8 +150,8 @@ def train_kind(config: dict, kind: str, root: Path, out_root: Path | None = None
     files = estimator.save(model_dir)
     model = ThemeModel(estimator, space, thresholds, top_k=top_k, evidence_k=int(doc_cfg.get("evidence_k", 3)))
     meta = {
-        "name": name, "version": version, "component": "themes", "estimator": KINDS.get(kind, kind),
-        **model.config(), "params": params,
+        "name": name, "version": version, "component": "themes",
+        **model.config(), "estimator": KINDS.get(kind, kind), "params": params,
         "metrics": cv_metrics,
         "data": {"annotations": data_hashes(paths, relative_to=root), "training_examples": len(examples)},
         "codebook_version": _codebook_version(),

@@ -39,15 +39,20 @@ def raw_lines(path: Path, ctx: ReadContext) -> Iterator[tuple[int, str]]:
 
 
 CHUNK_CHARS = 1 << 20
+MAX_OPEN_CHARS = 8 * CHUNK_CHARS
 
 
-def blocks(path: Path, ctx: ReadContext, end: re.Pattern[str]) -> Iterator[tuple[int, str, bool]]:
+def blocks(
+    path: Path, ctx: ReadContext, end: re.Pattern[str], restart: str | None = None
+) -> Iterator[tuple[int, str, bool]]:
     """Split a text file into blocks ending at matches of ``end``, reading 1 MB at a time.
 
     Yields ``(first_line, block, closed)``: the 1-based line number of the block's first
     character, the text before the end marker, and whether an end marker closed it (the text
     after the last marker comes last with ``closed=False``). The regex engine finds the
-    boundaries, so Python code runs per record, not per line.
+    boundaries, so Python code runs per record, not per line. When no end marker turns up for
+    :data:`MAX_OPEN_CHARS`, the text is cut before the last ``restart`` string (a record start)
+    and passed on with ``closed=False``, so a file without end markers still streams.
     """
     src = source(path, ctx)
     buf = ""
@@ -64,6 +69,12 @@ def blocks(path: Path, ctx: ReadContext, end: re.Pattern[str]) -> Iterator[tuple
                 yield line, buf[pos : match.start()], True
                 line += buf.count("\n", pos, match.end())
                 pos = match.end()
+            if restart and len(buf) - pos > MAX_OPEN_CHARS:
+                cut = buf.rfind(restart, pos)
+                if cut > pos:
+                    yield line, buf[pos:cut], False
+                    line += buf.count("\n", pos, cut)
+                    pos = cut
             buf = buf[pos:]
             if eof:
                 break

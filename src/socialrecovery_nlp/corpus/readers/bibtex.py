@@ -55,8 +55,8 @@ def _decode(value: str, field: str = "") -> str:
                 _latex = LatexNodes2Text(math_mode="verbatim")
             try:
                 return _latex.latex_to_text(value).replace("\x04", "\\")
-            except Exception:  # pragma: no cover - pylatexenc is lenient
-                pass
+            except Exception:  # pragma: no cover - pylatexenc is lenient; fall back to the escapes
+                value = protected
         value = re.sub(r"\x00(.)\x01", lambda m: "\x02" if m.group(1) == "{" else "\x03" if m.group(1) == "}"
                        else m.group(1), protected)
     value = value.replace("{", "").replace("}", "")

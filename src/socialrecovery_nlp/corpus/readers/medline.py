@@ -1,7 +1,7 @@
 """PubMed MEDLINE / .nbib (``PMID- ``, ``TI  - ``, continuation lines indented by six spaces).
 
-Streaming and line based. A record starts at ``PMID-`` (or at the first tag after a blank line)
-and ends at a blank line or the next ``PMID-``. ``FAU`` (full names) are preferred over ``AU``;
+Streaming, 1 MB at a time, records cut by the regex engine. A record starts at ``PMID-`` (or at
+the first tag after a blank line) and ends at a blank line or the next ``PMID-``. ``FAU`` (full names) are preferred over ``AU``;
 the DOI comes from ``LID``/``AID`` values marked ``[doi]``; ``OT`` gives keywords, ``MH`` MeSH
 terms (``extra["mesh"]``), ``LA`` the language of the article (``extra["language_metadata"]``).
 """
@@ -17,13 +17,6 @@ from ..record import Record
 from . import _text
 
 _KNOWN = frozenset(("PMID", "TI", "AB", "FAU", "AU", "DP", "JT", "TA", "LID", "AID", "OT", "MH", "LA", "PT"))
-
-
-def parse_tag(line: str) -> tuple[str, str] | None:
-    """``("TI", "...")`` for a MEDLINE tag line, ``None`` for anything else."""
-    if len(line) >= 5 and line[4] == "-" and line[0] != " " and (len(line) == 5 or line[5] == " "):
-        return line[:4].rstrip(), line[6:].strip()
-    return None
 
 
 def _doi(values: list[str] | None) -> str | None:
@@ -96,7 +89,7 @@ def _segments(block: str) -> list[int]:
 
 
 def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
-    for first_line, block, _closed in _text.blocks(path, ctx, _END):
+    for first_line, block, _closed in _text.blocks(path, ctx, _END, restart="\nPMID-"):
         if not block.strip():
             continue
         starts = _segments(block)

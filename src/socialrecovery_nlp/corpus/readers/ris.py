@@ -1,7 +1,8 @@
 """RIS (Zotero, EndNote, Mendeley, Scopus, Web of Science, Ovid/Embase, EBSCO/CINAHL exports).
 
-A line-based streaming parser: ``TY`` opens a record, ``ER`` closes it, ``XX  - value`` lines are
-fields, untagged lines continue the previous field. Tags are named after rispy's
+Streaming: the file is read 1 MB at a time and the regex engine cuts it at ``ER`` lines, so Python
+code runs once per record, not per line. ``TY`` opens a record, ``ER`` closes it, ``XX  - value``
+lines are fields, untagged lines continue the previous field. Tags are named after rispy's
 ``TAG_KEY_MAPPING`` when kept in ``Record.extra``. A record that is not closed before the next
 ``TY`` or the end of the file is kept with W109; tags before any ``TY`` open a record with W110.
 """
@@ -17,7 +18,6 @@ from ..context import ReadContext
 from ..record import Record
 from . import _text
 
-_TAG = re.compile(r"^([A-Z][A-Z0-9])\s{1,3}-(?:\s(.*)|$)")
 _TITLE = ("TI", "T1", "CT")
 _ABSTRACT = ("AB", "N2")
 _AUTHORS = ("AU", "A1")
@@ -34,16 +34,6 @@ try:  # rispy's names for the tags we keep in ``extra``
     from rispy import TAG_KEY_MAPPING as _NAMES
 except ImportError:  # pragma: no cover - rispy is a dependency
     _NAMES = {}
-
-
-def parse_tag(line: str) -> tuple[str, str] | None:
-    """``("AU", "Smith, J")`` for an RIS tag line, ``None`` for anything else."""
-    if len(line) >= 5 and line[2:5] == "  -" and "A" <= line[0] <= "Z":
-        return line[:2], line[6:].strip() if len(line) > 6 else ""
-    match = _TAG.match(line)
-    if match is None:
-        return None
-    return match.group(1), (match.group(2) or "").strip()
 
 
 def _first(fields: dict[str, list[str]], tags: tuple[str, ...]) -> str | None:
@@ -147,7 +137,7 @@ def _segments(block: str, closed: bool) -> list[tuple[int, str, list[tuple[str, 
 
 
 def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
-    for first_line, block, closed in _text.blocks(path, ctx, _END):
+    for first_line, block, closed in _text.blocks(path, ctx, _END, restart="\nTY  -"):
         for offset, text, problems in _segments(block, closed):
             line = first_line + block.count("\n", 0, offset)
             try:

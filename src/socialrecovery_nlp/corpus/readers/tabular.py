@@ -14,11 +14,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from ...errors import SrnlpError
 from ..clean import split_list
 from ..columns import resolve
 from ..context import ReadContext
 from ..record import Record
-from ...errors import SrnlpError
 from . import _text
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))

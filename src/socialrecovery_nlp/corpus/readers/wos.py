@@ -31,7 +31,7 @@ def build(fields: dict[str, list[str]], line: int) -> Record:
     for tag, values in fields.items():
         if tag not in _USED:
             extra[tag] = values if tag in _LISTS else " ".join(values)
-    text = lambda tag: " ".join(get(tag) or [])  # noqa: E731
+    text = lambda tag: " ".join(get(tag) or [])
     return Record(
         id=text("UT"),
         title=text("TI"),

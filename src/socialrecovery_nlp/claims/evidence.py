@@ -1,0 +1,96 @@
+"""The evidence table (one row per claim) and a displaCy view of records with their claims."""
+
+from __future__ import annotations
+
+import csv
+import html
+from pathlib import Path
+from typing import Any
+
+from .direction import outcome_valence
+
+COLUMNS = ("record_id", "factor", "direction", "outcome", "strength", "hedged", "negated", "design",
+           "citations", "theme", "social", "score", "sentence", "start", "end", "title")
+COLOURS = {"FACTOR": "#a6cee3", "OUTCOME": "#b2df8a", "PROMOTES": "#33a02c", "HINDERS": "#e31a1c",
+           "NO_EFFECT": "#bdbdbd", "MIXED": "#ff7f00"}
+
+
+def is_recovery_related(claim: dict[str, Any]) -> bool:
+    """The outcome is recovery (implicit or named), an outcome with a known valence, or the
+    claim sentence has a theme of the review."""
+    outcome = claim["outcome"]
+    return outcome["start"] is None or outcome_valence(outcome["text"]) != 0 or bool(claim.get("themes"))
+
+
+def keep(claim: dict[str, Any], all_claims: bool = False) -> bool:
+    """Default filter of the evidence table: social and recovery-related claims."""
+    return all_claims or (claim.get("social", False) and is_recovery_related(claim))
+
+
+def _cite(citation: dict[str, Any]) -> str:
+    if citation.get("numbers"):
+        return "[" + ",".join(str(n) for n in citation["numbers"]) + "]"
+    return f"{citation.get('authors', '')} {citation.get('year', '')}".strip()
+
+
+def evidence_rows(record_id: str, claims: list[dict[str, Any]], title: str = "",
+                  all_claims: bool = False) -> list[dict[str, Any]]:
+    """Rows of the evidence table for one record's claims (``Claim.to_dict()`` objects)."""
+    rows = []
+    for claim in claims:
+        if not keep(claim, all_claims):
+            continue
+        rows.append({
+            "record_id": record_id, "factor": claim["factor"]["text"], "direction": claim["direction"],
+            "outcome": claim["outcome"]["text"], "strength": claim["strength"], "hedged": claim["hedged"],
+            "negated": claim["negated"], "design": claim["design"],
+            "citations": "; ".join(_cite(c) for c in claim["citations"]),
+            "theme": "; ".join(claim.get("themes", [])), "social": claim["social"], "score": claim["score"],
+            "sentence": claim["text"], "start": claim["start"], "end": claim["end"], "title": title,
+        })
+    return rows
+
+
+def write_csv(rows: list[dict[str, Any]], path: str | Path) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def displacy_data(record_id: str, text: str, claims: list[dict[str, Any]], title: str = "") -> dict[str, Any]:
+    """displaCy manual ``ent`` data: factor, outcome and a direction label on each claim sentence
+    (overlaps dropped, first wins)."""
+    ents: list[dict[str, Any]] = []
+    for claim in claims:
+        for part, label in (("factor", "FACTOR"), ("outcome", "OUTCOME")):
+            span = claim[part]
+            if span["start"] is not None and span["end"] > span["start"]:
+                ents.append({"start": span["start"], "end": span["end"], "label": label})
+        if claim["factor"]["start"] is None:
+            ents.append({"start": claim["start"], "end": claim["end"], "label": claim["direction"].upper()})
+    ents.sort(key=lambda e: (e["start"], -e["end"]))
+    kept, last_end = [], -1
+    for ent in ents:
+        if ent["start"] >= last_end:
+            kept.append(ent)
+            last_end = ent["end"]
+    return {"text": text, "ents": kept, "title": f"{record_id} {title}".strip()}
+
+
+def render_html(items: list[dict[str, Any]], claims_by_record: list[list[dict[str, Any]]]) -> str:
+    """A standalone HTML page: each record's text with its claims highlighted, plus a claim list."""
+    from spacy import displacy
+
+    parts = ["<html><head><meta charset='utf-8'><title>srnlp claims</title></head><body>"]
+    for item, claims in zip(items, claims_by_record):
+        parts.append(displacy.render(item, style="ent", manual=True, page=False,
+                                     options={"colors": COLOURS, "ents": list(COLOURS)}))
+        parts.append("<ul>")
+        for c in claims:
+            parts.append("<li>" + html.escape(f"{c['factor']['text'] or '?'} —{c['direction']}→ "
+                                              f"{c['outcome']['text']} ({c['strength']}"
+                                              f"{', hedged' if c['hedged'] else ''}; design {c['design']})") + "</li>")
+        parts.append("</ul><hr>")
+    parts.append("</body></html>")
+    return "\n".join(parts)

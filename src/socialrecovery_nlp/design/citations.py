@@ -1,0 +1,95 @@
+"""Design of cited evidence: "In a qualitative study, Mancini (2007) found ..." -> Mancini 2007 is
+``qualitative``.
+
+:func:`cited_designs` finds author-year citations with a small regular expression of its own
+(narrative "Mancini (2007)", "Nelson *et al.* (2001)" and parenthetical "(Topor *et al.*, 2006;
+Smith, 1999)") and attaches to each the nearest design cue in the same sentence. Unlike the
+record-level rules, cues that describe *other* studies are exactly what is wanted here; only
+negated cues ("no RCTs") are ignored. A cue attaches to a citation when no other citation lies
+between them, so "a trial by A (2001) and a qualitative study by B (2003)" keeps them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from .patterns import PATTERNS, STRONG
+from .rules import DesignRules, _blank_nlp
+
+_SURNAME = r"(?:van |von |de |der |den |du |le |la |Mc|Mac|O')?[A-Z][A-Za-z'\u00C0-\u017F\-]+"
+_AUTHORS = (rf"{_SURNAME}(?:\s*\*?\s*et\.?\s+al\.?\s*\*?|\s+(?:and|&)\s+{_SURNAME}"
+            rf"|(?:,\s*{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})?")
+_YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
+#: "Mancini (2007)", "Nelson et al. (2001, p. 5)"
+NARRATIVE = re.compile(rf"(?P<authors>{_AUTHORS})\s*\((?P<year>{_YEAR})(?:[,;][^()]*)?\)")
+#: "(Topor et al., 2006)", "(Mezzina et al., 2006; Spaniol, 2002)"
+PARENTHETICAL = re.compile(rf"\((?P<body>(?:[^()]*?{_YEAR}[^()]*?))\)")
+_ITEM = re.compile(rf"(?P<authors>{_AUTHORS}),?\s+(?P<year>{_YEAR})")
+
+#: Cues that name a design of cited work: the strong patterns plus a few weak ones that are
+#: design nouns ("a survey", "interviews").
+CITED_EXTRA = {("cross_sectional", "surveys?|questionnaires?"), ("qualitative", "interviews?")}
+
+
+@lru_cache(maxsize=1)
+def _cited_rules() -> DesignRules:
+    patterns = [p for p in PATTERNS if p[1] == STRONG]
+    patterns += [(label, STRONG, pattern) for label, pattern in sorted(CITED_EXTRA)]
+    return DesignRules(_blank_nlp().vocab, patterns)
+
+
+def find_citations(text: str) -> list[dict]:
+    """Author-year citations: ``{text, authors, year, start, end}``, one per cited work."""
+    found: list[dict] = []
+    for m in NARRATIVE.finditer(text):
+        found.append({"text": f"{_clean(m.group('authors'))}, {m.group('year')}", "authors": _clean(m.group("authors")),
+                      "year": m.group("year"), "start": m.start(), "end": m.end()})
+    for m in PARENTHETICAL.finditer(text):
+        if any(f["start"] <= m.start() < f["end"] for f in found):
+            continue
+        body, offset = m.group("body"), m.start("body")
+        for part in re.finditer(r"[^;]+", body):
+            item = _ITEM.search(part.group())
+            if item:
+                start = offset + part.start() + item.start()
+                found.append({"text": f"{_clean(item.group('authors'))}, {item.group('year')}",
+                              "authors": _clean(item.group("authors")), "year": item.group("year"),
+                              "start": start, "end": offset + part.start() + item.end()})
+    return sorted(found, key=lambda f: f["start"])
+
+
+def _clean(authors: str) -> str:
+    return re.sub(r"\s+", " ", authors.replace("*", "")).strip()
+
+
+def cited_designs(sent_span_or_text: Span | str) -> list[dict]:
+    """``[{citation_text, design, start, end}]`` for the citations in a sentence.
+
+    ``start``/``end`` are the citation's character offsets: into the doc's text for a ``Span``,
+    into the string otherwise. Citations without a design cue in their sentence are left out.
+    """
+    if isinstance(sent_span_or_text, Span):
+        text, base = sent_span_or_text.text, sent_span_or_text.start_char
+    else:
+        text, base = str(sent_span_or_text), 0
+    citations = find_citations(text)
+    if not citations:
+        return []
+    cues = [c for c in _cited_rules().cues(_blank_nlp().make_doc(text)) if c.status != "negated"]
+    out = []
+    for cit in citations:
+        best = None
+        for cue in cues:
+            lo, hi = (cue.end, cit["start"]) if cue.end <= cit["start"] else (cit["end"], cue.start)
+            if any(lo <= other["start"] < hi for other in citations if other is not cit):
+                continue  # another citation sits between this cue and this citation
+            distance = max(0, hi - lo)
+            if best is None or distance < best[0]:
+                best = (distance, cue)
+        if best is not None:
+            out.append({"citation_text": cit["text"], "design": best[1].label,
+                        "start": base + cit["start"], "end": base + cit["end"]})
+    return out

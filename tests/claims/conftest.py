@@ -1,0 +1,39 @@
+"""Shared fixtures: a blank pipeline, a parsed-claims extractor and a tiny trained model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from socialrecovery_nlp.claims.extract import ClaimExtractor
+from socialrecovery_nlp.pipeline.extensions import register_extensions
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def rules_extractor():
+    """Extractor without a detector (every sentence with a trigger), with the real parser."""
+    return ClaimExtractor(None)
+
+
+@pytest.fixture(scope="session")
+def trained_model(tmp_path_factory):
+    """A claims model trained from the shipped config into a temporary models root."""
+    from socialrecovery_nlp.claims.train import train_from_config
+    from socialrecovery_nlp.paths import SOURCE_ROOT
+
+    root = tmp_path_factory.mktemp("models")
+    return train_from_config(SOURCE_ROOT / "training" / "claims.toml",
+                             {"output.models_root": str(root), "detector.threshold": 0.4,
+                              "evaluate.on_train": False})
+
+
+def claims_of(extractor, nlp, text):
+    return [c.to_dict() for c in extractor(nlp(text))]

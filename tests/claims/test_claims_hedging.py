@@ -1,0 +1,54 @@
+"""Hedge, negation and contrast cues, and strength (Yu et al. 2019 scheme)."""
+
+import pytest
+
+from socialrecovery_nlp.claims import lexicon as lx
+from socialrecovery_nlp.claims.hedging import hedge_cue, is_mixed, negation_cue, strength
+
+from .conftest import claims_of
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("Both paid and voluntary employment can result in a larger social network", "can"),
+    ("It is suggested that such approaches may be particularly relevant", "It is suggested"),
+    ("Stigma resistance would seem to depend on affirmative relationships", "would seem"),
+    ("The internalisation of stigma has been shown to act as a barrier to recovery", None),
+])
+def test_hedge_cue(text, cue):
+    assert hedge_cue(text) == cue
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("this did not improve levels of functioning", "did not"),
+    ("there is little evidence so far that large-scale media campaigns are effective", "little evidence"),
+    ("has been shown not just to contribute to social recovery, but also", None),
+    ("this does not always provide a springboard", "does not"),
+])
+def test_negation_cue(text, cue):
+    assert negation_cue(text) == cue
+
+
+def test_is_mixed():
+    assert is_mixed("they shape identity, and contribute to or hinder well-being")
+    assert is_mixed("which may benefit some, but serve to hold back others")
+    assert is_mixed("for many, it can contribute to self-esteem, some may find it more of an additional burden")
+    assert not is_mixed("relationships are central to recovery")
+
+
+@pytest.mark.parametrize("kind,hedged,expected", [
+    (lx.ASSOCIATE, False, "correlational"), (lx.ASSOCIATE, True, "correlational"),
+    (lx.INCREASE, False, "causal"), (lx.DECREASE, True, "conditional_causal"), (lx.HARM, True, "conditional_causal"),
+])
+def test_strength(kind, hedged, expected):
+    assert strength(kind, hedged) == expected
+
+
+def test_hedged_claim_end_to_end(rules_extractor, blank_nlp):
+    # The review's own sentence (Tew et al. 2011).
+    claims = claims_of(rules_extractor, blank_nlp,
+                       "Both paid and voluntary employment can result in a larger social network (Ruesch et al., 2004, p. 692).")
+    assert claims[0]["strength"] == "conditional_causal"
+    assert claims[0]["hedged"] and claims[0]["hedge_cue"] == "can"
+    assert claims[0]["factor"]["text"] == "Both paid and voluntary employment"
+    assert claims[0]["citations"][0]["authors"] == "Ruesch et al."
+    assert claims[0]["citations"][0]["pages"] == "p. 692"
