@@ -28,7 +28,7 @@ def test_simulate_with_prior_idx_writes_run_json_and_plot(tmp_path):
     rel = next(i for i, r in enumerate(rows) if r["label_included"] == "1")
     irr = next(i for i, r in enumerate(rows) if r["label_included"] == "0")
     out = tmp_path / "run.json"
-    res = runner.invoke(app, ["simulate", str(data), "--prior-idx", str(rel), "--prior-idx", str(irr),
+    res = runner.invoke(app, ["simulate", str(data), "--prior-idx", str(rel), str(irr),
                               "-o", str(out), "--plot", str(tmp_path / "recall.png")])
     assert res.exit_code == 0, res.output
     run = json.loads(out.read_text())
@@ -50,3 +50,5 @@ def test_simulate_random_priors_and_bad_prior(tmp_path):
     assert len(json.loads(out.read_text())["prior_idx"]) == 3
     res = runner.invoke(app, ["simulate", str(data), "--prior-idx", "5000", "-o", str(out)])
     assert res.exit_code == 2 and "E522" in res.output
+    res = runner.invoke(app, ["simulate", str(data), "--prior-idx", "1", "--prior-idx", "2", "-o", str(out)])
+    assert res.exit_code in (0, 2) and ("E523" in res.output or json.loads(out.read_text())["prior_idx"] == [1, 2])

@@ -38,7 +38,7 @@ def test_evidence_offsets_slice_text_and_hierarchy(tiny_model_dir):
                     abstract="Participants described relationships with peers and family. "
                              "Stigma and discrimination made them withdraw from social contact.")
     [result] = model.predict_texts([record.text])
-    for label, items in result.evidence.items():
+    for items in result.evidence.values():
         assert items
         for item in items:
             assert record.text[item["start"]:item["end"]] == item["text"]

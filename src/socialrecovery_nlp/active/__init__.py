@@ -1,0 +1,35 @@
+"""Projects, active learning and simulation: the living-review screening loop.
+
+Modules (one concept each): :mod:`.store` (the SQLite project file), :mod:`.schema`
+(versions and migrations), :mod:`.project` (new / add batch), :mod:`.loop` (next record, decide,
+background retraining), :mod:`.annotate_ui` (terminal UI), :mod:`.query` (query strategies),
+:mod:`.stopping` (stopping rules), :mod:`.models` (screening models), :mod:`.train`,
+:mod:`.status`, :mod:`.export`, :mod:`.simulate`, :mod:`.metrics`, :mod:`.labelled_csv`.
+Nothing heavy is imported here.
+"""
+
+from __future__ import annotations
+
+_LAZY = {
+    "ProjectStore": ".store",
+    "new_project": ".project",
+    "add_batch": ".project",
+    "open_project": ".project",
+    "project_path": ".project",
+    "ScreeningSession": ".loop",
+    "simulate": ".simulate",
+    "choose_priors": ".simulate",
+    "read_labelled_csv": ".labelled_csv",
+    "train_screening": ".train",
+    "project_status": ".status",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

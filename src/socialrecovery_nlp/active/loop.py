@@ -67,7 +67,8 @@ class ScreeningSession:
         self._since_train = 0
         self.model_version = "none"
         self._load_stored_model()
-        self.retrain(wait=True) if self._scores is None else None
+        if self._scores is None:  # no stored model: train once before the first record
+            self.retrain(wait=True)
 
     # --- models ----------------------------------------------------------------------------------
     def _load_stored_model(self) -> None:

@@ -143,7 +143,13 @@ def new_project(name: str | Path, sources: list[str | Path], input_format: str |
         raise SrnlpError("E504", path=path)
     records, warnings = read_batch(sources, input_format)
     store = ProjectStore.create(path)
-    report = add_records(store, records, _batch_name(sources), [str(s) for s in sources], _sha256(map(Path, sources)))
+    try:
+        report = add_records(store, records, _batch_name(sources), [str(s) for s in sources], _sha256(map(Path, sources)))
+    except BaseException:
+        store.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
     report.warnings = warnings
     return store, report
 

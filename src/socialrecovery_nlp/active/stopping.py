@@ -80,14 +80,10 @@ class HypergeometricTest:
         self.alpha = 1 - confidence
 
     def _counts(self, history: History) -> tuple[int, int, int, int]:
-        start, n, k = self.sample_block_counts(history)
+        start, n, k = history.sample_block()
         relevant_before = int(sum(history.labels[:start]))
         urn = history.n_total - start  # records unscreened when the sample began
         return urn, n, k, relevant_before
-
-    @staticmethod
-    def sample_block_counts(history: History) -> tuple[int, int, int]:
-        return history.sample_block()
 
     def p_value(self, history: History, target: float | None = None) -> float:
         """P(sample this poor | recall < target); 1.0 without a sample."""

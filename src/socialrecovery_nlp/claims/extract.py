@@ -23,26 +23,52 @@ from .spans import Relation, extract_relations, find_triggers
 from ..text.citations import Citation, find_citations, link_references, split_references
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
+_PRONOUNS = frozenset("this that it they these those such which what who".split())
 
 
 def sentence_units(doc: Doc) -> list[Span]:
     """Sentences of ``doc`` (its sentence boundaries, or the whole doc), also split at blank
-    lines so a title never merges with the first abstract sentence; whitespace trimmed."""
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    if "\n\n" not in doc.text:
+    lines / line breaks so a title or heading never merges with the next sentence; false splits
+    after "et al." are rejoined; whitespace trimmed."""
+    sents = _merge_false_splits(doc, list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]])
+    if "\n" not in doc.text:
         return [s for s in (_trim(doc, s) for s in sents) if s is not None]
     units: list[Span] = []
     for sent in sents:
-        if "\n\n" not in sent.text:
+        if "\n" not in sent.text:
             units.append(sent)
             continue
         start = sent.start
         for token in sent:
-            if token.is_space and "\n\n" in token.text or (token.whitespace_ == "" and "\n\n" in token.text):
+            if "\n" in token.text and token.is_space:
                 units.append(doc[start:token.i])
                 start = token.i + 1
         units.append(doc[start:sent.end])
     return [s for s in (_trim(doc, s) for s in units) if s is not None]
+
+
+_ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "cf", "vs", "p", "pp", "fig", "no", "approx", "ca"})
+
+
+def _merge_false_splits(doc: Doc, sents: list[Span]) -> list[Span]:
+    """Rejoin sentences split after "et al." / "e.g." / "p." or before a lower-case continuation
+    (the rule sentencizer splits at every full stop)."""
+    out: list[Span] = []
+    for sent in sents:
+        if out:
+            prev = out[-1]
+            last = [t for t in prev if not t.is_space][-2:]
+            first = next((t for t in sent if not t.is_space), None)
+            after_abbrev = len(last) == 2 and last[1].text == "." and last[0].lower_ in _ABBREVIATIONS
+            after_abbrev = after_abbrev or (last and last[-1].lower_.rstrip(".") in _ABBREVIATIONS and last[-1].text.endswith("."))
+            continuation = first is not None and (first.text[:1].islower() or first.text[:1] in ",;)]")
+            continuation = continuation or (last and last[-1].text in (",", ";", "(", "[")) or \
+                prev.text.count("(") > prev.text.count(")")
+            if (after_abbrev or continuation) and "\n" not in doc[prev.end - 1:sent.start + 1].text:
+                out[-1] = doc[prev.start:sent.end]
+                continue
+        out.append(sent)
+    return out
 
 
 def _trim(doc: Doc, span: Span) -> Span | None:
@@ -153,7 +179,7 @@ class ClaimExtractor:
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
             hedge = hedging.hedge_cue(window)
             negation = hedging.negation_cue(window) or self._neg_child(token_doc, rel)
-            mixed = rel.mixed or hedging.is_mixed(text[prev_end:next_start])
+            mixed = rel.mixed or hedging.is_mixed(text[prev_end:])
             outcome_text = outcome.text if outcome is not None else (
                 text[t_end:next_start] if factor is None and token_doc is None else "recovery")
             direction = compose(rel.kind, outcome_valence(outcome_text) if outcome_text else 0,
@@ -176,7 +202,8 @@ class ClaimExtractor:
         head = pdoc[rel.trigger.head]
         for tok in [head, *list(head.ancestors)[:2]]:
             for child in tok.children:
-                if child.dep_ == "neg":
+                if child.dep_ == "neg" and not any(c.lower_ in ("just", "only") for c in child.children) \
+                        and (child.i + 1 >= len(pdoc) or pdoc[child.i + 1].lower_ not in ("just", "only")):
                     return child.text
             if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 break
@@ -225,7 +252,7 @@ class ClaimExtractor:
 
     def _is_social(self, claim: Claim) -> bool:
         text = (claim.factor.text if claim.factor is not None else "").lower()
-        if not text:
+        if not text or text in _PRONOUNS:  # no factor, or an anaphor: judge by the sentence's themes
             return bool(claim.themes)
         if set(_WORD.findall(text)) & lx.SOCIAL_WORDS:
             return True

@@ -66,7 +66,7 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
     "people person persons them him her us participants men women individuals users patients "
-    "clients someone".split()
+    "clients someone some others many".split()
 )
 
 #: Heads that stand between a predicate and the real outcome ("the likelihood of relapse").
@@ -132,7 +132,8 @@ SOCIAL_WORDS = frozenset(
     "empowerment power budgets budget campaigns engagement capital "
     "masculinity gender race racial ethnic minority identity identities expressed emotion hostility "
     "criticism over-involvement warmth solidarity advocacy legislation user users carers "
-    "friendships volunteering befriending"
+    "friendships volunteering befriending humiliating humiliation disempowered stigmatising stigmatised "
+    "individualised individualisation"
     .split()
 )
 

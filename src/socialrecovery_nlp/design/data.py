@@ -37,11 +37,13 @@ class Abstract:
         return len(self.title)
 
 
-def read_screening(directory: str | Path, files: tuple[str, ...] = SCREENING_FILES) -> list[Abstract]:
-    """Every record of the screening CSVs (title and abstract stripped; empty ones kept)."""
+def read_screening(directory: str | Path, files: tuple[str, ...] | None = None) -> list[Abstract]:
+    """Every record of the screening CSVs in ``directory`` (all ``*.csv`` unless ``files``
+    names them); title and abstract stripped, empty ones kept."""
     out = []
     csv.field_size_limit(10**8)
-    for name in files:
+    names = files if files is not None else tuple(sorted(p.name for p in Path(directory).glob("*.csv")))
+    for name in names:
         path = Path(directory) / name
         with open(path, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):

@@ -51,7 +51,6 @@ REPORTING = re.compile(
     re.I,
 )
 CITATION_AFTER = re.compile(r"^\s*(\(\s*[A-Z][^()]{0,80}?\d{4}[a-z]?\s*\)|\[\s*\d+([,\u2013\-–]\s*\d+)*\s*\])")
-FUTURE = re.compile(r"\b(future|further|larger|more|well-designed|rigorous|additional)\b[^.;]{0,40}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -262,12 +261,13 @@ class DesignRules:
     def _sentence_ids(doc: Doc) -> list[int]:
         """A sentence id per token: spaCy's boundaries plus breaks at blank lines / newlines."""
         has_sents = doc.has_annotation("SENT_START")
-        ids, sid = [], 0
-        for i, tok in enumerate(doc):
-            if i and ((has_sents and tok.is_sent_start) or "\n" in doc[i - 1].whitespace_
-                      or doc[i - 1].is_space or (not has_sents and doc[i - 1].text in {".", "?", "!"})):
+        ids, sid, prev = [], 0, None
+        for tok in doc:
+            if prev is not None and ((has_sents and tok.is_sent_start) or "\n" in prev.whitespace_
+                                     or prev.is_space or (not has_sents and prev.text in {".", "?", "!"})):
                 sid += 1
             ids.append(sid)
+            prev = tok
         return ids
 
     # -- matching --------------------------------------------------------------------------
@@ -280,15 +280,21 @@ class DesignRules:
         raw = _dedupe(self._matches(doc))
         if not raw:
             return []
+        text = doc.text
         sent_bounds: dict[int, tuple[int, int]] = {}
         for i, s in enumerate(sent_of):
             lo, hi = sent_bounds.get(s, (i, i))
             sent_bounds[s] = (min(lo, i), max(hi, i + 1))
         out: list[Cue] = []
+        reporting: dict[int, bool] = {}
         for label, strength, start, end in raw:
             sid = sent_of[start]
             s_lo, s_hi = sent_bounds[sid]
-            status = self._status(doc, label, start, end, s_lo, s_hi)
+            if sid not in reporting:
+                last = doc[s_hi - 1]
+                sent_text = text[doc[s_lo].idx:last.idx + len(last.text)]
+                reporting[sid] = bool(REPORTING.search(sent_text)) and not OWN_MARKERS.search(sent_text)
+            status = self._status(doc, text, label, start, end, s_lo, s_hi, reporting[sid])
             span = doc[start:end]
             in_title = title_end is not None and span.start_char < title_end
             out.append(Cue(label, strength, span.start_char, span.end_char, span.text, sid, status, in_title))
@@ -302,7 +308,8 @@ class DesignRules:
             for c in out
         ]
 
-    def _status(self, doc: Doc, label: str, start: int, end: int, s_lo: int, s_hi: int) -> str:
+    def _status(self, doc: Doc, text: str, label: str, start: int, end: int, s_lo: int, s_hi: int,
+                reporting_sentence: bool) -> str:
         before = [t.lower_ for t in doc[max(s_lo, start - 4):start]]
         after = [t.lower_ for t in doc[end:min(s_hi, end + 6)]]
         if label != "quasi_experimental" and before and (
@@ -318,12 +325,10 @@ class DesignRules:
             return "other"
         if doc[end - 1].lower_ in PLURAL_HEADS:
             return "other"
-        sent_text = doc[s_lo:s_hi].text
-        if CITATION_AFTER.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:120]):
+        tail = doc[end - 1].idx + len(doc[end - 1].text)
+        if CITATION_AFTER.match(text[tail:tail + 120]):
             return "other"
-        if REPORTING.search(sent_text) and not OWN_MARKERS.search(sent_text):
-            return "other"
-        return "own"
+        return "other" if reporting_sentence else "own"
 
 
 def _dedupe(raw: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:

@@ -32,9 +32,9 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "model": {"component": "design", "name": "design", "version": "0.1.0"},
     "data": {"screening_dir": "data/screening", "annotations": "annotations/design.jsonl",
              "splits": "annotations/design_splits.json"},
-    "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 3.0, "seed": 0},
-    "features": {"ngram_max": 2, "min_df": 2, "max_features": 200000},
-    "classifier": {"C": 4.0, "max_iter": 2000},
+    "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 6.0, "seed": 0},
+    "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000},
+    "classifier": {"C": 2.0, "max_iter": 2000},
     "calibration": {"folds": 5, "seed": 0},
     "output": {"models_root": "models"},
 }

@@ -14,7 +14,7 @@ from typing import Any
 
 _SURNAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’\-][^\W\d_]+)*|van|von|de|der|Van|Von|De|Le|La)"
 _NAME = rf"{_SURNAME}(?:(?:[ \-/]|\s(?:for|of|the|and the)\s){_SURNAME})*"
-_AUTHORS = rf"{_NAME}(?:,? (?:and|&) {_NAME}| et al\.?)?"
+_AUTHORS = rf"{_NAME}(?:,? (?:and|&) {_NAME}| \*?et al\.?\*?)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?|in press|n\.d\."
 _PAGES = r"pp?\.\s?\d+(?:\s?[–\-]\s?\d+)?"
 #: One author-year item inside parentheses: "see Saleebey, 2002", "Nelson et al., 2001, pp. 131–8".
@@ -50,6 +50,10 @@ class Citation:
         return {k: v for k, v in asdict(self).items() if v not in (None, [])}
 
 
+def _clean(authors: str) -> str:
+    return re.sub(r"\s+", " ", authors.replace("*", "")).strip()
+
+
 def _expand(numbers: str) -> list[int]:
     out: list[int] = []
     for part in re.split(r"\s*,\s*", numbers):
@@ -66,7 +70,7 @@ def find_citations(text: str) -> list[Citation]:
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for match in _NARRATIVE.finditer(text):
-        found.append(Citation(match.group(0), match.start(), match.end(), match.group("authors"),
+        found.append(Citation(match.group(0), match.start(), match.end(), _clean(match.group("authors")),
                               match.group("year"), match.group("pages")))
         taken.append((match.start(), match.end()))
     for paren in _PAREN.finditer(text):
@@ -79,7 +83,7 @@ def find_citations(text: str) -> list[Citation]:
                 continue
             start = inner_start + piece.start() + item.start("authors")
             end = inner_start + piece.start() + item.end()
-            found.append(Citation(text[start:end], start, end, item.group("authors"), item.group("year"),
+            found.append(Citation(text[start:end], start, end, _clean(item.group("authors")), item.group("year"),
                                   item.group("pages")))
     for match in _NUMERIC.finditer(text):
         found.append(Citation(match.group(0), match.start(), match.end(), numbers=_expand(match.group(1))))

@@ -23,7 +23,10 @@ _LAZY = {
     "make_themes_component": ".component",
     "train_from_config": ".train",
 }
-__all__ = sorted(_LAZY)
+__all__ = [
+    "EmbeddingHeadEstimator", "LabelSpace", "TfidfLinearEstimator", "ThemeModel", "ThemesComponent",
+    "aggregate", "make_themes_component", "train_from_config",
+]
 
 
 def __getattr__(name: str):

@@ -108,7 +108,7 @@ def review_blocks(text: str) -> list[Block]:
             blocks.extend(_table_cells(text, start, end))
             continue
         if raw.lstrip().startswith("- "):
-            for m in re.finditer(r"^- (.+)$", raw, flags=re.M):
+            for m in re.finditer(r"^- (.+)$", raw, flags=re.MULTILINE):
                 blocks.append(Block(section, "list_item", [(start + m.start(1), start + m.end(1))]))
             continue
         if pending is not None and raw[:1].islower():

@@ -1,0 +1,65 @@
+"""Throughput of the study-design component (rules + linear model) on screening abstracts.
+
+    python bench/design_throughput.py [--n 4000] [--processes 2] [--model models/design-0.1.0]
+
+Runs the real pipeline path: blank English tokenizer + sentencizer + ``srnlp_design`` over
+title + abstract records, ``nlp.pipe(batch_size=256, n_process=...)``. Reports abstracts/s
+after a warm-up batch; pin to two cores with ``taskset -c 0,1`` to match the target setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def main() -> int:
+    import spacy
+
+    from socialrecovery_nlp.corpus.record import Record
+    from socialrecovery_nlp.design import component  # noqa: F401  (registers srnlp_design)
+    from socialrecovery_nlp.design.data import read_screening
+    from socialrecovery_nlp.paths import find_model
+    from socialrecovery_nlp.pipeline.extensions import register_extensions
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=4000)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    model_dir = args.model or find_model("design")
+    abstracts = [a for a in read_screening(ROOT / "data" / "screening") if a.abstract][: args.n]
+    records = [Record(id=a.uid, title=a.title, abstract=a.abstract) for a in abstracts]
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("srnlp_design", name="design", config={"model": str(model_dir)})
+
+    def docs(recs):
+        for r in recs:
+            d = nlp.make_doc(r.text)
+            d._.record = r
+            yield d
+
+    list(nlp.pipe(docs(records[:256]), batch_size=args.batch_size))  # warm-up
+    start = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(docs(records), batch_size=args.batch_size, n_process=args.processes))
+    elapsed = time.perf_counter() - start
+    chars = sum(len(r.text) for r in records) / len(records)
+    affinity = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"design component: {n} abstracts (mean {chars:.0f} chars) in {elapsed:.2f}s = "
+          f"{n / elapsed:.0f} abstracts/s; n_process={args.processes}, cores available={affinity}, "
+          f"model={Path(model_dir).name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

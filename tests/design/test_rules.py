@@ -1,0 +1,80 @@
+"""Cue rules: negation, reports of other studies, precedence, offsets.
+
+All sentences here are illustrative (written for the tests), not data.
+"""
+
+import pytest
+
+from socialrecovery_nlp.design.rules import decide, rule_cues_for_text
+
+
+def own(text, label=None):
+    return [c for c in rule_cues_for_text(text) if c.status == "own" and (label is None or c.label == label)]
+
+
+@pytest.mark.parametrize("text", [
+    "To date, no randomised controlled trials of crisis plans have been published.",
+    "Randomised trials are lacking in this field.",
+    "Further randomised controlled trials are needed.",
+    "RCTs have not been conducted in this population.",
+])
+def test_negated_rct_is_not_own(text):
+    assert own(text, "rct") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Previous RCTs have shown that peer support helps.",
+    "Several randomised controlled trials suggest a benefit.",
+    "Randomised trials (Smith, 2001) found no difference.",
+    "Evidence from randomized controlled trials indicates small effects.",
+])
+def test_reports_of_other_studies_are_not_own(text):
+    cues = [c for c in rule_cues_for_text(text) if c.label == "rct"]
+    assert cues and all(c.status != "own" for c in cues)
+
+
+def test_non_randomised_is_quasi_not_rct():
+    text = "A non-randomised controlled study of peer support in two wards."
+    assert own(text, "rct") == []
+    assert decide(rule_cues_for_text(text)).label == "quasi_experimental"
+
+
+def test_review_of_rcts_is_a_review():
+    text = "We conducted a systematic review of randomised controlled trials of family therapy."
+    decision = decide(rule_cues_for_text(text))
+    assert decision.label == "systematic_review" and decision.confident
+    assert own(text, "rct") == []
+
+
+def test_meta_analysis_outranks_systematic_review():
+    text = ("MEDLINE and PsycINFO were searched systematically. Pooled effect sizes were "
+            "estimated with a random-effects meta-analysis.")
+    assert decide(rule_cues_for_text(text)).label == "meta_analysis"
+
+
+def test_own_rct_confident_with_evidence_offsets():
+    text = "Peer support for psychosis\n\nParticipants were randomly assigned to peer support or a waitlist control."
+    cues = rule_cues_for_text(text, title_end=len("Peer support for psychosis"))
+    decision = decide(cues)
+    assert decision.label == "rct" and decision.confident
+    for cue in decision.evidence:
+        assert text[cue.start:cue.end] == cue.text
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Semi-structured interviews with twelve service users were analysed thematically.", "qualitative"),
+    ("A cross-sectional survey of 400 community nurses.", "cross_sectional"),
+    ("Data came from a prospective cohort study of 2,000 adults.", "cohort"),
+    ("Hair cortisol in people with depression: a case-control study.", "case_control"),
+    ("A mixed-methods evaluation of a recovery college.", "mixed_methods"),
+    ("We report a case of a 34-year-old woman with psychosis.", "case_study"),
+    ("In this commentary we argue that recovery is social.", "non_empirical"),
+])
+def test_each_design_has_a_confident_cue(text, label):
+    decision = decide(rule_cues_for_text(text))
+    assert (decision.label, decision.confident) == (label, True)
+
+
+def test_no_cue_no_decision():
+    decision = decide(rule_cues_for_text("Recovery and social inclusion."))
+    assert decision.label is None and not decision.confident
