@@ -35,7 +35,6 @@ def main() -> None:
         os.environ.setdefault(var, str(args.cores))
 
     from socialrecovery_nlp.corpus import Record
-    from socialrecovery_nlp.pipeline.analyze import records_to_docs
     from socialrecovery_nlp.pipeline.language import load
 
     with open(args.csv, newline="", encoding="utf-8") as handle:
@@ -43,13 +42,13 @@ def main() -> None:
     rows = (rows * (args.n // max(len(rows), 1) + 1))[: args.n]
     records = [Record(id=str(i), title=r.get("title") or "", abstract=r["abstract"]) for i, r in enumerate(rows)]
     nlp = load(components=args.components.split(","))
-    list(nlp.pipe(records_to_docs(nlp, records[:20])))  # warm-up: loads the model and the parser
+    list(nlp.pipe(r.text for r in records[:20]))  # warm-up: loads the model and the parser
     claims_pipe = nlp.get_pipe("claims")
     extractor = claims_pipe.extractor
-    parsed_before = 0
     start = time.perf_counter()
     n_claims = n_sents = 0
-    for doc in nlp.pipe(records_to_docs(nlp, records), batch_size=args.batch_size, n_process=args.n_process):
+    # Plain texts (not records_to_docs): doc._.record cannot cross process boundaries with n_process > 1.
+    for doc in nlp.pipe((r.text for r in records), batch_size=args.batch_size, n_process=args.n_process):
         n_claims += len(doc._.claims or [])
         n_sents += sum(1 for _ in doc.sents)
     seconds = time.perf_counter() - start

@@ -34,8 +34,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from socialrecovery_nlp.active.labelled_csv import read_labelled_csv  # noqa: E402
-from socialrecovery_nlp.active.metrics import loss, pad_labels  # noqa: E402
+from socialrecovery_nlp.active.labelled_csv import read_labelled_csv
+from socialrecovery_nlp.active.metrics import loss, pad_labels
 
 VENV = ROOT / "bench" / ".venv-asreview"
 RUNS = ROOT / "bench" / "results" / "runs"

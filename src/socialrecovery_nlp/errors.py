@@ -94,7 +94,6 @@ MESSAGES: dict[str, str] = {
     "E530": "Unknown query strategy {name!r}; choose one of {choices}.",
     "E531": "Unknown screening model {name!r}; choose one of {choices}.",
     "W501": "{component} could not be retrained ({reason}); only the screening model was trained.",
-    "W502": "{path}: {n} records skipped as duplicates of records already in the project.",
     "W503": "Plotting needs matplotlib ({reason}); --plot ignored.",
 }
 

@@ -84,3 +84,22 @@ def test_sample_mode_marks_labels_for_the_stopping_test(project, sep_records):
     h = project_history(project)
     assert h.random_sample == [False] * 4 + [True] * 3
     assert h.sample_block()[1] == 3
+
+
+def test_prefilled_themes_and_design_accepted_with_one_key(project):
+    import io
+
+    from rich.console import Console
+
+    def fake_extractor(record):  # illustrative predictions, not a model
+        return {"processes": ["connectedness"], "themes": ["peer_organised_services"], "design": "rct",
+                "spans": [(0, 5)]}
+
+    session = L.ScreeningSession(project, "ann", seed=6)
+    out = io.StringIO()
+    run(session, key_reader(io.StringIO("tdyq")), Console(file=out, width=100), extractor=fake_extractor)
+    rid = next(iter(project.latest_labels()))
+    assert project.latest_labels("themes")[rid] == ["peer_organised_services"]
+    assert project.latest_labels("processes")[rid] == ["connectedness"]
+    assert project.latest_labels("design")[rid] == "rct"
+    assert "predicted processes: connectedness" in out.getvalue()

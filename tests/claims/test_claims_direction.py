@@ -48,12 +48,12 @@ def test_outcome_valence(text, valence):
 HARD = [
     ("Across a range of studies, this has been shown to greatly increase the likelihood of relapse (Hooley, 2007).",
      "hinders", "relapse"),
-    ("Within the context of this review, a strengths approach has been shown not just to contribute to social "
+    (("Within the context of this review, a strengths approach has been shown not just to contribute to social "
      "recovery, but also to a major reduction in symptomatology compared to a more conventional assertive outreach "
-     "approach (Barry et al., 2003).", "promotes", "symptomatology"),
-    ("While one study found this correlated with better recovery outcomes (Hendryx et al., 2009), another found "
+     "approach (Barry et al., 2003)."), "promotes", "symptomatology"),
+    (("While one study found this correlated with better recovery outcomes (Hendryx et al., 2009), another found "
      "that, unlike work, this did not improve levels of functioning (Eklund et al., 2004)—which suggests that "
-     "undertaking activities just for the sake of it may not always be beneficial.", "no_effect",
+     "undertaking activities just for the sake of it may not always be beneficial."), "no_effect",
      "levels of functioning"),
     ("Peer support may be helpful for some but a burden for others.", "mixed", None),
 ]

@@ -3,7 +3,12 @@
 import pytest
 
 from socialrecovery_nlp.claims import lexicon as lx
-from socialrecovery_nlp.claims.hedging import hedge_cue, is_mixed, negation_cue, strength
+from socialrecovery_nlp.claims.hedging import (
+    hedge_cue,
+    is_mixed,
+    negation_cue,
+    strength,
+)
 
 from .conftest import claims_of
 

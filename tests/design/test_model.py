@@ -5,9 +5,8 @@ import numpy as np
 from socialrecovery_nlp.design.combine import CombineParams, combine
 from socialrecovery_nlp.design.model import DesignClassifier, softmax
 from socialrecovery_nlp.design.predict import DesignPredictor
-from socialrecovery_nlp.design.rules import RuleDecision
+from socialrecovery_nlp.design.rules import RuleDecision, rule_cues_for_text
 from socialrecovery_nlp.design.weak import MASK_TOKEN, mask_cues
-from socialrecovery_nlp.design.rules import rule_cues_for_text
 
 from .conftest import TINY
 

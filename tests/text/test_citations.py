@@ -57,9 +57,10 @@ def test_offsets_slice_text():
 
 
 def test_link_references_author_year_and_numeric():
+    # Reference entries in the review's reference style, written for this test (illustrative).
     refs = ["Hooley, J. M. (2007) Expressed emotion and relapse of psychopathology, Annual Review of Clinical Psychology.",
-            "Link, B. G., Struening, E. L. et al. (2001) The consequences of stigma for the self-esteem of people "
-            "with mental illnesses, Psychiatric Services."]
+            ("Link, B. G., Struening, E. L. et al. (2001) The consequences of stigma for the self-esteem of people "
+            "with mental illnesses, Psychiatric Services.")]
     linked = link_references(find_citations("(Link et al., 2001; Hooley, 2007; Smith, 1999)"), refs)
     assert linked[0].reference == refs[1]
     assert linked[1].reference == refs[0]

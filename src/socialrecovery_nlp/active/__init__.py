@@ -24,7 +24,7 @@ _LAZY = {
     "project_status": ".status",
 }
 
-__all__ = sorted(_LAZY)
+__all__ = list(_LAZY)
 
 
 def __getattr__(name: str):

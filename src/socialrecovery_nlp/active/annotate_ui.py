@@ -2,6 +2,9 @@
 
 Keys: ``y`` relevant, ``n`` irrelevant, ``u`` uncertain, ``a`` accept the model's suggestion,
 ``b`` undo the last decision, ``s`` stop-test mode on/off (random sample), ``q`` quit, ``?`` help.
+With an extractor (``srnlp annotate --extract``) the predicted processes, themes and design are
+shown pre-filled with their evidence highlighted; ``t`` accepts the predicted processes + themes
+and ``d`` the predicted design as labels (then decide relevance as usual).
 Newlines and spaces are ignored, so decisions can be piped (``printf 'ynq' | srnlp annotate P``).
 After each decision the line ``saved <record id> <label>`` is printed once the label is on disk.
 """
@@ -16,7 +19,8 @@ from typing import IO
 from .loop import ScreeningSession, Suggestion
 
 KEYS = {"y": "relevant", "n": "irrelevant", "u": "uncertain"}
-HELP = "[y] relevant  [n] irrelevant  [u] uncertain  [a] accept suggestion  [b] undo  [s] sample mode  [q] quit"
+HELP = ("[y] relevant  [n] irrelevant  [u] uncertain  [a] accept suggestion  [b] undo  [s] sample mode  "
+        "[t] accept themes  [d] accept design  [q] quit")
 
 
 def key_reader(stream: IO[str] | None = None) -> Callable[[], str]:
@@ -49,7 +53,26 @@ def key_reader(stream: IO[str] | None = None) -> Callable[[], str]:
     return read_pipe
 
 
-def render(suggestion: Suggestion, done: int, total: int):
+def pipeline_extractor(components=("cues", "themes", "design")) -> Callable:
+    """Predicted processes, themes and design of a record from ``socialrecovery_nlp.load()``."""
+    from ..pipeline.analyze import records_to_docs
+    from ..pipeline.language import load
+
+    nlp = load(components)
+
+    def extract(record) -> dict:
+        doc = nlp(next(records_to_docs(nlp, [record])))
+        labels = doc._.labels or {}
+        spans = [(e["start"], e["end"]) for ev in (doc._.evidence or {}).values() for e in ev]
+        design = doc._.design or {}
+        spans += [(e["start"], e["end"]) for e in design.get("evidence", [])]
+        return {"processes": labels.get("processes", []), "themes": labels.get("themes", []),
+                "design": design.get("label"), "spans": spans}
+
+    return extract
+
+
+def render(suggestion: Suggestion, done: int, total: int, extracted: dict | None = None):
     """A rich renderable: title and abstract with evidence terms highlighted, prediction, reason."""
     from rich.console import Group
     from rich.panel import Panel
@@ -63,8 +86,10 @@ def render(suggestion: Suggestion, done: int, total: int):
     body.append(rec.abstract or "(no abstract)")
     for term in suggestion.evidence:
         pattern = r"\b" + r"\W+".join(re.escape(w) for w in term.split()) + r"\b"
-        for m in re.finditer(pattern, body.plain[start:], flags=re.I):
+        for m in re.finditer(pattern, body.plain[start:], flags=re.IGNORECASE):
             body.stylize("black on yellow", start + m.start(), start + m.end())
+    for a, b in (extracted or {}).get("spans", []):  # offsets into record.text == body
+        body.stylize("underline bold", a, b)
     pred = (
         f"model suggests: [bold]{suggestion.predicted}[/] (score {suggestion.score:+.2f})"
         if suggestion.predicted
@@ -73,12 +98,24 @@ def render(suggestion: Suggestion, done: int, total: int):
     meta = Text.from_markup(f"{pred}\nwhy this record: {suggestion.reason}")
     if suggestion.evidence:
         meta.append("\nevidence (highlighted): " + ", ".join(suggestion.evidence))
+    if extracted:
+        meta.append(
+            f"\npredicted processes: {', '.join(extracted['processes']) or '-'}; themes: "
+            f"{', '.join(extracted['themes']) or '-'}; design: {extracted['design'] or '-'} "
+            "(evidence underlined; [t]/[d] accept)"
+        )
     footer = Text(HELP, style="dim")
     title = f"record {suggestion.record_id}  ·  {done}/{total} screened"
     return Group(Panel(body, title=title, title_align="left"), meta, footer)
 
 
-def run(session: ScreeningSession, read_key: Callable[[], str], console=None, limit: int | None = None) -> dict:
+def run(
+    session: ScreeningSession,
+    read_key: Callable[[], str],
+    console=None,
+    limit: int | None = None,
+    extractor: Callable | None = None,
+) -> dict:
     """Show records and take decisions until ``q``, end of input, ``limit`` decisions or no
     record left. Returns counts of this session's decisions."""
     from rich.console import Console
@@ -92,9 +129,21 @@ def run(session: ScreeningSession, read_key: Callable[[], str], console=None, li
         if suggestion is None:
             console.print("every record is screened.")
             break
-        console.print(render(suggestion, len(session.labelled()), total))
+        extracted = extractor(suggestion.record) if extractor else None
+        console.print(render(suggestion, len(session.labelled()), total, extracted))
         while True:
             key = read_key()
+            if key in ("t", "d") and extracted:
+                if key == "t":
+                    for kind in ("processes", "themes"):
+                        session.store.add_label(suggestion.record_id, kind, list(extracted[kind]), session.annotator,
+                                                model_version="pipeline", reason="accepted prediction")
+                    console.print(f"saved {suggestion.record_id} themes {extracted['themes']} processes {extracted['processes']}")
+                elif extracted["design"]:
+                    session.store.add_label(suggestion.record_id, "design", extracted["design"], session.annotator,
+                                            model_version="pipeline", reason="accepted prediction")
+                    console.print(f"saved {suggestion.record_id} design {extracted['design']}")
+                continue
             if key == "q":
                 return _finish(session, console, counts)
             if key == "?":

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
-_DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 def normalise_doi(doi: str | None) -> str | None:

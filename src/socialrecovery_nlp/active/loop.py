@@ -159,9 +159,8 @@ class ScreeningSession:
         )
         self._undo.append((suggestion.record_id, previous))
         self._since_train += 1
-        if self._since_train >= self.retrain_every:
-            if self.retrain():
-                self._since_train = 0
+        if self._since_train >= self.retrain_every and self.retrain():
+            self._since_train = 0
         return label_id
 
     def undo(self) -> int | None:

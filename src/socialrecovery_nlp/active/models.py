@@ -87,8 +87,11 @@ class LinearScreener:
             start += b.shape[1]
         return sp.hstack(blocks).tocsr() if len(blocks) > 1 else blocks[0].tocsr()
 
-    def _slice_of(self, member: dict[str, Any]) -> slice:
-        return self._slices[self.views.index(member["view"])]
+    def _view(self, X, member: dict[str, Any]):
+        """The columns of ``member``'s view (no copy when there is only one view)."""
+        if len(self.views) == 1:
+            return X
+        return X[:, self._slices[self.views.index(member["view"])]]
 
     # learning
     def fit(self, X, y) -> LinearScreener:
@@ -104,14 +107,14 @@ class LinearScreener:
                 clf = LinearSVC(C=m["C"], loss="squared_hinge", random_state=0)
             else:
                 clf = LogisticRegression(C=m["C"], solver="liblinear", random_state=0)
-            clf.fit(X[:, self._slice_of(m)], y, sample_weight=balanced_weights(y, m["ratio"]))
+            clf.fit(self._view(X, m), y, sample_weight=balanced_weights(y, m["ratio"]))
             self.classifiers.append((clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])))
         return self
 
     def score(self, X) -> np.ndarray:
         parts = []
         for m, (coef, intercept) in zip(self.members, self.classifiers):
-            d = np.asarray(X[:, self._slice_of(m)] @ coef).ravel() + intercept
+            d = np.asarray(self._view(X, m) @ coef).ravel() + intercept
             parts.append(d / (d.std() + 1e-9) if len(self.classifiers) > 1 else d)
         return np.mean(parts, axis=0)
 

@@ -124,9 +124,7 @@ def simulate(
             break
         idx = np.flatnonzero(labelled)
         estimator.fit(X[idx], y[idx])
-        scores = np.full(len(y), -np.inf)
-        pool = np.flatnonzero(~labelled)
-        scores[pool] = estimator.score(X[pool])
+        scores = estimator.score(X)  # all rows: cheaper than copying the pool out
         pick = int(strategy.query(scores, labelled, 1)[0])
         labelled[pick] = True
         order.append(pick)

@@ -82,8 +82,8 @@ def format_status(status: dict[str, Any]) -> str:
     stat = status["stopping"]["statistical"]
     lines = [
         f"project {status['project']} ({status['path']}, schema v{status['schema_version']})",
-        f"records: {status['records']} in {len(status['batches'])} batch(es); screened {status['screened']}, "
-        f"unscreened {status['unscreened']}",
+        (f"records: {status['records']} in {len(status['batches'])} batch(es); screened {status['screened']}, "
+         f"unscreened {status['unscreened']}"),
         f"labels: {lab['relevant']} relevant, {lab['irrelevant']} irrelevant, {lab['uncertain']} uncertain",
         f"models: {', '.join(status['models']) or 'none'}",
         "estimated recall: "

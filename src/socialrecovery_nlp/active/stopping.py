@@ -62,7 +62,7 @@ class ConsecutiveIrrelevant:
             "stop": self.should_stop(history),
             "irrelevant_in_a_row": run,
             "threshold": need,
-            "advice": "stop (heuristic: no relevant record in the last %d)" % run
+            "advice": f"stop (heuristic: no relevant record in the last {run})"
             if run >= need
             else f"continue: {need - run} more irrelevant in a row before the heuristic says stop",
         }
@@ -119,7 +119,7 @@ class HypergeometricTest:
         return found / hi
 
     def report(self, history: History) -> dict:
-        urn, n, k, before = self._counts(history)
+        urn, n, k, _ = self._counts(history)
         p = self.p_value(history)
         recall = self.guaranteed_recall(history)
         if n == 0:

@@ -14,11 +14,10 @@ file, E503 written by a newer version) and migrates older schemas after copying 
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ CLAIM_ACTIONS = ("accept", "edit", "reject", "add")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _connect(path: Path, timeout: float) -> sqlite3.Connection:
@@ -93,7 +92,7 @@ class ProjectStore:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> ProjectStore:
+    def __enter__(self) -> ProjectStore:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc: object) -> None:

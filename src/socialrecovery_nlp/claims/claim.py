@@ -65,3 +65,31 @@ def _span(span: Span | None, default: str) -> dict[str, Any]:
     if span is None:
         return {"text": default, "start": None, "end": None}
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
+
+
+# Claims cross process boundaries (``nlp.pipe(n_process=2)``) as their output dicts: Spans cannot be
+# msgpack-encoded, so a worker's claims arrive in the main process as ``Claim.to_dict()`` dicts.
+_KEY = "__srnlp_claim__"
+
+
+def _encode(obj, chain=None):
+    if isinstance(obj, Claim):
+        return {_KEY: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj, chain=None):
+    if isinstance(obj, dict) and _KEY in obj:
+        return obj[_KEY]
+    return obj if chain is None else chain(obj)
+
+
+def _register_msgpack() -> None:
+    import srsly
+
+    if "srnlp_claim" not in srsly.msgpack_encoders.get_all():
+        srsly.msgpack_encoders.register("srnlp_claim", func=_encode)
+        srsly.msgpack_decoders.register("srnlp_claim", func=_decode)
+
+
+_register_msgpack()

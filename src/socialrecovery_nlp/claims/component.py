@@ -24,6 +24,7 @@ class ClaimsComponent:
     def __init__(self, nlp: Language, model: str | None = None, spacy_model: str | None = None,
                  batch_size: int = 256) -> None:
         register_extensions()
+        self.nlp = nlp
         self.model, self.spacy_model, self.batch_size = model, spacy_model, batch_size
         self._loaded = False
         self.extractor = None
@@ -39,7 +40,17 @@ class ClaimsComponent:
             return
         self.extractor, meta = found
         self.extractor.batch_size = self.batch_size
+        self.extractor.theme_model = self._theme_model()
         self.model_id = claims_model_id(meta)
+
+    def _theme_model(self):
+        """The themes component's model (sentence-level theme probabilities), if it is in the pipeline."""
+        if "themes" not in self.nlp.pipe_names:
+            return None
+        try:
+            return getattr(self.nlp.get_pipe("themes"), "model", None)
+        except Exception:  # noqa: BLE001 - a broken themes model must not stop claims; cue themes are used instead
+            return None
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))

@@ -14,16 +14,17 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span
 
-from . import hedging, lexicon as lx
+from ..text.citations import Citation, find_citations, link_references, split_references
+from . import hedging
+from . import lexicon as lx
 from .claim import Claim
 from .detector import ClaimDetector
 from .direction import compose, outcome_valence
 from .parser import DEFAULT_PARSER, load_parser
 from .spans import Relation, extract_relations, find_triggers
-from ..text.citations import Citation, find_citations, link_references, split_references
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
-_PRONOUNS = frozenset("this that it they these those such which what who".split())
+_PRONOUNS = frozenset(["this", "that", "it", "they", "these", "those", "such", "which", "what", "who"])
 
 
 def sentence_units(doc: Doc) -> list[Span]:
@@ -93,6 +94,8 @@ class ClaimExtractor:
         self._parser_loaded = False
         self._codebook = codebook
         self._theme_cues: list[tuple[re.Pattern, str]] | None = None
+        #: optional themes model with ``sentence_proba(texts)``, ``space`` and ``thresholds``
+        self.theme_model = None
 
     # -- lazy resources ---------------------------------------------------------------------
     @property
@@ -112,7 +115,7 @@ class ClaimExtractor:
                 for theme in codebook.themes:
                     for cue in theme.cues:
                         cues.append((re.compile(rf"(?<![\w-]){re.escape(cue.lower())}(?![\w-])"), theme.id))
-            except Exception:  # codebook missing or invalid: no cue themes
+            except Exception:  # noqa: BLE001 - codebook missing or invalid: no cue themes
                 cues = []
             self._theme_cues = cues
         return self._theme_cues
@@ -168,7 +171,7 @@ class ClaimExtractor:
         claims = []
         bounds = [self._trigger_chars(sent, token_doc, r) for r in relations]
         for i, rel in enumerate(relations):
-            t_start, t_end = bounds[i]
+            _, t_end = bounds[i]
             prev_end = bounds[i - 1][1] if i else 0
             next_start = bounds[i + 1][0] if i + 1 < len(relations) else len(text)
             factor = self._span(sent, token_doc, rel.factor)
@@ -178,7 +181,8 @@ class ClaimExtractor:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
             hedge = hedging.hedge_cue(window)
-            negation = hedging.negation_cue(window) or self._neg_child(token_doc, rel)
+            negation = hedging.negation_cue(window) or self._neg_child(token_doc, rel) or \
+                hedging.post_negation_cue(text[t_end:next_start])
             mixed = rel.mixed or hedging.is_mixed(text[prev_end:])
             outcome_text = outcome.text if outcome is not None else (
                 text[t_end:next_start] if factor is None and token_doc is None else "recovery")
@@ -233,13 +237,32 @@ class ClaimExtractor:
         designs = _cited_designs(doc.text)
         own_design = (doc._.design or {}).get("label") if Doc.has_extension("design") else None
         references = _references(doc)
-        theme_probs = _sentence_themes(doc)
+        model_themes = self._model_themes(claims)
         for claim in claims:
             claim.design = _design_for(claim, designs, own_design)
-            claim.themes = theme_probs(claim.sentence) if theme_probs else self._cue_themes(doc, claim.sentence)
+            claim.themes = model_themes[id(claim.sentence)] if model_themes is not None else self._cue_themes(doc, claim.sentence)
             claim.social = self._is_social(claim)
             if references:
                 link_references(claim.citations, references)
+
+    def _model_themes(self, claims: list[Claim], top: int = 3) -> dict[int, list[str]] | None:
+        """Themes of each claim sentence from the themes model: themes whose sentence probability
+        reaches the model's (document-level) threshold, best first, at most ``top``."""
+        model = self.theme_model
+        if model is None:
+            return None
+        sentences = {id(c.sentence): c.sentence for c in claims}
+        try:
+            probs = model.sentence_proba([s.text for s in sentences.values()])
+            ids = list(model.space.ids)
+            themes = set(model.space.themes)
+        except Exception:  # noqa: BLE001
+            return None
+        out = {}
+        for key, row in zip(sentences, probs):
+            order = sorted(range(len(ids)), key=lambda j: -row[j])
+            out[key] = [ids[j] for j in order if ids[j] in themes and row[j] >= model.thresholds.get(ids[j], 0.5)][:top]
+        return out
 
     def _cue_themes(self, doc: Doc, sent: Span) -> list[str]:
         matches = doc._.matches if Doc.has_extension("matches") else None
@@ -266,7 +289,7 @@ def _cited_designs(text: str) -> list[dict] | None:
         return None
     try:
         return cited_designs(text)
-    except Exception:  # a failing optional helper must not break claims
+    except Exception:  # noqa: BLE001 - a failing optional helper must not break claims
         return None
 
 
@@ -293,26 +316,3 @@ def _references(doc: Doc) -> list[str]:
         if section.kind == "references" or section.title.strip().lower() in ("references", "bibliography"):
             entries.extend(split_references(section.text))
     return entries
-
-
-def _sentence_themes(doc: Doc):
-    """``sentence -> [theme ids]`` from the themes component's sentence-level evidence
-    (``doc._.evidence``: label -> sentences with scores), when that component ran."""
-    evidence = doc._.evidence if Doc.has_extension("evidence") else None
-    if not evidence:
-        return None
-    try:
-        from ..codebook import load_codebook
-
-        theme_ids = set(load_codebook().ids("themes"))
-    except Exception:
-        theme_ids = set(evidence)
-
-    def themes_of(sent: Span) -> list[str]:
-        found = []
-        for label, items in evidence.items():
-            if label in theme_ids and any(i["start"] < sent.end_char and sent.start_char < i["end"] for i in items):
-                found.append(label)
-        return found
-
-    return themes_of

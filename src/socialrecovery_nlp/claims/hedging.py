@@ -53,6 +53,12 @@ def negation_cue(text: str) -> str | None:
 _MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")
 
 
+def post_negation_cue(text: str) -> str | None:
+    """A cue after the predicate that denies it ("... but differences were not significant")."""
+    found = _find_phrase(text, lx.POST_NEGATION_PHRASES)
+    return found[0] if found else None
+
+
 def is_mixed(text: str) -> bool:
     """True when the text contrasts a helpful and an unhelpful effect ("for some but ... others")."""
     lowered = text.lower()

@@ -16,38 +16,22 @@ BENEFIT, HARM, INCREASE, DECREASE, ASSOCIATE = "benefit", "harm", "increase", "d
 TRIGGER_WORDS: dict[str, str] = {
     # benefit: the factor helps the outcome
     **dict.fromkeys(
-        "improve improves improved improving improvement enhance enhances enhanced enable enables enabled "
-        "enabling promote promotes promoted promoting facilitate facilitates facilitated facilitating "
-        "support supports supported supportive foster fosters fostered strengthen strengthens "
-        "strengthened benefit benefits benefited beneficial help helps helped helpful empower empowers "
-        "empowered protect protects protective vital crucial critical central important key essential "
-        "valuable effective efficacious springboard provide provides provided providing".split(), BENEFIT),
+        ["improve", "improves", "improved", "improving", "improvement", "enhance", "enhances", "enhanced", "enable", "enables", "enabled", "enabling", "promote", "promotes", "promoted", "promoting", "facilitate", "facilitates", "facilitated", "facilitating", "support", "supports", "supported", "supportive", "foster", "fosters", "fostered", "strengthen", "strengthens", "strengthened", "benefit", "benefits", "benefited", "beneficial", "help", "helps", "helped", "helpful", "empower", "empowers", "empowered", "protect", "protects", "protective", "vital", "crucial", "critical", "central", "important", "key", "essential", "valuable", "effective", "efficacious", "springboard", "provide", "provides", "provided", "providing"], BENEFIT),
     # harm: the factor works against the outcome
     **dict.fromkeys(
-        "undermine undermines undermined undermining hinder hinders hindered hindering impede impedes "
-        "impeded impeding worsen worsens worsened worsening damage damages damaged harm harms harmed "
-        "harmful barrier barriers obstacle obstacles isolate isolates isolating disable disabling "
-        "exacerbate exacerbates exacerbated exacerbating inhibit inhibits inhibited burden stressful "
-        "detrimental impair impairs impaired dislocate dislocates".split(), HARM),
+        ["undermine", "undermines", "undermined", "undermining", "hinder", "hinders", "hindered", "hindering", "impede", "impedes", "impeded", "impeding", "worsen", "worsens", "worsened", "worsening", "damage", "damages", "damaged", "harm", "harms", "harmed", "harmful", "barrier", "barriers", "obstacle", "obstacles", "isolate", "isolates", "isolating", "disable", "disabling", "exacerbate", "exacerbates", "exacerbated", "exacerbating", "inhibit", "inhibits", "inhibited", "burden", "stressful", "detrimental", "impair", "impairs", "impaired", "dislocate", "dislocates"], HARM),
     # increase: more of the outcome
     **dict.fromkeys(
-        "increase increases increased increasing raise raises raised cause causes caused causing "
-        "intensify intensifies intensified produce produces produced contribute contributes contributed "
-        "contributing contributor elevate elevates elevated".split(), INCREASE),
+        ["increase", "increases", "increased", "increasing", "raise", "raises", "raised", "cause", "causes", "caused", "causing", "intensify", "intensifies", "intensified", "produce", "produces", "produced", "contribute", "contributes", "contributed", "contributing", "contributor", "elevate", "elevates", "elevated"], INCREASE),
     # decrease: less of the outcome
     **dict.fromkeys(
-        "reduce reduces reduced reducing reduction reductions decrease decreases decreased decreasing "
-        "lower lowers lowered prevent prevents prevented preventing counter counters countered minimise "
-        "minimize minimises minimizes alleviate alleviates alleviated lessen lessens decline "
-        "declines".split(), DECREASE),
+        ["reduce", "reduces", "reduced", "reducing", "reduction", "reductions", "decrease", "decreases", "decreased", "decreasing", "lower", "lowers", "lowered", "prevent", "prevents", "prevented", "preventing", "counter", "counters", "countered", "minimise", "minimize", "minimises", "minimizes", "alleviate", "alleviates", "alleviated", "lessen", "lessens", "decline", "declines"], DECREASE),
     # association: no causal verb (Yu et al. 2019: correlational)
     **dict.fromkeys(
-        "associated association associations correlate correlates correlated correlation correlations "
-        "linked predictor predictors predict predicts predicted predictive related risk "
-        "risks differ differed differs difference differences".split(), ASSOCIATE),
+        ["associated", "association", "associations", "correlate", "correlates", "correlated", "correlation", "correlations", "linked", "predictor", "predictors", "predict", "predicts", "predicted", "predictive", "related", "risk", "risks", "differ", "differed", "differs", "difference", "differences", "different", "similar", "comparable", "identical", "equal", "unchanged", "effect", "effects"], ASSOCIATE),
     # comparatives: only used when predicative ("pain was lower in the X group")
-    **dict.fromkeys("higher greater more".split(), INCREASE),
-    **dict.fromkeys("less fewer smaller shorter".split(), DECREASE),
+    **dict.fromkeys(["higher", "greater", "more"], INCREASE),
+    **dict.fromkeys(["less", "fewer", "smaller", "shorter"], DECREASE),
 }
 
 #: Multi-word triggers (matched on lower-cased text) -> kind; checked before single words.
@@ -59,19 +43,18 @@ TRIGGER_PHRASES: dict[str, str] = {
     "as a result of which": INCREASE, "depend on": BENEFIT, "depends on": BENEFIT,
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
-COMPARATIVES = frozenset("higher greater more lower less fewer smaller shorter longer reduced increased improved".split())
+COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved"])
 
 #: Phrases whose grammatical subject is the outcome and whose object is the factor.
 REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
-    "people person persons them him her us participants men women individuals users patients "
-    "clients someone some others many".split()
+    ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]
 )
 
 #: Heads that stand between a predicate and the real outcome ("the likelihood of relapse").
 OUTCOME_WRAPPERS = frozenset(
-    "likelihood risk chance chances probability odds".split()
+    ["likelihood", "risk", "chance", "chances", "probability", "odds"]
 )
 
 #: Outcome valence: +1 good for the person, -1 bad. Longer phrases win over shorter ones.
@@ -99,42 +82,35 @@ BAD_OUTCOMES = (
     "injury", "fractures", "exacerbation", "dropout", "drop-out", "costs", "cost",
 )
 #: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
-WORSE_MODIFIERS = frozenset("poor poorer worse worsening low lower reduced less decreased impaired loss lack".split())
-BETTER_MODIFIERS = frozenset("better improved good greater positive".split())
+WORSE_MODIFIERS = frozenset(["poor", "poorer", "worse", "worsening", "low", "lower", "reduced", "less", "decreased", "impaired", "loss", "lack"])
+BETTER_MODIFIERS = frozenset(["better", "improved", "good", "greater", "positive"])
 
 #: Hedge cues (Yu et al. 2019 treat a hedged causal statement as conditional causal).
 HEDGE_WORDS = frozenset(
-    "may might could can would suggest suggests suggested suggesting appear appears appeared "
-    "appearing seem seems seemed possible possibly potential potentially likely perhaps probably "
-    "sometimes".split()
+    ["may", "might", "could", "can", "would", "suggest", "suggests", "suggested", "suggesting", "appear", "appears", "appeared", "appearing", "seem", "seems", "seemed", "possible", "possibly", "potential", "potentially", "likely", "perhaps", "probably", "sometimes"]
 )
 HEDGE_PHRASES = ("it is possible", "would seem", "would appear", "it is suggested", "have the potential",
                  "has the potential")
 
 #: Negation cues that turn a relation into "no effect".
-NEGATION_WORDS = frozenset("not no never neither nor without cannot n't".split())
+NEGATION_WORDS = frozenset(["not", "no", "never", "neither", "nor", "without", "cannot", "n't"])
 NEGATION_PHRASES = ("little evidence", "no evidence", "no significant", "not significant",
                     "did not", "does not", "do not", "was not", "were not", "failed to",
                     "no difference", "no effect", "not always", "not associated", "not all",
-                    "no clarity")
+                    "no clarity", "no significant", "not significantly", "non-significant",
+                    "nonsignificant", "not statistically", "no statistically", "did not change",
+                    "similar", "comparable", "identical", "unchanged", "no differences", "no change")
+#: Cues after the predicate that deny it ("... differences were not significant (P = 0.16)").
+POST_NEGATION_PHRASES = ("not significant", "not statistically significant", "not significantly",
+                         "did not reach significance", "not reach statistical significance",
+                         "non-significant", "nonsignificant", "was similar", "were similar")
 #: Cues that make a relation mixed ("helpful for some but a burden for others").
 MIXED_PHRASES = ("or hinder", "or inhibit", "or impede", "(or inhibit)", "(or impeding)", "not all",
                  "benefit some", "for some", "for others", "hold back others", "some may")
 
 #: Words that mark a factor as social (besides the codebook's theme cues).
 SOCIAL_WORDS = frozenset(
-    "social socially society relationship relationships family families friend friends friendship "
-    "peer peers partner carer carers community communities network networks support stigma "
-    "stigmatisation discrimination discriminatory oppression exclusion inclusion employment "
-    "unemployment work job income housing poverty isolation loneliness living alone neighbourhood "
-    "citizenship belonging participation interpersonal interaction interactions contact dialogue "
-    "user-run self-help mutual volunteers volunteer practitioners "
-    "empowerment power budgets budget campaigns engagement capital "
-    "masculinity gender race racial ethnic minority identity identities expressed emotion hostility "
-    "criticism over-involvement warmth solidarity advocacy legislation user users carers "
-    "friendships volunteering befriending humiliating humiliation disempowered stigmatising stigmatised "
-    "individualised individualisation"
-    .split()
+    ["social", "socially", "society", "relationship", "relationships", "family", "families", "friend", "friends", "friendship", "peer", "peers", "partner", "carer", "carers", "community", "communities", "network", "networks", "support", "stigma", "stigmatisation", "discrimination", "discriminatory", "oppression", "exclusion", "inclusion", "employment", "unemployment", "work", "job", "income", "housing", "poverty", "isolation", "loneliness", "living", "alone", "neighbourhood", "citizenship", "belonging", "participation", "interpersonal", "interaction", "interactions", "contact", "dialogue", "user-run", "self-help", "mutual", "volunteers", "volunteer", "practitioners", "empowerment", "power", "budgets", "budget", "campaigns", "engagement", "capital", "masculinity", "gender", "race", "racial", "ethnic", "minority", "identity", "identities", "expressed", "emotion", "hostility", "criticism", "over-involvement", "warmth", "solidarity", "advocacy", "legislation", "user", "users", "carers", "friendships", "volunteering", "befriending", "humiliating", "humiliation", "disempowered", "stigmatising", "stigmatised", "individualised", "individualisation"]
 )
 
 

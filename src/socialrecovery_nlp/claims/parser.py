@@ -33,7 +33,7 @@ def load_parser(name: str = DEFAULT_PARSER):
         return None
     try:
         nlp = spacy.load(name, exclude=list(EXCLUDE))
-    except Exception as exc:  # OSError (not installed), ValueError (incompatible), ...
+    except Exception as exc:  # noqa: BLE001 - OSError (not installed), ValueError (incompatible), ...
         warn("W002", name=name, reason=f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
         return None
     if "parser" not in nlp.pipe_names:

@@ -30,13 +30,11 @@ _DOWN = ("dobj", "prep", "pobj", "pcomp", "xcomp", "attr", "acomp", "oprd", "dat
 _NOUNS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 _STOP = {"(", "—", "–", ";", ":", "[", "-LRB-"}
 _NOUN_HEADS_FOR_ADJ = frozenset(
-    "factor factors component components role contributor contributors ingredient ingredients effect "
-    "effects way ways part lever levers predictor predictors".split()
+    ["factor", "factors", "component", "components", "role", "contributor", "contributors", "ingredient", "ingredients", "effect", "effects", "way", "ways", "part", "lever", "levers", "predictor", "predictors"]
 )
 _RELATIVE = ("relcl", "acl")
 _COMPLEMENT_NOUNS = frozenset(
-    "evidence finding findings fact suggestion view notion idea conclusion claim hypothesis indication "
-    "sign signs proof".split()
+    ["evidence", "finding", "findings", "fact", "suggestion", "view", "notion", "idea", "conclusion", "claim", "hypothesis", "indication", "sign", "signs", "proof"]
 )
 _INVERT = {lx.BENEFIT: lx.HARM, lx.HARM: lx.BENEFIT, lx.INCREASE: lx.DECREASE, lx.DECREASE: lx.INCREASE,
            lx.ASSOCIATE: lx.ASSOCIATE}

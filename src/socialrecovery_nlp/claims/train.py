@@ -71,10 +71,10 @@ def training_set(config: dict, config_path: Path) -> tuple[list[str], list[int],
 def select_threshold(texts, labels, weights, groups, params: dict, candidates=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
                      folds: int = 5) -> tuple[float, dict]:
     """Threshold maximising out-of-fold F1 on the seed sentences (trigger gate applied)."""
+    import spacy
     from sklearn.model_selection import GroupKFold
 
     from .spans import find_triggers
-    import spacy
 
     tokenizer = spacy.blank("en")
     seed_idx = np.array([i for i, g in enumerate(groups) if g >= 0])
@@ -154,16 +154,16 @@ def _model_card(out: Path, meta: dict) -> None:
     lines = [
         f"# {meta['name']} {meta['version']}", "",
         meta["description"], "",
-        "- Trained on: the training split of `annotations/claims.jsonl` (sentences of Tew et al. 2011, "
-        "split by paragraph).",
+        ("- Trained on: the training split of `annotations/claims.jsonl` (sentences of Tew et al. 2011, "
+        "split by paragraph)."),
         f"- Detector threshold: {meta['thresholds']['detector']} (grouped 5-fold CV on the training split).",
         f"- Parser: `{meta['parser']['package']}` (only candidate sentences are parsed).",
-        "- Evaluation: see `docs/models/claims.md` (reproduce with "
-        "`python -m socialrecovery_nlp.claims.evaluate`).",
+        ("- Evaluation: see `docs/models/claims.md` (reproduce with "
+        "`python -m socialrecovery_nlp.claims.evaluate`)."),
     ]
     if m:
         lines.append(f"- Held-out seed test: claim detection F1 {m['detection']['f1']}, direction accuracy "
                      f"{m['direction']['accuracy']}, factor token F1 {m['factor']['token']['f1']}.")
-    lines += ["", "Limits: trained on one narrative review (≈110 sentences); rules were written while reading "
-              "the same review, so expect lower numbers on other texts. Licence: MIT."]
+    lines += ["", ("Limits: trained on one narrative review (≈110 sentences); rules were written while reading "
+              "the same review, so expect lower numbers on other texts. Licence: MIT.")]
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

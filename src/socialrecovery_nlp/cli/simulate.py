@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,13 +13,13 @@ def simulate(
     ctx: typer.Context,
     data: Annotated[Path, typer.Argument(help="Labelled CSV in the ASReview convention (title, abstract, label_included).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="run.json to write.")],
-    prior_idx: Annotated[Optional[list[int]], typer.Option("--prior-idx", help="0-based CSV row of a prior record (repeatable; also accepts several values after one flag).")] = None,
+    prior_idx: Annotated[list[int] | None, typer.Option("--prior-idx", help="0-based CSV row of a prior record (repeatable; also accepts several values after one flag).")] = None,
     n_prior_included: Annotated[int, typer.Option("--n-prior-included", help="Random relevant priors when --prior-idx is not given.")] = 1,
     n_prior_excluded: Annotated[int, typer.Option("--n-prior-excluded", help="Random irrelevant priors when --prior-idx is not given.")] = 1,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the prior draw and random query shares.")] = 0,
     model: Annotated[str, typer.Option("--model", help="Screening model name.")] = "srnlp.screen.v1",
     query: Annotated[str, typer.Option("--query", help="max | max_random | uncertainty.")] = "max",
-    plot: Annotated[Optional[Path], typer.Option("--plot", help="Also draw the recall curve to this PNG.")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the recall curve to this PNG.")] = None,
 ) -> None:
     """Simulate screening and write the screening order and metrics (loss, WSS@95, ...) to run.json."""
     from ..active.labelled_csv import read_labelled_csv
@@ -47,9 +47,14 @@ def simulate(
         f"{m['seconds_per_iteration']:.4f} s/iteration -> {output}"
     )
     if plot is not None:
-        from ..active.plot import plot_recall
+        try:
+            from ..active.plot import plot_recall
 
-        plot_recall(result.labels, plot, title=data.name)
+            plot_recall(result.labels, plot, title=data.name)
+        except ImportError as exc:
+            from ..errors import message
+
+            typer.echo(message("W503", reason=exc), err=True)
 
 
 def _prior_rows(given: list[int] | None, extra: list[str]) -> list[int] | None:

@@ -66,13 +66,13 @@ def view_of(doc: Doc) -> DocView:
     spans = record.section_offsets()
     title_end = next((end for section, _, end in spans if section.kind == "front"), None)
     if not record.is_full_text:
-        return DocView(doc, title_end=title_end, short=not record.abstract.strip())
+        return DocView(doc, title_end=title_end, short=not record.abstract.strip(), text=record.text)
     methods = [(start, end) for section, start, end in spans if section.kind in METHOD_KINDS]
     if not methods:
-        return DocView(doc, title_end=title_end)
-    model_text = "\n\n".join(doc.text[start:end] for section, start, end in spans
-                             if section.kind in MODEL_TEXT_KINDS)
-    return DocView(doc, title_end=title_end, method_spans=methods, model_text=model_text)
+        return DocView(doc, title_end=title_end, text=record.text)
+    text = record.text
+    model_text = "\n\n".join(text[start:end] for section, start, end in spans if section.kind in MODEL_TEXT_KINDS)
+    return DocView(doc, title_end=title_end, method_spans=methods, model_text=model_text, text=text)
 
 
 def _newest_model() -> Path | None:

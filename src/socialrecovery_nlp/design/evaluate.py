@@ -19,6 +19,8 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support, r
 from .labels import DESIGNS
 
 MIN_SUPPORT = 15
+#: Everything after this line in the written report is kept when the report is regenerated.
+MARKER = "<!-- end of generated part: notes below are kept on regeneration -->"
 
 
 def _scores(gold: list[str], pred: list[str], labels: list[str]) -> dict:
@@ -105,7 +107,26 @@ def to_markdown(metrics: dict, model_id: str, command: str) -> str:
               "|---|" + "---|" * len(labels)]
     for lab, row in zip(labels, metrics["confusion"]):
         lines.append(f"| {lab} | " + " | ".join(str(v) for v in row) + " |")
-    lines += ["", "Column abbreviations are the first six letters of the design ids.", ""]
+    lines += ["", "Column abbreviations are the first six letters of the design ids.", "",
+              "## Reading these numbers", "",
+              "- One annotator (`agent:design-1`) labelled every record by reading it; no agreement figure.",
+              "- 330 of the 452 labelled records were drawn per *rule-predicted* design and 82 more were",
+              "  targeted at rare designs, so the test split over-represents records whose design is named",
+              "  in cue words; 40 were drawn uniformly at random. Scores on unselected abstracts will differ.",
+              "- Test records never enter weak labelling, training, calibration or tuning; the out-of-fold",
+              "  estimate on the train split (in `meta.json`, `training.dev_out_of_fold`) was used for choices.",
+              "- Errors concentrate where the guideline draws fine lines (quasi-experimental vs RCT without",
+              "  stated randomisation, case-control vs cross-sectional group comparisons, narrative review vs",
+              "  non-empirical overviews).", "",
+              "## Use", "",
+              "```python",
+              "import socialrecovery_nlp as srnlp",
+              "nlp = srnlp.load()            # srnlp_design loads the newest models/design-*",
+              "doc = ...                     # docs built from records (see pipeline.analyze)",
+              "doc._.design                  # {'label': 'qualitative', 'score': 0.83, 'evidence': [{'text', 'start', 'end'}]}",
+              "from socialrecovery_nlp.design import cited_designs",
+              "cited_designs(sentence_span)  # [{'citation_text': 'Mancini, 2007', 'design': 'qualitative', 'start', 'end'}]",
+              "```", ""]
     return "\n".join(lines)
 
 
@@ -131,8 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     command = "python -m socialrecovery_nlp.design.evaluate --write docs/models/design.md"
     text = to_markdown(metrics, predictor.model_id, command)
     if args.write:
-        Path(args.write).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.write).write_text(text, encoding="utf-8")
+        out = Path(args.write)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        kept = ""
+        if out.is_file() and MARKER in out.read_text(encoding="utf-8"):
+            kept = out.read_text(encoding="utf-8").split(MARKER, 1)[1]  # hand-written notes survive
+        out.write_text(text + "\n" + MARKER + kept, encoding="utf-8")
     print(text)
     return 0
 

@@ -7,6 +7,7 @@ Saved with skops (no pickles); loading checks the stored object types against an
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -64,6 +65,10 @@ class DesignClassifier:
             ("clf", LogisticRegression(C=p["C"], max_iter=p["max_iter"], class_weight="balanced")),
         ])
         self.pipeline.fit(texts, labels, clf__sample_weight=sample_weight)
+        tfidf = self.pipeline.named_steps["tfidf"]
+        tfidf.stop_words_ = None  # pruned-term list: large, never used
+        # plain ints: skops would store every numpy int64 of the vocabulary as a separate array
+        tfidf.vocabulary_ = {term: int(i) for term, i in tfidf.vocabulary_.items()}
         return self
 
     def decision(self, texts: list[str]) -> np.ndarray:
@@ -91,7 +96,7 @@ class DesignClassifier:
 
         model_dir = Path(model_dir)
         model_dir.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.pipeline, model_dir / WEIGHTS_FILE)
+        sio.dump(self.pipeline, model_dir / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)
         (model_dir / CALIBRATION_FILE).write_text(json.dumps(
             {"temperature": self.temperature, "params": self.params}, indent=2) + "\n", encoding="utf-8")
 

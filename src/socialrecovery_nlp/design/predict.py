@@ -29,6 +29,10 @@ class DocView:
     method_spans: list[tuple[int, int]] | None = None   # char spans of methods sections
     model_text: str | None = None                       # text the classifier reads
     short: bool | None = None                           # title-only / no method text
+    text: str | None = None                             # doc.text when already at hand (faster)
+
+    def full_text(self) -> str:
+        return self.text if self.text is not None else self.doc.text
 
 
 class DesignPredictor:
@@ -55,7 +59,7 @@ class DesignPredictor:
 
     # -- prediction ------------------------------------------------------------------------
     def rule_decision(self, view: DocView) -> tuple[RuleDecision, list[Cue]]:
-        cues = self.rules.cues(view.doc, title_end=view.title_end)
+        cues = self.rules.cues(view.doc, title_end=view.title_end, text=view.text)
         if view.method_spans:
             in_methods = [c for c in cues if any(a <= c.start < b for a, b in view.method_spans)]
             method_decision = decide(in_methods)
@@ -67,7 +71,7 @@ class DesignPredictor:
         if not views:
             return []
         decisions = [self.rule_decision(v) for v in views]
-        texts = [v.model_text if v.model_text is not None else v.doc.text for v in views]
+        texts = [v.model_text if v.model_text is not None else v.full_text() for v in views]
         proba = self.classifier.predict_proba(texts)
         out = []
         for view, (decision, cues), p, text in zip(views, decisions, proba, texts):
@@ -92,4 +96,4 @@ class DesignPredictor:
         nlp = _blank_nlp()
         title_ends = title_ends or [None] * len(texts)
         docs = list(nlp.pipe(texts, batch_size=batch_size))
-        return self.predict_views([DocView(d, t) for d, t in zip(docs, title_ends)])
+        return self.predict_views([DocView(d, t, text=x) for d, t, x in zip(docs, title_ends, texts)])

@@ -87,9 +87,8 @@ def _enumerate_regex(regex: str) -> set[str]:
     Token patterns are compiled to ``IN`` sets, which the Matcher checks far faster than
     ``REGEX`` predicates.
     """
-    from re import _parser as sre_parse  # noqa: PLC0415  (stdlib, stable since 3.11)
-
     import re._constants as k  # noqa: PLC0415
+    from re import _parser as sre_parse  # noqa: PLC0415  (stdlib, stable since 3.11)
 
     def walk(items) -> set[str]:
         results = {""}
@@ -271,16 +270,17 @@ class DesignRules:
         return ids
 
     # -- matching --------------------------------------------------------------------------
-    def cues(self, doc: Doc, title_end: int | None = None) -> list[Cue]:
+    def cues(self, doc: Doc, title_end: int | None = None, text: str | None = None) -> list[Cue]:
         """All cues in ``doc`` with status ``own``, ``negated`` or ``other``.
 
-        ``title_end``: character offset where the title ends (cues before it get ``in_title``).
+        ``title_end``: character offset where the title ends (cues before it get ``in_title``);
+        ``text``: ``doc.text`` if the caller has it (saves rebuilding it).
         """
         sent_of = self._sentence_ids(doc)
         raw = _dedupe(self._matches(doc))
         if not raw:
             return []
-        text = doc.text
+        text = text if text is not None else doc.text
         sent_bounds: dict[int, tuple[int, int]] = {}
         for i, s in enumerate(sent_of):
             lo, hi = sent_bounds.get(s, (i, i))

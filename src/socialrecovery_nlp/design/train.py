@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import SrnlpError
 from ..modeldir import data_hashes, write_meta
-from .combine import CombineParams, combine, is_short
+from .combine import CombineParams, combine
 from .data import Abstract, read_annotations, read_screening
 from .model import DesignClassifier, softmax
 from .predict import DesignPredictor, DocView
@@ -85,7 +85,7 @@ def _fit(config: dict, weak_texts, weak_labels, gold: list[tuple[str, str]]) -> 
 def _views(abstracts: list[Abstract]) -> list[DocView]:
     nlp = _blank_nlp()
     docs = nlp.pipe((a.text for a in abstracts), batch_size=256)
-    return [DocView(d, a.title_end, short=not a.abstract.strip()) for d, a in zip(docs, abstracts)]
+    return [DocView(d, a.title_end, short=not a.abstract.strip(), text=a.text) for d, a in zip(docs, abstracts)]
 
 
 def fit_combination(predictor: DesignPredictor, views: list[DocView], gold: list[str],
@@ -164,6 +164,7 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
     views = _views([data.abstracts[u] for u in train_uids])
     predictor.params = fit_combination(predictor, views, [g for _, g in gold_pairs], scores)
     dev = _oof_metrics(predictor, views, [g for _, g in gold_pairs], scores)
+    predictor.dev_scores, predictor.dev_views = scores, views  # in memory only, for analysis
     log(f"temperature {temperature:.3f}; combination {predictor.params.to_dict()}; dev (out-of-fold) {dev}")
     facts = {"dev_out_of_fold": dev, "temperature": round(temperature, 4), "weak_confident": len(weak), "weak_used": len(weak_texts), "gold_train": len(gold_pairs),
              "weak_label_counts": {lab: weak_labels.count(lab) for lab in sorted(set(weak_labels))}}

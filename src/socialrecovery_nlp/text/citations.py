@@ -119,8 +119,8 @@ def link_references(citations: list[Citation], references: list[str]) -> list[Ci
             surname = citation.first_author.split()[-1] if " " in citation.first_author and not citation.first_author.startswith(("van ", "Van ", "de ", "De ", "Le ")) else citation.first_author
             for entry in references:
                 body = _REF_NUMBER.sub("", entry)
-                if body.lower().startswith(surname.lower()) or surname.lower() in body[:60].lower():
-                    if citation.year in body:
-                        citation.reference = entry
-                        break
+                named = body.lower().startswith(surname.lower()) or surname.lower() in body[:60].lower()
+                if named and citation.year in body:
+                    citation.reference = entry
+                    break
     return citations

@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> dict:
         cv = cross_validate(config, kind, root)
         model_dir = find_model(f"themes-{kind}", root / config.get("output", {}).get("dir", "models"))
         model = ThemeModel.load(model_dir)
+        if cv.get("encoder") is not None and hasattr(model.estimator, "_encoder"):
+            model.estimator._encoder = cv["encoder"]  # the same encoder, with its embedding cache
         limit = args.minilm_heldout_limit if kind == "minilm" else args.heldout_limit
         records = sample_ids(all_records, limit)
         results[kind] = {"model": model.model_id, "cv": cv["metrics"], "heldout": heldout_specificity(model, records),

@@ -102,7 +102,7 @@ def cross_validate(config: dict, kind: str, root: Path, encoder=None, log=print)
 
         encoder = CachingEncoder(get_encoder(device), section.get("embedding_cache"))
     make = estimator_factory(kind, params, space, device, encoder)
-    top_k = int(config.get("document", {}).get("top_k", 3))
+    top_k = int(section.get("top_k", config.get("document", {}).get("top_k", 3)))
     cv_cfg = config.get("cv", {})
     n_splits, seed = int(cv_cfg.get("folds", 5)), int(cv_cfg.get("seed", 0))
 
@@ -129,7 +129,7 @@ def cross_validate(config: dict, kind: str, root: Path, encoder=None, log=print)
     }
     log(f"[themes:{kind}] CV review micro-F1 processes {cv_metrics['review_sentences']['processes']['micro_f1']}"
         f" themes {cv_metrics['review_sentences']['themes']['micro_f1']}")
-    return {"space": space, "paths": paths, "examples": examples, "make": make, "params": params,
+    return {"space": space, "paths": paths, "examples": examples, "make": make, "params": params, "encoder": encoder,
             "section": section, "top_k": top_k, "thresholds": thresholds, "metrics": cv_metrics}
 
 
