@@ -77,6 +77,7 @@ def main(argv=None) -> dict:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (nlp.pipe n_process)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
 
@@ -99,15 +100,19 @@ def main(argv=None) -> dict:
     list(nlp.pipe(docs_of(nlp, records[:32]), batch_size=args.batch_size))  # warm-up
     sample = list(itertools.islice(itertools.cycle(records), args.n))
     chars = sum(len(r.text) for r in sample)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     labelled = 0
-    for doc in nlp.pipe(docs_of(nlp, sample), batch_size=args.batch_size):
+    texts = ((r.text, r) for r in sample)
+    for doc, _ in nlp.pipe(texts, as_tuples=True, batch_size=args.batch_size, n_process=args.n_process):
         labelled += bool(doc._.labels["themes"])
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     result = {"kind": args.kind, "model": component.model.model_id, "device": args.device, "threads": args.threads,
               "cpu_count_visible": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
               "abstracts": args.n, "mean_chars": round(chars / max(1, args.n)), "seconds": round(seconds, 2),
-              "abstracts_per_s": round(args.n / seconds, 1), "model_load_s": round(load_s, 2),
+              "abstracts_per_s": round(args.n / seconds, 1), "n_process": args.n_process,
+              "main_process_cpu_s": round(cpu, 2),
+              "abstracts_per_cpu_s": round(args.n / cpu, 1) if args.n_process == 1 else None,
+              "model_load_s": round(load_s, 2),
               "share_with_a_theme": round(labelled / max(1, args.n), 4), "rss_mb_after": round(rss_mb(), 1),
               "load_average": os.getloadavg()}
     if args.stream:

@@ -67,3 +67,11 @@ def test_hard_cases(rules_extractor, blank_nlp, sentence, direction, outcome):
         claims = [c for c in claims if c["outcome"]["text"] == outcome]
         assert claims, f"no claim with outcome {outcome!r}"
     assert claims[0]["direction"] == direction
+
+
+def test_barriers_include_inverts_subject_and_object(rules_extractor, blank_nlp):
+    # Shortened from the review's "Barriers to social inclusion include not just social stigma ..." (illustrative).
+    (claim,) = claims_of(rules_extractor, blank_nlp, "Barriers to social inclusion include social stigma and discrimination.")
+    assert claim["factor"]["text"] == "social stigma and discrimination"
+    assert claim["outcome"]["text"] == "social inclusion"
+    assert claim["direction"] == "hinders"

@@ -57,3 +57,21 @@ def test_hedged_claim_end_to_end(rules_extractor, blank_nlp):
     assert claims[0]["factor"]["text"] == "Both paid and voluntary employment"
     assert claims[0]["citations"][0]["authors"] == "Ruesch et al."
     assert claims[0]["citations"][0]["pages"] == "p. 692"
+
+
+def test_nonsignificant_p_values():
+    from socialrecovery_nlp.claims.hedging import nonsignificant_p
+
+    assert nonsignificant_p("(p = 0.6414; 95% CI)") == "p = 0.6414"
+    assert nonsignificant_p("(P = .42 and P = .31)") == "P = .42"
+    assert nonsignificant_p("(P > 0.05)") == "P > 0.05"
+    assert nonsignificant_p("p=0.04") is None
+    assert nonsignificant_p("(P < 0.0001)") is None
+    assert nonsignificant_p("(p = 0.31, p = 0.01)") is None
+    assert nonsignificant_p("no p-value here") is None
+
+
+def test_result_with_only_nonsignificant_p_is_no_effect(rules_extractor, blank_nlp):
+    # Illustrative result sentence written for this test (not data).
+    claims = claims_of(rules_extractor, blank_nlp, "Readmissions were 8 in group 1 and 13 in group 2 (p = 0.31).")
+    assert [c["direction"] for c in claims] == ["no_effect"]

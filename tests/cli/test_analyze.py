@@ -129,3 +129,13 @@ def test_unknown_output_format_is_an_error(tmp_path):
     result = runner.invoke(app, ["analyze", str(EXAMPLES / "sample.nbib"), "-o", str(tmp_path / "x.out"),
                                  "--format", "xml", *FAST])
     assert result.exit_code != 0
+
+
+def test_worker_processes_give_the_same_results_in_the_same_order(tmp_path):
+    one, lines_one = _analyze(tmp_path, EXAMPLES / "sample.nbib")
+    out = tmp_path / "two.jsonl"
+    two = runner.invoke(app, ["analyze", str(EXAMPLES / "sample.nbib"), "-o", str(out), *FAST,
+                              "--n-process", "2", "--batch-size", "3"])
+    assert one.exit_code == 0 and two.exit_code == 0, two.output
+    lines_two = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines_two == lines_one

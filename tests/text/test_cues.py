@@ -46,4 +46,4 @@ def test_component_reports_codebook_version_and_works_on_records():
 def test_pipeline_is_a_real_spacy_language():
     nlp = load(["cues"])
     assert isinstance(nlp, spacy.Language)
-    assert nlp.pipe_names == ["sentencizer", "cues"]
+    assert nlp.pipe_names == ["sentencizer", "paragraphs", "cues"]

@@ -46,3 +46,16 @@ def test_evidence_offsets_slice_text_and_hierarchy(tiny_model_dir):
         assert model.space.parents[theme] in result.labels["processes"]
     for theme, parent in model.space.parents.items():
         assert result.processes[parent] >= result.themes[theme]
+
+
+def test_doc_sentences_with_and_without_sentencizer():
+    import spacy
+
+    from socialrecovery_nlp.themes.sentences import doc_sentences
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "A title\n\nFirst one here. Second one here."
+    expected = [(0, 7), (9, 24), (25, 41)]
+    assert doc_sentences(nlp(text)) == expected
+    assert doc_sentences(nlp.make_doc(text)) == expected  # no boundaries set: split on our own

@@ -21,7 +21,7 @@ from .claim import Claim
 from .detector import ClaimDetector
 from .direction import compose, outcome_valence
 from .parser import DEFAULT_PARSER, load_parser
-from .spans import Relation, extract_relations, find_triggers
+from .spans import Relation, Trigger, extract_relations, find_triggers
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _PRONOUNS = frozenset(["this", "that", "it", "they", "these", "those", "such", "which", "what", "who"])
@@ -138,7 +138,8 @@ class ClaimExtractor:
     # -- internals ----------------------------------------------------------------------------
     def _process(self, docs: list[Doc]) -> Iterator[list[Claim]]:
         units = [(d, span) for d, doc in enumerate(docs) for span in sentence_units(doc)]
-        with_trigger = [(d, span) for d, span in units if lx.TRIGGER_RE.search(span.text.lower())]
+        with_trigger = [(d, span) for d, span in units
+                        if lx.TRIGGER_RE.search(span.text.lower()) or hedging.nonsignificant_p(span.text)]
         texts = [span.text for _, span in with_trigger]
         scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
         candidates = [(d, span, float(s)) for (d, span), s in zip(with_trigger, scores) if s >= self.threshold]
@@ -159,15 +160,19 @@ class ClaimExtractor:
             relations = extract_relations(pdoc, skip)
         else:
             relations = []
+        token_doc = pdoc
         if not relations:
-            triggers = [t for t in find_triggers(pdoc if pdoc is not None else sent, skip)]
-            if not triggers:
+            # No parse-based relation: one claim without spans from the first trigger (any part of
+            # speech), or a "no effect" finding when the sentence only reports p >= 0.05.
+            skip_abs = [(s + sent.start_char, e + sent.start_char) for s, e in skip]
+            triggers = find_triggers(sent, skip_abs)
+            if triggers:
+                relations = [Relation(triggers[0], triggers[0].kind, None, None)]
+            elif hedging.nonsignificant_p(text):
+                relations = [Relation(Trigger(sent.start, sent.start + 1, lx.ASSOCIATE, sent.start), lx.ASSOCIATE, None, None)]
+            else:
                 return []
-            first = triggers[0]
-            relations = [Relation(first, first.kind, None, None)]
-            token_doc = pdoc
-        else:
-            token_doc = pdoc
+            token_doc = None
         claims = []
         bounds = [self._trigger_chars(sent, token_doc, r) for r in relations]
         for i, rel in enumerate(relations):

@@ -53,10 +53,28 @@ def negation_cue(text: str) -> str | None:
 _MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")
 
 
+_P_VALUE = re.compile(r"\bp\s*(=|>|≥|<|≤|<=|>=)\s*(0?\.\d+|1\.0+|1)\b", re.IGNORECASE)
+
+
 def post_negation_cue(text: str) -> str | None:
-    """A cue after the predicate that denies it ("... but differences were not significant")."""
+    """A cue after the predicate that denies it ("... but differences were not significant"), or
+    reported p-values that are all >= 0.05 ("(p = 0.64)")."""
     found = _find_phrase(text, lx.POST_NEGATION_PHRASES)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    return nonsignificant_p(text)
+
+
+def nonsignificant_p(text: str) -> str | None:
+    """The first p-value if every p-value in ``text`` is reported as >= 0.05, else ``None``."""
+    values = list(_P_VALUE.finditer(text))
+    if not values:
+        return None
+    for match in values:
+        op, value = match.group(1), float(match.group(2))
+        if op in ("<", "≤", "<=") or value < 0.05:
+            return None
+    return values[0].group(0)
 
 
 def is_mixed(text: str) -> bool:

@@ -94,7 +94,9 @@ def write_report(results: dict, path: Path) -> None:
         "against the valence of the prompt's outcome (`outcome_valence`): increasing a good or decreasing a bad "
         "outcome → `promotes`, the opposite → `hinders`; texts whose outcome valence is unknown are left out. The "
         "predicted claim is the one whose outcome shares most words with the prompt's outcome; a text with no "
-        "claim counts as a disagreement."), "",
+        "claim counts as a disagreement. The no-effect cues (\"not significant\", p-values all >= 0.05) were "
+        "added after reading errors on Evidence Inference *training* articles only; the test articles were "
+        "scored once."), "",
         (f"- {ei['n_evidence']} evidence texts, {ei['n_evaluated']} evaluated, {ei['n_skipped_unknown_valence']} "
         f"left out (unknown valence); no claim found in {ei['no_claim_found']}."),
         (f"- Direction agreement **{ei['agreement']:.3f}**, macro-F1 {ei['macro_f1']:.3f}. Gold {ei['gold_counts']}; "
@@ -102,7 +104,7 @@ def write_report(results: dict, path: Path) -> None:
         (f"- `no_effect` (negation, \"no significant difference\"): precision {ei['no_effect']['precision']:.3f}, "
         f"recall {ei['no_effect']['recall']:.3f}, F1 {ei['no_effect']['f1']:.3f}."), "",
         "## Speed", "",
-        ("`python bench/claims_throughput.py --n 600 --cores 2` (600 title+abstract records of "
+        ("`python bench/claims_throughput.py` (title+abstract records of "
         "`data/screening/synergy_Oud_2018.csv`, pipeline = sentencizer + claims, process pinned to 2 cores, "
         "model and parser loading not timed). See the numbers recorded below."), "",
         "THROUGHPUT_PLACEHOLDER", "",

@@ -33,6 +33,9 @@ _NOUN_HEADS_FOR_ADJ = frozenset(
     ["factor", "factors", "component", "components", "role", "contributor", "contributors", "ingredient", "ingredients", "effect", "effects", "way", "ways", "part", "lever", "levers", "predictor", "predictors"]
 )
 _RELATIVE = ("relcl", "acl")
+_POPULATION = lx.PERSON_WORDS | frozenset({"those", "patients", "people", "adults", "children", "groups", "group"})
+#: Forms of "be" and "include" (the parser pipeline runs without a lemmatizer, for speed).
+_COPULAS = frozenset(["be", "is", "are", "was", "were", "am", "include", "includes", "included"])
 _COMPLEMENT_NOUNS = frozenset(
     ["evidence", "finding", "findings", "fact", "suggestion", "view", "notion", "idea", "conclusion", "claim", "hypothesis", "indication", "sign", "signs", "proof"]
 )
@@ -140,8 +143,10 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
                 factor_tok = agent
                 if outcome_tok is None and subject is not None:
                     outcome_tok = subject
-        factor = _phrase(factor_tok, blocked) if factor_tok is not None else None
-        outcome = _phrase(outcome_tok, blocked) if outcome_tok is not None else None
+        factor_tok = None if factor_tok is not None and factor_tok.i in blocked else factor_tok
+        outcome_tok = None if outcome_tok is not None and outcome_tok.i in blocked else outcome_tok
+        factor = _phrase(factor_tok, blocked, exclude=trigger) if factor_tok is not None else None
+        outcome = _phrase(outcome_tok, blocked, population=True) if outcome_tok is not None else None
         if factor and outcome and factor[0] <= outcome[0] < factor[1]:
             outcome = None
         if factor is None and outcome is None:
@@ -196,10 +201,10 @@ def _copula_attribute(token: Token) -> Token | None:
     """For "the key ingredients for X would appear to be Y" / "What may get in the way of X are Y":
     Y (the attribute of the copula whose subject holds the trigger)."""
     for anc in [token, *token.ancestors]:
-        if anc.dep_ in ("nsubj", "csubj") and anc.head.lemma_ in ("be", "include") and anc.head.lower_ != "being" or (
-                anc.dep_ in ("nsubj", "csubj") and any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in anc.head.children)):
+        if anc.dep_ in ("nsubj", "csubj") and anc.head.lower_ in _COPULAS or (
+                anc.dep_ in ("nsubj", "csubj") and any(c.dep_ == "xcomp" and c.lower_ in _COPULAS for c in anc.head.children)):
             verb = anc.head
-            copula = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), verb)
+            copula = next((c for c in verb.children if c.dep_ == "xcomp" and c.lower_ in _COPULAS), verb)
             attr = next((c for c in copula.children if c.dep_ in ("attr", "dobj")), None)
             return attr
         if anc.dep_ in ("relcl", "acl", "ROOT"):
@@ -287,11 +292,25 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
     return None, inner
 
 
-def _phrase(token: Token, blocked: set[int] = frozenset()) -> tuple[int, int]:
+def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | None = None,
+            population: bool = False) -> tuple[int, int]:
     """Token range of the phrase headed by ``token``, cut before citations and dashes; a leading
-    adverbial before a comma ("for some people, maintaining ...") is left out."""
+    adverbial before a comma ("for some people, maintaining ..."), leading "not just" / adverbs,
+    and a clause holding the ``exclude`` trigger ("factors [that may promote recovery]") are left out."""
     left, right = token.left_edge.i, token.right_edge.i + 1
     doc = token.doc
+    if population:  # "symptoms [for many people]", "relapse [in patients with ...]"
+        for child in token.children:
+            if child.i > token.i and child.dep_ == "prep" and child.lower_ in ("for", "among", "in") and any(
+                    c.dep_ == "pobj" and c.lower_ in _POPULATION for c in child.children):
+                right = min(right, child.i)
+    if exclude is not None and left <= exclude.start < right:
+        for child in token.children:
+            if child.i > token.i and child.left_edge.i <= exclude.start <= child.right_edge.i:
+                right = min(right, child.left_edge.i)
+    while right - left > 1 and (doc[left].lower_ in ("not", "just", "only", "precisely", "also")
+                                or (doc[left].dep_ == "advmod" and doc[left].i < token.i)):
+        left += 1
     if doc[left].pos_ in ("ADP", "ADV", "SCONJ"):
         commas = [i for i in range(left, token.i) if doc[i].text == ","]
         if commas:
@@ -301,7 +320,7 @@ def _phrase(token: Token, blocked: set[int] = frozenset()) -> tuple[int, int]:
             right = i
             break
     for i in range(token.i - 1, left - 1, -1):
-        if doc[i].text in _STOP or i in blocked or "—" in doc[i].text:
+        if doc[i].text in _STOP or doc[i].text == ")" or i in blocked or "—" in doc[i].text:
             left = i + 1
             break
     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in ("and", "or", "but")):

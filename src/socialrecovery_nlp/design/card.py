@@ -6,7 +6,12 @@ from pathlib import Path
 
 
 def write_model_card(model_dir: str | Path, config: dict, facts: dict, metrics: dict) -> Path:
+    import json
+
     m, s = config["model"], metrics["summary"]
+    combine_file = Path(model_dir) / "combine.json"
+    combine = json.loads(combine_file.read_text(encoding="utf-8")) if combine_file.is_file() else {}
+    combine = ", ".join(f"{k}={round(v, 3) if isinstance(v, float) else v}" for k, v in combine.items())
     per = metrics["combined"]["per_label"]
     rows = "\n".join(f"| {lab} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} |"
                      for lab, v in per.items())
@@ -27,7 +32,9 @@ section decides), with a calibrated score and the cue spans that support it.
   (C={config['classifier']['C']}, balanced classes), temperature-scaled on held-out hand labels
   (T={facts.get('temperature', 'see calibration.json')}).
 - **Combination**: `w * onehot(rule label) + (1 - w) * p_model`, weights fitted on out-of-fold
-  predictions (`combine.json`); title-only texts lean to `unclear`.
+  predictions (`combine.json`: {combine}); a title-only text leans to `unclear` by
+  `short_text_weight` (0 means the classifier's own `unclear` class, learned from title-only
+  records, was enough on the dev folds).
 
 ## Training data
 - Weak labels: rule-confident decisions over the screening abstracts in `data/screening/` that are

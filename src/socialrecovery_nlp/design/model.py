@@ -17,6 +17,7 @@ from sklearn.pipeline import Pipeline
 
 WEIGHTS_FILE = "classifier.skops"
 CALIBRATION_FILE = "calibration.json"
+VOCABULARY_FILE = "vocabulary.json"
 
 #: Types a design model file may contain; anything else refuses to load.
 TRUSTED_TYPES = [
@@ -96,7 +97,14 @@ class DesignClassifier:
 
         model_dir = Path(model_dir)
         model_dir.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.pipeline, model_dir / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)
+        # the vocabulary goes to plain JSON: skops' per-entry schema makes loading it take seconds
+        tfidf = self.pipeline.named_steps["tfidf"]
+        vocabulary, tfidf.vocabulary_ = tfidf.vocabulary_, {}
+        try:
+            sio.dump(self.pipeline, model_dir / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)
+        finally:
+            tfidf.vocabulary_ = vocabulary
+        (model_dir / VOCABULARY_FILE).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
         (model_dir / CALIBRATION_FILE).write_text(json.dumps(
             {"temperature": self.temperature, "params": self.params}, indent=2) + "\n", encoding="utf-8")
 
@@ -114,6 +122,8 @@ class DesignClassifier:
         calib = json.loads((model_dir / CALIBRATION_FILE).read_text(encoding="utf-8"))
         model = cls(**calib["params"], temperature=calib["temperature"])
         model.pipeline = sio.load(path, trusted=sio.get_untrusted_types(file=path))
+        vocabulary = json.loads((model_dir / VOCABULARY_FILE).read_text(encoding="utf-8"))
+        model.pipeline.named_steps["tfidf"].vocabulary_ = {str(k): int(v) for k, v in vocabulary.items()}
         return model
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from ..corpus import ReadReport, read_records
 from ..corpus.writers import OUTPUT_FORMATS, format_for, with_record, write_results
 from ..errors import SrnlpError
-from ..output import doc_to_dict, validate_output
-from .analyze import analyze_docs
+from ..output import validate_output
+from .analyze import analyze_pairs
 from .language import DEFAULT_COMPONENTS, load
 
 
@@ -83,20 +83,22 @@ def run_analyze(
     fmt = format_for(output, fmt or ("jsonl" if output.suffix.lower() not in (".csv", ".parquet", ".ris") else None),
                      OUTPUT_FORMATS)
     summary = AnalyzeSummary(output=output, format=fmt)
-    nlp = load(components or DEFAULT_COMPONENTS, spacy_model=spacy_model)
+    components = tuple(components or DEFAULT_COMPONENTS)
+    nlp = load(components, spacy_model=spacy_model) if n_process <= 1 else None
     records = read_records(list(inputs), input_format=input_format, column_map=column_map,
                            report=summary.report, raise_if_empty=False)
     needs_record = fmt in ("ris", "asreview")
     started = time.perf_counter()
 
     def results() -> Iterator[dict[str, Any]]:
-        for doc in analyze_docs(records, nlp, batch_size=batch_size, n_process=n_process):
-            result = doc_to_dict(doc)
+        pairs = analyze_pairs(records, nlp, components=components, spacy_model=spacy_model,
+                              batch_size=batch_size, n_process=n_process)
+        for record, result in pairs:
             if validate:
                 validate_output(result)
             summary.records += 1
             summary.records_with_warnings += bool(result["warnings"])
-            yield with_record(result, doc._.record) if needs_record else result
+            yield with_record(result, record) if needs_record else result
 
     output.parent.mkdir(parents=True, exist_ok=True)
     write_results(_progress(results(), progress), output, fmt)

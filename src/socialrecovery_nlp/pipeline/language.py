@@ -1,4 +1,4 @@
-"""Build the spaCy pipeline: a fast tokenizer and sentencizer, then our components."""
+"""Build the spaCy pipeline: a fast tokenizer and sentence splitter, then our components."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from ..about import __version__
 from ..errors import warn
+from ..text.sentences import add_abbreviations
 from .extensions import register_extensions
 
 #: Component name -> (spaCy factory, module that registers it). Order is pipeline order.
@@ -46,7 +47,9 @@ def load(
         config.setdefault("claims", {})["spacy_model"] = spacy_model
     nlp = spacy.blank("en")
     nlp.meta.update({"name": "srnlp", "version": __version__, "description": "socialrecovery-nlp pipeline"})
+    add_abbreviations(nlp)
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("srnlp_paragraphs", name="paragraphs")
     for name in COMPONENTS:  # keep pipeline order whatever order the caller gave
         if name not in wanted:
             continue

@@ -1,0 +1,53 @@
+"""Sentence boundaries for scientific text with a fast rule-based pipeline.
+
+spaCy's rule sentencizer splits after every full stop, so "Link et al., 2001" or "pp. 131-8"
+would end a sentence, and a title without a final full stop would run into the abstract's first
+sentence. Two fixes: tokenizer special cases keep common scholarly abbreviations as one token,
+and the ``srnlp_paragraphs`` component starts a sentence after every blank line and after a
+heading line.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Abbreviations that end in a full stop but almost never end a sentence in scientific prose.
+ABBREVIATIONS = (
+    "al.", "pp.", "Fig.", "fig.", "Figs.", "Eq.", "eq.", "cf.", "Cf.", "approx.", "ca.", "No.", "no.",
+    "Vol.", "vol.", "ed.", "eds.", "Ed.", "Eds.", "resp.", "Dr.", "Prof.", "Ref.", "Refs.", "Tab.",
+    "Suppl.", "suppl.", "Jr.", "St.", "Ch.", "ch.", "viz.", "et.", "Sect.", "sect.",
+)
+
+#: A line this short (in tokens) without final punctuation, followed by a newline, is a heading.
+MAX_HEADING_TOKENS = 12
+FINAL_PUNCT = {".", "!", "?", ":", ";", ","}
+
+
+def add_abbreviations(nlp: Language) -> None:
+    """Teach the tokenizer the abbreviations above (idempotent)."""
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after each blank line, and after a newline that ends a heading line."""
+    line_start = 0
+    for i, token in enumerate(doc):
+        if not token.is_space or "\n" not in token.text or i + 1 >= len(doc):
+            continue
+        blank_line = token.text.count("\n") >= 2
+        line = doc[line_start:i]
+        heading = 0 < len(line) <= MAX_HEADING_TOKENS and line[-1].text not in FINAL_PUNCT
+        if blank_line or heading or token.is_sent_start:
+            doc[i + 1].is_sent_start = True
+            if i > 0:  # keep the line break with the sentence before it, never alone
+                token.is_sent_start = False
+        line_start = i + 1
+    return doc
+
+
+@Language.component("srnlp_paragraphs")
+def paragraphs_component(doc: Doc) -> Doc:
+    return mark_paragraph_starts(doc)

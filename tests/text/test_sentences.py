@@ -1,0 +1,39 @@
+import spacy
+
+from socialrecovery_nlp.text.sentences import add_abbreviations, mark_paragraph_starts  # noqa: F401 (registers)
+
+
+def _sents(text):
+    nlp = spacy.blank("en")
+    add_abbreviations(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("srnlp_paragraphs")
+    return [s.text for s in nlp(text).sents]
+
+
+def test_citations_and_page_numbers_do_not_end_sentences():
+    # Sentences from the review (Tew et al. 2011), the user's own material.
+    text = ("Relationships are vital to recovery (Mezzina et al., 2006). What may get in the way are "
+            "feelings of guilt (Topor et al., 2006, p. 36). Nelson et al. (2001, pp. 131–8) agree.")
+    assert _sents(text) == [
+        "Relationships are vital to recovery (Mezzina et al., 2006).",
+        "What may get in the way are feelings of guilt (Topor et al., 2006, p. 36).",
+        "Nelson et al. (2001, pp. 131–8) agree.",
+    ]
+
+
+def test_title_without_full_stop_is_its_own_sentence():
+    assert _sents("Peer support and recovery\n\nWe interviewed 12 people. They agreed.") == [
+        "Peer support and recovery\n\n", "We interviewed 12 people.", "They agreed."]
+
+
+def test_headings_and_blank_lines_start_sentences_and_no_whitespace_sentence():
+    sents = _sents("Intro text ends here.\n\nMethods\nWe interviewed people.\n\nResults\nThey agreed")
+    assert sents == ["Intro text ends here.\n\n", "Methods\n", "We interviewed people.\n\n", "Results\n", "They agreed"]
+    assert all(s.strip() for s in sents)
+
+
+def test_single_newline_inside_a_sentence_is_not_a_break():
+    sents = _sents("This long sentence was wrapped by the exporter at an arbitrary point because the\n"
+                   "line was too long for it.")
+    assert len(sents) == 1
