@@ -1,3 +1,4 @@
+import re
 import time
 
 from socialrecovery_nlp.active import loop as L
@@ -103,3 +104,17 @@ def test_prefilled_themes_and_design_accepted_with_one_key(project):
     assert project.latest_labels("processes")[rid] == ["connectedness"]
     assert project.latest_labels("design")[rid] == "rct"
     assert "predicted processes: connectedness" in out.getvalue()
+
+
+def test_session_starts_from_the_stored_model(project, sep_records):
+    from socialrecovery_nlp.active.train import train_screening
+
+    for rid in project.record_ids()[:20]:
+        project.add_label(rid, "relevance", "relevant" if sep_records[rid - 1].label_included else "irrelevant", "a")
+    train_screening(project)
+    session = L.ScreeningSession(project, "ann")
+    assert session.model_version == "screening@1"
+    s = session.next()
+    assert s.predicted is not None and s.record_id not in project.latest_labels()
+    tokens = set(re.findall(r"\b\w\w+\b", (s.record.title + " " + s.record.abstract).lower()))
+    assert s.evidence and all(set(term.split()) <= tokens for term in s.evidence)  # terms of this record

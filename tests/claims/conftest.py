@@ -11,10 +11,11 @@ from socialrecovery_nlp.pipeline.extensions import register_extensions
 
 @pytest.fixture(scope="session")
 def blank_nlp():
+    """The project pipeline's tokenizer and sentence splitter, no components."""
+    from socialrecovery_nlp.pipeline.language import load
+
     register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return load(components=[])
 
 
 @pytest.fixture(scope="session")

@@ -60,6 +60,7 @@ class ScreeningSession:
         self.X = self._featurizer.featurize([screening_text(r) for r in self.records])
         self._lock = threading.Lock()
         self._model = None
+        self._model_X = None  # the feature matrix in the current model's vocabulary
         self._model_labels = 0
         self._scores: np.ndarray | None = None
         self._thread: threading.Thread | None = None
@@ -80,10 +81,11 @@ class ScreeningSession:
         meta, weights = stored
         try:
             model = LinearScreener.from_bytes(weights)
-            scores = model.score(model.transform([screening_text(r) for r in self.records]))
+            X = model.transform([screening_text(r) for r in self.records])
+            scores = model.score(X)
         except Exception:  # noqa: BLE001 - a stale stored model only costs one training
             return
-        self._model, self._scores = model, scores
+        self._model, self._scores, self._model_X = model, scores, X
         self.model_version = f"screening@{meta.get('version')}"
 
     def labelled(self) -> dict[int, str]:
@@ -103,7 +105,7 @@ class ScreeningSession:
         model.fit(self.X[idx], y)
         scores = model.score(self.X)
         with self._lock:
-            self._model, self._scores, self._model_labels = model, scores, len(y)
+            self._model, self._scores, self._model_X, self._model_labels = model, scores, self.X, len(y)
             self.model_version = f"session@{len(y)} labels"
 
     def retrain(self, wait: bool = False) -> bool:
@@ -133,7 +135,7 @@ class ScreeningSession:
         if mask.all():
             return None
         with self._lock:
-            scores, model = self._scores, self._model
+            scores, model, model_X = self._scores, self._model, self._model_X
         if self.sample:
             pool = np.flatnonzero(~mask)
             i = int(self._rng.choice(pool))
@@ -147,7 +149,7 @@ class ScreeningSession:
             reason = self.strategy.reason(i)
         score = float(scores[i]) if scores is not None else None
         predicted = None if score is None else ("relevant" if score > 0 else "irrelevant")
-        evidence = model.top_terms(self.X[i]) if model is not None else []
+        evidence = model.top_terms(model_X[i]) if model is not None else []
         return Suggestion(self.ids[i], self.records[i], reason, score, predicted, evidence)
 
     def decide(self, suggestion: Suggestion, value: str) -> int:

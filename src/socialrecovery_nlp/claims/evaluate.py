@@ -22,14 +22,9 @@ _TOKEN = re.compile(r"\w+")
 
 
 def _blank():
-    import spacy
+    from ..pipeline.language import load
 
-    from ..pipeline.extensions import register_extensions
-
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return load(components=[])  # the project's tokenizer and sentence splitter, no components
 
 
 def _tokens(start, end, text_start, text) -> set[tuple[int, int]]:

@@ -10,8 +10,11 @@ relation gets factor/outcome spans (:mod:`.spans`), hedge/negation/contrast cues
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from ..text.citations import Citation, find_citations, link_references, split_references
@@ -28,57 +31,34 @@ _PRONOUNS = frozenset(["this", "that", "it", "they", "these", "those", "such", "
 
 
 def sentence_units(doc: Doc) -> list[Span]:
-    """Sentences of ``doc`` (its sentence boundaries, or the whole doc), also split at blank
-    lines / line breaks so a title or heading never merges with the next sentence; false splits
-    after "et al." are rejoined; whitespace trimmed."""
-    sents = _merge_false_splits(doc, list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]])
-    if "\n" not in doc.text:
-        return [s for s in (_trim(doc, s) for s in sents) if s is not None]
+    """Sentences of ``doc`` (its sentence boundaries, or the whole doc), also split at every line
+    break so a title or heading never merges with the next sentence; whitespace trimmed, units
+    under 3 tokens dropped. Abbreviations ("et al.", "pp.") and blank lines are handled by the
+    project pipeline's tokenizer and sentence splitter (:mod:`..text.sentences`)."""
+    n = len(doc)
+    if not n:
+        return []
+    if doc.has_annotation("SENT_START"):
+        starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+    else:
+        starts = [0]
+    space = doc.to_array(IS_SPACE).astype(bool)
+    cuts = sorted(set(starts[1:]) | ({i + 1 for i in np.flatnonzero(space).tolist() if "\n" in doc[i].text}
+                                     if "\n" in doc.text else set()))
     units: list[Span] = []
-    for sent in sents:
-        if "\n" not in sent.text:
-            units.append(sent)
-            continue
-        start = sent.start
-        for token in sent:
-            if "\n" in token.text and token.is_space:
-                units.append(doc[start:token.i])
-                start = token.i + 1
-        units.append(doc[start:sent.end])
-    return [s for s in (_trim(doc, s) for s in units) if s is not None]
-
-
-_ABBREVIATIONS = frozenset({"al", "e.g", "i.e", "cf", "vs", "p", "pp", "fig", "no", "approx", "ca"})
-
-
-def _merge_false_splits(doc: Doc, sents: list[Span]) -> list[Span]:
-    """Rejoin sentences split after "et al." / "e.g." / "p." or before a lower-case continuation
-    (the rule sentencizer splits at every full stop)."""
-    out: list[Span] = []
-    for sent in sents:
-        if out:
-            prev = out[-1]
-            last = [t for t in prev if not t.is_space][-2:]
-            first = next((t for t in sent if not t.is_space), None)
-            after_abbrev = len(last) == 2 and last[1].text == "." and last[0].lower_ in _ABBREVIATIONS
-            after_abbrev = after_abbrev or (last and last[-1].lower_.rstrip(".") in _ABBREVIATIONS and last[-1].text.endswith("."))
-            continuation = first is not None and (first.text[:1].islower() or first.text[:1] in ",;)]")
-            continuation = continuation or (last and last[-1].text in (",", ";", "(", "[")) or \
-                prev.text.count("(") > prev.text.count(")")
-            if (after_abbrev or continuation) and "\n" not in doc[prev.end - 1:sent.start + 1].text:
-                out[-1] = doc[prev.start:sent.end]
-                continue
-        out.append(sent)
-    return out
-
-
-def _trim(doc: Doc, span: Span) -> Span | None:
-    a, b = span.start, span.end
-    while a < b and doc[a].is_space:
-        a += 1
-    while b > a and doc[b - 1].is_space:
-        b -= 1
-    return doc[a:b] if b - a >= 3 else None
+    a = 0
+    for b in [*cuts, n]:
+        lo, hi = a, b
+        while lo < hi and space[lo]:
+            lo += 1
+        while hi > lo and space[hi - 1]:
+            hi -= 1
+        if hi - lo >= 3:
+            units.append(doc[lo:hi])
+        a = b
+    return units
 
 
 class ClaimExtractor:
@@ -93,7 +73,7 @@ class ClaimExtractor:
         self._parser = None
         self._parser_loaded = False
         self._codebook = codebook
-        self._theme_cues: list[tuple[re.Pattern, str]] | None = None
+        self._theme_cues: _CueIndex | None = None
         #: optional themes model with ``sentence_proba(texts)``, ``space`` and ``thresholds``
         self.theme_model = None
 
@@ -105,19 +85,17 @@ class ClaimExtractor:
             self._parser_loaded = True
         return self._parser
 
-    def theme_cues(self) -> list[tuple[re.Pattern, str]]:
+    def theme_cues(self) -> _CueIndex:
         if self._theme_cues is None:
-            cues = []
+            cues: list[tuple[str, str]] = []
             try:
                 from ..codebook import load_codebook
 
                 codebook = self._codebook or load_codebook()
-                for theme in codebook.themes:
-                    for cue in theme.cues:
-                        cues.append((re.compile(rf"(?<![\w-]){re.escape(cue.lower())}(?![\w-])"), theme.id))
+                cues = [(cue.lower(), theme.id) for theme in codebook.themes for cue in theme.cues]
             except Exception:  # noqa: BLE001 - codebook missing or invalid: no cue themes
                 cues = []
-            self._theme_cues = cues
+            self._theme_cues = _CueIndex(cues)
         return self._theme_cues
 
     # -- public API ---------------------------------------------------------------------------
@@ -137,9 +115,7 @@ class ClaimExtractor:
 
     # -- internals ----------------------------------------------------------------------------
     def _process(self, docs: list[Doc]) -> Iterator[list[Claim]]:
-        units = [(d, span) for d, doc in enumerate(docs) for span in sentence_units(doc)]
-        with_trigger = [(d, span) for d, span in units
-                        if lx.TRIGGER_RE.search(span.text.lower()) or hedging.nonsignificant_p(span.text)]
+        with_trigger = [(d, span) for d, doc in enumerate(docs) for span in _trigger_units(doc)]
         texts = [span.text for _, span in with_trigger]
         scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
         candidates = [(d, span, float(s)) for (d, span), s in zip(with_trigger, scores) if s >= self.threshold]
@@ -275,7 +251,7 @@ class ClaimExtractor:
             found = [m["label"] for m in matches if m["kind"] == "theme" and sent.start_char <= m["start"] < sent.end_char]
         else:
             lowered = sent.text.lower()
-            found = [theme for pattern, theme in self.theme_cues() if pattern.search(lowered)]
+            found = self.theme_cues().themes(lowered)
         return list(dict.fromkeys(found))
 
     def _is_social(self, claim: Claim) -> bool:
@@ -284,7 +260,53 @@ class ClaimExtractor:
             return bool(claim.themes)
         if set(_WORD.findall(text)) & lx.SOCIAL_WORDS:
             return True
-        return any(pattern.search(text) for pattern, _ in self.theme_cues())
+        return bool(self.theme_cues().themes(text, first=True))
+
+
+class _CueIndex:
+    """Whole-word cue phrases -> themes, found in one regex pass (same result as searching for
+    each cue on its own, in cue order)."""
+
+    def __init__(self, cues: list[tuple[str, str]]) -> None:
+        self.cues = cues
+        self.order = {cue: i for i, (cue, _) in enumerate(cues)}
+        alternation = "|".join(re.escape(c) for c in sorted({c for c, _ in cues}, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<![\w-])(?=(?:{alternation})(?![\w-]))") if cues else None
+        self.by_prefix: dict[str, list[tuple[str, str]]] = {}
+        for cue, theme in cues:
+            self.by_prefix.setdefault(cue[:1], []).append((cue, theme))
+
+    def themes(self, lowered: str, first: bool = False) -> list[str]:
+        if self.pattern is None:
+            return []
+        found: dict[int, str] = {}
+        for match in self.pattern.finditer(lowered):
+            pos = match.start()
+            for cue, theme in self.by_prefix.get(lowered[pos:pos + 1], ()):
+                end = pos + len(cue)
+                if lowered.startswith(cue, pos) and (end == len(lowered) or not (lowered[end].isalnum() or lowered[end] in "_-")):
+                    found.setdefault(self.order[cue], theme)
+                    if first:
+                        return [theme]
+        return [found[k] for k in sorted(found)]
+
+
+def _trigger_units(doc: Doc) -> list[Span]:
+    """Sentence units holding a relation trigger (one regex pass over the whole doc) or only
+    non-significant p-values."""
+    units = sentence_units(doc)
+    if not units:
+        return []
+    lowered = doc.text.lower()
+    if len(lowered) != len(doc.text):  # rare case-mapping that changes length: match per unit
+        return [s for s in units if lx.TRIGGER_RE.search(s.text.lower()) or hedging.nonsignificant_p(s.text)]
+    hits = [m.start() for m in lx.TRIGGER_RE.finditer(lowered)]
+    out = []
+    for span in units:
+        k = bisect_left(hits, span.start_char)
+        if (k < len(hits) and hits[k] < span.end_char) or hedging.nonsignificant_p(span.text):
+            out.append(span)
+    return out
 
 
 def _cited_designs(text: str) -> list[dict] | None:

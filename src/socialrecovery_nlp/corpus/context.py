@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import record_warning
-from .clean import normalise_doi, parse_year, squash, strip_markup
+from .clean import is_squashed, normalise_doi, parse_year, squash, strip_markup
 from .language import detect_language, language_name
 from .record import Record
 from .report import FileReport
@@ -18,8 +18,8 @@ log = logging.getLogger("socialrecovery_nlp.corpus")
 def _clean_list(items: list[str]) -> list[str]:
     """Squash every item and drop empty ones (one C-level test when all are clean already)."""
     joined = "|".join(items)
-    if joined.isprintable() and "  " not in joined and " |" not in joined and "| " not in joined \
-            and "||" not in joined and joined[:1] not in ("", " ", "|") and joined[-1] not in (" ", "|"):
+    if joined and is_squashed(joined) and " |" not in joined and "| " not in joined \
+            and "||" not in joined and joined[0] != "|" and joined[-1] != "|":
         return items
     return [item for item in (squash(x) for x in items) if item]
 
@@ -75,8 +75,7 @@ class ReadContext:
                 value, changed = strip_markup(value)
                 if changed:
                     self.warn(record, "W104", field=name)
-            # inlined squash(): most values are clean already
-            if "  " in value or not value.isprintable() or value[0] == " " or value[-1] == " ":
+            if not is_squashed(value):  # squash(), inlined: most values are clean already
                 value = " ".join(value.split())
             setattr(record, name, value)
         if record.authors:

@@ -1,12 +1,13 @@
 """Find duplicate records by DOI, PMID, or normalised title + year; report, never drop.
 
-Streaming: only hashed keys and a short label per record are kept (about 0.4 KB per record). A duplicate gets
+Streaming: only hashed keys and packed label parts are kept (about 100 bytes per record). A duplicate gets
 W107 naming the earlier record, ``extra["duplicate_of"]`` and an entry in the report.
 """
 
 from __future__ import annotations
 
 from .clean import title_key
+from .hashindex import HashIndex, LabelStore
 from .record import Record
 from .report import Duplicate
 
@@ -29,10 +30,15 @@ def record_keys(record: Record) -> list[tuple[str, str]]:
 
 
 class Deduplicator:
-    """Remembers the keys of records seen; :meth:`check` marks a record that repeats one."""
+    """Remembers the keys of records seen; :meth:`check` marks a record that repeats one.
+
+    Memory: a :class:`HashIndex` from key hash to record ordinal and a :class:`LabelStore` with
+    each record's id, file and line (about 100 bytes per record with three keys).
+    """
 
     def __init__(self) -> None:
-        self._seen: dict[int, str] = {}  # hash of key -> "id (file:line)" of its first record
+        self._seen = HashIndex()  # hash of key -> ordinal of its first record in _labels
+        self._labels = LabelStore()
         self.duplicates: list[Duplicate] = []
 
     def check(self, record: Record) -> Duplicate | None:
@@ -40,23 +46,26 @@ class Deduplicator:
 
         The record is marked (W107 in ``record.warnings``, ``extra["duplicate_of"]``).
         """
-        seen = self._seen
-        hashed = [(reason, hash(key)) for reason, key in record_keys(record)]
+        keys = record_keys(record)
+        if not keys:
+            return None
+        labels = self._labels
+        ordinal = len(labels)
         found = None
-        for reason, key in hashed:
-            other = seen.get(key)
-            if other is not None:
+        inserted = False
+        setdefault = self._seen.setdefault
+        for reason, key in keys:
+            other = setdefault(hash(key), ordinal)
+            if other is None:
+                inserted = True
+            elif found is None:
                 found = (reason, other)
-                break
-        label = None
-        for _reason, key in hashed:
-            if key not in seen:
-                if label is None:
-                    label = f"{record.id} ({record.source_file}:{record.source_line})"
-                seen[key] = label
+        if inserted:  # the ordinal is in use: store the label parts it stands for
+            labels.add(record.id, record.source_file, record.source_line)
         if found is None:
             return None
-        reason, other = found
+        reason, other_ordinal = found
+        other = labels.label(other_ordinal)
         from ..errors import record_warning
 
         record.warnings.append(

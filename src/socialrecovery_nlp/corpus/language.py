@@ -34,12 +34,22 @@ def language_name(code: str) -> str:
 _QUICK = (" the ", " of ", " and ", " to ", " with ", " for ", " were ")
 
 
+def _quick_english(lower: str) -> bool:
+    """Four or more of the :data:`_QUICK` words (``str.count``, stopping as soon as four are seen)."""
+    hits = 0
+    for word in _QUICK:
+        hits += lower.count(word)
+        if hits >= 4:
+            return True
+    return False
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or ``None`` when the text is too short to tell."""
     sample = text[:SAMPLE_CHARS]
     lower = sample.lower()
     # fastest path: English-only function words counted by str.count (no Python loop per word)
-    if lower.count(" ") >= MIN_WORDS and sum(lower.count(w) for w in _QUICK) >= 4:
+    if _quick_english(lower) and lower.count(" ") >= MIN_WORDS:
         return "en"
     words = lower.split()
     if len(words) < MIN_WORDS:

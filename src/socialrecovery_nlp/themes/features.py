@@ -72,34 +72,39 @@ class FastTfidf:
             self._cache[word] = entry
         return entry
 
-    def _block(self, rows, n_cols, idf):
-        indptr, indices, data = [0], [], []
-        for cols, vals in rows:
-            indices.append(cols)
-            data.append(vals)
-            indptr.append(indptr[-1] + len(cols))
-        m = sparse.csr_matrix(
-            (np.concatenate(data) if data else np.zeros(0), np.concatenate(indices) if indices else np.zeros(0, np.int64), indptr),
-            shape=(len(rows), n_cols))
+    @staticmethod
+    def _block(indptr, indices, data, n_cols, idf):
+        m = sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                               np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, n_cols))
         m.sum_duplicates()
         m.data = (np.log(m.data) + 1.0) * idf[m.indices]
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms = np.sqrt(np.bincount(np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)), weights=m.data ** 2,
+                                    minlength=m.shape[0]))
         norms[norms == 0] = 1.0
-        return sparse.diags(1.0 / norms) @ m
+        m.data /= np.repeat(norms, np.diff(m.indptr))
+        return m
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
-        word_rows, char_rows = [], []
+        word_vocab, word_entry = self._word_vocab, self._word_entry
+        w_ptr, w_idx, w_val = [0], [], []
+        c_ptr, c_idx, c_val = [0], [], []
         for text in texts:
             counts: dict[int, int] = {}
             for gram in self._word_analyzer(text):
-                j = self._word_vocab.get(gram)
+                j = word_vocab.get(gram)
                 if j is not None:
                     counts[j] = counts.get(j, 0) + 1
-            word_rows.append((np.fromiter(counts.keys(), np.int64, len(counts)), np.fromiter(counts.values(), np.float64, len(counts))))
-            entries = [self._word_entry(w) for w in self._char_pre(text).split()]
-            if entries:
-                char_rows.append((np.concatenate([e[0] for e in entries]), np.concatenate([e[1] for e in entries])))
-            else:
-                char_rows.append((np.zeros(0, np.int64), np.zeros(0)))
-        return sparse.hstack([self._block(word_rows, len(self.word_terms), self.word_idf),
-                              self._block(char_rows, len(self.char_terms), self.char_idf)], format="csr")
+            w_idx.extend(counts.keys())
+            w_val.extend(counts.values())
+            w_ptr.append(len(w_idx))
+            n = c_ptr[-1]
+            for word in self._char_pre(text).split():
+                cols, vals = word_entry(word)
+                c_idx.append(cols)
+                c_val.append(vals)
+                n += len(cols)
+            c_ptr.append(n)
+        c_idx = np.concatenate(c_idx) if c_idx else np.zeros(0, np.int64)
+        c_val = np.concatenate(c_val) if c_val else np.zeros(0)
+        return sparse.hstack([self._block(w_ptr, w_idx, w_val, len(self.word_terms), self.word_idf),
+                              self._block(c_ptr, c_idx, c_val, len(self.char_terms), self.char_idf)], format="csr")

@@ -44,6 +44,13 @@ def _first(fields: dict[str, list[str]], tags: tuple[str, ...]) -> str | None:
     return None
 
 
+def _one(values: list[str] | None) -> str | None:
+    """``_first`` for a single tag: its value, or its values joined by a space."""
+    if values:
+        return values[0] if len(values) == 1 else " ".join(values)
+    return None
+
+
 def build(fields: dict[str, list[str]], line: int) -> Record:
     """A :class:`Record` from the tag -> values of one RIS record."""
     get = fields.get
@@ -51,7 +58,7 @@ def build(fields: dict[str, list[str]], line: int) -> Record:
     keywords: list[str] = get("KW") or []
     if keywords and ";" in "".join(keywords):  # some exports put all keywords on one KW line
         keywords = [k for value in keywords for k in split_list(value)]
-    doi = _first(fields, ("DO",))
+    doi = _one(get("DO"))
     if not doi and "UR" in fields:
         for url in fields["UR"]:
             match = _DOI_URL.search(url)
@@ -78,9 +85,9 @@ def build(fields: dict[str, list[str]], line: int) -> Record:
     if "TY" in fields:
         extra["type_of_reference"] = fields["TY"][0]
     return Record(
-        id=_first(fields, ("ID",)) or "",
-        title=_first(fields, _TITLE) or "",
-        abstract=_first(fields, _ABSTRACT) or "",
+        id=_one(get("ID")) or "",
+        title=_one(get("TI")) or _first(fields, _TITLE) or "",
+        abstract=_one(get("AB")) or _first(fields, _ABSTRACT) or "",
         authors=authors,
         year=_first(fields, _YEAR),
         journal=_first(fields, _JOURNAL),
@@ -116,6 +123,10 @@ def parse_fields(text: str) -> dict[str, list[str]]:
 
 def _segments(block: str, closed: bool) -> list[tuple[int, str, list[tuple[str, dict[str, str]]]]]:
     """The records in the text before one ``ER``: ``(offset, text, problems)``."""
+    # the common case: blank lines, then one record from TY to ER
+    begin = 2 if block.startswith("\n\nTY") else 1 if block.startswith("\nTY") else 0
+    if _START.match(block, begin) and block.find("\nTY", begin) == -1:
+        return [(begin, block[begin:] if begin else block, [] if closed else [("W109", {"end": "ER"})])]
     starts = [0] if _START.match(block) else []
     i = block.find("\nTY")
     while i != -1:
