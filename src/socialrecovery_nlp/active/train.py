@@ -96,13 +96,18 @@ def _train_themes(store: ProjectStore, repo: Path) -> str:
 
     config = repo / "training" / "themes.toml"
     with open(config, "rb") as handle:
-        shipped = tomllib.load(handle)["data"]["annotations"]
+        settings = tomllib.load(handle)
+    shipped = settings["data"]["annotations"]
     folder = Path(str(store.path) + ".annotations")
     files = export_training(store, folder, kinds=("themes", "processes"))
+    out = Path(str(store.path) + ".models").resolve()
+    # a new version per run (earlier ones are kept): <shipped version>+project.<n>
+    n = 1 + sum(1 for p in out.glob("themes-*+project.*")) if out.is_dir() else 1
     model_dir = train_from_config(config, {
         "data.annotations": [str(repo / p) for p in shipped] + [str(f.resolve()) for f in files],
-        "output.output_dir": str(Path(str(store.path) + ".models").resolve()),
+        "output.output_dir": str(out),
         "model.kinds": ["baseline"],
+        "model.version": f"{settings['model']['version']}+project.{n}",
     })
     return f"model written to {model_dir} (project labels in {folder})"
 

@@ -20,12 +20,16 @@ _CITATION = re.compile(r"\((?:[^()]*\d{4}[a-z]?|[^()]*in press)[^()]*\)|\[\d+(?:
 #: Cue groups added as marker tokens; they let a small training set generalise.
 CUE_GROUPS = {
     "REC": ("need", "needs", "should", "must", "important to", "it is important", "will be important",
-            "would require", "requires", "require", "would benefit", "aim to", "aims to", "would be"),
+            "would require", "requires", "require", "would benefit", "aim to", "aims to", "would be",
+            "is required", "are required", "need for", "there is a need", "may need", "may entail", "may involve",
+            "ensure", "to achieve", "strategy", "can play", "could play", "should be", "recommend"),
     "FUT": ("further research", "little research", "more research", "future research", "gap",
             "little evidence", "little evaluation", "yet to be", "no clarity", "less research", "in its infancy"),
     "MET": ("were included", "was conducted", "were identified", "searched", "search", "we reviewed",
             "this paper", "this article", "this review", "papers", "participants were", "were recruited",
-            "we conducted", "was undertaken", "were extracted", "were coded", "were excluded"),
+            "we conducted", "was undertaken", "were extracted", "were coded", "were excluded",
+            "literature search", "are explored", "is explored", "review of the literature", "this study",
+            "we examined", "we assessed", "were randomised", "were randomized", "were assigned", "hypothes"),
     "DEF": ("is defined", "involves", "refers to", "is that of", "described as", "definition", "is a"),
     "FIND": ("found", "showed", "shown", "evidence that", "demonstrated", "reported", "results",
              "suggest", "suggests", "indicate", "indicates", "revealed", "significantly"),

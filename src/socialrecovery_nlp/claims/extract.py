@@ -23,6 +23,7 @@ from . import lexicon as lx
 from .claim import Claim
 from .detector import ClaimDetector
 from .direction import compose, outcome_valence
+from .frames import non_claim_frame
 from .parser import DEFAULT_PARSER, load_parser
 from .spans import Relation, Trigger, extract_relations, find_triggers
 
@@ -138,10 +139,11 @@ class ClaimExtractor:
             relations = []
         token_doc = pdoc
         if not relations:
-            # No parse-based relation: one claim without spans from the first trigger (any part of
-            # speech), or a "no effect" finding when the sentence only reports p >= 0.05.
+            # No parse-based relation. With a parser, the trigger links no two phrases: not a claim,
+            # unless the sentence only reports p >= 0.05 ("no effect" finding). Without a parser:
+            # one claim without spans from the first trigger (any part of speech).
             skip_abs = [(s + sent.start_char, e + sent.start_char) for s, e in skip]
-            triggers = find_triggers(sent, skip_abs)
+            triggers = find_triggers(sent, skip_abs) if pdoc is None else []
             if triggers:
                 relations = [Relation(triggers[0], triggers[0].kind, None, None)]
             elif hedging.nonsignificant_p(text):
@@ -299,12 +301,14 @@ def _trigger_units(doc: Doc) -> list[Span]:
         return []
     lowered = doc.text.lower()
     if len(lowered) != len(doc.text):  # rare case-mapping that changes length: match per unit
-        return [s for s in units if lx.TRIGGER_RE.search(s.text.lower()) or hedging.nonsignificant_p(s.text)]
+        return [s for s in units if (lx.TRIGGER_RE.search(s.text.lower()) or hedging.nonsignificant_p(s.text))
+                and non_claim_frame(s.text) is None]
     hits = [m.start() for m in lx.TRIGGER_RE.finditer(lowered)]
     out = []
     for span in units:
         k = bisect_left(hits, span.start_char)
-        if (k < len(hits) and hits[k] < span.end_char) or hedging.nonsignificant_p(span.text):
+        if ((k < len(hits) and hits[k] < span.end_char) or hedging.nonsignificant_p(span.text)) \
+                and non_claim_frame(span.text) is None:
             out.append(span)
     return out
 

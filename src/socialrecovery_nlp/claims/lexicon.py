@@ -52,6 +52,16 @@ PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]
 )
 
+#: Heads of subjects that name how a result was obtained, never a factor ("Intention-to-treat
+#: analysis showed ...", "The results indicated ..."): the claim then has no factor span.
+METHOD_NOUNS = frozenset(
+    ["analysis", "analyses", "regression", "regressions", "model", "models", "results", "result", "findings",
+     "finding", "data", "study", "studies", "trial", "trials", "review", "reviews", "meta-analysis",
+     "meta-analyses", "survey", "surveys", "paper", "article", "authors", "researchers", "investigators",
+     "test", "tests", "comparison", "comparisons", "estimates", "evaluation", "examination", "sample", "table",
+     "figure"]
+)
+
 #: Heads that stand between a predicate and the real outcome ("the likelihood of relapse").
 OUTCOME_WRAPPERS = frozenset(
     ["likelihood", "risk", "chance", "chances", "probability", "odds"]

@@ -29,6 +29,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _DOWN = ("dobj", "prep", "pobj", "pcomp", "xcomp", "attr", "acomp", "oprd", "dative", "ccomp", "advcl")
 _NOUNS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 _STOP = {"(", "—", "–", ";", ":", "[", "-LRB-"}
+_OPEN_QUOTES = {"‘", "“", "'", '"'}
+_CLOSE_QUOTES = {"’", "”", "'", '"'}
 _NOUN_HEADS_FOR_ADJ = frozenset(
     ["factor", "factors", "component", "components", "role", "contributor", "contributors", "ingredient", "ingredients", "effect", "effects", "way", "ways", "part", "lever", "levers", "predictor", "predictors"]
 )
@@ -145,7 +147,7 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
                     outcome_tok = subject
         factor_tok = None if factor_tok is not None and factor_tok.i in blocked else factor_tok
         outcome_tok = None if outcome_tok is not None and outcome_tok.i in blocked else outcome_tok
-        factor = _phrase(factor_tok, blocked, exclude=trigger) if factor_tok is not None else None
+        factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token) if factor_tok is not None else None
         outcome = _phrase(outcome_tok, blocked, population=True) if outcome_tok is not None else None
         if factor and outcome and factor[0] <= outcome[0] < factor[1]:
             outcome = None
@@ -235,6 +237,8 @@ def _find_factor(token: Token) -> Token | None:
                 return anc.head
             if subject.lower_ in ("there", "it") and any(c.dep_ in ("attr", "ccomp") for c in anc.children):
                 continue
+            if subject.lower_ in lx.METHOD_NOUNS or (subject.pos_ == "PRON" and subject.lower_ in ("we", "i")):
+                return None  # "Intention-to-treat analysis showed ...", "we found ...": no factor named
             return subject
     return None
 
@@ -293,7 +297,7 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
 
 
 def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | None = None,
-            population: bool = False) -> tuple[int, int]:
+            population: bool = False, cut_claims: dict | None = None) -> tuple[int, int]:
     """Token range of the phrase headed by ``token``, cut before citations and dashes; a leading
     adverbial before a comma ("for some people, maintaining ..."), leading "not just" / adverbs,
     and a clause holding the ``exclude`` trigger ("factors [that may promote recovery]") are left out."""
@@ -307,6 +311,11 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
     if exclude is not None and left <= exclude.start < right:
         for child in token.children:
             if child.i > token.i and child.left_edge.i <= exclude.start <= child.right_edge.i:
+                right = min(right, child.left_edge.i)
+    if cut_claims:  # "responses [that may further undermine X]": a relative clause stating its own relation
+        for child in token.children:
+            if child.i > token.i and child.dep_ == "relcl" and any(
+                    i in cut_claims for i in range(child.left_edge.i, child.right_edge.i + 1)):
                 right = min(right, child.left_edge.i)
     while right - left > 1 and (doc[left].lower_ in ("not", "just", "only", "precisely", "also")
                                 or (doc[left].dep_ == "advmod" and doc[left].i < token.i)):
@@ -324,7 +333,17 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
             left = i + 1
             break
     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in ("and", "or", "but")):
+        if doc[right - 1].text in _CLOSE_QUOTES and any(doc[i].text in _OPEN_QUOTES for i in range(left, right - 1)) \
+                and not any(doc[i].text in _CLOSE_QUOTES for i in range(left, right - 1)):
+            break  # keep the closing quote of a quoted phrase
         right -= 1
+    # hyphenated words split by the tokenizer ("well - being"): never cut inside one
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_ \
+            and not doc[left - 2].is_punct and left - 2 not in blocked:
+        left -= 2
+    while right + 1 < len(doc) and doc[right].text == "-" and not doc[right - 1].whitespace_ \
+            and not doc[right].whitespace_ and not doc[right + 1].is_punct and right + 1 not in blocked:
+        right += 2
     while left < right - 1 and doc[left].is_punct and doc[left].text not in ("‘", "'", "“", '"'):
         left += 1
     return left, right

@@ -65,19 +65,15 @@ class ReadContext:
     def finish(self, record: Record) -> Record:
         """Clean fields, validate identifiers, check the language and give the record an id."""
         record.source_file = self.display
-        for name in ("title", "abstract"):
-            value = getattr(record, name)
-            if not value:
-                if value is None:
-                    setattr(record, name, "")
-                continue
-            if "<" in value or "&" in value:
-                value, changed = strip_markup(value)
-                if changed:
-                    self.warn(record, "W104", field=name)
-            if not is_squashed(value):  # squash(), inlined: most values are clean already
-                value = " ".join(value.split())
-            setattr(record, name, value)
+        title, abstract = record.title, record.abstract
+        if title:
+            record.title = self._clean_text(record, "title", title)
+        elif title is None:
+            record.title = ""
+        if abstract:
+            record.abstract = self._clean_text(record, "abstract", abstract)
+        elif abstract is None:
+            record.abstract = ""
         if record.authors:
             record.authors = _clean_list(record.authors)
         if record.keywords:
@@ -101,13 +97,23 @@ class ReadContext:
             record.id = record.pmid or record.doi or f"{self.stem}-{self.ordinal}"
         return record
 
+    def _clean_text(self, record: Record, name: str, value: str) -> str:
+        """Markup removed (W104 when there was some) and whitespace squashed."""
+        if "<" in value or "&" in value:
+            value, changed = strip_markup(value)
+            if changed:
+                self.warn(record, "W104", field=name)
+        # squash(), inlined: most values are clean already
+        return value if is_squashed(value) else " ".join(value.split())
+
     def _identifiers(self, record: Record) -> None:
         if record.doi:
             doi = normalise_doi(record.doi)
             if doi is None:
                 self.warn(record, "W108", field="doi", value=record.doi)
             record.doi = doi
-        if record.pmid is not None:
+        pmid = record.pmid
+        if pmid is not None and not (pmid.__class__ is str and pmid.isdigit() and pmid.isascii()):
             pmid = str(record.pmid).strip()
             if pmid.lower().startswith("pmid:"):
                 pmid = pmid[5:].strip()

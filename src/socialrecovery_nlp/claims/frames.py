@@ -1,0 +1,38 @@
+"""Sentence frames that state no claim, whatever relation words they contain.
+
+A hypothesis, aim or research question announces what a study set out to test ("Hypothesis 2
+was that ...", "This study aimed to examine whether ..."); a call for research or a statement of
+method says what is not known or what was done. None of these asserts a relation, so such
+sentences are dropped before parsing (:func:`non_claim_frame`). The patterns are general English
+for scientific text; they were chosen from the guideline's non-claim kinds, not from test text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERBS = r"(?:examine|investigate|assess|evaluate|explore|determine|test|compare|describe|identify|establish)"
+_FRAMES = {
+    "hypothesis": r"^(?:our|the|a|one|this|its|their)?\s*(?:\w+\s+)?hypothes[ie]s\b(?:\s+(?:\d+\w?|[ivx]+))?\s*(?:was|were|is|are|stated|predicted|proposed)\b"
+                  r"|\b(?:we|they|it\s+was|it\s+is)\s+(?:hypothesi[sz]ed?|predicted|expected)\s+that\b|\bwas\s+hypothesi[sz]ed\s+to\b",
+    "aim": r"^\W*(?:objectives?|aims?|purposes?|research\s+questions?)\s*[:.]"
+           r"|^(?:the|our|this|a|an)?\s*(?:main|primary|overall|principal|specific|secondary|first|second)?\s*(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|these)\s+\w+(?:\s+\w+)?\s+)?(?:was|were|is|are)\b"
+           r"|^(?:this|the|our|the\s+present|the\s+current)\s+(?:study|paper|article|review|trial|analysis|research|project)\s+(?:aims?|aimed|seeks?|sought)\b"
+           r"|^(?:to|we\s+aimed\s+to|we\s+sought\s+to|this\s+study\s+sought\s+to)\s+" + _VERBS + r"\b"
+           r"|\b(?:was|is|were|are)\s+(?:designed|conducted|undertaken|performed)\s+to\s+" + _VERBS + r"\b"
+           r"|^(?:we|this\s+study|the\s+study|this\s+paper|the\s+authors)\s+(?:\w+\s+)?" + _VERBS + r"(?:s|d|ed)?\s+whether\b",
+    "question": r"^(?:\w+\s+){0,3}?(?:research\s+)?questions?\s+(?:was|were|is|are)\b|\?\W*$",
+    "future_research": r"\b(?:further|future|more|additional)\s+(?:research|studies|work|trials|investigations?)\s+(?:is\s+|are\s+)?(?:needed|required|warranted|necessary)\b"
+                       r"|\bfuture\s+(?:research|studies|trials|work)\s+(?:should|could|might|may|will|would)\b",
+}
+_RES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _FRAMES.items()}
+
+
+def non_claim_frame(text: str) -> str | None:
+    """The name of the non-claim frame ``text`` is in (``hypothesis``, ``aim``, ``question``,
+    ``future_research``), or ``None``."""
+    stripped = text.strip()
+    for name, pattern in _RES.items():
+        if pattern.search(stripped):
+            return name
+    return None
