@@ -1,5 +1,5 @@
 def test_public_api_names():
-    import socialrecovery_nlp.themes as themes
+    from socialrecovery_nlp import themes
 
     for name in themes.__all__:
         assert getattr(themes, name) is not None

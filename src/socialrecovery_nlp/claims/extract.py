@@ -143,7 +143,7 @@ class ClaimExtractor:
             # unless the sentence only reports p >= 0.05 ("no effect" finding). Without a parser:
             # one claim without spans from the first trigger (any part of speech).
             skip_abs = [(s + sent.start_char, e + sent.start_char) for s, e in skip]
-            triggers = find_triggers(sent, skip_abs) if pdoc is None else []
+            triggers = find_triggers(sent, skip_abs) if pdoc is None or _FALLBACK(text) else []
             if triggers:
                 relations = [Relation(triggers[0], triggers[0].kind, None, None)]
             elif hedging.nonsignificant_p(text):
@@ -263,6 +263,12 @@ class ClaimExtractor:
         if set(_WORD.findall(text)) & lx.SOCIAL_WORDS:
             return True
         return bool(self.theme_cues().themes(text, first=True))
+
+
+import os as _os
+_MODE = _os.environ.get("SRNLP_FB", "neg")
+def _FALLBACK(text):
+    return _MODE == "all" or (_MODE == "neg" and bool(hedging.negation_cue(text)))
 
 
 class _CueIndex:

@@ -22,16 +22,23 @@ _FRAMES = {
            r"|\b(?:was|is|were|are)\s+(?:designed|conducted|undertaken|performed)\s+to\s+" + _VERBS + r"\b"
            r"|^(?:we|this\s+study|the\s+study|this\s+paper|the\s+authors)\s+(?:\w+\s+)?" + _VERBS + r"(?:s|d|ed)?\s+whether\b",
     "question": r"^(?:\w+\s+){0,3}?(?:research\s+)?questions?\s+(?:was|were|is|are)\b|\?\W*$",
-    "future_research": r"\b(?:further|future|more|additional)\s+(?:research|studies|work|trials|investigations?)\s+(?:is\s+|are\s+)?(?:needed|required|warranted|necessary)\b"
+    "future_research": r"\brequires?d?\s+(?:further|more|additional)\s+(?:study|studies|research|investigation)\b|\bin\s+future\s+(?:research|studies)\s*\W*$"
+                       r"|\b(?:will|would)\s+(?:also\s+)?be\s+(?:critical|important|necessary|useful|interesting|essential)\s+to\s+(?:determine|examine|investigate|test|establish|explore|assess)\b"
+                       r"|\b(?:further|future|more|additional)\s+(?:research|studies|work|trials|investigations?)\s+(?:is\s+|are\s+)?(?:needed|required|warranted|necessary)\b"
                        r"|\bfuture\s+(?:research|studies|trials|work)\s+(?:should|could|might|may|will|would)\b",
 }
+#: Markup and a leading section label ("<h3>Objective</h3>", "Results:", "Main results:") are
+#: removed before matching.
+_MARKUP = re.compile(r"<[^>]{0,40}>")
+_LABEL = re.compile(r"^\W*(?:abstract\s+)?(?:background|introduction|objectives?|aims?|purposes?|methods?|results?|main\s+results|findings|"
+                    r"conclusions?|discussion|interpretation)\s*[:.]?\s+(?=[A-Z])", re.IGNORECASE)
 _RES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _FRAMES.items()}
 
 
 def non_claim_frame(text: str) -> str | None:
     """The name of the non-claim frame ``text`` is in (``hypothesis``, ``aim``, ``question``,
     ``future_research``), or ``None``."""
-    stripped = text.strip()
+    stripped = _LABEL.sub("", _MARKUP.sub(" ", text).strip(), count=1).strip()
     for name, pattern in _RES.items():
         if pattern.search(stripped):
             return name

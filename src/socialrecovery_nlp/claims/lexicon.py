@@ -52,6 +52,13 @@ PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]
 )
 
+#: Change verbs that can be intransitive ("symptoms decreased"): then the subject is the outcome.
+INTRANSITIVE_CHANGE = frozenset(
+    ["increase", "increases", "increased", "decrease", "decreases", "decreased", "decline", "declines",
+     "declined", "improve", "improves", "improved", "worsen", "worsens", "worsened", "rise", "rises", "rose",
+     "fall", "falls", "fell", "drop", "drops", "dropped"]
+)
+
 #: Heads of subjects that name how a result was obtained, never a factor ("Intention-to-treat
 #: analysis showed ...", "The results indicated ..."): the claim then has no factor span.
 METHOD_NOUNS = frozenset(

@@ -134,6 +134,11 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
             consumed.add(t.start)
             kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
         factor_tok = inverted_copula if inverted_copula is not None else _find_factor(head)
+        changed = _intransitive_change(head) if trigger.end - trigger.start == 1 else None
+        if changed is not None:  # the subject changes; the factor is what it changed after / with, if named
+            outcome_tok = changed
+            factor_tok = next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in
+                               ("after", "following", "with") for p in prep.children if p.dep_ == "pobj"), None)
         if head.lower_ in lx.COMPARATIVES and head.dep_ in ("acomp", "attr", "oprd"):
             factor_tok, outcome_tok = _comparison(head)
         if doc[trigger.start:trigger.end].text.lower() in lx.REVERSED_PHRASES:
@@ -296,6 +301,21 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
     return None, inner
 
 
+def _markup(text: str) -> bool:
+    """HTML/XML tag fragments ("<h3>", "h3>Results</h3") never belong to a span."""
+    return "<" in text or ">" in text
+
+
+def _intransitive_change(head: Token) -> Token | None:
+    """"Symptoms decreased (after X)", "skills practice increased": a change verb with a subject and
+    no object; the subject is what changes (the outcome). Returns that subject, else None."""
+    if head.pos_ != "VERB" or head.lower_ not in lx.INTRANSITIVE_CHANGE:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "agent", "nsubjpass", "attr") for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in _NOUNS), None)
+
+
 def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | None = None,
             population: bool = False, cut_claims: dict | None = None) -> tuple[int, int]:
     """Token range of the phrase headed by ``token``, cut before citations and dashes; a leading
@@ -325,11 +345,11 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
         if commas:
             left = commas[-1] + 1
     for i in range(token.i + 1, right):
-        if doc[i].text in _STOP or i in blocked or "—" in doc[i].text:
+        if doc[i].text in _STOP or i in blocked or "—" in doc[i].text or _markup(doc[i].text):
             right = i
             break
     for i in range(token.i - 1, left - 1, -1):
-        if doc[i].text in _STOP or doc[i].text == ")" or i in blocked or "—" in doc[i].text:
+        if doc[i].text in _STOP or doc[i].text == ")" or i in blocked or "—" in doc[i].text or _markup(doc[i].text):
             left = i + 1
             break
     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in ("and", "or", "but")):

@@ -125,7 +125,17 @@ def _oof_metrics(predictor: DesignPredictor, views: list[DocView], gold: list[st
     comb, model = _scores(gold, pred, labels), _scores(gold, model_pred, labels)
     predictor.dev_pairs = list(zip(gold, pred))
     return {"n": len(gold), "accuracy": comb["accuracy"], "macro_f1_all": round(float(np.mean(
-        [comb["per_label"][lab]["f1"] for lab in labels])), 3), "model_only_accuracy": model["accuracy"]}
+        [comb["per_label"][lab]["f1"] for lab in labels])), 3), "model_only_accuracy": model["accuracy"],
+        "top_confusions": confusion_pairs(gold, pred)}
+
+
+def confusion_pairs(gold: list[str], pred: list[str], top: int = 8) -> list[list]:
+    """The most frequent ``[gold, predicted, count]`` errors (error analysis of dev predictions)."""
+    counts: dict[tuple[str, str], int] = {}
+    for g, p in zip(gold, pred):
+        if g != p:
+            counts[(g, p)] = counts.get((g, p), 0) + 1
+    return [[g, p, n] for (g, p), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
 
 
 def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPredictor, dict]:
