@@ -26,7 +26,7 @@ def main() -> None:
             config = load_config(CONFIG, {"data.countercausality_weight": w_cc, "data.certainty_weight": w_cert})
             texts, labels, weights, groups, _ = training_set(config, CONFIG)
             params = {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed")}
-            threshold, cv = select_threshold(texts, labels, weights, groups, params)
+            threshold, _confident, cv = select_threshold(texts, labels, weights, groups, params)
             print(f"| {w_cc} | {w_cert} | {cv['precision']:.3f} | {cv['recall']:.3f} | {cv['f1']:.3f} | {threshold} |")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from socialrecovery_nlp.claims.extract import ClaimExtractor
 from socialrecovery_nlp.pipeline.extensions import register_extensions

@@ -63,3 +63,30 @@ def test_sentence_units_keep_citations_and_split_headings(blank_nlp):
     doc = blank_nlp("Relationships\nRelationships are vital to recovery (Mezzina et al., 2006). It helps.\n\n")
     assert [s.text for s in sentence_units(doc)] == [
         "Relationships are vital to recovery (Mezzina et al., 2006).", "It helps."]
+
+
+def test_association_with_a_change_noun_stays_correlational(rules_extractor, blank_nlp):
+    claims = claims_of(rules_extractor, blank_nlp, "Higher social support was associated with greater improvement in functioning.")
+    assert claims and {c["strength"] for c in claims} == {"correlational"}
+
+
+def test_risk_factor_phrase(rules_extractor, blank_nlp):
+    claims = claims_of(rules_extractor, blank_nlp, "Loneliness is a risk factor for depression.")
+    assert [(c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in claims] == [
+        ("Loneliness", "depression", "hinders")]
+
+
+def test_contrast_in_a_later_clause_does_not_make_a_claim_mixed(rules_extractor, blank_nlp):
+    # The review's own sentence (Tew et al. 2011).
+    text = ("Relationships are vital to recovery: they shape identity, and contribute to or hinder well-being "
+            "(Mezzina et al., 2006).")
+    claims = {(c["factor"]["text"], c["outcome"]["text"]): c["direction"] for c in claims_of(rules_extractor, blank_nlp, text)}
+    assert claims[("Relationships", "recovery")] == "promotes"
+    assert claims[("they", "well-being")] == "mixed"  # hyphenated outcome kept whole
+
+
+def test_quantifier_starts_the_factor(rules_extractor, blank_nlp):
+    # The review's own sentence (Tew et al. 2011), shortened.
+    text = "There is now substantial evidence about some of the key social factors that may promote (or inhibit) recovery."
+    factors = [c["factor"]["text"] for c in claims_of(rules_extractor, blank_nlp, text)]
+    assert factors == ["some of the key social factors"]

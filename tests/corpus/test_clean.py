@@ -66,3 +66,16 @@ def test_language():
 )
 def test_section_kind(heading, kind):
     assert section_kind(heading) == kind
+
+
+def test_markup_only_field_keeps_the_record(tmp_path):
+    """A title that is only markup becomes empty (W104); the record is not lost to W101."""
+    from socialrecovery_nlp.corpus import ReadReport, read_records
+
+    path = tmp_path / "empty_markup.ris"
+    path.write_text("TY  - JOUR\nTI  - <i></i>\nAB  - Peer support and recovery in the community were studied.\n"
+                    "ER  - \n", encoding="utf-8")
+    report = ReadReport()
+    records = list(read_records(path, report=report))
+    assert [(r.title, r.abstract[:12]) for r in records] == [("", "Peer support")]
+    assert report.warning_counts["W104"] == 1 and report.warning_counts["W101"] == 0

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import random
 
-from socialrecovery_nlp.corpus.clean import _ASCII_DROP, _TITLE_KEY, is_squashed, title_key
+import pytest
+
+from socialrecovery_nlp.corpus.clean import (
+    _ASCII_DROP,
+    _TITLE_KEY,
+    is_squashed,
+    title_key,
+)
 from socialrecovery_nlp.corpus.hashindex import HashIndex, LabelStore
 
 
-def test_hash_index_matches_a_dict_through_growth_and_collisions():
+@pytest.mark.parametrize("values", ["q", "i"])
+def test_hash_index_matches_a_dict_through_growth_and_collisions(values):
     rng = random.Random(7)
-    index, expected = HashIndex(capacity=16), {}
+    index, expected = HashIndex(capacity=16, values=values), {}
     # keys sharing their low bits collide in the table; 0 and negative hashes are valid keys too
     keys = [rng.getrandbits(64) - 2**63 for _ in range(3000)] + [i << 20 for i in range(200)] + [0, -1]
     for n, key in enumerate(keys + keys[:500]):
@@ -48,3 +56,11 @@ def test_title_key_ascii_fast_path_matches_the_general_rule():
         key = title.casefold().translate(_ASCII_DROP)
         assert title_key(title) == (key if key.isalnum() or not key else _TITLE_KEY.sub("", key))
     assert title_key("Ünïcode: Straße!") == "ünïcodestrasse"
+
+
+def test_match_or_add_reports_the_first_known_key_and_adds_the_rest():
+    index = HashIndex(capacity=16)
+    assert index.match_or_add([5, 21, 37], 0) == (-1, None, True)  # 5, 21, 37 share a slot
+    assert index.match_or_add([99, 37, 5], 1) == (1, 0, True)  # 99 is new, 37 known
+    assert index.match_or_add([99, 5], 2) == (0, 1, False)
+    assert [index.get(k) for k in (5, 21, 37, 99)] == [0, 0, 0, 1]

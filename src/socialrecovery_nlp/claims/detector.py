@@ -1,7 +1,9 @@
 """Claim-sentence detector: TF-IDF word n-grams + logistic regression (scikit-learn).
 
 A sentence is a claim candidate when its probability reaches the threshold *and* it has a
-relation trigger (:func:`.spans.find_triggers`); the probability is the claim's ``score``.
+relation trigger (:func:`.spans.find_triggers`); the probability is the claim's ``score``. A
+candidate scored below ``confident`` is kept only when its parse links a factor and an outcome
+(:class:`..extract.ClaimExtractor`); both cut-offs are chosen by grouped CV (:mod:`.train`).
 Saved with skops (no pickle) plus a JSON file with the threshold.
 """
 
@@ -72,8 +74,11 @@ class ClaimDetector:
     name = "srnlp.claims_tfidf_lr.v1"
 
     def __init__(self, C: float = 4.0, ngram_max: int = 2, min_df: int = 1, threshold: float = 0.5,
-                 seed: int = 0) -> None:
+                 seed: int = 0, confident: float | None = None) -> None:
         self.C, self.ngram_max, self.min_df, self.threshold, self.seed = C, ngram_max, min_df, threshold, seed
+        #: sentences scored below ``confident`` (but at least ``threshold``) are claims only if the
+        #: parse links a factor and an outcome; ``None``: same as ``threshold`` (no such check)
+        self.confident = confident
         self.pipeline = None
 
     def _build(self):
@@ -107,7 +112,7 @@ class ClaimDetector:
         directory.mkdir(parents=True, exist_ok=True)
         sio.dump(self.pipeline, directory / WEIGHTS_FILE)
         settings = {"name": self.name, "C": self.C, "ngram_max": self.ngram_max, "min_df": self.min_df,
-                    "threshold": self.threshold, "seed": self.seed}
+                    "threshold": self.threshold, "confident": self.confident, "seed": self.seed}
         (directory / SETTINGS_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
@@ -117,7 +122,8 @@ class ClaimDetector:
         directory = Path(directory)
         settings = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
         detector = cls(C=settings["C"], ngram_max=settings["ngram_max"], min_df=settings["min_df"],
-                       threshold=settings["threshold"], seed=settings.get("seed", 0))
+                       threshold=settings["threshold"], seed=settings.get("seed", 0),
+                       confident=settings.get("confident"))
         path = directory / WEIGHTS_FILE
         unknown = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
         if unknown:

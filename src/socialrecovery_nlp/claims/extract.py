@@ -31,7 +31,7 @@ _WORD = re.compile(r"[a-z][a-z'\-]*")
 _PRONOUNS = frozenset(["this", "that", "it", "they", "these", "those", "such", "which", "what", "who"])
 
 
-def sentence_units(doc: Doc) -> list[Span]:
+def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
     """Sentences of ``doc`` (its sentence boundaries, or the whole doc), also split at every line
     break so a title or heading never merges with the next sentence; whitespace trimmed, units
     under 3 tokens dropped. Abbreviations ("et al.", "pp.") and blank lines are handled by the
@@ -45,9 +45,10 @@ def sentence_units(doc: Doc) -> list[Span]:
             starts.insert(0, 0)
     else:
         starts = [0]
+    text = doc.text if text is None else text  # ``doc.text`` joins every token: compute it once
     space = doc.to_array(IS_SPACE).astype(bool)
     cuts = sorted(set(starts[1:]) | ({i + 1 for i in np.flatnonzero(space).tolist() if "\n" in doc[i].text}
-                                     if "\n" in doc.text else set()))
+                                     if "\n" in text else set()))
     units: list[Span] = []
     a = 0
     for b in [*cuts, n]:
@@ -69,6 +70,9 @@ class ClaimExtractor:
                  threshold: float | None = None, codebook=None, batch_size: int = 256) -> None:
         self.detector = detector
         self.threshold = threshold if threshold is not None else (detector.threshold if detector else 0.0)
+        confident = getattr(detector, "confident", None) if detector is not None else None
+        #: below this score a candidate needs a parsed relation with both a factor and an outcome
+        self.confident = confident if confident is not None else self.threshold
         self.spacy_model = spacy_model
         self.batch_size = batch_size
         self._parser = None
@@ -116,7 +120,8 @@ class ClaimExtractor:
 
     # -- internals ----------------------------------------------------------------------------
     def _process(self, docs: list[Doc]) -> Iterator[list[Claim]]:
-        with_trigger = [(d, span) for d, doc in enumerate(docs) for span in _trigger_units(doc)]
+        texts_of = [doc.text for doc in docs]  # ``doc.text`` joins every token: once per doc
+        with_trigger = [(d, span) for d, doc in enumerate(docs) for span in _trigger_units(doc, texts_of[d])]
         texts = [span.text for _, span in with_trigger]
         scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
         candidates = [(d, span, float(s)) for (d, span), s in zip(with_trigger, scores) if s >= self.threshold]
@@ -124,9 +129,13 @@ class ClaimExtractor:
         parsed = list(parser.pipe([span.text for _, span, _ in candidates])) if parser is not None else [None] * len(candidates)
         per_doc: list[list[Claim]] = [[] for _ in docs]
         for (d, span, score), pdoc in zip(candidates, parsed):
-            per_doc[d].extend(self._claims(span, score, pdoc))
-        for doc, claims in zip(docs, per_doc):
-            self._add_context(doc, claims)
+            claims = self._claims(span, score, pdoc)
+            if pdoc is not None and self.threshold >= 0 and score < self.confident and \
+                    not any(c.factor is not None and c.outcome is not None for c in claims):
+                continue  # an uncertain candidate whose parse links no factor to an outcome
+            per_doc[d].extend(claims)
+        for doc, claims, doc_text in zip(docs, per_doc, texts_of):
+            self._add_context(doc, claims, doc_text)
             yield claims
 
     def _claims(self, sent: Span, score: float, pdoc: Doc | None) -> list[Claim]:
@@ -139,11 +148,14 @@ class ClaimExtractor:
             relations = []
         token_doc = pdoc
         if not relations:
-            # No parse-based relation. With a parser, the trigger links no two phrases: not a claim,
-            # unless the sentence only reports p >= 0.05 ("no effect" finding). Without a parser:
-            # one claim without spans from the first trigger (any part of speech).
+            # No parse-based relation: one claim without spans from the first trigger (any part of
+            # speech), or a "no effect" finding when the sentence only reports p >= 0.05. With a
+            # parser and detection on, only sentences with a negation cue ("no significant
+            # relationship") keep such a claim: on real abstracts the others were mostly not claims.
             skip_abs = [(s + sent.start_char, e + sent.start_char) for s, e in skip]
-            triggers = find_triggers(sent, skip_abs) if pdoc is None or _FALLBACK(text) else []
+            triggers = find_triggers(sent, skip_abs)
+            if pdoc is not None and self.threshold >= 0 and not hedging.negation_cue(text):
+                triggers = []  # parsed, detection on, nothing linked and nothing denied: not a claim
             if triggers:
                 relations = [Relation(triggers[0], triggers[0].kind, None, None)]
             elif hedging.nonsignificant_p(text):
@@ -166,7 +178,9 @@ class ClaimExtractor:
             hedge = hedging.hedge_cue(window)
             negation = hedging.negation_cue(window) or self._neg_child(token_doc, rel) or \
                 hedging.post_negation_cue(text[t_end:next_start])
-            mixed = rel.mixed or hedging.is_mixed(text[prev_end:])
+            # contrast cues count up to the next relation's trigger, not in later clauses with
+            # relations of their own (coordinated opposite predicates are merged in :mod:`.spans`)
+            mixed = rel.mixed or hedging.is_mixed(text[prev_end:next_start])
             outcome_text = outcome.text if outcome is not None else (
                 text[t_end:next_start] if factor is None and token_doc is None else "recovery")
             direction = compose(rel.kind, outcome_valence(outcome_text) if outcome_text else 0,
@@ -174,7 +188,7 @@ class ClaimExtractor:
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end)) if token_doc is not None else None
             claims.append(Claim(
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
-                strength=hedging.strength(rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
+                strength=hedging.strength(lx.ASSOCIATE if rel.trigger.kind == lx.ASSOCIATE else rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
                 negated=bool(negation), score=score,
                 citations=[Citation(c.text, c.start + sent.start_char, c.end + sent.start_char, c.authors,
                                     c.year, c.pages, list(c.numbers)) for c in citations],
@@ -213,11 +227,11 @@ class ClaimExtractor:
         end = sent.start_char + pdoc[b - 1].idx + len(pdoc[b - 1].text)
         return sent.doc.char_span(start, end, alignment_mode="expand")
 
-    def _add_context(self, doc: Doc, claims: list[Claim]) -> None:
+    def _add_context(self, doc: Doc, claims: list[Claim], text: str | None = None) -> None:
         """Design, themes, ``social`` and reference links (need the whole doc)."""
         if not claims:
             return
-        designs = _cited_designs(doc.text)
+        designs = _cited_designs(doc.text if text is None else text)
         own_design = (doc._.design or {}).get("label") if Doc.has_extension("design") else None
         references = _references(doc)
         model_themes = self._model_themes(claims)
@@ -265,12 +279,6 @@ class ClaimExtractor:
         return bool(self.theme_cues().themes(text, first=True))
 
 
-import os as _os
-_MODE = _os.environ.get("SRNLP_FB", "neg")
-def _FALLBACK(text):
-    return _MODE == "all" or (_MODE == "neg" and bool(hedging.negation_cue(text)))
-
-
 class _CueIndex:
     """Whole-word cue phrases -> themes, found in one regex pass (same result as searching for
     each cue on its own, in cue order)."""
@@ -299,14 +307,15 @@ class _CueIndex:
         return [found[k] for k in sorted(found)]
 
 
-def _trigger_units(doc: Doc) -> list[Span]:
+def _trigger_units(doc: Doc, text: str | None = None) -> list[Span]:
     """Sentence units holding a relation trigger (one regex pass over the whole doc) or only
     non-significant p-values."""
-    units = sentence_units(doc)
+    text = doc.text if text is None else text
+    units = sentence_units(doc, text)
     if not units:
         return []
-    lowered = doc.text.lower()
-    if len(lowered) != len(doc.text):  # rare case-mapping that changes length: match per unit
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare case-mapping that changes length: match per unit
         return [s for s in units if (lx.TRIGGER_RE.search(s.text.lower()) or hedging.nonsignificant_p(s.text))
                 and non_claim_frame(s.text) is None]
     hits = [m.start() for m in lx.TRIGGER_RE.finditer(lowered)]

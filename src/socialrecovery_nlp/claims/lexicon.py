@@ -41,6 +41,13 @@ TRIGGER_PHRASES: dict[str, str] = {
     "resulting in": INCREASE, "result from": INCREASE, "gave them": BENEFIT, "get in the way": HARM,
     "hold back": HARM, "a core component of": BENEFIT, "key ingredients for": BENEFIT,
     "as a result of which": INCREASE, "depend on": BENEFIT, "depends on": BENEFIT,
+    "risk factor for": ASSOCIATE, "risk factors for": ASSOCIATE, "protective factor for": BENEFIT,
+    "protective factors for": BENEFIT, "protective factor against": BENEFIT, "protective factors against": BENEFIT,
+}
+#: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
+PHRASE_HEADS: dict[str, int] = {
+    "risk factor for": 1, "risk factors for": 1, "protective factor for": 1, "protective factors for": 1,
+    "protective factor against": 1, "protective factors against": 1,
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
 COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved"])

@@ -45,6 +45,13 @@ _INVERT = {lx.BENEFIT: lx.HARM, lx.HARM: lx.BENEFIT, lx.INCREASE: lx.DECREASE, l
            lx.ASSOCIATE: lx.ASSOCIATE}
 
 
+#: Trigger phrases grouped by length in words (longest first), and their first words.
+_PHRASES_BY_SIZE: list[tuple[int, dict[tuple[str, ...], str]]] = sorted(
+    ((n, {tuple(p.split()): p for p in lx.TRIGGER_PHRASES if len(p.split()) == n})
+     for n in {len(p.split()) for p in lx.TRIGGER_PHRASES}), key=lambda item: -item[0])
+_PHRASE_FIRST_WORDS = frozenset(p.split()[0] for p in lx.TRIGGER_PHRASES)
+
+
 @dataclass
 class Trigger:
     start: int  # token index (in the sentence doc)
@@ -74,13 +81,17 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
     lowered = [t.lower_ for t in tokens]
     found: list[Trigger] = []
     used: set[int] = {i for i, t in enumerate(tokens) if _skipped(t, skip)}
-    for phrase, kind in sorted(lx.TRIGGER_PHRASES.items(), key=lambda kv: -len(kv[0].split())):
-        words = phrase.split()
-        for i in range(len(tokens) - len(words) + 1):
-            if lowered[i:i + len(words)] == words and not used & set(range(i, i + len(words))):
-                head = i + 2 if words[0] in ("a", "as") and len(words) > 2 else i
-                found.append(Trigger(offset + i, offset + i + len(words), kind, offset + head))
-                used.update(range(i, i + len(words)))
+    for size, phrases in _PHRASES_BY_SIZE:  # longest phrases first
+        for i in range(len(tokens) - size + 1):
+            if lowered[i] not in _PHRASE_FIRST_WORDS:
+                continue
+            words = tuple(lowered[i:i + size])
+            phrase = phrases.get(words)
+            if phrase is not None and not used & set(range(i, i + size)):
+                head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
+                    i + 2 if words[0] in ("a", "as") and size > 2 else i)
+                found.append(Trigger(offset + i, offset + i + size, lx.TRIGGER_PHRASES[phrase], offset + head))
+                used.update(range(i, i + size))
     has_parse = doc.has_annotation("DEP") if isinstance(doc, Doc) else doc.doc.has_annotation("DEP")
     for i, token in enumerate(tokens):
         kind = lx.TRIGGER_WORDS.get(lowered[i])
@@ -153,6 +164,9 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
         factor_tok = None if factor_tok is not None and factor_tok.i in blocked else factor_tok
         outcome_tok = None if outcome_tok is not None and outcome_tok.i in blocked else outcome_tok
         factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token) if factor_tok is not None else None
+        quantifier = _quantified(factor_tok)
+        if factor is not None and quantifier is not factor_tok and quantifier.i < factor[0]:
+            factor = (quantifier.i, factor[1])  # "some of [the key social factors ...]"
         outcome = _phrase(outcome_tok, blocked, population=True) if outcome_tok is not None else None
         if factor and outcome and factor[0] <= outcome[0] < factor[1]:
             outcome = None
@@ -301,6 +315,17 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
     return None, inner
 
 
+_QUANTIFIERS = frozenset(["some", "many", "most", "one", "all", "several", "few", "each", "any", "none", "much"])
+
+
+def _quantified(token: Token | None) -> Token | None:
+    """The quantifier of "some of [the key social factors]" (the factor phrase starts there), else ``token``."""
+    if token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lower_ in _QUANTIFIERS and token.head.head.i < token.i:
+        return token.head.head
+    return token
+
+
 def _markup(text: str) -> bool:
     """HTML/XML tag fragments ("<h3>", "h3>Results</h3") never belong to a span."""
     return "<" in text or ">" in text
@@ -357,6 +382,8 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
                 and not any(doc[i].text in _CLOSE_QUOTES for i in range(left, right - 1)):
             break  # keep the closing quote of a quoted phrase
         right -= 1
+    while left < right - 1 and doc[left].is_punct and doc[left].text not in ("‘", "'", "“", '"'):
+        left += 1
     # hyphenated words split by the tokenizer ("well - being"): never cut inside one
     while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_ \
             and not doc[left - 2].is_punct and left - 2 not in blocked:
@@ -364,6 +391,4 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
     while right + 1 < len(doc) and doc[right].text == "-" and not doc[right - 1].whitespace_ \
             and not doc[right].whitespace_ and not doc[right + 1].is_punct and right + 1 not in blocked:
         right += 2
-    while left < right - 1 and doc[left].is_punct and doc[left].text not in ("‘", "'", "“", '"'):
-        left += 1
     return left, right

@@ -69,34 +69,48 @@ def training_set(config: dict, config_path: Path) -> tuple[list[str], list[int],
 
 
 def select_threshold(texts, labels, weights, groups, params: dict, candidates=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
-                     folds: int = 5) -> tuple[float, dict]:
-    """Threshold maximising out-of-fold F1 on the seed sentences (trigger gate applied)."""
-    import spacy
+                     folds: int = 5, parser: str = DEFAULT_PARSER) -> tuple[float, float, dict]:
+    """Detector cut-offs ``(threshold, confident)`` maximising out-of-fold F1 on the seed sentences.
+
+    A sentence is predicted a claim when it passes the trigger gate and the non-claim frames
+    (:func:`.extract._trigger_units`), its out-of-fold probability reaches ``threshold``, and
+    either the probability reaches ``confident`` or the rules find a relation with both a factor
+    and an outcome in its parse. Folds are grouped by paragraph; ties go to the higher
+    ``threshold`` (fewer sentences to parse), then the lower ``confident``.
+    """
     from sklearn.model_selection import GroupKFold
 
-    from .spans import find_triggers
+    from ..pipeline.language import load
+    from .extract import ClaimExtractor, _trigger_units
 
-    tokenizer = spacy.blank("en")
+    nlp = load(components=[])
     seed_idx = np.array([i for i, g in enumerate(groups) if g >= 0])
     ext_idx = np.array([i for i, g in enumerate(groups) if g < 0], dtype=int)
     y = np.array(labels)
-    trig = np.array([bool(find_triggers(tokenizer(texts[i]))) for i in seed_idx])
+    docs = [nlp(texts[i]) for i in seed_idx]
+    trig = np.array([bool(_trigger_units(doc)) for doc in docs])
+    rules = ClaimExtractor(None, spacy_model=parser, threshold=-1.0)
+    if rules.parser is not None:
+        full = np.array([any(c.factor is not None and c.outcome is not None for c in rules(doc)) for doc in docs])
+    else:  # no parser: the relation check cannot run, so it never vetoes
+        full = np.ones(len(docs), dtype=bool)
     oof = np.zeros(len(seed_idx))
     for tr, te in GroupKFold(folds).split(seed_idx, y[seed_idx], np.array(groups)[seed_idx]):
         train_idx = np.concatenate([seed_idx[tr], ext_idx])
         det = ClaimDetector(**params).fit([texts[i] for i in train_idx], y[train_idx], np.array(weights)[train_idx])
         oof[te] = det.predict_proba([texts[i] for i in seed_idx[te]])
-    best = (-1.0, 0.5, {})
+    best = (-1.0, 0.5, 0.5, {})
     ys = y[seed_idx]
-    for t in candidates:
-        pred = trig & (oof >= t)
-        tp = int((pred & (ys == 1)).sum())
-        p = tp / max(int(pred.sum()), 1)
-        r = tp / max(int(ys.sum()), 1)
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        if f > best[0] + 1e-9:
-            best = (f, t, {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)})
-    return best[1], {"cv_folds": folds, "threshold": best[1], **best[2]}
+    for t in sorted(candidates, reverse=True):
+        for c in [x for x in sorted(candidates) if x >= t] + [1.01]:
+            pred = trig & (oof >= t) & ((oof >= c) | full)
+            tp = int((pred & (ys == 1)).sum())
+            p = tp / max(int(pred.sum()), 1)
+            r = tp / max(int(ys.sum()), 1)
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            if f > best[0] + 1e-9:
+                best = (f, t, c, {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)})
+    return best[1], best[2], {"cv_folds": folds, "threshold": best[1], "confident": best[2], **best[3]}
 
 
 def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
@@ -108,9 +122,13 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     texts, labels, weights, groups, files = training_set(config, config_path)
     threshold = config["detector"].get("threshold", "cv")
     cv = {}
+    confident = config["detector"].get("confident")
+    parser_name = config.get("parser", {}).get("spacy_model", DEFAULT_PARSER)
     if threshold == "cv":
-        threshold, cv = select_threshold(texts, labels, weights, groups, params)
-    detector = ClaimDetector(threshold=float(threshold), **params).fit(texts, labels, np.array(weights))
+        threshold, cv_confident, cv = select_threshold(texts, labels, weights, groups, params, parser=parser_name)
+        confident = cv_confident if confident in (None, "cv") else confident
+    confident = None if confident in (None, "cv") else float(confident)
+    detector = ClaimDetector(threshold=float(threshold), confident=confident, **params).fit(texts, labels, np.array(weights))
     root = Path(config.get("output", {}).get("models_root") or "models")
     if not root.is_absolute():  # CLI overrides are relative to the working directory, configs to the repo
         root = root.resolve() if "output.models_root" in overrides else SOURCE_ROOT / root
@@ -118,14 +136,13 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     if out.exists():
         shutil.rmtree(out)
     detector.save(out)
-    parser_name = config.get("parser", {}).get("spacy_model", DEFAULT_PARSER)
     meta = {
         "name": model["name"], "version": model["version"], "component": "claims",
         "description": "Claim sentences (TF-IDF + logistic regression detector) with rule-based factor/outcome "
                        "spans over a dependency parse, direction by composition, strength and hedging.",
         "labels": {"directions": ["promotes", "hinders", "no_effect", "mixed"],
                    "strengths": ["causal", "conditional_causal", "correlational"]},
-        "thresholds": {"detector": float(threshold)},
+        "thresholds": {"detector": float(threshold), "confident": confident},
         "detector": detector.name,
         "parser": {"package": parser_name, "expected_meta": EXPECTED_META.get(parser_name, {})},
         "training": {"n_sentences": len(texts), "n_seed": sum(1 for g in groups if g >= 0),
@@ -156,7 +173,8 @@ def _model_card(out: Path, meta: dict) -> None:
         meta["description"], "",
         ("- Trained on: the training split of `annotations/claims.jsonl` (sentences of Tew et al. 2011, "
         "split by paragraph)."),
-        f"- Detector threshold: {meta['thresholds']['detector']} (grouped 5-fold CV on the training split).",
+        (f"- Detector threshold: {meta['thresholds']['detector']}; below {meta['thresholds'].get('confident')} a "
+         "candidate needs a parsed factor→outcome relation (both chosen by grouped 5-fold CV on the training split)."),
         f"- Parser: `{meta['parser']['package']}` (only candidate sentences are parsed).",
         ("- Evaluation: see `docs/models/claims.md` (reproduce with "
         "`python -m socialrecovery_nlp.claims.evaluate`)."),

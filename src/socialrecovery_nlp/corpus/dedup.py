@@ -37,7 +37,7 @@ class Deduplicator:
     """
 
     def __init__(self) -> None:
-        self._seen = HashIndex()  # hash of key -> ordinal of its first record in _labels
+        self._seen = HashIndex(values="i")  # hash of key -> ordinal of its first record in _labels
         self._labels = LabelStore()
         self.duplicates: list[Duplicate] = []
 
@@ -51,20 +51,12 @@ class Deduplicator:
             return None
         labels = self._labels
         ordinal = len(labels)
-        found = None
-        inserted = False
-        setdefault = self._seen.setdefault
-        for reason, key in keys:
-            other = setdefault(hash(key), ordinal)
-            if other is None:
-                inserted = True
-            elif found is None:
-                found = (reason, other)
-        if inserted:  # the ordinal is in use: store the label parts it stands for
+        position, other_ordinal, added = self._seen.match_or_add([hash(key) for _, key in keys], ordinal)
+        if added:  # the ordinal is in use: store the label parts it stands for
             labels.add(record.id, record.source_file, record.source_line)
-        if found is None:
+        if position < 0:
             return None
-        reason, other_ordinal = found
+        reason = keys[position][0]
         other = labels.label(other_ordinal)
         from ..errors import record_warning
 

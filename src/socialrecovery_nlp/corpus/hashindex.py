@@ -1,9 +1,9 @@
 """Compact indexes for streaming de-duplication: memory per record in bytes, not objects.
 
 :class:`HashIndex` maps 64-bit key hashes to 64-bit integers with open addressing (linear probing)
-over two ``array('q')`` tables kept at most 60 % full: about 30 bytes per key on average, where a
+over two arrays kept at most 60 % full: 12-16 bytes a slot, 25-50 bytes per key, where a
 ``dict[int, int]`` needs about 100 (two int objects plus the table). :class:`LabelStore` keeps, per
-record ordinal, the id (UTF-8 bytes) and the file and line, about 20 bytes per record, so a
+record ordinal, the id (UTF-8 bytes) and the file and line, 16 bytes plus the id per record, so a
 duplicate's label (``"id (file:line)"``) is rebuilt only when a key repeats.
 """
 
@@ -15,14 +15,15 @@ _MAX_LOAD = 0.6
 
 
 class HashIndex:
-    """``hash -> int`` for non-negative ints, with :meth:`setdefault`, :meth:`get` and ``in``."""
+    """``hash -> int`` for 64-bit signed ints, with :meth:`setdefault`, :meth:`get` and ``in``."""
 
-    __slots__ = ("_keys", "_values", "_mask", "_count", "_limit")
+    __slots__ = ("_count", "_keys", "_limit", "_mask", "_values")
 
-    def __init__(self, capacity: int = 1 << 12) -> None:
+    def __init__(self, capacity: int = 1 << 12, values: str = "q") -> None:
+        """``values``: the array type code of the values, ``"q"`` (64-bit) or ``"i"`` (32-bit)."""
         size = 1 << max(4, (capacity - 1).bit_length())
         self._keys = array("q", bytes(8 * size))  # 0 marks an empty slot
-        self._values = array("q", bytes(8 * size))
+        self._values = array(values, bytes(array(values).itemsize * size))
         self._mask = size - 1
         self._count = 0
         self._limit = int(size * _MAX_LOAD)
@@ -66,14 +67,43 @@ class HashIndex:
             self._grow()
         return None
 
+    def match_or_add(self, keys: list[int], value: int) -> tuple[int, int | None, bool]:
+        """:meth:`setdefault` for each of ``keys`` in one call (the de-duplicator's hot path).
+
+        Returns ``(position, stored, added)``: the position in ``keys`` of the first key already
+        present and its stored value (``-1, None`` when none was), and whether any key was new.
+        """
+        table, values = self._keys, self._values
+        position, stored, added = -1, None, False
+        for n, key in enumerate(keys):
+            key = key or 1
+            mask = self._mask
+            i = key & mask
+            found = table[i]
+            while found and found != key:
+                i = (i + 1) & mask
+                found = table[i]
+            if found:
+                if position < 0:
+                    position, stored = n, values[i]
+                continue
+            table[i] = key
+            values[i] = value
+            added = True
+            self._count += 1
+            if self._count > self._limit:
+                self._grow()
+                table, values = self._keys, self._values
+        return position, stored, added
+
     def nbytes(self) -> int:
-        return (len(self._keys) + len(self._values)) * 8
+        return len(self._keys) * 8 + len(self._values) * self._values.itemsize
 
     def _grow(self) -> None:
         old_keys, old_values = self._keys, self._values
         size = 2 * len(old_keys)
         keys = self._keys = array("q", bytes(8 * size))
-        values = self._values = array("q", bytes(8 * size))
+        values = self._values = array(old_values.typecode, bytes(old_values.itemsize * size))
         mask = self._mask = size - 1
         self._limit = int(size * _MAX_LOAD)
         for key, value in zip(old_keys, old_values):
@@ -88,13 +118,12 @@ class HashIndex:
 class LabelStore:
     """Per record ordinal: its id, file and line, packed; :meth:`label` gives ``"id (file:line)"``."""
 
-    __slots__ = ("_ids", "_ends", "_lines", "_file_of", "_files", "_file_index")
+    __slots__ = ("_ends", "_file_index", "_files", "_ids", "_where")
 
     def __init__(self) -> None:
         self._ids = bytearray()
-        self._ends = array("q")
-        self._lines = array("q")  # line, or -1 for None
-        self._file_of = array("i")  # index into _files
+        self._ends = array("q")  # end of each id in _ids
+        self._where = array("q")  # index into _files << 32 | line + 1 (0: no line)
         self._files: list[object] = []
         self._file_index: dict[object, int] = {}
 
@@ -107,10 +136,10 @@ class LabelStore:
         if index is None:
             index = self._file_index[source_file] = len(self._files)
             self._files.append(source_file)
-        self._ids += f"{record_id}".encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._ids))
-        self._lines.append(-1 if source_line is None else source_line)
-        self._file_of.append(index)
+        ids = self._ids
+        ids += f"{record_id}".encode("utf-8", "surrogatepass")
+        self._ends.append(len(ids))
+        self._where.append(index << 32 | (0 if source_line is None else source_line + 1))
         return len(self._ends) - 1
 
     def record_id(self, ordinal: int) -> str:
@@ -118,8 +147,9 @@ class LabelStore:
         return self._ids[start : self._ends[ordinal]].decode("utf-8", "surrogatepass")
 
     def label(self, ordinal: int) -> str:
-        line = self._lines[ordinal]
-        return f"{self.record_id(ordinal)} ({self._files[self._file_of[ordinal]]}:{None if line < 0 else line})"
+        where = self._where[ordinal]
+        line = (where & 0xFFFFFFFF) - 1
+        return f"{self.record_id(ordinal)} ({self._files[where >> 32]}:{None if line < 0 else line})"
 
     def nbytes(self) -> int:
-        return len(self._ids) + 8 * (len(self._ends) + len(self._lines)) + self._file_of.itemsize * len(self._file_of)
+        return len(self._ids) + 8 * (len(self._ends) + len(self._where))

@@ -1,5 +1,6 @@
-"""The linear design classifier: TF-IDF n-grams + multinomial logistic regression, with a
-temperature fitted on held-out hand labels so that its probabilities are calibrated.
+"""The linear design classifier: TF-IDF n-grams (+ optional rule-cue columns, :mod:`.features`)
+and multinomial logistic regression, with a temperature fitted on held-out hand labels so that
+its probabilities are calibrated. ``cue_weight = 0`` (older models) means text features only.
 
 Saved with skops (no pickles); loading checks the stored object types against an allow-list.
 """
@@ -47,9 +48,10 @@ class DesignClassifier:
     """``fit(texts, labels, sample_weight)`` / ``predict_proba(texts)``; ``labels_`` in column order."""
 
     def __init__(self, ngram_max: int = 2, min_df: int = 2, max_features: int = 200_000,
-                 C: float = 4.0, max_iter: int = 2000, temperature: float = 1.0) -> None:
+                 C: float = 4.0, max_iter: int = 2000, temperature: float = 1.0,
+                 cue_weight: float = 0.0) -> None:
         self.params = {"ngram_max": ngram_max, "min_df": min_df, "max_features": max_features,
-                       "C": C, "max_iter": max_iter}
+                       "C": C, "max_iter": max_iter, "cue_weight": cue_weight}
         self.temperature = temperature
         self.pipeline: Pipeline | None = None
 
@@ -57,7 +59,25 @@ class DesignClassifier:
     def labels_(self) -> list[str]:
         return [str(c) for c in self.pipeline.classes_]
 
-    def fit(self, texts: list[str], labels: list[str], sample_weight=None) -> DesignClassifier:
+    @property
+    def uses_cues(self) -> bool:
+        return float(self.params.get("cue_weight", 0.0)) > 0
+
+    def _features(self, texts: list[str], cues, fit: bool = False):
+        tfidf = self.pipeline.named_steps["tfidf"]
+        x = tfidf.fit_transform(texts) if fit else tfidf.transform(texts)
+        if not self.uses_cues:
+            return x
+        from scipy import sparse
+
+        from .features import cue_features
+
+        if cues is None:
+            raise ValueError("this design model needs the rule cues of each text (cues=...)")
+        return sparse.hstack([x, sparse.csr_matrix(cue_features(cues, self.params["cue_weight"]))]).tocsr()
+
+    def fit(self, texts: list[str], labels: list[str], sample_weight=None, cues=None) -> DesignClassifier:
+        """``cues``: one rule-cue list per text (needed when ``cue_weight > 0``)."""
         p = self.params
         self.pipeline = Pipeline([
             ("tfidf", TfidfVectorizer(ngram_range=(1, p["ngram_max"]), min_df=p["min_df"],
@@ -65,19 +85,20 @@ class DesignClassifier:
                                       lowercase=True, dtype=np.float32)),
             ("clf", LogisticRegression(C=p["C"], max_iter=p["max_iter"], class_weight="balanced")),
         ])
-        self.pipeline.fit(texts, labels, clf__sample_weight=sample_weight)
+        x = self._features(texts, cues, fit=True)
+        self.pipeline.named_steps["clf"].fit(x, labels, sample_weight=sample_weight)
         tfidf = self.pipeline.named_steps["tfidf"]
         tfidf.stop_words_ = None  # pruned-term list: large, never used
         # plain ints: skops would store every numpy int64 of the vocabulary as a separate array
         tfidf.vocabulary_ = {term: int(i) for term, i in tfidf.vocabulary_.items()}
         return self
 
-    def decision(self, texts: list[str]) -> np.ndarray:
+    def decision(self, texts: list[str], cues=None) -> np.ndarray:
         """Raw class scores (log-odds), one column per label."""
-        return self.pipeline.decision_function(texts)
+        return self.pipeline.named_steps["clf"].decision_function(self._features(texts, cues))
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        return softmax(self.decision(texts) / self.temperature)
+    def predict_proba(self, texts: list[str], cues=None) -> np.ndarray:
+        return softmax(self.decision(texts, cues) / self.temperature)
 
     def fit_temperature(self, scores: np.ndarray, gold: list[str]) -> float:
         """Choose the temperature minimising the negative log-likelihood of ``gold``."""

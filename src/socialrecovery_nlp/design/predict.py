@@ -72,7 +72,7 @@ class DesignPredictor:
             return []
         decisions = [self.rule_decision(v) for v in views]
         texts = [v.model_text if v.model_text is not None else v.full_text() for v in views]
-        proba = self.classifier.predict_proba(texts)
+        proba = self.classifier.predict_proba(texts, [cues for _, cues in decisions])
         out = []
         for view, (decision, cues), p, text in zip(views, decisions, proba, texts):
             short = view.short if view.short is not None else is_short(text, self.params)
@@ -89,6 +89,11 @@ class DesignPredictor:
                 "rule": {"label": decision.label, "confident": decision.confident},
             })
         return out
+
+    def model_proba(self, views: list[DocView]) -> np.ndarray:
+        """The classifier's calibrated probabilities alone (no rule mixture), for ablations."""
+        texts = [v.model_text if v.model_text is not None else v.full_text() for v in views]
+        return self.classifier.predict_proba(texts, [self.rule_decision(v)[1] for v in views])
 
     def predict_texts(self, texts: list[str], title_ends: list[int | None] | None = None,
                       batch_size: int = 256) -> list[dict]:

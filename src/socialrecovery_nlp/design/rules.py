@@ -18,7 +18,9 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -257,16 +259,21 @@ class DesignRules:
 
     # -- sentences -------------------------------------------------------------------------
     @staticmethod
-    def _sentence_ids(doc: Doc) -> list[int]:
-        """A sentence id per token: spaCy's boundaries plus breaks at blank lines / newlines."""
-        has_sents = doc.has_annotation("SENT_START")
-        ids, sid, prev = [], 0, None
-        for tok in doc:
-            if prev is not None and ((has_sents and tok.is_sent_start) or "\n" in prev.whitespace_
-                                     or prev.is_space or (not has_sents and prev.text in {".", "?", "!"})):
-                sid += 1
-            ids.append(sid)
-            prev = tok
+    def _sentence_ids(doc: Doc) -> np.ndarray:
+        """A sentence id per token: spaCy's boundaries plus breaks after whitespace tokens
+        (blank lines / newlines); without boundaries, breaks after ``.``, ``?`` and ``!``.
+        Vectorised over ``doc.to_array`` (a Python loop over tokens was the rules' main cost)."""
+        n = len(doc)
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        arr = doc.to_array([SENT_START, IS_SPACE, ORTH])
+        prev_space = arr[:-1, 1] != 0
+        if doc.has_annotation("SENT_START"):
+            boundary = (arr[1:, 0].astype(np.int64) == 1) | prev_space
+        else:
+            boundary = prev_space | np.isin(arr[:-1, 2], _stop_ids(doc.vocab))
+        ids = np.zeros(n, dtype=np.int64)
+        ids[1:] = np.cumsum(boundary)
         return ids
 
     # -- matching --------------------------------------------------------------------------
@@ -276,19 +283,21 @@ class DesignRules:
         ``title_end``: character offset where the title ends (cues before it get ``in_title``);
         ``text``: ``doc.text`` if the caller has it (saves rebuilding it).
         """
-        sent_of = self._sentence_ids(doc)
         raw = _dedupe(self._matches(doc))
         if not raw:
             return []
+        sent_of = self._sentence_ids(doc)
         text = text if text is not None else doc.text
         sent_bounds: dict[int, tuple[int, int]] = {}
-        for i, s in enumerate(sent_of):
-            lo, hi = sent_bounds.get(s, (i, i))
-            sent_bounds[s] = (min(lo, i), max(hi, i + 1))
+        for _, _, start, _ in raw:
+            sid = int(sent_of[start])
+            if sid not in sent_bounds:
+                sent_bounds[sid] = (int(np.searchsorted(sent_of, sid, "left")),
+                                    int(np.searchsorted(sent_of, sid, "right")))
         out: list[Cue] = []
         reporting: dict[int, bool] = {}
         for label, strength, start, end in raw:
-            sid = sent_of[start]
+            sid = int(sent_of[start])
             s_lo, s_hi = sent_bounds[sid]
             if sid not in reporting:
                 last = doc[s_hi - 1]
@@ -329,6 +338,11 @@ class DesignRules:
         if CITATION_AFTER.match(text[tail:tail + 120]):
             return "other"
         return "other" if reporting_sentence else "own"
+
+
+def _stop_ids(vocab) -> np.ndarray:
+    """ORTH ids of sentence-final punctuation in ``vocab`` (for docs without boundaries)."""
+    return np.array([vocab.strings.add(p) for p in (".", "?", "!")], dtype=np.uint64)
 
 
 def _dedupe(raw: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:

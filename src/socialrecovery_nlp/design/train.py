@@ -33,7 +33,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "data": {"screening_dir": "data/screening", "annotations": "annotations/design.jsonl",
              "splits": "annotations/design_splits.json"},
     "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 6.0, "seed": 0},
-    "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000},
+    "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000, "cue_weight": 0.0},
     "classifier": {"C": 2.0, "max_iter": 2000},
     "calibration": {"folds": 5, "seed": 0},
     "output": {"models_root": "models"},
@@ -72,14 +72,16 @@ class TrainingData:
         self.weak_pool = [a for uid, a in sorted(self.abstracts.items()) if uid not in self.gold]
 
 
-def _fit(config: dict, weak_texts, weak_labels, gold: list[tuple[str, str]]) -> DesignClassifier:
+def _fit(config: dict, weak_texts, weak_labels, weak_cues, gold: list[tuple[str, str, list]]) -> DesignClassifier:
+    """Fit on weak examples plus ``gold`` ``(text, label, cues)`` triples (weighted up)."""
     f, c, w = config["features"], config["classifier"], config["weak"]
-    texts = list(weak_texts) + [t for t, _ in gold]
-    labels = list(weak_labels) + [lab for _, lab in gold]
+    texts = list(weak_texts) + [t for t, _, _ in gold]
+    labels = list(weak_labels) + [lab for _, lab, _ in gold]
+    cues = list(weak_cues) + [cs for _, _, cs in gold]
     weights = [1.0] * len(weak_texts) + [float(w["gold_weight"])] * len(gold)
     model = DesignClassifier(ngram_max=f["ngram_max"], min_df=f["min_df"], max_features=f["max_features"],
-                             C=c["C"], max_iter=c["max_iter"])
-    return model.fit(texts, labels, sample_weight=np.array(weights))
+                             C=c["C"], max_iter=c["max_iter"], cue_weight=float(f.get("cue_weight", 0.0)))
+    return model.fit(texts, labels, sample_weight=np.array(weights), cues=cues)
 
 
 def _views(abstracts: list[Abstract]) -> list[DocView]:
@@ -143,10 +145,12 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
     w = config["weak"]
     rules = DesignRules(_blank_nlp().vocab)
     weak = weak_label(data.weak_pool, rules)
-    weak_texts, weak_labels, _ = training_texts(weak, w["mask_fraction"], w["max_per_label"], w["seed"])
+    weak_texts, weak_labels, _, weak_cues = training_texts(weak, w["mask_fraction"], w["max_per_label"], w["seed"])
     log(f"weak examples: {len(weak)} confident, {len(weak_texts)} used")
     train_uids = list(data.train)
-    gold_pairs = [(data.abstracts[u].text, data.gold[u]) for u in train_uids]
+    views = _views([data.abstracts[u] for u in train_uids])
+    gold_pairs = [(data.abstracts[u].text, data.gold[u], rules.cues(v.doc, title_end=v.title_end, text=v.text))
+                  for u, v in zip(train_uids, views)]
     # out-of-fold scores on the hand-labelled train split
     folds = int(config["calibration"]["folds"])
     order = list(range(len(train_uids)))
@@ -155,25 +159,25 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
     fold_labels = None
     for k in range(folds):
         held = set(order[k::folds])
-        model = _fit(config, weak_texts, weak_labels, [g for i, g in enumerate(gold_pairs) if i not in held])
+        model = _fit(config, weak_texts, weak_labels, weak_cues, [g for i, g in enumerate(gold_pairs) if i not in held])
         if fold_labels is None:
             fold_labels = model.labels_
         if model.labels_ != fold_labels:
             missing = sorted(set(fold_labels) ^ set(model.labels_))
             raise SrnlpError("E302", label=missing[0], path=config["data"]["splits"])
         idx = sorted(held)
-        scores = model.decision([gold_pairs[i][0] for i in idx])
+        scores = model.decision([gold_pairs[i][0] for i in idx], [gold_pairs[i][2] for i in idx])
         for i, s in zip(idx, scores):
             oof_scores[i] = s
     scores = np.vstack(oof_scores)
-    final = _fit(config, weak_texts, weak_labels, gold_pairs)
+    final = _fit(config, weak_texts, weak_labels, weak_cues, gold_pairs)
     assert final.labels_ == fold_labels
     final.temperature = 1.0
-    temperature = final.fit_temperature(scores, [g for _, g in gold_pairs])
+    gold_labels = [g for _, g, _ in gold_pairs]
+    temperature = final.fit_temperature(scores, gold_labels)
     predictor = DesignPredictor(final, CombineParams(), rules)
-    views = _views([data.abstracts[u] for u in train_uids])
-    predictor.params = fit_combination(predictor, views, [g for _, g in gold_pairs], scores)
-    dev = _oof_metrics(predictor, views, [g for _, g in gold_pairs], scores)
+    predictor.params = fit_combination(predictor, views, gold_labels, scores)
+    dev = _oof_metrics(predictor, views, gold_labels, scores)
     predictor.dev_scores, predictor.dev_views = scores, views  # in memory only, for analysis
     log(f"temperature {temperature:.3f}; combination {predictor.params.to_dict()}; dev (out-of-fold) {dev}")
     facts = {"dev_out_of_fold": dev, "temperature": round(temperature, 4), "weak_confident": len(weak), "weak_used": len(weak_texts), "gold_train": len(gold_pairs),

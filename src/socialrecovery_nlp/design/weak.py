@@ -56,20 +56,22 @@ def weak_label(abstracts: list[Abstract], rules: DesignRules | None = None,
 
 
 def training_texts(examples: list[WeakExample], mask_fraction: float, max_per_label: int,
-                   seed: int = 0) -> tuple[list[str], list[str], list[str]]:
-    """Texts, labels and uids for training: at most ``max_per_label`` per label, a
-    ``mask_fraction`` share of each label's examples with cues masked."""
+                   seed: int = 0) -> tuple[list[str], list[str], list[str], list[list[Cue]]]:
+    """Texts, labels, uids and rule cues for training: at most ``max_per_label`` per label, a
+    ``mask_fraction`` share of each label's examples with cues masked (their cue list is then
+    empty, as the rules would find no cue in the masked text)."""
     rng = random.Random(seed)
     by_label: dict[str, list[WeakExample]] = {}
     for ex in examples:
         by_label.setdefault(ex.label, []).append(ex)
-    texts, labels, uids = [], [], []
+    texts, labels, uids, cue_lists = [], [], [], []
     for label in sorted(by_label):
         group = sorted(by_label[label], key=lambda e: e.uid)
         rng.shuffle(group)
         for i, ex in enumerate(group[:max_per_label]):
-            masked = rng.random() < mask_fraction
-            texts.append(mask_cues(ex.text, ex.cues) if masked and ex.cues else ex.text)
+            masked = rng.random() < mask_fraction and bool(ex.cues)
+            texts.append(mask_cues(ex.text, ex.cues) if masked else ex.text)
+            cue_lists.append([] if masked else ex.cues)
             labels.append(label)
             uids.append(ex.uid)
-    return texts, labels, uids
+    return texts, labels, uids, cue_lists

@@ -58,13 +58,22 @@ def build(fields: dict[str, list[str]], line: int) -> Record:
 _END = re.compile(r"\n(?:[ \t]*\n)+")
 _FIELD = re.compile(r"^([A-Z][A-Z0-9]{0,3}) *- ?([^\n]*(?:\n(?![A-Z][A-Z0-9]{0,3} *- )[^\n]*)*)", re.MULTILINE)
 _PMID = re.compile(r"PMID- ")
+# _FIELD's record separator: a tag line (with its "- ") after a newline
+_SPLIT = re.compile(r"\n([A-Z][A-Z0-9]{0,3}) *- ")
 
 
 def parse_fields(text: str) -> dict[str, list[str]]:
     """Tag -> values of one record's text; continuation lines are joined with a space."""
     fields: dict[str, list[str]] = {}
     text = text.replace("\n      ", " ")  # PubMed's continuation lines, joined in one C pass
-    for tag, value in _FIELD.findall(text):
+    parts = _SPLIT.split("\n" + text)
+    if parts[0]:  # not a tag line first (e.g. ``PMID-123``): the tag-by-tag reading
+        pairs = _FIELD.findall(text)
+    else:  # [head, tag, value, tag, value, ...]: no tuple per field
+        it = iter(parts)
+        next(it)
+        pairs = zip(it, it)
+    for tag, value in pairs:
         if "\n" in value:
             value = value.replace("\n      ", " ")  # PubMed's own continuation indent
             value = " ".join(value.split()) if "\n" in value else value.strip()
@@ -90,12 +99,12 @@ def _segments(block: str) -> list[int]:
 
 def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
     for first_line, block, _closed in _text.blocks(path, ctx, _END, restart="\nPMID-"):
-        if not block.strip():
+        if not block or block.isspace():  # ``not block.strip()`` without copying the block
             continue
         starts = _segments(block)
         for i, begin in enumerate(starts):
             text = block[begin : starts[i + 1]] if i + 1 < len(starts) else block[begin:]
-            lead = len(text) - len(text.lstrip())
+            lead = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
             line = first_line + block.count("\n", 0, begin + lead)
             fields = parse_fields(text)
             if not fields:

@@ -108,10 +108,18 @@ _FIELD = re.compile(
 )
 
 
+# _FIELD as a separator: ``split`` gives [head, tag, value, tag, value, ...] with no tuple per field,
+# and the literal "\n" in front lets the regex engine jump from line start to line start.
+_SPLIT = re.compile(r"\n([A-Z][A-Z0-9])[ \t]{1,3}-(?=[ \t\n]|$)[ \t]?")
+
+
 def parse_fields(text: str) -> dict[str, list[str]]:
     """Tag -> values of one record's text; continuation lines are joined with a space."""
     fields: dict[str, list[str]] = {}
-    for tag, value in _FIELD.findall(text):
+    parts = _SPLIT.split("\n" + text)
+    pairs = iter(parts)
+    next(pairs)  # text before the first tag
+    for tag, value in zip(pairs, pairs):
         value = " ".join(value.split()) if "\n" in value else value.strip()
         values = fields.get(tag)
         if values is None:
