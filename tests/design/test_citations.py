@@ -46,3 +46,13 @@ def test_span_offsets_refer_to_doc_text():
 def test_find_citations_splits_lists():
     found = find_citations("(Mezzina et al., 2006; Spaniol et al., 2002)")
     assert [f["text"] for f in found] == ["Mezzina et al., 2006", "Spaniol et al., 2002"]
+
+
+def test_self_reference_is_not_the_cited_studys_design():
+    # Sentence from the review (Tew et al. 2011): "this review" is the citing review itself.
+    from socialrecovery_nlp.design import cited_designs
+
+    text = ("Within the context of this review, a strengths approach has been shown not just to contribute "
+            "to social recovery, but also to a major reduction in symptomatology (Barry et al., 2003).")
+    assert cited_designs(text) == []
+    assert cited_designs("In our qualitative study, agency mattered (Mancini, 2007).") == []

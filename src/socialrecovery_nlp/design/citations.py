@@ -65,6 +65,16 @@ def _clean(authors: str) -> str:
     return re.sub(r"\s+", " ", authors.replace("*", "")).strip()
 
 
+#: "this review", "our study", "the present analysis": the citing text itself, not a cited study.
+_SELF_REFERENCE = re.compile(r"\b(?:this|our|the present|the current)\s*$", re.IGNORECASE)
+_SELF_START = re.compile(r"(?:this|our|the present|the current)\b", re.IGNORECASE)
+
+
+def _self_reference(text: str, start: int, end: int) -> bool:
+    """True when the cue names the citing text itself ("this review", "our study")."""
+    return bool(_SELF_START.match(text, start, end) or _SELF_REFERENCE.search(text[max(0, start - 20):start]))
+
+
 def cited_designs(sent_span_or_text: Span | str) -> list[dict]:
     """``[{citation_text, design, start, end}]`` for the citations in a sentence.
 
@@ -78,7 +88,8 @@ def cited_designs(sent_span_or_text: Span | str) -> list[dict]:
     citations = find_citations(text)
     if not citations:
         return []
-    cues = [c for c in _cited_rules().cues(_blank_nlp().make_doc(text)) if c.status != "negated"]
+    cues = [c for c in _cited_rules().cues(_blank_nlp().make_doc(text))
+            if c.status != "negated" and not _self_reference(text, c.start, c.end)]
     out = []
     for cit in citations:
         best = None
