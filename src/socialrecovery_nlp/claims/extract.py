@@ -17,6 +17,7 @@ import numpy as np
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
+from ..pipeline.extensions import doc_text
 from ..text.citations import Citation, find_citations, link_references, split_references
 from . import hedging
 from . import lexicon as lx
@@ -45,7 +46,7 @@ def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
             starts.insert(0, 0)
     else:
         starts = [0]
-    text = doc.text if text is None else text  # ``doc.text`` joins every token: compute it once
+    text = doc_text(doc) if text is None else text  # ``doc.text`` joins every token: compute it once
     space = doc.to_array(IS_SPACE).astype(bool)
     cuts = sorted(set(starts[1:]) | ({i + 1 for i in np.flatnonzero(space).tolist() if "\n" in doc[i].text}
                                      if "\n" in text else set()))
@@ -120,7 +121,7 @@ class ClaimExtractor:
 
     # -- internals ----------------------------------------------------------------------------
     def _process(self, docs: list[Doc]) -> Iterator[list[Claim]]:
-        texts_of = [doc.text for doc in docs]  # ``doc.text`` joins every token: once per doc
+        texts_of = [doc_text(doc) for doc in docs]  # ``doc.text`` joins every token: once per doc
         with_trigger = [(d, span) for d, doc in enumerate(docs) for span in _trigger_units(doc, texts_of[d])]
         texts = [span.text for _, span in with_trigger]
         scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
@@ -134,8 +135,8 @@ class ClaimExtractor:
                     not any(c.factor is not None and c.outcome is not None for c in claims):
                 continue  # an uncertain candidate whose parse links no factor to an outcome
             per_doc[d].extend(claims)
-        for doc, claims, doc_text in zip(docs, per_doc, texts_of):
-            self._add_context(doc, claims, doc_text)
+        for doc, claims, text in zip(docs, per_doc, texts_of):
+            self._add_context(doc, claims, text)
             yield claims
 
     def _claims(self, sent: Span, score: float, pdoc: Doc | None) -> list[Claim]:
@@ -231,7 +232,7 @@ class ClaimExtractor:
         """Design, themes, ``social`` and reference links (need the whole doc)."""
         if not claims:
             return
-        designs = _cited_designs(doc.text if text is None else text)
+        designs = _cited_designs(doc_text(doc) if text is None else text)
         own_design = (doc._.design or {}).get("label") if Doc.has_extension("design") else None
         references = _references(doc)
         model_themes = self._model_themes(claims)
@@ -310,7 +311,7 @@ class _CueIndex:
 def _trigger_units(doc: Doc, text: str | None = None) -> list[Span]:
     """Sentence units holding a relation trigger (one regex pass over the whole doc) or only
     non-significant p-values."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     units = sentence_units(doc, text)
     if not units:
         return []

@@ -41,3 +41,25 @@ def add_warning(doc: Doc, text: str) -> None:
     if doc._.warnings is None:
         doc._.warnings = []
     doc._.warnings.append(text)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it: the analysed record's text when the doc was made from one.
+
+    spaCy's ``Doc.text`` joins every token on each call, which costs as much as the sentencizer;
+    docs made by :func:`socialrecovery_nlp.pipeline.analyze.records_to_docs` carry their record,
+    whose text the doc reproduces exactly.
+    """
+    record = doc._.record if Doc.has_extension("record") else None
+    if record is not None:
+        text = record.text
+        if _same_length(doc, text):
+            return text
+    return doc.text
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)

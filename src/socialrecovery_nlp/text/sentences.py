@@ -9,9 +9,14 @@ heading line.
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+import re
+
+import numpy as np
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from ..pipeline.extensions import doc_text
 
 #: Abbreviations that end in a full stop but almost never end a sentence in scientific prose.
 ABBREVIATIONS = (
@@ -23,6 +28,7 @@ ABBREVIATIONS = (
 #: A line this short (in tokens) without final punctuation, followed by a newline, is a heading.
 MAX_HEADING_TOKENS = 12
 FINAL_PUNCT = {".", "!", "?", ":", ";", ","}
+_NEWLINE = re.compile(r"\n+")
 
 
 def add_abbreviations(nlp: Language) -> None:
@@ -32,14 +38,26 @@ def add_abbreviations(nlp: Language) -> None:
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after each blank line, and after a newline that ends a heading line."""
+    """Start a sentence after each blank line, and after a newline that ends a heading line.
+
+    Only the tokens around line breaks are touched (found from the text), so long docs without
+    line breaks cost nothing here.
+    """
+    text = doc_text(doc)
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array(IDX)
+    newline_tokens = sorted({int(np.searchsorted(starts, m.start(), side="right")) - 1
+                             for m in _NEWLINE.finditer(text)})
     line_start = 0
-    for i, token in enumerate(doc):
-        if not token.is_space or "\n" not in token.text or i + 1 >= len(doc):
+    for i in newline_tokens:
+        token = doc[i]
+        if not token.is_space or i + 1 >= len(doc):
+            line_start = i + 1
             continue
         blank_line = token.text.count("\n") >= 2
-        line = doc[line_start:i]
-        heading = 0 < len(line) <= MAX_HEADING_TOKENS and line[-1].text not in FINAL_PUNCT
+        length = i - line_start
+        heading = 0 < length <= MAX_HEADING_TOKENS and doc[i - 1].text not in FINAL_PUNCT
         if blank_line or heading or token.is_sent_start:
             doc[i + 1].is_sent_start = True
             if i > 0:  # keep the line break with the sentence before it, never alone

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import SrnlpError, warn
-from ..pipeline.extensions import add_model, register_extensions
+from ..pipeline.extensions import add_model, doc_text, register_extensions
 from .sentences import doc_sentences, section_weights
 
 FACTORY = "srnlp_themes"
@@ -78,7 +78,7 @@ class ThemesComponent:
         items = []
         for doc in docs:
             spans = doc_sentences(doc)
-            items.append((doc.text, spans, section_weights(spans, doc._.record, model.section_weights)))
+            items.append((doc_text(doc), spans, section_weights(spans, doc._.record, model.section_weights)))
         for doc, result in zip(docs, model.predict_spans(items)):
             doc._.processes = result.processes
             doc._.themes = result.themes

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..pipeline.extensions import doc_text
+
 #: Weight of a sentence's probability by section kind (full texts). Methods and references
 #: say little about what a study is about; results, discussion and conclusions say most.
 SECTION_WEIGHTS = {
@@ -49,10 +51,10 @@ def doc_sentences(doc) -> list[tuple[int, int]]:
         starts = arr[arr[:, 0] == 1, 1].tolist()
         if not starts or starts[0] != arr[0, 1]:
             starts.insert(0, int(arr[0, 1]))
-        text = doc.text
+        text = doc_text(doc)
         bounds = [*starts[1:], len(text)]
         return [p for s, e in zip(starts, bounds) for p in _pieces(text, s, e)]
-    return split_text(doc.text)
+    return split_text(doc_text(doc))
 
 
 def section_weights(spans: list[tuple[int, int]], record=None, weights: dict | None = None) -> list[float]:
