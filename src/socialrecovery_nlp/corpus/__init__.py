@@ -9,6 +9,7 @@ Public API::
     print(report.summary())
 """
 
+from .._lazy import lazy_getattr
 from .record import Record, Section
 
 __all__ = [
@@ -25,9 +26,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from importlib import import_module
+from .._lazy import lazy_getattr
 
 _EXPORTS = {
     "cited_designs": ".citations",
@@ -22,7 +22,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name], __name__), name)
-    raise AttributeError(name)
+__getattr__ = lazy_getattr(__name__, _EXPORTS)
