@@ -46,7 +46,9 @@ def analyze_pairs(
 
     With ``n_process > 1`` each worker process loads its own pipeline (``components``,
     ``spacy_model``) and analyses chunks of ``batch_size`` records; records and results travel
-    between processes as plain data, so nothing depends on pickling spaCy objects.
+    between processes as plain data, so nothing depends on pickling spaCy objects. Workers are
+    started with ``spawn``: a script that calls this must guard its entry point with
+    ``if __name__ == "__main__":`` (the ``srnlp`` command line does).
     """
     if n_process <= 1:
         for doc in analyze_docs(records, nlp or _load(components, spacy_model), batch_size=batch_size):
