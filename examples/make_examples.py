@@ -99,6 +99,46 @@ def write_pubmed_xml(records: list[Record], path: Path) -> None:
     path.write_text("".join(out), encoding="utf-8")
 
 
+def _styled(text: str) -> str:
+    return f'<style face="normal" font="default" size="100%">{escape(text)}</style>'
+
+
+def write_endnote_xml(records: list[Record], path: Path) -> None:
+    """An EndNote XML export (the layout EndNote 20 writes, text in ``<style>`` runs)."""
+    out = ['<?xml version="1.0" encoding="UTF-8" ?><xml><records>\n']
+    for number, r in enumerate(records, 1):
+        authors = "".join(f"<author>{_styled(a)}</author>" for a in r.authors)
+        keywords = "".join(f"<keyword>{_styled(k)}</keyword>" for k in r.keywords)
+        out.append(
+            f'<record><database name="examples.enl" path="examples.enl">examples.enl</database>'
+            f'<source-app name="EndNote" version="20.0">EndNote</source-app><rec-number>{number}</rec-number>'
+            f'<ref-type name="Journal Article">17</ref-type>'
+            f"<contributors><authors>{authors}</authors></contributors>"
+            f"<titles><title>{_styled(r.title)}</title></titles>"
+            f"<keywords>{keywords}</keywords><dates><year>{_styled(str(r.year or ''))}</year></dates>"
+            f"<accession-num>{_styled(r.pmid or '')}</accession-num>"
+            f"<electronic-resource-num>{_styled(r.doi or '')}</electronic-resource-num>"
+            f"<abstract>{_styled(r.abstract)}</abstract>"
+            f"<remote-database-name>{_styled('PubMed')}</remote-database-name>"
+            f"<language>{_styled('eng')}</language></record>\n"
+        )
+    out.append("</records></xml>\n")
+    path.write_text("".join(out), encoding="utf-8")
+
+
+def write_refworks(records: list[Record], path: Path) -> None:
+    """A RefWorks tagged export (``RT`` ... blank line)."""
+    out = []
+    for r in records:
+        lines = ["RT Journal Article", "SR Electronic(1)", f"ID {r.id}"]
+        lines += [f"A1 {a}" for a in r.authors]
+        lines += [f"T1 {r.title}", f"YR {r.year or ''}"]
+        lines += [f"K1 {k}" for k in r.keywords]
+        lines += [f"AB {r.abstract}", f"DO {r.doi or ''}", f"AN {r.pmid or ''}", "LA English"]
+        out.append("\n".join(line for line in lines if not line.endswith(" ")) + "\n")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -158,6 +198,8 @@ def main() -> None:
     write_records(cohen, HERE / "sample.nbib", "medline")
     write_pubmed_xml(cohen, HERE / "sample_pubmed.xml")
     write_records(cohen, HERE / "sample.bib", "bibtex")
+    write_endnote_xml(cohen, HERE / "sample_endnote.xml")
+    write_refworks(cohen, HERE / "sample_refworks.txt")
     write_records([r for r in batch if r.extra["dataset"] == "oud"][:10], HERE / "sample.jsonl", "jsonl")
     write_jats(HERE / "fulltext" / "tew2011_review.md", HERE / "fulltext" / "tew2011_review.jats.xml")
     print(f"{len(batch)} records in batch.csv / batch.ris; samples: {len(cohen)} records each")

@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "W111": "{path}:{line}: id {id!r} is already used by {other}; renamed {new!r}.",
     "W112": "{path}:{line}: malformed XML ({reason}); the rest of the file was not read.",
     "W113": "{path}: mapped column {column!r} is not in this file; its usual columns are used.",
+    "W114": "{path}:{line}: {reason}; this line was ignored.",
     # --- themes -------------------------------------------------------------------------------
     "E201": "Themes model {path!r} not found: pass a model directory, or a name under {root} "
     "(themes-baseline, themes-minilm), or train one with `srnlp train training/themes.toml`.",
@@ -62,9 +63,20 @@ MESSAGES: dict[str, str] = {
     "model written by this library. Retrain with `srnlp train training/design.toml`.",
     "E302": "Design training needs hand labels of every design in each fold, but {label!r} is missing "
     "from the train split of {path}; add examples or lower [calibration] folds.",
+    "E303": "{path}:{line}: extra design training example has no usable label ({reason}); expected "
+    "a JSON line {{\"id\", \"text\", \"labels\": {{\"design\": ID}}}} with a codebook design id, as "
+    "written by `active/export.py::export_training`.",
+    "E304": "{path}: extra design training file not found (data.extra); pass existing JSONL paths, "
+    "absolute or relative to the checkout root.",
     # --- claims -------------------------------------------------------------------------------
     "E401": "The claims component is not available (no model in models/claims-*); rebuild it with "
     "`srnlp train training/claims.toml`.",
+    "E402": "{path}: extra claims training file not found (data.extra); pass existing JSONL paths "
+    "written by `srnlp project export` (active/export.py::export_training), absolute or relative to "
+    "the checkout root.",
+    "E403": "{path}:{line}: extra claims training line is not a claim correction ({reason}); expected "
+    "a JSON line {{\"id\", \"record\", \"text\", \"correction\": {{\"target\", \"action\": "
+    "accept|edit|reject|add, ...}}}} as written by `active/export.py::export_training`.",
     # --- projects, active learning, simulation ----------------------------------------------
     "E500": "{path}: no such project file. Create it with `srnlp project new NAME --from FILE`.",
     "E501": "{path}: not a readable SQLite file ({reason}); it is corrupted or not a project. "
@@ -93,6 +105,9 @@ MESSAGES: dict[str, str] = {
     "E524": "Cannot draw {wanted} prior {kind} records: the data set has only {available}.",
     "E530": "Unknown query strategy {name!r}; choose one of {choices}.",
     "E531": "Unknown screening model {name!r}; choose one of {choices}.",
+    "E560": "{component}: project {path} holds no labels of this kind to train on.",
+    "E561": "{component}: the trainer returned {path}, which holds no meta.json; the project keeps "
+    "its previous model.",
     "W501": "{component} could not be retrained ({reason}); only the screening model was trained.",
     "W503": "Plotting needs matplotlib ({reason}); --plot ignored.",
 }

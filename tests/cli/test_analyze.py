@@ -28,6 +28,7 @@ def _analyze(tmp_path, *inputs, extra=()):
 
 @pytest.mark.parametrize("name", [
     "batch.ris", "batch.csv", "sample.nbib", "sample_pubmed.xml", "sample.bib", "sample.jsonl",
+    "sample_endnote.xml", "sample_refworks.txt",
     "fulltext/tew2011_review.md", "fulltext/tew2011_review.jats.xml",
 ])
 def test_every_example_format_gives_schema_valid_jsonl(tmp_path, name):

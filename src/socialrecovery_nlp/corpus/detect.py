@@ -27,6 +27,9 @@ _WOS_RECORD = re.compile(r"^PT [A-Z]\s*$", re.MULTILINE)
 _BIBTEX = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _JATS = re.compile(r"<!DOCTYPE\s+(?:article|pmc-articleset)|<article[\s>]|<pmc-articleset|JATS", re.IGNORECASE)
 _PUBMED = re.compile(r"<(?:!DOCTYPE\s+)?Pubmed(?:Book)?Article(?:Set)?\b")
+_ENDNOTE = re.compile(r"<xml>\s*<records>|<records>\s*<record>\s*<(?:database|source-app|rec-number)\b")
+_REFWORKS = re.compile(r"^RT [A-Z][A-Za-z ,()/-]+\s*$", re.MULTILINE)
+_REFWORKS_FIELD = re.compile(r"^(?:A1|T1) \S", re.MULTILINE)
 
 
 def check_path(path: Path) -> None:
@@ -56,6 +59,8 @@ def format_from_content(path: Path, sniffed: Sniff) -> str | None:
     if start.startswith("<"):
         if _PUBMED.search(head):
             return "pubmed_xml"
+        if _ENDNOTE.search(head):
+            return "endnote_xml"
         if _JATS.search(head):
             return "jats"
         return None
@@ -63,6 +68,8 @@ def format_from_content(path: Path, sniffed: Sniff) -> str | None:
         return "ris"
     if _MEDLINE.search(head):
         return "medline"
+    if _REFWORKS.search(head) and _REFWORKS_FIELD.search(head):
+        return "refworks"
     if _WOS_HEAD.search(head[:200]) or (_WOS_RECORD.search(head) and re.search(r"^ER\s*$", head, re.MULTILINE)):
         return "wos"
     first = _first_line(head)

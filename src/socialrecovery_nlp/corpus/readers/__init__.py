@@ -19,6 +19,8 @@ READERS: dict[str, str] = {
     "medline": "medline",
     "wos": "wos",
     "pubmed_xml": "pubmed_xml",
+    "endnote_xml": "endnote_xml",
+    "refworks": "refworks",
     "csv": "tabular",
     "jsonl": "jsonl",
     "bibtex": "bibtex",
