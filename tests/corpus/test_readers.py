@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from socialrecovery_nlp.corpus import detect_format
+
 from .conftest import EXAMPLES, read
 
 CLONIDINE = "The effectiveness of clonidine as an analgesic in paediatric adenotonsillectomy."
@@ -166,3 +168,21 @@ def test_jats_nested_sections_xref_tables_and_references(tmp_path):
     intro = by_kind["introduction"].text
     assert "(Slade, 2009)." in intro and "1.1 Aims\nThis article develops" in intro and "cell text" not in intro
     assert by_kind["references"].text.startswith("Slade M (2009) Personal Recovery")
+
+
+def test_jats_with_a_default_namespace(tmp_path):
+    path = tmp_path / "ns.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<article xmlns="http://jats.nlm.nih.gov" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        "<front><article-meta><title-group><article-title>Peer support and recovery</article-title>"
+        "</title-group><abstract><p>Peer support was associated with hope.</p></abstract></article-meta></front>"
+        "<body><sec><title>Methods</title><p>Semi-structured interviews.</p></sec></body></article>\n",
+        encoding="utf-8",
+    )
+    assert detect_format(path) == "jats"
+    records, _ = read(path)
+    assert len(records) == 1
+    record = records[0]
+    assert record.title == "Peer support and recovery"
+    assert record.abstract == "Peer support was associated with hope."
+    assert [s.kind for s in record.sections][-1] == "methods"

@@ -100,3 +100,4 @@ def test_refworks_continuation_and_stray_lines(tmp_path):
     assert first.doi == "10.1093/bjsw/bcr076"
     assert second.extra["type_of_reference"] == "Book, Whole" and second.year == 1999
     assert any("W114" in m and ":1:" in m for m in report.files[0].messages)
+

@@ -107,15 +107,27 @@ def build(article) -> Record:
     )
 
 
+def _drop_namespaces(article) -> None:
+    """Element names without their namespace, so a JATS file with ``xmlns="..."`` reads as one
+    without (attributes such as ``xlink:href`` keep theirs)."""
+    for elem in article.iter():
+        tag = elem.tag
+        if isinstance(tag, str) and tag.startswith("{"):
+            elem.tag = tag.split("}", 1)[1]
+
+
 def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
     from lxml import etree
 
     ctx.report.encoding = "xml"
-    context = etree.iterparse(str(path), events=("end",), tag="article", resolve_entities=False, huge_tree=True)
+    # "{*}article": with or without a (default) namespace, which _drop_namespaces then removes
+    context = etree.iterparse(str(path), events=("end",), tag="{*}article", resolve_entities=False, huge_tree=True)
     last_line = 1
     try:
         for _event, article in context:
             last_line = article.sourceline or last_line
+            if isinstance(article.tag, str) and article.tag.startswith("{"):
+                _drop_namespaces(article)
             try:
                 yield ctx.finish(build(article))
             except Exception as exc:  # one bad article never stops the file
