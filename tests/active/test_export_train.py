@@ -3,7 +3,11 @@ import json
 
 import pytest
 
-from socialrecovery_nlp.active.export import export_evidence, export_labels, export_training
+from socialrecovery_nlp.active.export import (
+    export_evidence,
+    export_labels,
+    export_training,
+)
 from socialrecovery_nlp.active.train import train_components, train_screening
 from socialrecovery_nlp.errors import SrnlpError
 
@@ -26,10 +30,26 @@ def test_train_screening_versions_and_predictions(project, sep_records):
 
 def test_train_components_reports_each(project, sep_records, tmp_path):
     project.add_label(1, "design", "rct", "a")
-    out = {r["component"]: r for r in train_components(project, repo=tmp_path)}
-    assert out["themes"]["status"] == "unchanged"
+    out = {r["component"]: r for r in train_components(project, repo=tmp_path)}  # no training/ configs there
+    assert out["themes"]["status"] == "unchanged" and "shipped model stays in use" in out["themes"]["detail"]
     assert out["design"]["status"] == "skipped" and "W501" in out["design"]["detail"]
+    assert "design.toml" in out["design"]["detail"]
     assert out["claims"]["status"] == "unchanged"
+    assert project.models("design") == []
+
+
+def test_trainer_without_data_extra_is_w501_with_the_reason(project, tiny_repo, monkeypatch):
+    """A trainer whose config loader would silently ignore ``data.extra`` is not run."""
+    import inspect
+
+    real = inspect.getsource
+    monkeypatch.setattr(inspect, "getsource", lambda obj: "def train_from_config(path, overrides): ..."
+                        if getattr(obj, "__name__", "") == "socialrecovery_nlp.design.train" else real(obj))
+    project.add_label(1, "design", "rct", "a")
+    out = {r["component"]: r for r in train_components(project, repo=tiny_repo)}
+    assert out["design"]["status"] == "skipped"
+    assert "does not read a 'data.extra' setting" in out["design"]["detail"]
+    assert not (project.path.parent / (project.path.name + ".models")).exists()
 
 
 def test_exports(project, sep_records, tmp_path):
@@ -53,3 +73,18 @@ def test_exports(project, sep_records, tmp_path):
     assert line["labels"] == {"processes": ["empowerment"], "themes": ["connectedness"]}
     assert line["provenance"]["annotator"] == "ann" and line["text"].startswith(sep_records[1].title)
     assert "claims.jsonl" in files
+
+
+def test_evidence_table_spells_out_claim_corrections(project, tmp_path):
+    rid = project.record_ids()[0]
+    project.add_label(rid, "relevance", "relevant", "ann")
+    original = {"text": "x", "start": 0, "end": 1, "factor": "peer work", "outcome": "recovery",
+                "direction": "promotes", "strength": "causal"}
+    project.add_label(rid, "claim", {"action": "accept", "original": original}, "ann", target="claim:0:1:0")
+    project.add_label(rid, "claim", {"action": "add", "claim": {"factor": "housing", "outcome": "hope",
+                                                                "direction": "mixed", "strength": "correlational"}},
+                      "ann", target="new-1")
+    export_evidence(project, tmp_path / "ev.csv")
+    (row,) = list(csv.DictReader((tmp_path / "ev.csv").open()))
+    assert row["claims"] == ("accept claim:0:1:0 [peer work -> recovery (promotes, causal)] | "
+                             "add new-1 [housing -> hope (mixed, correlational)]")

@@ -69,7 +69,7 @@ def test_piped_keys_drive_the_ui(project, sep_records):
     out = io.StringIO()
     counts = run(session, key_reader(io.StringIO("y n\nu x b q")), Console(file=out, width=100))
     text = out.getvalue()
-    assert counts == {"relevant": 1, "irrelevant": 1, "uncertain": 1, "undone": 1}
+    assert counts == {"relevant": 1, "irrelevant": 1, "uncertain": 1, "undone": 1, "edited": 0}
     assert text.count("saved ") == 3 and "unknown key 'x'" in text and "why this record" in text
     labels = project.latest_labels()
     assert sorted(labels.values()) == ["irrelevant", "relevant"]

@@ -1,7 +1,11 @@
 import pytest
 from scipy.stats import hypergeom
 
-from socialrecovery_nlp.active.stopping import ConsecutiveIrrelevant, History, HypergeometricTest
+from socialrecovery_nlp.active.stopping import (
+    ConsecutiveIrrelevant,
+    History,
+    HypergeometricTest,
+)
 
 
 def test_consecutive_irrelevant():

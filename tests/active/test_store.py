@@ -137,3 +137,19 @@ def test_failed_migration_leaves_file_unchanged(tmp_path, sep_records, monkeypat
     con = sqlite3.connect(path)
     assert con.execute("SELECT COUNT(*) FROM labels").fetchone()[0] == 3
     con.close()
+
+
+def test_add_labels_is_all_or_nothing_and_withdrawals(project):
+    rid = project.record_ids()[2]
+    with pytest.raises(SrnlpError) as err:
+        project.add_labels(rid, [("processes", ["hope"], ""), ("themes", "not-a-list", "")], "a")
+    assert err.value.code == "E507" and project.history(rid) == []
+    project.add_labels(rid, [("processes", ["connectedness"], ""), ("themes", ["family_systems"], "")], "a")
+    assert [h["kind"] for h in project.history(rid)] == ["processes", "themes"]
+    assert project.latest_value(rid, "themes") == ["family_systems"]
+    project.add_label(rid, "themes", None, "a", reason="undo")  # withdrawn: no label, history kept
+    assert project.latest_value(rid, "themes") is None and rid not in project.latest_labels("themes")
+    project.add_label(rid, "claim", {"action": "add", "claim": {"factor": "f"}}, "a", target="new-1")
+    project.add_label(rid, "claim", None, "a", target="new-1")
+    assert project.latest_claim_corrections() == [] and project.record_claim_corrections(rid) == {}
+    assert len(project.history(rid)) == 5

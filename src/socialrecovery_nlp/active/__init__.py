@@ -23,6 +23,8 @@ _LAZY = {
     "choose_priors": ".simulate",
     "read_labelled_csv": ".labelled_csv",
     "train_screening": ".train",
+    "train_components": ".train",
+    "project_model_config": ".train",
     "project_status": ".status",
 }
 

@@ -97,15 +97,26 @@ def export_evidence(store: ProjectStore, path: str | Path) -> int:
         writer.writerow(["srnlp_id", "authors", "year", "title", "doi", "design", "processes", "themes", "claims"])
         for row in rows:
             rec = row["record"]
-            claim_text = " | ".join(
-                f"{c['action']} {c['target']}" + (f": {c.get('field')}={c.get('value')}" if c["action"] == "edit" else "")
-                + (f": {c.get('claim')}" if c["action"] == "add" else "")
-                for c in claims.get(row["srnlp_id"], [])
-            )
+            claim_text = " | ".join(_claim_text(c) for c in claims.get(row["srnlp_id"], []))
             writer.writerow([row["srnlp_id"], "; ".join(rec.get("authors") or []), rec.get("year") or "",
                              rec.get("title"), rec.get("doi") or "", row["design"] or "",
                              ";".join(row["processes"] or []), ";".join(row["themes"] or []), claim_text])
     return len(rows)
+
+
+def _claim_text(c: dict[str, Any]) -> str:
+    """One claim correction for the evidence table: ``edit <target>: field=value``,
+    ``add <target>: factor -> outcome (direction, strength)``, ``accept``/``reject <target>``."""
+    text = f"{c['action']} {c['target']}"
+    if c["action"] == "edit":
+        text += f": {c.get('field')}={c.get('value')}"
+    claim = c.get("claim") if c["action"] in ("add", "edit") else c.get("original")
+    if isinstance(claim, dict) and (claim.get("factor") or claim.get("outcome")):
+        detail = ", ".join(str(claim[k]) for k in ("direction", "strength") if claim.get(k))
+        text += f" [{claim.get('factor') or '?'} -> {claim.get('outcome') or '?'}" + (f" ({detail})]" if detail else "]")
+    elif c["action"] == "add" and claim:
+        text += f": {claim}"
+    return text
 
 
 def export_training(store: ProjectStore, folder: str | Path, kinds: Iterable[str] = ("themes", "processes", "design", "claim")) -> list[Path]:
@@ -167,3 +178,30 @@ def _write_jsonl(path: Path, lines: list[dict[str, Any]]) -> Path:
         for line in lines:
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     return path
+
+
+def export_predictions(store: ProjectStore, path: str | Path, nlp=None, components=("cues", "themes", "design", "claims")) -> int:
+    """Every record's predictions as JSONL: the newest screening score and the pipeline's output
+    (processes, themes, design, claims; the output contract of ``srnlp analyze``) computed with the
+    project's newest retrained models (:func:`.train.project_model_config`), the shipped ones for
+    components never retrained. Each line names the models used (``models``)."""
+    from ..output.serialize import doc_to_dict
+    from ..pipeline.analyze import analyze_docs
+    from .train import project_model_config
+
+    if nlp is None:
+        from ..pipeline.language import load
+
+        nlp = load(components, config=project_model_config(store))
+    model, preds = store.latest_predictions("relevance")
+    rows = store.records()
+    n = 0
+    with Path(path).open("w", encoding="utf-8") as out:
+        for (rid, _), doc in zip(rows, analyze_docs([Record.from_dict(d) for _, d in rows], nlp)):
+            item = {"srnlp_id": rid, **doc_to_dict(doc)}
+            if rid in preds:
+                item["screening"] = {**preds[rid], "model": model}
+                item["models"]["screening"] = model
+            out.write(json.dumps(item, ensure_ascii=False, default=str) + "\n")
+            n += 1
+    return n

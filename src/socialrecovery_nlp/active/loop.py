@@ -3,7 +3,9 @@
 :class:`ScreeningSession` keeps the project's records featurised in memory, retrains the
 screening model in a background thread every ``retrain_every`` decisions and always answers
 :meth:`next` from the newest finished model, so the annotator never waits for training. Every
-decision is committed to the project file before :meth:`decide` returns.
+decision is committed to the project file before :meth:`decide` returns. :meth:`label` and
+:meth:`label_many` commit corrections of the other kinds (processes, themes, design, claims) the same
+way, and :meth:`undo` withdraws the session's last decision of any kind.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class ScreeningSession:
         self._model_labels = 0
         self._scores: np.ndarray | None = None
         self._thread: threading.Thread | None = None
-        self._undo: list[tuple[int, object]] = []
+        self._undo: list[list[tuple[int, str, str, object]]] = []  # decisions: [(record, kind, target, previous)]
         self._since_train = 0
         self.model_version = "none"
         self._load_stored_model()
@@ -147,6 +149,15 @@ class ScreeningSession:
         else:
             i = int(self.strategy.query(scores, mask, 1)[0])
             reason = self.strategy.reason(i)
+        return self._suggestion(i, reason, scores, model, model_X)
+
+    def suggestion_for(self, record_id: int, reason: str) -> Suggestion:
+        """A given record with the newest model's prediction (e.g. shown again after an undo)."""
+        with self._lock:
+            scores, model, model_X = self._scores, self._model, self._model_X
+        return self._suggestion(self.pos[record_id], reason, scores, model, model_X)
+
+    def _suggestion(self, i: int, reason: str, scores, model, model_X) -> Suggestion:
         score = float(scores[i]) if scores is not None else None
         predicted = None if score is None else ("relevant" if score > 0 else "irrelevant")
         evidence = model.top_terms(model_X[i]) if model is not None else []
@@ -154,23 +165,57 @@ class ScreeningSession:
 
     def decide(self, suggestion: Suggestion, value: str) -> int:
         """Commit a decision (durable when this returns); retrain every ``retrain_every``."""
-        previous = self.labelled().get(suggestion.record_id)
         reason = SAMPLE_REASON if suggestion.reason.startswith(SAMPLE_REASON) else suggestion.reason
-        label_id = self.store.add_label(
-            suggestion.record_id, "relevance", value, self.annotator, model_version=self.model_version, reason=reason
-        )
-        self._undo.append((suggestion.record_id, previous))
+        label_id = self.label(suggestion.record_id, "relevance", value, model_version=self.model_version, reason=reason)
         self._since_train += 1
         if self._since_train >= self.retrain_every and self.retrain():
             self._since_train = 0
         return label_id
 
+    def label(
+        self,
+        record_id: int,
+        kind: str,
+        value,
+        target: str = "",
+        model_version: str | None = None,
+        reason: str | None = None,
+    ) -> int:
+        """Commit any label (relevance, processes, themes, design, claim) as one decision that
+        :meth:`undo` can withdraw; durable when this returns."""
+        return self.label_many(record_id, [(kind, value, target)], model_version=model_version, reason=reason)[0]
+
+    def label_many(
+        self,
+        record_id: int,
+        labels: list[tuple[str, object, str]],
+        model_version: str | None = None,
+        reason: str | None = None,
+    ) -> list[int]:
+        """Commit several ``(kind, value, target)`` labels of one record as *one* decision (one
+        :meth:`undo` withdraws them all), e.g. a theme together with the process it brings."""
+        if not labels:
+            return []
+        entries = [(record_id, kind, target, self.store.latest_value(record_id, kind, target))
+                   for kind, value, target in labels]
+        ids = self.store.add_labels(record_id, list(labels), self.annotator, model_version=model_version, reason=reason)
+        self._undo.append(entries)
+        return ids
+
+    @property
+    def last_undoable(self) -> list[tuple[int, str, str]] | None:
+        """``[(record id, kind, target)]`` that :meth:`undo` would withdraw next, or None."""
+        return [e[:3] for e in self._undo[-1]] if self._undo else None
+
     def undo(self) -> int | None:
-        """Withdraw this session's last decision (a new label restoring the previous value)."""
+        """Withdraw this session's last decision of any kind (new labels restoring the previous
+        values; a value of ``None`` when there was none). Returns the record id."""
         if not self._undo:
             return None
-        record_id, previous = self._undo.pop()
-        self.store.add_label(record_id, "relevance", previous, self.annotator, reason="undo")
+        entries = self._undo.pop()
+        record_id = entries[0][0]
+        self.store.add_labels(record_id, [(kind, previous, target) for _, kind, target, previous in entries],
+                              self.annotator, reason="undo")
         return record_id
 
     def history(self) -> History:

@@ -70,10 +70,20 @@ def project_status(store: ProjectStore) -> dict[str, Any]:
         "other_labels": {k: len(store.latest_labels(k)) for k in ("processes", "themes", "design")},
         "claim_corrections": len(store.latest_claim_corrections()),
         "models": [f"{m['component']}@{m['version']}" for m in store.models()],
+        "component_models": _component_models(store),
         "estimated_recall": estimated_recall(store, history),
         "stopping": {"heuristic": heuristic, "statistical": test},
         "advice": advice,
     }
+
+
+def _component_models(store: ProjectStore) -> dict[str, str]:
+    """The themes/design/claims model the project's pipeline uses: its newest retrained one, or
+    ``"shipped"``."""
+    from .train import COMPONENT_TRAINING, project_models
+
+    found = project_models(store)
+    return {c: str(found[c]) if c in found else "shipped" for c in COMPONENT_TRAINING}
 
 
 def format_status(status: dict[str, Any]) -> str:
@@ -86,6 +96,9 @@ def format_status(status: dict[str, Any]) -> str:
          f"unscreened {status['unscreened']}"),
         f"labels: {lab['relevant']} relevant, {lab['irrelevant']} irrelevant, {lab['uncertain']} uncertain",
         f"models: {', '.join(status['models']) or 'none'}",
+        "pipeline models: " + ", ".join(
+            f"{c} {'shipped' if v == 'shipped' else 'retrained ' + v.rsplit('/', 1)[-1]}"
+            for c, v in status.get("component_models", {}).items()),
         "estimated recall: "
         + (f"{est['value']:.1%} ({est['method']})" if est["value"] is not None else est["method"]),
     ]

@@ -155,16 +155,32 @@ class ProjectStore:
         reason: str | None = None,
     ) -> int:
         """Append one label (committed when this returns); returns its label id."""
-        validate_label(kind, value)
+        return self.add_labels(record_id, [(kind, value, target)], annotator, model_version, reason)[0]
+
+    def add_labels(
+        self,
+        record_id: int,
+        labels: list[tuple[str, Any, str]],
+        annotator: str,
+        model_version: str | None = None,
+        reason: str | None = None,
+    ) -> list[int]:
+        """Append several ``(kind, value, target)`` labels of one record in one transaction (all
+        or none are on disk when this returns, e.g. a theme and the process it brings)."""
+        for kind, value, _ in labels:
+            validate_label(kind, value)
+        ids = []
         with self.transaction() as con:
             if con.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is None:
                 raise SrnlpError("E506", record=record_id, path=self.path)
-            cur = con.execute(
-                "INSERT INTO labels (record_id, kind, target, value, annotator, created_at, model_version, reason) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (record_id, kind, target, json.dumps(value), annotator, now(), model_version, reason),
-            )
-            return int(cur.lastrowid)
+            for kind, value, target in labels:
+                cur = con.execute(
+                    "INSERT INTO labels (record_id, kind, target, value, annotator, created_at, model_version, reason) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (record_id, kind, target, json.dumps(value), annotator, now(), model_version, reason),
+                )
+                ids.append(int(cur.lastrowid))
+        return ids
 
     def latest_labels(self, kind: str = "relevance") -> dict[int, Any]:
         """``{record id: value}`` of the latest label of ``kind`` (target ``''``) per record."""
@@ -181,8 +197,22 @@ class ProjectStore:
             "(SELECT MAX(id) FROM labels WHERE kind = 'claim' GROUP BY record_id, target) ORDER BY id"
         )
         return [
-            {"record_id": r, "target": t, **json.loads(v), "annotator": a, "created_at": c} for r, t, v, a, c in rows
+            {"record_id": r, "target": t, **value, "annotator": a, "created_at": c}
+            for r, t, v, a, c in rows
+            if (value := json.loads(v)) is not None  # None: the correction was withdrawn (undo)
         ]
+
+    def latest_value(self, record_id: int, kind: str, target: str = "") -> Any:
+        """The latest value of one label (``None`` when there is none or it was withdrawn)."""
+        row = self.con.execute(
+            "SELECT value FROM labels WHERE record_id = ? AND kind = ? AND target = ? ORDER BY id DESC LIMIT 1",
+            (record_id, kind, target),
+        ).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def record_claim_corrections(self, record_id: int) -> dict[str, dict[str, Any]]:
+        """``{target: latest correction}`` of one record's claims (withdrawn ones left out)."""
+        return {c["target"]: c for c in self.latest_claim_corrections() if c["record_id"] == record_id}
 
     def history(self, record_id: int | None = None) -> list[dict[str, Any]]:
         """Every label ever given (optionally for one record), oldest first."""
@@ -262,8 +292,12 @@ class ProjectStore:
 def validate_label(kind: str, value: Any) -> None:
     """Raise E507 when ``value`` is not a valid label of ``kind``."""
     ok = True
+    if kind not in LABEL_KINDS:
+        raise SrnlpError("E508", kind=kind, kinds=", ".join(LABEL_KINDS))
+    if value is None:  # the label is withdrawn (undo back to "no label"); history keeps the old one
+        return
     if kind == "relevance":
-        ok = value in RELEVANCE_VALUES or value is None  # None: decision withdrawn (undo)
+        ok = value in RELEVANCE_VALUES
     elif kind in ("processes", "themes"):
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     elif kind == "design":

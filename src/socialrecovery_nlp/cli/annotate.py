@@ -15,12 +15,13 @@ def annotate(
     retrain_every: Annotated[int, typer.Option("--retrain-every", help="Retrain in the background every k decisions.")] = 1,
     sample: Annotated[bool, typer.Option("--sample", help="Show a random sample of the unscreened records (for the statistical stopping test).")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="Stop after this many decisions.")] = None,
-    extract: Annotated[bool, typer.Option("--extract", help="Also show predicted processes, themes and design (loads the pipeline); t/d accept them.")] = False,
+    extract: Annotated[bool, typer.Option("--extract", help="Also show predicted processes, themes, design and claims (loads the pipeline, with the project's newest retrained models); t/d accept them.")] = False,
 ) -> None:
-    """Screen records: y relevant, n irrelevant, u uncertain, a accept suggestion, b undo, q quit.
+    """Screen and correct records: y relevant, n irrelevant, u uncertain, a accept suggestion,
+    e edit processes/themes, g pick the design, c correct claims, b undo, q quit (? for help).
 
     Keys can be piped (``printf 'yyn q' | srnlp annotate P``); each decision is saved before the
-    next record is shown (``saved <id> <label>``).
+    next record is shown (``saved <id> <what>``). Keys: docs/living-review.md.
     """
     from rich.console import Console
 
@@ -40,9 +41,13 @@ def annotate(
         extractor = None
         if extract:
             from ..active.annotate_ui import pipeline_extractor
+            from ..active.train import project_model_config
 
             try:
-                extractor = pipeline_extractor()
+                config = project_model_config(store)
+                for component, values in config.items():
+                    typer.echo(f"{component}: using the project's model {values['model']}", err=True)
+                extractor = pipeline_extractor(config=config)
             except Exception as exc:  # noqa: BLE001 - screening works without it
                 typer.echo(f"--extract unavailable ({type(exc).__name__}: {exc}); screening only", err=True)
         run(session, key_reader(), Console(highlight=False, soft_wrap=False), limit=limit, extractor=extractor)

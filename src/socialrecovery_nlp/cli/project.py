@@ -65,8 +65,14 @@ def add(
 def train(
     name: NameArg,
     screening_only: Annotated[bool, typer.Option("--screening-only", help="Do not try to retrain themes/design/claims.")] = False,
+    training_root: Annotated[Path | None, typer.Option("--training-root", help="Checkout holding training/*.toml and the shipped annotations (default: this installation's).")] = None,
 ) -> None:
-    """Train a new model version from the project's labels (older versions are kept)."""
+    """Train new model versions from the project's labels (older versions are kept).
+
+    Screening is stored in the project file; themes, design and claims are retrained from the
+    shipped annotations plus the project's labels into <project>.models/ and used by the
+    project's pipeline (annotate --extract, export --what predictions) from then on.
+    """
     from ..active.project import open_project
     from ..active.train import train_components, train_screening
     from ..errors import SrnlpError
@@ -79,8 +85,8 @@ def train(
                 f"{meta['trained_on']['irrelevant']} irrelevant labels"
             )
             if not screening_only:
-                for item in train_components(store):
-                    typer.echo(f"{item['component']}: {item['status']} - {item['detail']}", err=item["status"] != "trained")
+                for item in train_components(store, repo=training_root):
+                    typer.echo(f"{item['component']}: {item['status']} - {item['detail']}", err=item["status"] == "skipped")
     except SrnlpError as exc:
         _fail(exc)
 
@@ -104,17 +110,23 @@ class What(str, Enum):
     labels = "labels"
     evidence = "evidence"
     training = "training"
+    predictions = "predictions"
 
 
 @project_app.command("export")
 def export(
     name: NameArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file (labels: .csv/.jsonl/.ris; evidence: .csv) or folder (training).")],
-    what: Annotated[What, typer.Option("--what", help="labels | evidence (table of relevant records) | training (annotations/ format).")] = What.labels,
+    what: Annotated[What, typer.Option("--what", help="labels | evidence (table of relevant records) | training (annotations/ format) | predictions (JSONL, the project's newest models).")] = What.labels,
     fmt: Annotated[str | None, typer.Option("--format", help="csv, jsonl or ris (labels; default from the suffix).")] = None,
 ) -> None:
     """Export labels, an evidence table or annotations in the training format."""
-    from ..active.export import export_evidence, export_labels, export_training
+    from ..active.export import (
+        export_evidence,
+        export_labels,
+        export_predictions,
+        export_training,
+    )
     from ..active.project import open_project
     from ..errors import SrnlpError
 
@@ -126,6 +138,9 @@ def export(
             elif what is What.evidence:
                 n = export_evidence(store, output)
                 typer.echo(f"{n} relevant records written to {output}")
+            elif what is What.predictions:
+                n = export_predictions(store, output)
+                typer.echo(f"{n} records with predictions written to {output}")
             else:
                 files = export_training(store, output)
                 typer.echo("written: " + (", ".join(map(str, files)) or "nothing (no theme/design/claim labels yet)"))
