@@ -108,7 +108,7 @@ MESSAGES: dict[str, str] = {
     "E560": "{component}: project {path} holds no labels of this kind to train on.",
     "E561": "{component}: the trainer returned {path}, which holds no meta.json; the project keeps "
     "its previous model.",
-    "W501": "{component} could not be retrained ({reason}); only the screening model was trained.",
+    "W501": "{component} could not be retrained ({reason}); its previous model stays in use.",
     "W503": "Plotting needs matplotlib ({reason}); --plot ignored.",
 }
 
