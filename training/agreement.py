@@ -28,6 +28,10 @@ PASS1_THEMES = ("annotations/themes.jsonl", "annotations/themes_negatives.jsonl"
 PASS1_DESIGN = "annotations/design.jsonl"
 PASS2_THEMES = "annotations/second_pass/themes.jsonl"
 PASS2_DESIGN = "annotations/second_pass/design.jsonl"
+# Second passes over later first-pass labels (present only once written)
+PASS2_DESIGN_V2 = "annotations/second_pass/design_v2.jsonl"
+PASS1_CLAIMS_ABSTRACTS = "annotations/claims_abstracts.jsonl"
+PASS2_CLAIMS_ABSTRACTS = "annotations/second_pass/claims_abstracts.jsonl"
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
 DOC = "docs/models/agreement.md"
@@ -461,6 +465,93 @@ def design_section(p1: dict[str, str], p2: dict[str, str]) -> list[str]:
     return out + [""]
 
 
+def design_v2_section(p1: dict[str, str], p2: dict[str, str]) -> list[str]:
+    """Agreement on the train-only extension labelled later (first pass ``agent:design-3``)."""
+    ids = [i for i in p2 if i in p1]
+    a, b = [p1[i] for i in ids], [p2[i] for i in ids]
+    pairs = Counter((x, y) for x, y in zip(a, b) if x != y)
+    out = [
+        "## Study design, train-split extension (second sample)",
+        "",
+        f"Records compared: {len(ids)}, drawn at random from the first-pass labels added to the train "
+        f"split by `agent:design-3` (ids given to the second annotator without labels); pass 2 in "
+        f"`{PASS2_DESIGN_V2}`.",
+        "",
+        f"- accuracy: **{100 * percent_agreement(a, b):.1f}%** ({sum(x == y for x, y in zip(a, b))}/{len(ids)})",
+        f"- Cohen's kappa: **{_fmt(cohen_kappa(a, b))}**",
+        "- disagreements (pass 1 -> pass 2): "
+        + (", ".join(f"`{x}` -> `{y}` ({n})" for (x, y), n in pairs.most_common(12)) or "none") + ".",
+        "",
+    ]
+    return out
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"\w+", (text or "").lower()))
+
+
+def _token_f1(a: str, b: str) -> float:
+    x, y = _tokens(a), _tokens(b)
+    if not x and not y:
+        return 1.0
+    if not x or not y:
+        return 0.0
+    overlap = len(x & y)
+    return 0.0 if not overlap else 2 * overlap / (len(x) + len(y))
+
+
+def load_claims_pair(root: Path = ROOT) -> tuple[dict[str, dict], dict[str, dict]]:
+    p2 = {r["id"]: r for r in _jsonl(root / PASS2_CLAIMS_ABSTRACTS)}
+    p1 = {r["id"]: r for r in _jsonl(root / PASS1_CLAIMS_ABSTRACTS) if r["id"] in p2}
+    return p1, p2
+
+
+def _field(claim: dict, name: str) -> str:
+    value = claim.get(name)
+    return value.get("text", "") if isinstance(value, dict) else (value or "")
+
+
+def claims_section(p1: dict[str, dict], p2: dict[str, dict]) -> list[str]:
+    """Sentence-level claim detection, then per matched claim: factor/outcome token F1,
+    direction and strength agreement. Claims are matched greedily by factor token F1."""
+    ids = [i for i in p2 if i in p1]
+    a = [bool(p1[i]["is_claim"]) for i in ids]
+    b = [bool(p2[i]["is_claim"]) for i in ids]
+    factor, outcome, direction, strength, unmatched = [], [], [], [], 0
+    for i in ids:
+        left, right = list(p1[i].get("claims") or []), list(p2[i].get("claims") or [])
+        for claim in left:
+            if not right:
+                unmatched += 1
+                continue
+            best = max(right, key=lambda c: _token_f1(_field(claim, "factor"), _field(c, "factor")))
+            right.remove(best)
+            factor.append(_token_f1(_field(claim, "factor"), _field(best, "factor")))
+            outcome.append(_token_f1(_field(claim, "outcome"), _field(best, "outcome")))
+            direction.append((claim["direction"], best["direction"]))
+            strength.append((claim["strength"], best["strength"]))
+        unmatched += len(right)
+    mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
+    out = [
+        "## Claims in screening abstracts",
+        "",
+        f"Sentences compared: {len(ids)} (every sentence of 22 abstracts drawn at random from "
+        f"`{PASS1_CLAIMS_ABSTRACTS}`, pass 1 `agent:claims-2`); pass 2 in `{PASS2_CLAIMS_ABSTRACTS}`.",
+        "",
+        f"- claim sentence (yes/no): agreement **{100 * percent_agreement(a, b):.1f}%**, "
+        f"Cohen's kappa **{_fmt(cohen_kappa(a, b))}** (pass 1 {sum(a)} claims, pass 2 {sum(b)})",
+        f"- matched claims: {len(direction)}; claims without a partner in the other pass: {unmatched}",
+        f"- factor token F1 (mean over matched claims): {_fmt(mean(factor))}",
+        f"- outcome token F1: {_fmt(mean(outcome))}",
+        f"- direction agreement: {100 * percent_agreement([x for x, _ in direction], [y for _, y in direction]):.1f}%"
+        if direction else "- direction agreement: n/a",
+        f"- strength agreement: {100 * percent_agreement([x for x, _ in strength], [y for _, y in strength]):.1f}%"
+        if strength else "- strength agreement: n/a",
+        "",
+    ]
+    return out
+
+
 def _counts(c: Counter) -> str:
     return ", ".join(f"`{k}` {v}" for k, v in c.most_common()) or "none"
 
@@ -506,7 +597,13 @@ def build_report(root: Path = ROOT) -> str:
         if gpath.is_file()
         else set()
     )
-    return "\n".join(head + themes_section(t1, t2, cited) + design_section(d1, d2))
+    sections = head + themes_section(t1, t2, cited) + design_section(d1, d2)
+    if (root / PASS2_DESIGN_V2).is_file():
+        d2v2 = {_design_key(r): r["label"] for r in _jsonl(root / PASS2_DESIGN_V2)}
+        sections += design_v2_section(load_pass1_design(d2v2, root), d2v2)
+    if (root / PASS2_CLAIMS_ABSTRACTS).is_file() and (root / PASS1_CLAIMS_ABSTRACTS).is_file():
+        sections += claims_section(*load_claims_pair(root))
+    return "\n".join(sections)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -209,3 +209,23 @@ def test_merge_keeps_hand_written_text():
     old = f"# T\n\nintro\n\n{ag.BEGIN}\nold numbers\n{ag.END}\n\n## Notes\nkept\n"
     new = ag.merge_generated(old, "new numbers\n")
     assert new == f"# T\n\nintro\n\n{ag.BEGIN}\nnew numbers\n{ag.END}\n## Notes\nkept\n"
+
+
+def test_claims_section_matches_claims_and_scores_fields():
+    claim = lambda f, o, d, s: {"factor": {"text": f}, "outcome": {"text": o}, "direction": d, "strength": s}
+    p1 = {
+        "a": {"is_claim": True, "claims": [claim("peer support", "hope", "promotes", "correlational")]},
+        "b": {"is_claim": False, "claims": []},
+        "c": {"is_claim": True, "claims": [claim("stigma", "self-esteem", "hinders", "causal")]},
+    }
+    p2 = {
+        "a": {"is_claim": True, "claims": [{"factor": "peer support groups", "outcome": "hope",
+                                            "direction": "promotes", "strength": "correlational"}]},
+        "b": {"is_claim": False, "claims": []},
+        "c": {"is_claim": False, "claims": []},
+    }
+    text = "\n".join(ag.claims_section(p1, p2))
+    assert "agreement **66.7%**" in text
+    assert "matched claims: 1; claims without a partner in the other pass: 1" in text
+    assert "factor token F1 (mean over matched claims): 0.80" in text
+    assert "direction agreement: 100.0%" in text
