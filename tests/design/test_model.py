@@ -52,3 +52,19 @@ def test_mask_cues_removes_cue_words():
     text = "Participants were randomly assigned to CBT or a waitlist control."
     masked = mask_cues(text, rule_cues_for_text(text))
     assert "randomly" not in masked and MASK_TOKEN in masked
+
+
+def test_combine_batch_matches_combine():
+    from socialrecovery_nlp.design.combine import combine_batch
+
+    labels = ["meta_analysis", "qualitative", "rct", "unclear"]
+    rng = np.random.default_rng(0)
+    proba = rng.dirichlet(np.ones(4), size=5)
+    decisions = [RuleDecision("rct", True, {"rct": 1.0}, []), RuleDecision("qualitative", False, {"qualitative": 0.3}, []),
+                 RuleDecision(None, False, {}, []), RuleDecision("rct", False, {"rct": 0.3, "meta_analysis": 1.0}, []),
+                 RuleDecision(None, False, {}, [])]
+    shorts = [False, True, True, False, False]
+    params = CombineParams(confident_weight=0.6, weak_weight=0.2, short_text_weight=0.5, missing_cue_factor=0.3)
+    batch = combine_batch(decisions, proba, labels, params, shorts)
+    for d, p, s, row in zip(decisions, proba, shorts, batch):
+        np.testing.assert_allclose(row, combine(d, p, labels, params, short_text=s), rtol=1e-12)

@@ -16,6 +16,11 @@ def write_model_card(model_dir: str | Path, config: dict, facts: dict, metrics: 
     rows = "\n".join(f"| {lab} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} |"
                      for lab, v in per.items())
     weak = ", ".join(f"{k} {v}" for k, v in facts["weak_label_counts"].items())
+    added = (facts.get("extra") or {}).get("added", 0)
+    kw = float(config["features"].get("keyword_weight", 0.0))
+    keywords = (f" + keyword columns (log counts of design phrases such as \"followed up\", \"healthy controls\", "
+                f"\"odds ratio\", `features.KEYWORDS`; weight {kw})") if kw else ""
+    extra = f", of which {added} from `data.extra` project exports" if added else ""
     text = f"""# {m['name']} {m['version']}: study design of a record
 
 Assigns one of the codebook's 13 study designs (`rct, quasi_experimental, cohort, case_control,
@@ -30,7 +35,7 @@ section decides), with a calibrated score and the cue spans that support it.
   filtered out. When one strong design cue remains after precedence the rules are *confident*.
 - **Classifier**: TF-IDF word 1-{config['features']['ngram_max']}-grams + rule-cue columns (own / reported /
   negated cue counts per design and the rule decision, weight {config['features'].get('cue_weight', 0.0)};
-  0 = none) + multinomial logistic regression
+  0 = none){keywords} + multinomial logistic regression
   (C={config['classifier']['C']}, balanced classes), temperature-scaled on held-out hand labels
   (T={facts.get('temperature', 'see calibration.json')}).
 - **Combination**: `w * onehot(rule label) + (1 - w) * p_model`, weights fitted on out-of-fold
@@ -44,7 +49,7 @@ section decides), with a calibrated score and the cue spans that support it.
   {config['weak']['max_per_label']} per label, {int(config['weak']['mask_fraction'] * 100)}% with cue spans masked):
   {weak}.
 - Hand labels: {facts['gold_train']} abstracts of the fixed train split of `annotations/design.jsonl`
-  (weight {config['weak']['gold_weight']}).
+  (weight {config['weak']['gold_weight']}){extra}.
 - The screening sets are biomedical (ADHD drugs, borderline personality disorder therapy, nudging
   health professionals, hair cortisol, rodent memory) and dominated by RCTs; qualitative and
   mixed-methods work is rare in them, so these designs rest on few examples.
@@ -59,8 +64,10 @@ macro-F1 over designs with >= 15 test examples: **{s['macro_f1_support15']:.3f}*
 {rows}
 
 ## Limits
-- One annotator (an AI agent, `agent:design-1`); a blind second agent on 120 test records agreed on
-  88.3% (kappa 0.87, `docs/models/agreement.md`); the 14 disagreements were adjudicated (guideline v1.1).
+- Hand labels by AI agents: `agent:design-1` labelled the test split and 336 train records; a blind
+  second agent on 120 test records agreed on 88.3% (kappa 0.87, `docs/models/agreement.md`); the 14
+  disagreements were adjudicated (guideline v1.1). `agent:design-3` added 388 train-only labels
+  (guideline v1.2), targeted at the designs the earlier model confused; a blind second pass on 80 of them agreed on 95.0% (kappa 0.94).
 - The test sample was partly drawn by rule predictions (to reach rare designs), which favours
   records whose design is stated in words the rules know; expect lower scores on unselected text.
 - Designs outside the label set (animal experiments, economic models) are mapped by the

@@ -56,3 +56,41 @@ def read_annotations(path: str | Path) -> list[dict]:
     """Hand labels, one JSON object a line (``dataset, record_id, label, ...``)."""
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_extra(path: str | Path) -> list[tuple[Abstract, str]]:
+    """Extra hand labels in the training format of ``active/export.py::export_training``:
+    JSON lines ``{"id", "text", "labels": {"design": ID}, "provenance": {...}}``. Returns
+    ``(Abstract, label)`` pairs; the text is split at the first title separator (title, rest)
+    and the dataset is ``extra:<file stem>``. Raises E304 for a missing file, E303 for a line
+    without a codebook design id."""
+    from ..errors import SrnlpError
+    from .labels import DESIGNS
+
+    path = Path(path)
+    if not path.is_file():
+        raise SrnlpError("E304", path=path)
+    out = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SrnlpError("E303", path=path, line=number, reason=f"not JSON: {exc.msg}") from None
+            label = (item.get("labels") or {}).get("design") if isinstance(item, dict) else None
+            text = item.get("text") if isinstance(item, dict) else None
+            if label not in DESIGNS:
+                raise SrnlpError("E303", path=path, line=number, reason=f"design {label!r}")
+            if not isinstance(text, str) or not text.strip():
+                raise SrnlpError("E303", path=path, line=number, reason="empty text")
+            title, _, rest = text.partition(TITLE_SEPARATOR)
+            rid = str(item.get("id") or f"line{number}")
+            out.append((Abstract(f"extra:{path.stem}", rid, title, rest), label))
+    return out
+
+
+def text_key(text: str) -> str:
+    """Whitespace- and case-normalised text, to find the same abstract under another id."""
+    return " ".join(text.lower().split())

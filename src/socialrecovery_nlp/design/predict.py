@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from .combine import CombineParams, combine, is_short
+from .combine import CombineParams, combine_batch, is_short
 from .model import DesignClassifier
 from .rules import Cue, DesignRules, RuleDecision, _blank_nlp, decide
 
@@ -73,19 +73,21 @@ class DesignPredictor:
         decisions = [self.rule_decision(v) for v in views]
         texts = [v.model_text if v.model_text is not None else v.full_text() for v in views]
         proba = self.classifier.predict_proba(texts, [cues for _, cues in decisions])
+        shorts = [view.short if view.short is not None else is_short(text, self.params)
+                  for view, text in zip(views, texts)]
+        dists = combine_batch([d for d, _ in decisions], proba, self.labels, self.params, shorts)
+        best = dists.argmax(axis=1)
+        labels = self.labels
         out = []
-        for view, (decision, cues), p, text in zip(views, decisions, proba, texts):
-            short = view.short if view.short is not None else is_short(text, self.params)
-            dist = combine(decision, p, self.labels, self.params, short_text=short)
-            k = int(np.argmax(dist))
-            label = self.labels[k]
+        for (decision, cues), dist, k in zip(decisions, dists.tolist(), best.tolist()):
+            label = labels[k]
             evidence = [c for c in cues if c.status == "own" and c.label == label]
             evidence.sort(key=lambda c: (c.strength != "strong", c.start))
             out.append({
                 "label": label,
-                "score": round(float(dist[k]), 4),
+                "score": round(dist[k], 4),
                 "evidence": [{"text": c.text, "start": c.start, "end": c.end} for c in evidence[:5]],
-                "probabilities": {lab: float(v) for lab, v in zip(self.labels, dist)},
+                "probabilities": dict(zip(labels, dist)),
                 "rule": {"label": decision.label, "confident": decision.confident},
             })
         return out

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -282,12 +282,17 @@ class DesignRules:
 
         ``title_end``: character offset where the title ends (cues before it get ``in_title``);
         ``text``: ``doc.text`` if the caller has it (saves rebuilding it).
+
+        Token attributes are read once with ``doc.to_array`` (lower-case form, character offset,
+        length) instead of building ``Token``/``Span`` objects per cue and context word.
         """
         raw = _dedupe(self._matches(doc))
         if not raw:
             return []
         sent_of = self._sentence_ids(doc)
         text = text if text is not None else doc.text
+        attrs = doc.to_array([LOWER, IDX, LENGTH])
+        ctx = _Context(attrs, doc.vocab.strings)
         sent_bounds: dict[int, tuple[int, int]] = {}
         for _, _, start, _ in raw:
             sid = int(sent_of[start])
@@ -300,13 +305,12 @@ class DesignRules:
             sid = int(sent_of[start])
             s_lo, s_hi = sent_bounds[sid]
             if sid not in reporting:
-                last = doc[s_hi - 1]
-                sent_text = text[doc[s_lo].idx:last.idx + len(last.text)]
+                sent_text = text[ctx.start_char(s_lo):ctx.end_char(s_hi - 1)]
                 reporting[sid] = bool(REPORTING.search(sent_text)) and not OWN_MARKERS.search(sent_text)
-            status = self._status(doc, text, label, start, end, s_lo, s_hi, reporting[sid])
-            span = doc[start:end]
-            in_title = title_end is not None and span.start_char < title_end
-            out.append(Cue(label, strength, span.start_char, span.end_char, span.text, sid, status, in_title))
+            status = self._status(ctx, text, label, start, end, s_lo, s_hi, reporting[sid])
+            start_char, end_char = ctx.start_char(start), ctx.end_char(end - 1)
+            in_title = title_end is not None and start_char < title_end
+            out.append(Cue(label, strength, start_char, end_char, text[start_char:end_char], sid, status, in_title))
         # a sentence that describes a review: primary-design cues in it describe included studies
         review_sents = {c.sent for c in out if c.status == "own" and c.strength == STRONG
                         and c.label in REVIEW_DESIGNS - {"narrative_review"}}
@@ -317,10 +321,10 @@ class DesignRules:
             for c in out
         ]
 
-    def _status(self, doc: Doc, text: str, label: str, start: int, end: int, s_lo: int, s_hi: int,
+    def _status(self, ctx: _Context, text: str, label: str, start: int, end: int, s_lo: int, s_hi: int,
                 reporting_sentence: bool) -> str:
-        before = [t.lower_ for t in doc[max(s_lo, start - 4):start]]
-        after = [t.lower_ for t in doc[end:min(s_hi, end + 6)]]
+        before = ctx.lowers(max(s_lo, start - 4), start)
+        after = ctx.lowers(end, min(s_hi, end + 6))
         if label != "quasi_experimental" and before and (
             before[-1] in {"non", "un", "quasi", "not", "nonrandomized"}
             or (len(before) > 1 and before[-1] in {"-", "–"} and before[-2] in {"non", "un", "quasi"})
@@ -332,12 +336,32 @@ class DesignRules:
             return "negated"
         if any(w in PRIOR for w in before):
             return "other"
-        if doc[end - 1].lower_ in PLURAL_HEADS:
+        if ctx.lowers(end - 1, end)[0] in PLURAL_HEADS:
             return "other"
-        tail = doc[end - 1].idx + len(doc[end - 1].text)
+        tail = ctx.end_char(end - 1)
         if CITATION_AFTER.match(text[tail:tail + 120]):
             return "other"
         return "other" if reporting_sentence else "own"
+
+
+class _Context:
+    """Token attributes of one doc from ``doc.to_array([LOWER, IDX, LENGTH])``."""
+
+    __slots__ = ("attrs", "strings")
+
+    def __init__(self, attrs: np.ndarray, strings) -> None:
+        self.attrs = attrs
+        self.strings = strings
+
+    def lowers(self, i: int, j: int) -> list[str]:
+        strings = self.strings
+        return [strings[h] for h in self.attrs[i:j, 0].tolist()]
+
+    def start_char(self, i: int) -> int:
+        return int(self.attrs[i, 1])
+
+    def end_char(self, i: int) -> int:
+        return int(self.attrs[i, 1] + self.attrs[i, 2])
 
 
 def _stop_ids(vocab) -> np.ndarray:

@@ -22,7 +22,7 @@ import numpy as np
 from ..errors import SrnlpError
 from ..modeldir import data_hashes, write_meta
 from .combine import CombineParams, combine
-from .data import Abstract, read_annotations, read_screening
+from .data import Abstract, read_annotations, read_extra, read_screening, text_key
 from .model import DesignClassifier, softmax
 from .predict import DesignPredictor, DocView
 from .rules import DesignRules, _blank_nlp
@@ -31,9 +31,9 @@ from .weak import training_texts, weak_label
 DEFAULTS: dict[str, dict[str, Any]] = {
     "model": {"component": "design", "name": "design", "version": "0.1.0"},
     "data": {"screening_dir": "data/screening", "annotations": "annotations/design.jsonl",
-             "splits": "annotations/design_splits.json"},
+             "splits": "annotations/design_splits.json", "extra": []},
     "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 6.0, "seed": 0},
-    "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000, "cue_weight": 0.0},
+    "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000, "cue_weight": 0.0, "keyword_weight": 0.0},
     "classifier": {"C": 2.0, "max_iter": 2000},
     "calibration": {"folds": 5, "seed": 0},
     "output": {"models_root": "models"},
@@ -69,7 +69,51 @@ class TrainingData:
         split = json.loads((root / data["splits"]).read_text(encoding="utf-8"))
         self.test = [u for u in split["test"] if u in self.abstracts]
         self.train = [u for u in split["train"] if u in self.abstracts]
-        self.weak_pool = [a for uid, a in sorted(self.abstracts.items()) if uid not in self.gold]
+        self.extra_stats = self._add_extra(data.get("extra") or [], root)
+        # no weak example repeats a hand-labelled text or abstract (the same abstract appears
+        # under another id or title in several screening sets)
+        taken = {text_key(self.abstracts[u].text) for u in self.gold if u in self.abstracts}
+        taken |= {text_key(self.abstracts[u].abstract) for u in self.gold
+                  if u in self.abstracts and self.abstracts[u].abstract.strip()}
+        self.weak_pool = [a for uid, a in sorted(self.abstracts.items())
+                          if uid not in self.gold and text_key(a.text) not in taken
+                          and text_key(a.abstract) not in taken]
+
+    def _add_extra(self, paths: list[str | Path], root: Path) -> dict[str, int]:
+        """``data.extra``: JSONL files of extra hand labels (``active/export.py`` format), added to
+        the *train* data only. A record whose text or abstract is a test record's is dropped (the
+        test split stays unseen); one that repeats a text already hand-labelled in
+        ``annotations/design.jsonl`` (or earlier in the extra files) is skipped, so curated labels
+        win and no text sits in two cross-validation folds."""
+        stats = {"files": 0, "read": 0, "added": 0, "dropped_test_text": 0, "skipped_duplicate": 0}
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        if not paths:
+            return stats
+        test_texts = {text_key(self.abstracts[u].text) for u in self.test}
+        test_texts |= {text_key(self.abstracts[u].abstract) for u in self.test if self.abstracts[u].abstract.strip()}
+        seen = {text_key(self.abstracts[u].text) for u in self.gold if u in self.abstracts}
+        for raw in paths:
+            path = Path(raw)
+            if not path.is_absolute():
+                path = root / path if (root / path).is_file() or not path.is_file() else path.resolve()
+            stats["files"] += 1
+            for abstract, label in read_extra(path):
+                stats["read"] += 1
+                key = text_key(abstract.text)
+                if key in test_texts or (abstract.abstract.strip() and text_key(abstract.abstract) in test_texts):
+                    stats["dropped_test_text"] += 1
+                    continue
+                if key in seen or abstract.uid in self.gold:
+                    stats["skipped_duplicate"] += 1
+                    continue
+                seen.add(key)
+                self.abstracts[abstract.uid] = abstract
+                self.gold[abstract.uid] = label
+                self.train.append(abstract.uid)
+                stats["added"] += 1
+            self.paths.append(path)
+        return stats
 
 
 def _fit(config: dict, weak_texts, weak_labels, weak_cues, gold: list[tuple[str, str, list]]) -> DesignClassifier:
@@ -80,7 +124,8 @@ def _fit(config: dict, weak_texts, weak_labels, weak_cues, gold: list[tuple[str,
     cues = list(weak_cues) + [cs for _, _, cs in gold]
     weights = [1.0] * len(weak_texts) + [float(w["gold_weight"])] * len(gold)
     model = DesignClassifier(ngram_max=f["ngram_max"], min_df=f["min_df"], max_features=f["max_features"],
-                             C=c["C"], max_iter=c["max_iter"], cue_weight=float(f.get("cue_weight", 0.0)))
+                             C=c["C"], max_iter=c["max_iter"], cue_weight=float(f.get("cue_weight", 0.0)),
+                             keyword_weight=float(f.get("keyword_weight", 0.0)))
     return model.fit(texts, labels, sample_weight=np.array(weights), cues=cues)
 
 
@@ -88,6 +133,23 @@ def _views(abstracts: list[Abstract]) -> list[DocView]:
     nlp = _blank_nlp()
     docs = nlp.pipe((a.text for a in abstracts), batch_size=256)
     return [DocView(d, a.title_end, short=not a.abstract.strip(), text=a.text) for d, a in zip(docs, abstracts)]
+
+
+def stratified_folds(labels: list[str], folds: int, seed: int = 0) -> list[int]:
+    """Fold number of each example: per label, a seeded shuffle dealt round-robin (continuing
+    across labels), so every fold holds out about ``1/folds`` of each design."""
+    rng = random.Random(seed)
+    by_label: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_label.setdefault(label, []).append(i)
+    out, k = [0] * len(labels), 0
+    for label in sorted(by_label):
+        idx = by_label[label]
+        rng.shuffle(idx)
+        for i in idx:
+            out[i] = k % folds
+            k += 1
+    return out
 
 
 def fit_combination(predictor: DesignPredictor, views: list[DocView], gold: list[str],
@@ -147,18 +209,19 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
     weak = weak_label(data.weak_pool, rules)
     weak_texts, weak_labels, _, weak_cues = training_texts(weak, w["mask_fraction"], w["max_per_label"], w["seed"])
     log(f"weak examples: {len(weak)} confident, {len(weak_texts)} used")
+    if data.extra_stats.get("files"):
+        log(f"extra hand labels (data.extra): {data.extra_stats}")
     train_uids = list(data.train)
     views = _views([data.abstracts[u] for u in train_uids])
     gold_pairs = [(data.abstracts[u].text, data.gold[u], rules.cues(v.doc, title_end=v.title_end, text=v.text))
                   for u, v in zip(train_uids, views)]
     # out-of-fold scores on the hand-labelled train split
     folds = int(config["calibration"]["folds"])
-    order = list(range(len(train_uids)))
-    random.Random(config["calibration"]["seed"]).shuffle(order)
+    fold_of = stratified_folds([g for _, g, _ in gold_pairs], folds, config["calibration"]["seed"])
     oof_scores: list[np.ndarray | None] = [None] * len(train_uids)
     fold_labels = None
     for k in range(folds):
-        held = set(order[k::folds])
+        held = {i for i, f in enumerate(fold_of) if f == k}
         model = _fit(config, weak_texts, weak_labels, weak_cues, [g for i, g in enumerate(gold_pairs) if i not in held])
         if fold_labels is None:
             fold_labels = model.labels_
@@ -181,6 +244,7 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
     predictor.dev_scores, predictor.dev_views = scores, views  # in memory only, for analysis
     log(f"temperature {temperature:.3f}; combination {predictor.params.to_dict()}; dev (out-of-fold) {dev}")
     facts = {"dev_out_of_fold": dev, "temperature": round(temperature, 4), "weak_confident": len(weak), "weak_used": len(weak_texts), "gold_train": len(gold_pairs),
+             "extra": data.extra_stats,
              "weak_label_counts": {lab: weak_labels.count(lab) for lab in sorted(set(weak_labels))}}
     return predictor, facts
 
