@@ -35,7 +35,7 @@ def _doc(nlp):
 def test_offsets_slice_text_and_spans(trained_model):
     doc = _doc(_nlp(trained_model))
     assert doc._.claims, "expected claims"
-    assert doc._.models["claims"] == "claims@0.1.0"
+    assert doc._.models["claims"] == f"claims@{json.loads((trained_model / 'meta.json').read_text())['version']}"
     for claim in doc._.claims:
         out = claim.to_dict()
         assert doc.text[out["start"]:out["end"]] == out["text"]

@@ -78,3 +78,38 @@ def evidence_inference(split: str = "test", root: Path = CLAIMS_DATA) -> list[di
                         "comparator": prompt["Comparator"], "label": int(float(row["Label Code"])),
                         "pmcid": row["PMCID"], "prompt_id": row["PromptID"]})
     return out
+
+
+ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
+
+
+def screening_abstracts(dataset: str, root: Path = SOURCE_ROOT / "data" / "screening") -> dict[str, str]:
+    """``{record_id: abstract}`` of one screening CSV (``data/screening/<dataset>.csv``)."""
+    with open(root / f"{dataset}.csv", newline="", encoding="utf-8") as handle:
+        return {row["record_id"]: row.get("abstract") or "" for row in csv.DictReader(handle)}
+
+
+def load_abstract_annotations(path: str | Path = ABSTRACT_ANNOTATIONS, check: bool = True) -> list[dict]:
+    """Annotated sentences of screening abstracts (``annotations/claims_abstracts.jsonl``).
+
+    Same fields as :func:`load_annotations`; ``start``/``end`` (and the claims' offsets) index the
+    abstract of record ``provenance.record_id`` in ``data/screening/<provenance.dataset>.csv``,
+    which ``check`` verifies.
+    """
+    path = Path(path)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if check:
+        cache: dict[str, dict[str, str]] = {}
+        for row in rows:
+            dataset = row["provenance"]["dataset"]
+            if dataset not in cache:
+                cache[dataset] = screening_abstracts(dataset, path.parent.parent / "data" / "screening")
+            text = cache[dataset].get(row["provenance"]["record_id"], "")
+            if text[row["start"]:row["end"]] != row["text"]:
+                raise ValueError(f"{path}: {row['id']} offsets do not slice its abstract")
+            for claim in row["claims"]:
+                for part in ("factor", "outcome"):
+                    span = claim[part]
+                    if span["start"] is not None and text[span["start"]:span["end"]] != span["text"]:
+                        raise ValueError(f"{path}: {row['id']} {part} offsets do not slice the abstract")
+    return rows

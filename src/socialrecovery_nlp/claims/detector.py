@@ -42,6 +42,35 @@ _GROUP_RES = {group: re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(c) for c i
 _VALENCE_WORDS = frozenset(lx.BAD_OUTCOMES) | frozenset(lx.GOOD_OUTCOMES)
 
 
+_STATS = re.compile(r"(?:\b[pP]\s*[<=>≤≥]|\b95\s*%|\bCI\b|\b(?:OR|RR|HR)\b\s*[=:]?\s*\d|β\s*=|\br\s*=\s*-?0?\.\d)")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?")
+#: Section headings of structured abstracts, by group (``features = "v2"``).
+HEADING_GROUPS = {
+    "background": "bg", "introduction": "bg", "context": "bg", "objective": "aim", "objectives": "aim",
+    "aim": "aim", "aims": "aim", "purpose": "aim", "method": "met", "methods": "met", "design": "met",
+    "results": "res", "result": "res", "findings": "res", "conclusion": "con", "conclusions": "con",
+    "discussion": "con", "interpretation": "con", "significance": "con",
+}
+
+
+def featurize_v2(text: str) -> str:
+    """:func:`featurize` plus markers for a leading section heading (its group), reported
+    statistics (p-values, CIs, odds ratios) and many numbers (``features = "v2"``, 0.2.0)."""
+    from .extract import heading_length
+
+    marks = []
+    k = heading_length(text)
+    if k:
+        first = _WORDS.findall(text[:k].lower())
+        groups = {HEADING_GROUPS[w] for w in first if w in HEADING_GROUPS}
+        marks += [f"zzhead{g}" for g in sorted(groups)] or ["zzheadother"]
+    if _STATS.search(text):
+        marks.append("zzstats")
+    if len(_NUMBER.findall(text)) >= 4:
+        marks.append("zznumbers")
+    return featurize(text) + (" " + " ".join(marks) if marks else "")
+
+
 def featurize(text: str) -> str:
     """The text plus marker tokens for trigger kinds, valence words, citations and cue groups."""
     lowered = text.lower()
@@ -71,15 +100,25 @@ TRUSTED_TYPES: tuple[str, ...] = ()
 class ClaimDetector:
     """``fit(texts, labels, sample_weight)`` / ``predict_proba(texts)`` -> P(claim) per text."""
 
-    name = "srnlp.claims_tfidf_lr.v1"
-
     def __init__(self, C: float = 4.0, ngram_max: int = 2, min_df: int = 1, threshold: float = 0.5,
-                 seed: int = 0, confident: float | None = None) -> None:
+                 seed: int = 0, confident: float | None = None, features: str = "v1") -> None:
         self.C, self.ngram_max, self.min_df, self.threshold, self.seed = C, ngram_max, min_df, threshold, seed
+        if features not in ("v1", "v2"):
+            raise ValueError(f"unknown detector features {features!r} (v1, v2)")
+        #: ``v1``: :func:`featurize`; ``v2``: :func:`featurize_v2` (adds heading/statistics markers)
+        self.features = features
         #: sentences scored below ``confident`` (but at least ``threshold``) are claims only if the
         #: parse links a factor and an outcome; ``None``: same as ``threshold`` (no such check)
         self.confident = confident
         self.pipeline = None
+
+    @property
+    def name(self) -> str:
+        return "srnlp.claims_tfidf_lr.v2" if self.features == "v2" else "srnlp.claims_tfidf_lr.v1"
+
+    def _featurize(self, texts: list[str]) -> list[str]:
+        f = featurize_v2 if self.features == "v2" else featurize
+        return [f(t) for t in texts]
 
     def _build(self):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -94,7 +133,7 @@ class ClaimDetector:
 
     def fit(self, texts: list[str], labels, sample_weight=None) -> ClaimDetector:
         self.pipeline = self._build()
-        self.pipeline.fit([featurize(t) for t in texts], np.asarray(labels),
+        self.pipeline.fit(self._featurize(texts), np.asarray(labels),
                           logisticregression__sample_weight=sample_weight)
         return self
 
@@ -103,7 +142,7 @@ class ClaimDetector:
             raise RuntimeError("ClaimDetector is not fitted")
         if not texts:
             return np.zeros(0)
-        return self.pipeline.predict_proba([featurize(t) for t in texts])[:, 1]
+        return self.pipeline.predict_proba(self._featurize(texts))[:, 1]
 
     def save(self, directory: str | Path) -> None:
         import skops.io as sio
@@ -112,7 +151,8 @@ class ClaimDetector:
         directory.mkdir(parents=True, exist_ok=True)
         sio.dump(self.pipeline, directory / WEIGHTS_FILE)
         settings = {"name": self.name, "C": self.C, "ngram_max": self.ngram_max, "min_df": self.min_df,
-                    "threshold": self.threshold, "confident": self.confident, "seed": self.seed}
+                    "threshold": self.threshold, "confident": self.confident, "seed": self.seed,
+                    "features": self.features}
         (directory / SETTINGS_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
@@ -123,7 +163,7 @@ class ClaimDetector:
         settings = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
         detector = cls(C=settings["C"], ngram_max=settings["ngram_max"], min_df=settings["min_df"],
                        threshold=settings["threshold"], seed=settings.get("seed", 0),
-                       confident=settings.get("confident"))
+                       confident=settings.get("confident"), features=settings.get("features", "v1"))
         path = directory / WEIGHTS_FILE
         unknown = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
         if unknown:

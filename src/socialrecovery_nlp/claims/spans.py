@@ -80,7 +80,7 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
     offset = tokens[0].i if tokens else 0
     lowered = [t.lower_ for t in tokens]
     found: list[Trigger] = []
-    used: set[int] = {i for i, t in enumerate(tokens) if _skipped(t, skip)}
+    used: set[int] = {i for i, t in enumerate(tokens) if _skipped(t, skip)} if skip else set()
     for size, phrases in _PHRASES_BY_SIZE:  # longest phrases first
         for i in range(len(tokens) - size + 1):
             if lowered[i] not in _PHRASE_FIRST_WORDS:
@@ -107,7 +107,27 @@ def _skipped(token: Token, skip) -> bool:
     return any(s <= token.idx < e for s, e in skip)
 
 
+#: Verbs whose object carries a comparative in group results ("athletes exhibited higher cortisol
+#: levels", "patients with more education had better functioning"); added in 0.2.0.
+_HAVE_VERBS = frozenset(["had", "has", "have", "having", "showed", "show", "shows", "shown", "exhibited", "exhibit",
+                         "exhibits", "reported", "report", "reports", "gained", "gain", "used", "use", "uses",
+                         "experienced", "experience", "obtained", "achieved", "displayed", "demonstrated",
+                         "consumed", "received", "spent", "performed", "scored"])
+
+
+def _object_comparative(token: Token) -> bool:
+    """A comparative modifying the direct object of a have/show verb ("had better functioning")."""
+    if token.dep_ not in ("amod", "advmod") or token.lower_ not in lx.COMPARATIVES:
+        return False
+    noun = token.head
+    return noun.dep_ == "dobj" and noun.pos_ in ("NOUN", "PROPN") and noun.head.lower_ in _HAVE_VERBS
+
+
 def _usable_word_trigger(token: Token) -> bool:
+    if _object_comparative(token):
+        return True
+    if token.lower_ in ("better", "worse", "poorer"):
+        return False  # only as the comparative of an object
     if token.lower_ in lx.COMPARATIVES and token.lower_ not in ("reduced", "increased", "improved", "lower"):
         return token.dep_ in ("acomp", "attr", "oprd")
     if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.lower_ not in _NOUN_HEADS_FOR_ADJ:
@@ -131,7 +151,7 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Relati
 def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
     triggers = find_triggers(doc, skip)
     by_token = {i: t for t in triggers for i in range(t.start, t.end)}
-    blocked = {t.i for t in doc if _skipped(t, skip)}
+    blocked = {t.i for t in doc if _skipped(t, skip)} if skip else set()
     consumed: set[int] = set()
     relations: list[Relation] = []
     for trigger in triggers:
@@ -139,7 +159,7 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
         inverted_copula = _copula_attribute(head)
         if trigger.start in consumed or (inverted_copula is None and not allow_relative and _in_relative_clause(head)):
             continue
-        kind = trigger.kind
+        kind = _evaluative_kind(head, trigger.kind)
         outcome_tok, inner = _find_outcome(doc, trigger, by_token, blocked)
         for t in inner:
             consumed.add(t.start)
@@ -152,6 +172,12 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
                                ("after", "following", "with") for p in prep.children if p.dep_ == "pobj"), None)
         if head.lower_ in lx.COMPARATIVES and head.dep_ in ("acomp", "attr", "oprd"):
             factor_tok, outcome_tok = _comparison(head)
+        pair = _between_pair(head)
+        if pair is not None:  # "an association between [A] and [B]"
+            factor_tok, outcome_tok = pair
+        object_comparative = trigger.end - trigger.start == 1 and _object_comparative(head)
+        if object_comparative:  # "[athletes] exhibited higher [cortisol levels]"
+            factor_tok, outcome_tok = _find_factor(head.head.head), head.head
         if doc[trigger.start:trigger.end].text.lower() in lx.REVERSED_PHRASES:
             factor_tok, outcome_tok = outcome_tok, factor_tok
         if _is_passive_with_agent(head):
@@ -164,10 +190,16 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
         factor_tok = None if factor_tok is not None and factor_tok.i in blocked else factor_tok
         outcome_tok = None if outcome_tok is not None and outcome_tok.i in blocked else outcome_tok
         factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token) if factor_tok is not None else None
+        if pair is not None and factor is not None:  # A's phrase stops before "and B"
+            cut = [c.i for c in factor_tok.children if c.dep_ in ("cc", "conj") and c.i > factor_tok.i]
+            if cut:
+                factor = (factor[0], max(factor[0] + 1, min(cut)))
         quantifier = _quantified(factor_tok)
         if factor is not None and quantifier is not factor_tok and quantifier.i < factor[0]:
             factor = (quantifier.i, factor[1])  # "some of [the key social factors ...]"
         outcome = _phrase(outcome_tok, blocked, population=True) if outcome_tok is not None else None
+        if object_comparative and outcome is not None and outcome[0] <= head.i < outcome[1] - 1:
+            outcome = (head.i + 1, outcome[1])  # the outcome without its comparative
         if factor and outcome and factor[0] <= outcome[0] < factor[1]:
             outcome = None
         if factor is None and outcome is None:
@@ -282,7 +314,8 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
     if head.dep_ in ("amod", "compound") and head.head.lower_ in _NOUN_HEADS_FOR_ADJ:
         starts.append(head.head)
     inner: list[Trigger] = []
-    frontier = [c for s in starts for c in s.children if c.dep_ in _DOWN and not trigger.start <= c.i < trigger.end]
+    frontier = [c for s in starts for c in s.children if c.dep_ in _DOWN and not trigger.start <= c.i < trigger.end
+                and not _comparison_prep(c)]
     if trigger.end - trigger.start > 1 and doc[trigger.end - 1].pos_ == "ADP":
         frontier = [c for c in doc[trigger.end - 1].children if c.dep_ in ("pobj", "pcomp")] + frontier
     seen: set[int] = set()
@@ -311,8 +344,52 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
             objects = [c for c in token.children if c.dep_ in ("dobj", "attr") and c.lower_ not in lx.PERSON_WORDS]
             if objects:
                 return objects[0], inner
-        frontier.extend(c for c in token.children if c.dep_ in _DOWN)
+        frontier.extend(c for c in token.children if c.dep_ in _DOWN and not _comparison_prep(c))
     return None, inner
+
+
+#: Prepositions that introduce the comparator, not the outcome ("more effective than TAU in reducing
+#: self-harm", "superior to placebo on symptom severity"); added in 0.2.0 from training-abstract errors.
+_COMPARATOR_PREPS = frozenset(["than", "versus", "vs", "vs.", "compared", "relative"])
+_COMPARATIVE_TO = frozenset(["superior", "inferior", "compared", "relative", "similar", "comparable", "equivalent"])
+#: Evaluative modifiers of "effect(s)" / "impact": "positive effects on X" is a benefit whatever X is.
+_GOOD_EFFECT = frozenset(["positive", "beneficial", "favourable", "favorable", "protective", "therapeutic"])
+_BAD_EFFECT = frozenset(["negative", "adverse", "detrimental", "harmful", "deleterious", "unfavourable", "unfavorable"])
+
+
+_PAIR_NOUNS = frozenset(["association", "associations", "correlation", "correlations", "relationship",
+                         "relationships", "relation", "relations", "link", "links"])
+
+
+def _between_pair(head: Token) -> tuple[Token, Token] | None:
+    """``(A, B)`` of "an association / correlation between A and B" (added in 0.2.0)."""
+    if head.lower_ not in _PAIR_NOUNS:
+        return None
+    holders = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else [])
+    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    a = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    b = next((c for c in a.children if c.dep_ == "conj"), None) if a is not None else None
+    return (a, b) if b is not None else None
+
+
+def _comparison_prep(token: Token) -> bool:
+    if token.dep_ != "prep":
+        return False
+    return token.lower_ in _COMPARATOR_PREPS or (token.lower_ == "to" and token.head.lower_ in _COMPARATIVE_TO)
+
+
+def _evaluative_kind(head: Token, kind: str) -> str:
+    """"positive effects on X" -> benefit, "adverse effects on X" -> harm; otherwise ``kind``."""
+    mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+    if head.lower_ in _PAIR_NOUNS and mods & {"inverse", "negative"}:
+        return lx.DECREASE  # "an inverse correlation between stress and resilience"
+    if head.lower_ not in ("effect", "effects", "impact", "impacts", "influence"):
+        return kind
+    if mods & _GOOD_EFFECT:
+        return lx.BENEFIT
+    if mods & _BAD_EFFECT:
+        return lx.HARM
+    return kind
 
 
 _QUANTIFIERS = frozenset(["some", "many", "most", "one", "all", "several", "few", "each", "any", "none", "much"])
@@ -363,7 +440,8 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
                     i in cut_claims for i in range(child.left_edge.i, child.right_edge.i + 1)):
                 right = min(right, child.left_edge.i)
     while right - left > 1 and (doc[left].lower_ in ("not", "just", "only", "precisely", "also")
-                                or (doc[left].dep_ == "advmod" and doc[left].i < token.i)):
+                                or (doc[left].dep_ == "advmod" and doc[left].i < token.i)
+                                or (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether"))):
         left += 1
     if doc[left].pos_ in ("ADP", "ADV", "SCONJ"):
         commas = [i for i in range(left, token.i) if doc[i].text == ","]

@@ -43,64 +43,145 @@ def _resolve(path: str, config_path: Path) -> Path:
     return SOURCE_ROOT / p
 
 
-def training_set(config: dict, config_path: Path) -> tuple[list[str], list[int], list[float], list[int], list[Path]]:
-    """Texts, labels, weights, paragraph groups (seed only; -1 for external) and data files."""
-    annotations = _resolve(config["data"]["annotations"], config_path)
+def _paths(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _relative_claims(row: dict) -> list[dict]:
+    """Claims of an annotation row with factor/outcome offsets relative to the sentence."""
+    base = row["start"]
+    out = []
+    for claim in row["claims"]:
+        claim = dict(claim)
+        for part in ("factor", "outcome"):
+            span = dict(claim[part])
+            if span.get("start") is not None:
+                span["start"] -= base
+                span["end"] -= base
+            claim[part] = span
+        out.append(claim)
+    return out
+
+
+def _base_extractor(config: dict, config_path: Path):
+    """The model whose predicted claims ``c<i>`` corrections refer to (``data.extra_model``, else the
+    newest shipped claims model); ``None`` when there is none."""
+    from .model import load_extractor
+
+    name = config["data"].get("extra_model")
+    loaded = load_extractor(_resolve(name, config_path) if name else None,
+                            config.get("parser", {}).get("spacy_model"))
+    return loaded[0] if loaded else None
+
+
+def training_examples(config: dict, config_path: Path) -> tuple[list[dict], list[Path], dict]:
+    """Every training sentence as ``{"text", "is_claim", "claims", "group", "weight", "cv", "origin"}``.
+
+    ``claims`` have factor/outcome offsets relative to the sentence. ``cv``: the sentence is scored
+    in grouped cross-validation (seed training split and annotated abstracts); external sets and
+    project corrections (``data.extra``) are only ever trained on. Test splits are never read.
+    """
+    data = config["data"]
+    splits = set(data.get("train_splits", ["train"]))
+    examples: list[dict] = []
+    files: list[Path] = []
+    stats: dict = {}
+    annotations = _resolve(data["annotations"], config_path)
     rows = claim_data.load_annotations(annotations)
-    splits = set(config["data"].get("train_splits", ["train"]))
-    seed = [r for r in rows if r["split"] in splits]
-    texts = [r["text"] for r in seed]
-    labels = [int(r["is_claim"]) for r in seed]
-    weights = [1.0] * len(seed)
-    groups = [r["paragraph"] for r in seed]
-    files = [annotations, annotations.parent / rows[0]["source"].split("/")[-1]]
-    root = _resolve(config["data"].get("external_root", "data/claims"), config_path)
-    w_cc = float(config["data"].get("countercausality_weight", 0.0))
+    files += [annotations, annotations.parent / rows[0]["source"].split("/")[-1]]
+    for r in rows:
+        if r["split"] in splits:
+            examples.append({"text": r["text"], "is_claim": bool(r["is_claim"]), "claims": _relative_claims(r),
+                             "group": f"seed:{r['paragraph']}", "weight": 1.0, "cv": True, "origin": "seed"})
+    w_abs = float(data.get("abstracts_weight", 1.0))
+    for name in _paths(data.get("abstracts")):
+        path = _resolve(name, config_path)
+        files.append(path)
+        for r in claim_data.load_abstract_annotations(path):
+            if r["split"] in splits:
+                examples.append({"text": r["text"], "is_claim": bool(r["is_claim"]), "claims": _relative_claims(r),
+                                 "group": f"abs:{r['provenance']['dataset']}:{r['provenance']['record_id']}",
+                                 "weight": w_abs, "cv": w_abs > 0, "origin": "abstracts"})
+    examples = [e for e in examples if e["weight"] > 0]
+    root = _resolve(data.get("external_root", "data/claims"), config_path)
+    w_cc = float(data.get("countercausality_weight", 0.0))
     if w_cc > 0:
         cc_texts, cc_labels = claim_data.countercausality("train", root)
-        texts += cc_texts; labels += cc_labels; weights += [w_cc] * len(cc_texts); groups += [-1] * len(cc_texts)
+        examples += [{"text": t, "is_claim": bool(y), "claims": [], "group": None, "weight": w_cc, "cv": False,
+                      "origin": "countercausality"} for t, y in zip(cc_texts, cc_labels)]
         files.append(root / "countercausality" / "causality-detection" / "train.jsonl")
-    w_cert = float(config["data"].get("certainty_weight", 0.0))
+    w_cert = float(data.get("certainty_weight", 0.0))
     if w_cert > 0:
         findings = [r["finding"] for r in claim_data.certainty_findings("train", root)]
-        texts += findings; labels += [1] * len(findings); weights += [w_cert] * len(findings); groups += [-1] * len(findings)
+        examples += [{"text": t, "is_claim": True, "claims": [], "group": None, "weight": w_cert, "cv": False,
+                      "origin": "certainty"} for t in findings]
         files.append(root / "certainty" / "sentence-level-certainty.jsonl")
-    return texts, labels, weights, groups, files
+    extra = _paths(data.get("extra"))
+    if extra:
+        from .extra import corrections_to_examples
+
+        paths = [_resolve(p, config_path) if not Path(p).is_absolute() else Path(p) for p in extra]
+        base = _base_extractor(config, config_path)
+        extra_examples, stats = corrections_to_examples(paths, base)
+        w_extra = float(data.get("extra_weight", 1.0))
+        for e in extra_examples:
+            examples.append({**e, "weight": w_extra, "cv": False, "group": None})
+        files += paths
+    return examples, files, stats
 
 
-def select_threshold(texts, labels, weights, groups, params: dict, candidates=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
-                     folds: int = 5, parser: str = DEFAULT_PARSER) -> tuple[float, float, dict]:
-    """Detector cut-offs ``(threshold, confident)`` maximising out-of-fold F1 on the seed sentences.
+def training_set(config: dict, config_path: Path) -> tuple[list[str], list[int], list[float], list, list[Path]]:
+    """Texts, labels, weights, CV groups (``None``: always trained on, never scored) and data files."""
+    examples, files, _ = training_examples(config, config_path)
+    return ([e["text"] for e in examples], [int(e["is_claim"]) for e in examples], [e["weight"] for e in examples],
+            [e["group"] if e["cv"] else None for e in examples], files)
 
-    A sentence is predicted a claim when it passes the trigger gate and the non-claim frames
-    (:func:`.extract._trigger_units`), its out-of-fold probability reaches ``threshold``, and
-    either the probability reaches ``confident`` or the rules find a relation with both a factor
-    and an outcome in its parse. Folds are grouped by paragraph; ties go to the higher
-    ``threshold`` (fewer sentences to parse), then the lower ``confident``.
-    """
+
+def out_of_fold(texts, labels, weights, groups, params: dict, folds: int = 5,
+                parser: str = DEFAULT_PARSER) -> dict:
+    """Out-of-fold detector probabilities for the sentences with a CV group (grouped K-fold; sentences
+    without a group are in every training fold), with the trigger gate and the parsed-relation
+    check of each scored sentence: ``{"index", "oof", "trig", "full", "y"}`` (arrays)."""
     from sklearn.model_selection import GroupKFold
 
     from ..pipeline.language import load
     from .extract import ClaimExtractor, _trigger_units
 
     nlp = load(components=[])
-    seed_idx = np.array([i for i, g in enumerate(groups) if g >= 0])
-    ext_idx = np.array([i for i, g in enumerate(groups) if g < 0], dtype=int)
+    seed_idx = np.array([i for i, g in enumerate(groups) if g is not None and g != -1])
+    ext_idx = np.array([i for i, g in enumerate(groups) if g is None or g == -1], dtype=int)
     y = np.array(labels)
     docs = [nlp(texts[i]) for i in seed_idx]
     trig = np.array([bool(_trigger_units(doc)) for doc in docs])
     rules = ClaimExtractor(None, spacy_model=parser, threshold=-1.0)
     if rules.parser is not None:
-        full = np.array([any(c.factor is not None and c.outcome is not None for c in rules(doc)) for doc in docs])
+        full = np.array([any(c.factor is not None and c.outcome is not None for c in claims)
+                         for claims in rules.pipe(docs)])
     else:  # no parser: the relation check cannot run, so it never vetoes
         full = np.ones(len(docs), dtype=bool)
     oof = np.zeros(len(seed_idx))
-    for tr, te in GroupKFold(folds).split(seed_idx, y[seed_idx], np.array(groups)[seed_idx]):
+    group_ids: dict = {}
+    seed_groups = np.array([group_ids.setdefault(groups[i], len(group_ids)) for i in seed_idx])
+    for tr, te in GroupKFold(folds).split(seed_idx, y[seed_idx], seed_groups):
         train_idx = np.concatenate([seed_idx[tr], ext_idx])
         det = ClaimDetector(**params).fit([texts[i] for i in train_idx], y[train_idx], np.array(weights)[train_idx])
         oof[te] = det.predict_proba([texts[i] for i in seed_idx[te]])
+    return {"index": seed_idx, "oof": oof, "trig": trig, "full": full, "y": y[seed_idx]}
+
+
+def best_cutoffs(cv: dict, candidates=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6), mask=None) -> tuple[float, float, dict]:
+    """``(threshold, confident, scores)`` maximising out-of-fold F1 (over ``mask`` when given).
+
+    A sentence is predicted a claim when it passes the trigger gate, its out-of-fold probability
+    reaches ``threshold``, and either the probability reaches ``confident`` or the rules find a
+    relation with both a factor and an outcome in its parse. Ties go to the higher ``threshold``
+    (fewer sentences to parse), then the lower ``confident``.
+    """
+    mask = np.ones(len(cv["y"]), dtype=bool) if mask is None else np.asarray(mask)
+    oof, trig, full, ys = cv["oof"][mask], cv["trig"][mask], cv["full"][mask], cv["y"][mask]
     best = (-1.0, 0.5, 0.5, {})
-    ys = y[seed_idx]
     for t in sorted(candidates, reverse=True):
         for c in [x for x in sorted(candidates) if x >= t] + [1.01]:
             pred = trig & (oof >= t) & ((oof >= c) | full)
@@ -110,7 +191,27 @@ def select_threshold(texts, labels, weights, groups, params: dict, candidates=(0
             f = 2 * p * r / (p + r) if p + r else 0.0
             if f > best[0] + 1e-9:
                 best = (f, t, c, {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)})
-    return best[1], best[2], {"cv_folds": folds, "threshold": best[1], "confident": best[2], **best[3]}
+    return best[1], best[2], best[3]
+
+
+def score_cutoffs(cv: dict, threshold: float, confident: float, mask=None) -> dict:
+    mask = np.ones(len(cv["y"]), dtype=bool) if mask is None else np.asarray(mask)
+    oof, trig, full, ys = cv["oof"][mask], cv["trig"][mask], cv["full"][mask], cv["y"][mask]
+    pred = trig & (oof >= threshold) & ((oof >= confident) | full)
+    tp = int((pred & (ys == 1)).sum())
+    p = tp / max(int(pred.sum()), 1)
+    r = tp / max(int(ys.sum()), 1)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": int(mask.sum())}
+
+
+def select_threshold(texts, labels, weights, groups, params: dict, candidates=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
+                     folds: int = 5, parser: str = DEFAULT_PARSER) -> tuple[float, float, dict]:
+    """Detector cut-offs ``(threshold, confident)`` maximising out-of-fold F1 over every sentence
+    with a CV group (:func:`out_of_fold`, :func:`best_cutoffs`)."""
+    cv = out_of_fold(texts, labels, weights, groups, params, folds, parser)
+    threshold, confident, scores = best_cutoffs(cv, candidates)
+    return threshold, confident, {"cv_folds": folds, "threshold": threshold, "confident": confident, **scores}
 
 
 def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
@@ -118,8 +219,12 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     config_path = Path(config_path)
     config = load_config(config_path, overrides)
     model = config["model"]
-    params = {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed") if k in config["detector"]}
-    texts, labels, weights, groups, files = training_set(config, config_path)
+    params = {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed", "features") if k in config["detector"]}
+    examples, files, extra_stats = training_examples(config, config_path)
+    texts = [e["text"] for e in examples]
+    labels = [int(e["is_claim"]) for e in examples]
+    weights = [e["weight"] for e in examples]
+    groups = [e["group"] if e["cv"] else None for e in examples]
     threshold = config["detector"].get("threshold", "cv")
     cv = {}
     confident = config["detector"].get("confident")
@@ -136,16 +241,35 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     if out.exists():
         shutil.rmtree(out)
     detector.save(out)
+    span_kind = config.get("spans", {}).get("model", "rules")
+    span_stats: dict = {"model": span_kind}
+    if span_kind == "tagger":
+        tagger = train_span_tagger(examples, parser_name, C=float(config["spans"].get("C", 1.0)),
+                                   mode=config["spans"].get("mode", "replace"))
+        if tagger is not None:
+            tagger.save(out)
+            span_stats.update({"name": tagger.name, "C": tagger.C, "mode": tagger.mode})
+    elif span_kind != "rules":
+        raise ValueError(f"[spans] model must be 'rules' or 'tagger', not {span_kind!r}")
     meta = {
         "name": model["name"], "version": model["version"], "component": "claims",
         "description": "Claim sentences (TF-IDF + logistic regression detector) with rule-based factor/outcome "
-                       "spans over a dependency parse, direction by composition, strength and hedging.",
+                       "spans over a dependency parse" + (", refitted by a trained token tagger" if span_kind == "tagger"
+                                                          else "") + ", direction by composition, strength and hedging.",
         "labels": {"directions": ["promotes", "hinders", "no_effect", "mixed"],
                    "strengths": ["causal", "conditional_causal", "correlational"]},
         "thresholds": {"detector": float(threshold), "confident": confident},
         "detector": detector.name,
+        "detector_settings": {"C": detector.C, "ngram_max": detector.ngram_max, "min_df": detector.min_df,
+                              "features": detector.features},
+        "spans": span_stats,
         "parser": {"package": parser_name, "expected_meta": EXPECTED_META.get(parser_name, {})},
-        "training": {"n_sentences": len(texts), "n_seed": sum(1 for g in groups if g >= 0),
+        "training": {"n_sentences": len(texts), "n_seed": sum(e["origin"] == "seed" for e in examples),
+                     "n_abstracts": sum(e["origin"] == "abstracts" for e in examples),
+                     "abstracts_weight": float(config["data"].get("abstracts_weight", 1.0)) if config["data"].get("abstracts") else 0.0,
+                     "n_extra": sum(e["origin"] == "extra" for e in examples),
+                     **({"extra": {"files": [str(p) for p in _paths(config["data"].get("extra"))], **extra_stats}}
+                        if extra_stats else {}),
                      "n_positive": int(sum(labels)), "splits": config["data"].get("train_splits", ["train"]),
                      "countercausality_weight": config["data"].get("countercausality_weight", 0.0),
                      "certainty_weight": config["data"].get("certainty_weight", 0.0), "cv": cv},
@@ -159,6 +283,10 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         from .extract import ClaimExtractor
 
         extractor = ClaimExtractor(detector, spacy_model=parser_name)
+        if span_kind == "tagger":
+            from .spanmodel import SpanTagger
+
+            extractor.span_model = SpanTagger.load(out)
         meta["metrics"] = {"seed_test": evaluate_seed(extractor, split="test",
                                                       annotations=_resolve(config["data"]["annotations"], config_path))}
     write_meta(out, meta)
@@ -166,15 +294,41 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     return out
 
 
+def train_span_tagger(examples: list[dict], parser_name: str = DEFAULT_PARSER, C: float = 1.0,
+                      mode: str = "replace"):
+    """A :class:`.spanmodel.SpanTagger` fitted on the claim sentences of ``examples`` that have
+    factor/outcome offsets (``None`` without a parser)."""
+    from ..text.citations import find_citations
+    from .parser import load_parser
+    from .spanmodel import SpanTagger, gold_labels
+    from .spans import extract_relations
+
+    parser = load_parser(parser_name)
+    rows = [e for e in examples if e["is_claim"] and any(
+        (c.get(p) or {}).get("start") is not None for c in e["claims"] for p in ("factor", "outcome"))]
+    if parser is None or not rows:
+        return None
+    docs = list(parser.pipe([e["text"] for e in rows]))
+    relations = [extract_relations(d, [(c.start, c.end) for c in find_citations(d.text)]) for d in docs]
+    labels = [gold_labels(d, e["claims"]) for d, e in zip(docs, rows)]
+    return SpanTagger(C=C, mode=mode).fit(docs, relations, labels)
+
+
 def _model_card(out: Path, meta: dict) -> None:
     m = meta.get("metrics", {}).get("seed_test", {})
+    t = meta.get("training", {})
     lines = [
         f"# {meta['name']} {meta['version']}", "",
         meta["description"], "",
-        ("- Trained on: the training split of `annotations/claims.jsonl` (sentences of Tew et al. 2011, "
-        "split by paragraph)."),
+        (f"- Trained on: {t.get('n_seed', 0)} sentences of the training split of `annotations/claims.jsonl` "
+         "(Tew et al. 2011, split by paragraph)"
+         + (f", {t['n_abstracts']} annotated sentences of CC0 screening abstracts (`annotations/claims_abstracts.jsonl`, "
+            f"weight {t.get('abstracts_weight')})" if t.get("n_abstracts") else "")
+         + (f", {t['n_extra']} sentences from project corrections (`data.extra`)" if t.get("n_extra") else "") + "."),
+        f"- Detector: `{meta.get('detector')}` {meta.get('detector_settings', {})}.",
         (f"- Detector threshold: {meta['thresholds']['detector']}; below {meta['thresholds'].get('confident')} a "
-         "candidate needs a parsed factor→outcome relation (both chosen by grouped 5-fold CV on the training split)."),
+         "candidate needs a parsed factor→outcome relation (both chosen by grouped 5-fold CV on the training sentences; "
+         "the seed test split is never trained on)."),
         f"- Parser: `{meta['parser']['package']}` (only candidate sentences are parsed).",
         ("- Evaluation: see `docs/models/claims.md` (reproduce with "
         "`python -m socialrecovery_nlp.claims.evaluate`)."),
@@ -182,6 +336,7 @@ def _model_card(out: Path, meta: dict) -> None:
     if m:
         lines.append(f"- Held-out seed test: claim detection F1 {m['detection']['f1']}, direction accuracy "
                      f"{m['direction']['accuracy']}, factor token F1 {m['factor']['token']['f1']}.")
-    lines += ["", ("Limits: trained on one narrative review (≈110 sentences); rules were written while reading "
-              "the same review, so expect lower numbers on other texts. Licence: MIT.")]
+    lines += ["", ("Limits: ≈550 training sentences (one narrative review and 88 abstracts, mostly clinical); "
+              "rules were written while reading the review and the training abstracts, so expect lower numbers "
+              "on other texts. Licence: MIT.")]
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
