@@ -155,8 +155,8 @@ def errors_markdown() -> str:
     """The reference page of every code (docs/errors.md is generated from it)."""
     lines = ["# Errors and warnings", "",
              "<!-- Generated from socialrecovery_nlp/errors.py by `python -m socialrecovery_nlp.errors`. -->", "",
-             "Every message starts with its code. `E` codes stop the file or command they concern; "
-             "`W` codes are warnings, per record (in the output's `warnings`) or per run.", "",
+             ("Every message starts with its code. `E` codes stop the file or command they concern; "
+              "`W` codes are warnings, per record (in the output's `warnings`) or per run."), "",
              "| code | message |", "|---|---|"]
     for code, template in MESSAGES.items():
         lines.append(f"| {code} | {template.replace('|', '/')} |")
