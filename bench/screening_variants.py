@@ -7,8 +7,19 @@ averaged). Learners: svm (ELAS-u4-like: LinearSVC C=0.11, class ratio 9.8), svm2
 (C=1), lrl (logistic regression, liblinear, balanced), knn (max cosine to a relevant record),
 cent (Rocchio centroid), puA (svm with every unlabelled record as a negative of weight A), nb.
 Features: w (word 1-2 gram TF-IDF), t (title twice + abstract), k (+ keywords), c (char 3-5),
-b (w+c), l (LSA 200 of w), m (w with min_df=2), s (w without English stop words). Priors: numpy default_rng(42), one relevant + one irrelevant per draw.
+b (w+c), l (LSA 200 of w), m (w with min_df=2), s (w without English stop words),
+e (all-MiniLM-L6-v2 sentence embeddings of title + abstract, max_length 256, read from the cache
+bench/results/embeddings/<key>.npy written by ``--embed``, the key as the library's
+``embedding_key``), we<a> (w and a * e side by side).
+Learners for dense features: svmC<c> (SVM, C=c, ratio 9.8), lrC<c> (logistic regression, C=c,
+ratio 9.8). A member may carry a weight: ``svm:w*2``. A config starting ``R|`` averages ranks
+instead of z-scored decision values; ``F<k>|`` makes the first k queries random (seed 0).
+svmR<r>: the SVM with class ratio r; svmD: ratio 9.8 until 10 relevant records are labelled, then 2.
+Priors: numpy default_rng(42), one relevant + one irrelevant per draw; with a 4th argument
+``asreview`` the draws of bench/vs_asreview.py (default_rng(2026 + index of the file)).
 Seconds per iteration are loop time only.
+
+    python bench/screening_variants.py --embed            # cache the embeddings of data/screening
 """
 import sys, time, numpy as np, scipy.sparse as sp
 from pathlib import Path
@@ -38,7 +49,40 @@ def weights(y, ratio):
     return w * len(y) / w.sum()
 
 def make(name):
-    if name == 'svm':  # ELAS-u4-like
+    if name.startswith('svmC'):
+        c = float(name[4:])
+        def f(X, y, Xu):
+            m = LinearSVC(C=c).fit(X, y, sample_weight=weights(y, 9.8))
+            return m.decision_function(Xu)
+    elif name.startswith('svmR'):  # another fixed class ratio
+        r = float(name[4:])
+        def f(X, y, Xu):
+            m = LinearSVC(C=0.11).fit(X, y, sample_weight=weights(y, r))
+            return m.decision_function(Xu)
+    elif name == 'svmD':  # dynamic balance: ratio 9.8 until 10 relevant are known, then 2
+        def f(X, y, Xu):
+            m = LinearSVC(C=0.11).fit(X, y, sample_weight=weights(y, 9.8 if y.sum() < 10 else 2.0))
+            return m.decision_function(Xu)
+    elif name.startswith('rdg'):  # weighted ridge regression on +-1 targets, closed form
+        lam = float(name[3:])
+        def f(X, y, Xu):
+            sw = weights(y, 9.8)
+            Xa = np.hstack([X, np.ones((X.shape[0], 1))])
+            A = (Xa * sw[:, None]).T @ Xa
+            A[np.arange(X.shape[1]), np.arange(X.shape[1])] += lam
+            w = np.linalg.solve(A, Xa.T @ (sw * (2 * y - 1)))
+            return Xu @ w[:-1] + w[-1]
+    elif name.startswith('svpC'):  # svmC with the primal solver
+        c = float(name[4:])
+        def f(X, y, Xu):
+            m = LinearSVC(C=c, dual=False).fit(X, y, sample_weight=weights(y, 9.8))
+            return m.decision_function(Xu)
+    elif name.startswith('lrC'):
+        c = float(name[3:])
+        def f(X, y, Xu):
+            m = LogisticRegression(C=c, solver='liblinear').fit(X, y, sample_weight=weights(y, 9.8))
+            return m.decision_function(Xu)
+    elif name == 'svm':  # ELAS-u4-like
         def f(X, y, Xu):
             m = LinearSVC(C=0.11).fit(X, y, sample_weight=weights(y, 9.8))
             return m.decision_function(Xu)
@@ -93,17 +137,45 @@ def sim(X, y, prior, scorer, XS=None):
     n = len(y); lab = np.zeros(n, bool); lab[prior] = True
     order = []; found = y[prior].sum(); total = y.sum()
     t0 = time.time(); it = 0
+    if hasattr(scorer, 'reset'): scorer.reset()
     while found < total:
         idx = np.flatnonzero(lab); un = np.flatnonzero(~lab)
         s = scorer(X, idx, un)
         pick = un[np.argmax(s)]
+        if it < getattr(scorer, 'random_first', 0):  # a first phase of random records
+            pick = un[scorer.rng.integers(len(un))]
+        if hasattr(scorer, 'feedback'): scorer.feedback(int(np.argmax(s)), int(y[pick]))
         lab[pick] = True; order.append(pick); found += y[pick]; it += 1
     dt = (time.time()-t0)/max(it,1)
     labels = [int(y[i]) for i in order] + [0]*(n - len(prior) - len(order))
     return loss(labels), dt
 
-def main(ds, configs, ndraw):
+EMB = Path(__file__).resolve().parents[1] / 'bench' / 'results' / 'embeddings'
+
+
+def embed_all():
+    """Cache the sentence embeddings of every data set in data/screening (one-time feature
+    extraction); prints and records the seconds each took."""
+    import json, os
+    os.environ.setdefault('HF_HUB_OFFLINE', '1')
+    from socialrecovery_nlp.active.models import embedding_key, screening_text
+    from socialrecovery_nlp.themes.encoder import SentenceEncoder
+    enc = SentenceEncoder(device='cpu', batch_size=32, max_length=256)
+    EMB.mkdir(parents=True, exist_ok=True)
+    timings = {}
+    for f in sorted((EMB.parents[2] / 'data' / 'screening').glob('*.csv')):
+        T = [screening_text(r) for r in read_labelled_csv(f)]
+        t0 = time.perf_counter(); E = enc.encode(T); dt = time.perf_counter() - t0
+        key = embedding_key(T)
+        np.save(EMB / f'{key}.npy', E.astype(np.float32), allow_pickle=False)
+        timings[f.name] = {'records': len(T), 'seconds': dt, 'key': key}
+        print(f.name, len(T), '%.1f s' % dt, flush=True)
+    (EMB / 'timings.json').write_text(json.dumps(timings, indent=1))
+
+
+def main(ds, configs, ndraw, priors_from='42'):
     recs = read_labelled_csv(ds); y = np.array([r.label_included for r in recs]); T = texts(recs)
+    from sklearn.preprocessing import normalize
     F = {k: feats(k, T) for k in 'w'}
     F['t'] = feats('w', textst(recs))
     F['m'] = TfidfVectorizer(ngram_range=(1,2), sublinear_tf=True, max_df=0.95, min_df=2).fit_transform(T)
@@ -112,20 +184,72 @@ def main(ds, configs, ndraw):
     from sklearn.preprocessing import normalize
     F['l'] = sp.csr_matrix(normalize(TruncatedSVD(200, random_state=0).fit_transform(F['w'])))
     F['k'] = feats('w', [r.title + ' ' + r.abstract + ' ' + ' '.join(r.keywords) for r in recs])
-    rng = np.random.default_rng(42)
-    priors = [[int(rng.choice(np.flatnonzero(y==1))), int(rng.choice(np.flatnonzero(y==0)))] for _ in range(ndraw)]
+    from socialrecovery_nlp.active.models import embedding_key, screening_text
+    emb = EMB / (embedding_key([screening_text(r) for r in recs]) + '.npy')
+    if emb.exists():
+        E = np.load(emb, allow_pickle=False).astype(np.float64)
+        F['e'] = E
+    if priors_from == 'asreview':
+        files = sorted(Path(ds).parent.glob('*.csv'))
+        rng = np.random.default_rng(2026 + [f.name for f in files].index(Path(ds).name))
+        pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+        priors = [[int(rng.choice(pos)), int(rng.choice(neg))] for _ in range(ndraw)]
+    else:
+        rng = np.random.default_rng(int(priors_from))
+        priors = [[int(rng.choice(np.flatnonzero(y==1))), int(rng.choice(np.flatnonzero(y==0)))] for _ in range(ndraw)]
+    class Hedge:
+        """H|a+b: follow the leader: score with the member whose z-scores, computed before each
+        label was revealed, separated the queried relevant from the queried irrelevant records
+        best so far (prequential; ties and the start go to the first member)."""
+        def __init__(self, parts): self.parts = parts
+        def reset(self): self.hist = [([], []) for _ in self.parts]; self.last = None
+        def __call__(self, _, idx, un):
+            zs = []
+            for p in self.parts:
+                m, fk = p.split(':'); Xf = feature(fk)
+                d = make(m)(Xf[idx], y[idx], Xf[un]); zs.append((d - d.mean())/(d.std()+1e-9))
+            disc = [np.mean(r) - np.mean(i) if r and i else 0.0 for r, i in self.hist]
+            best = int(np.argmax(disc)) if max(disc) > disc[0] else 0
+            self.last = zs
+            return zs[best]
+        def feedback(self, j, label):
+            for k, z in enumerate(self.last):
+                self.hist[k][0 if label else 1].append(z[j])
+    def feature(fk):
+        if fk not in F and fk.startswith('we'):
+            F[fk] = sp.hstack([F['w'], sp.csr_matrix(float(fk[2:]) * F['e'])]).tocsr()
+        return F[fk]
     for cfg in configs:
-        parts = cfg.split('+')
+        if cfg.startswith('H|'):
+            res = [sim(None, y, pr, Hedge(cfg[2:].split('+'))) for pr in priors]
+            print(ds.split('/')[-1][:20], cfg, 'loss %.4f' % np.mean([r[0] for r in res]),
+                  'losses', ' '.join('%.4f' % r[0] for r in res), 's/it %.4f' % np.mean([r[1] for r in res]), flush=True)
+            continue
+        first = 0
+        if cfg.startswith('F') and '|' in cfg:  # F<k>|config: the first k queries at random
+            first, cfg = int(cfg[1:cfg.index('|')]), cfg[cfg.index('|') + 1:]
+        use_rank = cfg.startswith('R|')
+        parts = cfg[2:].split('+') if use_rank else cfg.split('+')
         def scorer(_, idx, un):
-            outs = []
+            outs, ws = [], []
             for p in parts:
+                p, _, wt = p.partition('*')
                 m, fk = p.split(':')
-                Xf = F[fk]
+                Xf = feature(fk)
                 d = make(m)(Xf[idx], y[idx], Xf[un])
-                outs.append((d - d.mean())/(d.std()+1e-9))
-            return np.mean(outs, axis=0) if len(outs)>1 else outs[0]
-        res = [sim(None, y, pr, scorer) for pr in priors]
-        print(ds.split('/')[-1][:20], cfg, 'loss %.4f' % np.mean([r[0] for r in res]), 's/it %.4f' % np.mean([r[1] for r in res]), flush=True)
+                outs.append(rank(d) if use_rank else (d - d.mean())/(d.std()+1e-9))
+                ws.append(float(wt or 1))
+            return np.average(outs, axis=0, weights=ws) if len(outs)>1 else outs[0]
+        scorer.random_first = first
+        res = []
+        for pr in priors:
+            scorer.rng = np.random.default_rng(0)
+            res.append(sim(None, y, pr, scorer))
+        print(ds.split('/')[-1][:20], f'F{first}|' * bool(first) + cfg, 'loss %.4f' % np.mean([r[0] for r in res]),
+              'losses', ' '.join('%.4f' % r[0] for r in res), 's/it %.4f' % np.mean([r[1] for r in res]), flush=True)
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[3].split(','), int(sys.argv[2]))
+    if sys.argv[1] == '--embed':
+        embed_all()
+    else:
+        main(sys.argv[1], sys.argv[3].split(','), int(sys.argv[2]), *(sys.argv[4:5]))

