@@ -118,3 +118,30 @@ def test_session_starts_from_the_stored_model(project, sep_records):
     assert s.predicted is not None and s.record_id not in project.latest_labels()
     tokens = set(re.findall(r"\b\w\w+\b", (s.record.title + " " + s.record.abstract).lower()))
     assert s.evidence and all(set(term.split()) <= tokens for term in s.evidence)  # terms of this record
+
+
+def test_session_with_the_embedding_model_uses_the_injected_encoder(project, sep_records, tmp_path):
+    from socialrecovery_nlp.active.models import CachedEmbedder
+
+    calls = []
+
+    def encode(texts):
+        import numpy as np
+
+        calls.append(len(texts))
+        out = np.zeros((len(texts), 8))
+        for i, t in enumerate(texts):
+            for w in t.lower().split():
+                out[i, sum(map(ord, w)) % 8] += 1.0
+        out += 1e-3
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    embedder = CachedEmbedder(encode=encode, cache_dir=tmp_path / "emb")
+    session = L.ScreeningSession(project, "ann", seed=3, model="srnlp.screen_svm_emb.v1", embedder=embedder)
+    assert calls == [len(project.records())]  # every project text encoded once, up front
+    _label_some(session, sep_records, 6)
+    session.retrain(wait=True)
+    s = session.next()
+    assert s.predicted in ("relevant", "irrelevant")
+    assert calls == [len(project.records())]  # retraining reuses the embeddings
+    assert list((tmp_path / "emb").glob("*.npy"))  # cached on disk for the next session

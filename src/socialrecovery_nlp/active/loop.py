@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..corpus.record import Record
-from .models import make_model, screening_text
+from .models import CachedEmbedder, make_model, screening_text
 from .query import get_strategy
 from .stopping import History
 from .store import ProjectStore
@@ -46,6 +46,7 @@ class ScreeningSession:
         model: str = "srnlp.screen.v1",
         sample: bool = False,
         seed: int = 0,
+        embedder: CachedEmbedder | None = None,
     ) -> None:
         self.store = store
         self.annotator = annotator
@@ -58,7 +59,9 @@ class ScreeningSession:
         self.ids = [rid for rid, _ in rows]
         self.pos = {rid: i for i, rid in enumerate(self.ids)}
         self.records = [Record.from_dict(d) for _, d in rows]
-        self._featurizer = make_model(model)
+        # models with a sentence-embedding view encode the project's texts once, cached next to it
+        embedder = embedder or CachedEmbedder(cache_dir=f"{store.path}.emb")
+        self._featurizer = make_model(model, embedder=embedder)
         self.X = self._featurizer.featurize([screening_text(r) for r in self.records])
         self._lock = threading.Lock()
         self._model = None
@@ -105,7 +108,7 @@ class ScreeningSession:
         model = make_model(self.model_name)
         model.vectorizers, model._slices = self._featurizer.vectorizers, self._featurizer._slices
         model.fit(self.X[idx], y)
-        scores = model.score(self.X)
+        scores = model.score(self.X, exclude=idx)  # the labelled rows do not set the members' spread
         with self._lock:
             self._model, self._scores, self._model_X, self._model_labels = model, scores, self.X, len(y)
             self.model_version = f"session@{len(y)} labels"
