@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..context import ReadContext
 from ..record import Record
+from ._xml import stream
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _PUBMED = re.compile(r"pubmed|medline", re.IGNORECASE)
@@ -70,26 +71,11 @@ def build(record) -> Record:
     )
 
 
-def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
-    from lxml import etree
+def _is_record(elem) -> bool:
+    """Only ``<records><record>``: a ``<record>`` nested elsewhere is not an EndNote record."""
+    parent = elem.getparent()
+    return parent is not None and parent.tag == "records"
 
-    ctx.report.encoding = "xml"
-    context = etree.iterparse(str(path), events=("end",), tag="record", resolve_entities=False, huge_tree=True,
-                              recover=False)
-    last_line = 1
-    try:
-        for _event, record in context:
-            last_line = record.sourceline or last_line
-            if record.getparent() is None or record.getparent().tag != "records":
-                continue  # a <record> nested elsewhere is not an EndNote record
-            try:
-                yield ctx.finish(build(record))
-            except Exception as exc:  # one bad record never stops the file
-                ctx.skip(record.sourceline, f"cannot read record ({exc})")
-            record.clear(keep_tail=True)
-            parent = record.getparent()
-            while record.getprevious() is not None and parent is not None:
-                del parent[0]
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if getattr(exc, "lineno", None) else last_line
-        ctx.file_warning("W112", line=line, reason=exc.msg if hasattr(exc, "msg") else str(exc))
+
+def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
+    return stream(path, ctx, "record", build, prepare=_is_record)

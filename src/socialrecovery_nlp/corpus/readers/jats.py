@@ -15,6 +15,7 @@ from ..clean import squash
 from ..context import ReadContext
 from ..record import Record, Section
 from ..sections import section_kind
+from ._xml import stream
 
 _SKIP = frozenset(("table-wrap", "fig", "disp-formula", "table-wrap-foot", "supplementary-material", "graphic"))
 
@@ -116,25 +117,12 @@ def _drop_namespaces(article) -> None:
             elem.tag = tag.split("}", 1)[1]
 
 
-def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
-    from lxml import etree
+def _prepare(article) -> bool:
+    if isinstance(article.tag, str) and article.tag.startswith("{"):
+        _drop_namespaces(article)
+    return True
 
-    ctx.report.encoding = "xml"
+
+def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
     # "{*}article": with or without a (default) namespace, which _drop_namespaces then removes
-    context = etree.iterparse(str(path), events=("end",), tag="{*}article", resolve_entities=False, huge_tree=True)
-    last_line = 1
-    try:
-        for _event, article in context:
-            last_line = article.sourceline or last_line
-            if isinstance(article.tag, str) and article.tag.startswith("{"):
-                _drop_namespaces(article)
-            try:
-                yield ctx.finish(build(article))
-            except Exception as exc:  # one bad article never stops the file
-                ctx.skip(article.sourceline, f"cannot read article ({exc})")
-            article.clear(keep_tail=True)
-            parent = article.getparent()
-            while parent is not None and article.getprevious() is not None:
-                del parent[0]
-    except etree.XMLSyntaxError as exc:
-        ctx.file_warning("W112", line=getattr(exc, "lineno", None) or last_line, reason=getattr(exc, "msg", str(exc)))
+    return stream(path, ctx, "{*}article", build, what="article", prepare=_prepare)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..context import ReadContext
 from ..record import Record
+from ._xml import stream
 
 _ARTICLE_TAGS = ("PubmedArticle", "PubmedBookArticle")
 
@@ -86,22 +87,4 @@ def build(article) -> Record:
 
 
 def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
-    from lxml import etree
-
-    ctx.report.encoding = "xml"
-    context = etree.iterparse(str(path), events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False, huge_tree=True)
-    last_line = 1
-    try:
-        for _event, article in context:
-            last_line = article.sourceline or last_line
-            try:
-                yield ctx.finish(build(article))
-            except Exception as exc:  # one bad article never stops the file
-                ctx.skip(article.sourceline, f"cannot read article ({exc})")
-            article.clear(keep_tail=True)
-            parent = article.getparent()
-            while article.getprevious() is not None and parent is not None:
-                del parent[0]
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if getattr(exc, "lineno", None) else last_line
-        ctx.file_warning("W112", line=line, reason=exc.msg if hasattr(exc, "msg") else str(exc))
+    return stream(path, ctx, _ARTICLE_TAGS, build, what="article")
