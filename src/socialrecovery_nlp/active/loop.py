@@ -43,7 +43,7 @@ class ScreeningSession:
         annotator: str,
         strategy: str = "max",
         retrain_every: int = 1,
-        model: str = "srnlp.screen.v1",
+        model: str | None = None,
         sample: bool = False,
         seed: int = 0,
         embedder: CachedEmbedder | None = None,
@@ -51,6 +51,9 @@ class ScreeningSession:
         self.store = store
         self.annotator = annotator
         self.retrain_every = max(1, retrain_every)
+        from .project import screening_model_of
+
+        model = model or screening_model_of(store)
         self.model_name = model
         self.sample = sample
         self._rng = np.random.default_rng(seed)
@@ -60,7 +63,7 @@ class ScreeningSession:
         self.pos = {rid: i for i, rid in enumerate(self.ids)}
         self.records = [Record.from_dict(d) for _, d in rows]
         # models with a sentence-embedding view encode the project's texts once, cached next to it
-        embedder = embedder or CachedEmbedder(cache_dir=f"{store.path}.emb")
+        embedder = self._embedder = embedder or CachedEmbedder(cache_dir=f"{store.path}.emb")
         self._featurizer = make_model(model, embedder=embedder)
         self.X = self._featurizer.featurize([screening_text(r) for r in self.records])
         self._lock = threading.Lock()
@@ -85,7 +88,7 @@ class ScreeningSession:
             return
         meta, weights = stored
         try:
-            model = LinearScreener.from_bytes(weights)
+            model = LinearScreener.from_bytes(weights, embedder=self._embedder)
             X = model.transform([screening_text(r) for r in self.records])
             scores = model.score(X)
         except Exception:  # noqa: BLE001 - a stale stored model only costs one training

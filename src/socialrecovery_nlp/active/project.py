@@ -136,8 +136,22 @@ def add_records(store: ProjectStore, records: list[Record], batch: str, source_f
     return report
 
 
-def new_project(name: str | Path, sources: list[str | Path], input_format: str | None = None) -> tuple[ProjectStore, AddReport]:
-    """Create a project file from a first batch. The file is created only if the batch reads."""
+DEFAULT_SCREENING_MODEL = "srnlp.screen.v1"
+
+
+def screening_model_of(store: ProjectStore) -> str:
+    """The screening model this project uses (set at creation; default ``srnlp.screen.v1``)."""
+    return store.info().get("screening_model") or DEFAULT_SCREENING_MODEL
+
+
+def new_project(name: str | Path, sources: list[str | Path], input_format: str | None = None,
+                screening_model: str = DEFAULT_SCREENING_MODEL) -> tuple[ProjectStore, AddReport]:
+    """Create a project file from a first batch. The file is created only if the batch reads.
+    ``screening_model`` names a model of :data:`socialrecovery_nlp.active.models.MODELS` (E531)."""
+    from .models import MODELS
+
+    if screening_model not in MODELS:
+        raise SrnlpError("E531", name=screening_model, choices=", ".join(MODELS))
     path = project_path(name)
     if path.exists():
         raise SrnlpError("E504", path=path)
@@ -145,6 +159,7 @@ def new_project(name: str | Path, sources: list[str | Path], input_format: str |
     store = ProjectStore.create(path)
     try:
         report = add_records(store, records, _batch_name(sources), [str(s) for s in sources], _sha256(map(Path, sources)))
+        store.set_info("screening_model", screening_model)
     except BaseException:
         store.close()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

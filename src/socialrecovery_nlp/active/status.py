@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from .loop import SAMPLE_REASON
+from .project import screening_model_of
 from .stopping import ConsecutiveIrrelevant, History, HypergeometricTest
 from .store import ProjectStore
 
@@ -70,6 +71,7 @@ def project_status(store: ProjectStore) -> dict[str, Any]:
         "other_labels": {k: len(store.latest_labels(k)) for k in ("processes", "themes", "design")},
         "claim_corrections": len(store.latest_claim_corrections()),
         "models": [f"{m['component']}@{m['version']}" for m in store.models()],
+        "screening_model": screening_model_of(store),
         "component_models": _component_models(store),
         "estimated_recall": estimated_recall(store, history),
         "stopping": {"heuristic": heuristic, "statistical": test},
@@ -95,7 +97,7 @@ def format_status(status: dict[str, Any]) -> str:
         (f"records: {status['records']} in {len(status['batches'])} batch(es); screened {status['screened']}, "
          f"unscreened {status['unscreened']}"),
         f"labels: {lab['relevant']} relevant, {lab['irrelevant']} irrelevant, {lab['uncertain']} uncertain",
-        f"models: {', '.join(status['models']) or 'none'}",
+        f"models: {', '.join(status['models']) or 'none'} (screening model {status.get('screening_model', '?')})",
         "pipeline models: " + ", ".join(
             f"{c} {'shipped' if v == 'shipped' else 'retrained ' + v.rsplit('/', 1)[-1]}"
             for c, v in status.get("component_models", {}).items()),

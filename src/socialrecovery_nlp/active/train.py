@@ -29,8 +29,13 @@ from .store import ProjectStore
 COMPONENT = "screening"
 
 
-def train_screening(store: ProjectStore, model: str = "srnlp.screen.v1") -> dict[str, Any]:
-    """Fit and store a new screening model version; returns its meta."""
+def train_screening(store: ProjectStore, model: str | None = None) -> dict[str, Any]:
+    """Fit and store a new screening model version (``model``: default the project's screening
+    model); returns its meta."""
+    from .models import CachedEmbedder
+    from .project import screening_model_of
+
+    model = model or screening_model_of(store)
     labels = store.latest_labels("relevance")
     rows = store.records()
     ids = [rid for rid, _ in rows]
@@ -40,10 +45,10 @@ def train_screening(store: ProjectStore, model: str = "srnlp.screen.v1") -> dict
     if len(set(y.tolist())) < 2:
         raise SrnlpError("E511", relevant=int(y.sum()), irrelevant=int((y == 0).sum()))
     t0 = time.perf_counter()
-    estimator = make_model(model)
+    estimator = make_model(model, embedder=CachedEmbedder(cache_dir=f"{store.path}.emb"))
     X = estimator.featurize(texts)
     estimator.fit(X[[i for i, _ in train]], y)
-    scores = estimator.score(X)
+    scores = estimator.score(X, exclude=[i for i, _ in train])
     digest = hashlib.sha256(json.dumps(sorted((ids[i], v) for i, v in train)).encode()).hexdigest()[:16]
     from ..about import __version__
 
@@ -231,7 +236,9 @@ def load_latest_screening(store: ProjectStore):
     if stored is None:
         return None, None
     meta, weights = stored
-    return meta, LinearScreener.from_bytes(weights)
+    from .models import CachedEmbedder
+
+    return meta, LinearScreener.from_bytes(weights, embedder=CachedEmbedder(cache_dir=f"{store.path}.emb"))
 
 
 def records_of(store: ProjectStore) -> tuple[list[int], list[Record]]:

@@ -28,13 +28,14 @@ def new(
     name: NameArg,
     sources: Annotated[list[Path], typer.Option("--from", help="First search batch (any format srnlp reads; repeatable).")],
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
+    screening_model: Annotated[str, typer.Option("--screening-model", help="Screening model: srnlp.screen.v1 (default, TF-IDF SVM) or srnlp.screen_svm_emb.v1 (adds sentence embeddings, computed once and cached next to the project).")] = "srnlp.screen.v1",
 ) -> None:
     """Create a project from a first search batch."""
     from ..active.project import new_project
     from ..errors import SrnlpError
 
     try:
-        store, report = new_project(name, list(sources), input_format)
+        store, report = new_project(name, list(sources), input_format, screening_model=screening_model)
     except SrnlpError as exc:
         _fail(exc)
     typer.echo(f"created {store.path}: {report.summary()}")
