@@ -101,3 +101,28 @@ def test_refworks_continuation_and_stray_lines(tmp_path):
     assert second.extra["type_of_reference"] == "Book, Whole" and second.year == 1999
     assert any("W114" in m and ":1:" in m for m in report.files[0].messages)
 
+
+
+def test_refworks_wrapped_line_that_looks_like_a_tag_stays_text(tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_bytes(
+        "\ufeffRT Journal Article\r\nT1 Loneliness and recovery\r\nAB First line of the abstract\r\n"
+        "US adults were sampled twice\r\nAB\r\nK1 loneliness\r\n".encode("utf-8")
+    )
+    records, _ = read(path)
+    assert len(records) == 1
+    record = records[0]
+    assert record.abstract == "First line of the abstract US adults were sampled twice"
+    assert "US" not in record.extra
+    assert record.keywords == ["loneliness"]
+
+
+def test_endnote_unnamed_database_number_is_not_a_pmid(tmp_path):
+    path = tmp_path / "embase.xml"
+    path.write_text(
+        "<xml><records><record><rec-number>1</rec-number><titles><title>A title</title></titles>"
+        "<accession-num>620123456</accession-num></record></records></xml>",
+        encoding="utf-8",
+    )
+    records, _ = read(path)
+    assert records[0].pmid is None and records[0].extra["accession_num"] == "620123456"

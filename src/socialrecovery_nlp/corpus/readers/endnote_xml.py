@@ -3,7 +3,9 @@
 
 Field text sits either directly in the element or in ``<style>`` runs, which are joined. The
 EndNote record number (``rec-number``) becomes the record id; ``accession-num`` is taken as the
-PMID when it is a bare number and the record comes from PubMed/MEDLINE; the DOI comes from
+PMID only when it is a bare number and the remote database is named PubMed or MEDLINE (an
+unnamed database could be Embase or Web of Science: the number is kept as
+``extra["accession_num"]``); the DOI comes from
 ``electronic-resource-num``. Malformed XML stops the file with W112; earlier records are kept.
 """
 
@@ -38,7 +40,7 @@ def build(record) -> Record:
     doi_match = _DOI.search(doi_field)
     accession = _text(record.find("accession-num"))
     remote = _text(record.find("remote-database-name")) + " " + _text(record.find("remote-database-provider"))
-    pmid = accession if accession.isdigit() and (_PUBMED.search(remote) or not remote.strip()) else None
+    pmid = accession if accession.isdigit() and len(accession) <= 9 and _PUBMED.search(remote) else None
     keywords = _all(record, "keywords/keyword")
     extra: dict[str, object] = {}
     ref_type = record.find("ref-type")

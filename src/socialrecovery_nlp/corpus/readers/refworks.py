@@ -2,7 +2,8 @@
 
 Two-character tags, a space, the value; records are separated by blank lines and each begins
 with ``RT`` (the reference type). Repeated list tags (``A1``/``A2``/``K1``) add items; a line
-without a tag continues the previous field. ``ID`` becomes the record id.
+that does not start with a RefWorks tag continues the previous field (so a wrapped abstract line
+such as "US adults were ..." stays in the abstract). ``ID`` becomes the record id.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from ..context import ReadContext
 from ..record import Record
 from . import _text
 
-_TAG = re.compile(r"^([A-Z][A-Z0-9]) (.*)$")
+_TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+#: The tags of the RefWorks tagged format; any other "XX text" line is text, not a tag.
+_KNOWN = frozenset((
+    "RT", "SR", "ID", "A1", "A2", "A3", "A4", "A5", "A6", "T1", "T2", "T3", "JF", "JO", "YR", "FD",
+    "VO", "IS", "SP", "OP", "K1", "AB", "NO", "ED", "PB", "PP", "SN", "AV", "AD", "AN", "LA", "CL",
+    "SF", "OT", "LK", "DO", "CN", "DB", "DS", "IP", "RD", "ST", "U1", "U2", "U3", "U4", "U5", "UL",
+    "WT", "WV", "OL", "FT", "CR", "ER",
+))
 _LISTS = frozenset(("A1", "A2", "A3", "A4", "A5", "K1"))
 _USED = frozenset(("RT", "ID", "A1", "T1", "JF", "JO", "T2", "YR", "FD", "AB", "K1", "DO", "LA", "AN"))
 _PMID = re.compile(r"^(?:PMID:?\s*)?(\d{1,9})$")
@@ -75,14 +83,16 @@ def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
         if not line.strip():
             last = ""  # a blank line ends the field; the record ends at the next RT
             continue
-        match = _TAG.match(line.lstrip("\ufeff"))
+        match = _TAG.match(line.lstrip("\ufeff").rstrip())
+        if match is not None and match.group(1) not in _KNOWN:
+            match = None  # "US adults were ...": text that happens to start like a tag
         if match is None:
             if fields is not None and last:
                 fields[last][-1] = f"{fields[last][-1]} {line.strip()}"
             else:
                 ctx.file_warning("W114", line=number, reason="text outside a record (no RT line before it)")
             continue
-        tag, value = match.group(1), match.group(2).strip()
+        tag, value = match.group(1), (match.group(2) or "").strip()
         if tag == "RT":
             if fields is not None:
                 record = emit()
