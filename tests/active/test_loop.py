@@ -144,4 +144,4 @@ def test_session_with_the_embedding_model_uses_the_injected_encoder(project, sep
     s = session.next()
     assert s.predicted in ("relevant", "irrelevant")
     assert calls == [len(project.records())]  # retraining reuses the embeddings
-    assert list((tmp_path / "emb").glob("*.npy"))  # cached on disk for the next session
+    assert list((tmp_path / "emb").glob("store-*.npz"))  # cached on disk for the next session

@@ -101,13 +101,41 @@ def test_cached_embedder_memory_and_disk(tmp_path):
     a = emb(texts)
     b = emb(texts)
     assert enc.calls == 1 and a.dtype == np.float32 and np.array_equal(a, b)
-    assert (tmp_path / f"{embedding_key(texts)}.npy").is_file()
+    assert len(list(tmp_path.glob("store-*.npz"))) == 1
     other = Counting()
     c = CachedEmbedder(other, cache_dir=tmp_path)(texts)  # a new process: read from disk
-    assert other.calls == 0 and np.array_equal(a, c)
-    CachedEmbedder(other, cache_dir=tmp_path)(texts[:2])  # other texts: a new key
-    assert other.calls == 1
+    assert other.calls == 0 and np.allclose(a, c)
+    d = CachedEmbedder(other, cache_dir=tmp_path)(texts[::-1])  # same texts, other order
+    assert other.calls == 0 and np.allclose(d, a[::-1])
     assert embedding_key(texts) != embedding_key(texts[::-1])
+
+
+def test_cached_embedder_encodes_only_new_texts(tmp_path):
+    """A project that gains a batch encodes the new records only; the store keeps growing."""
+    first = ["alpha beta", "gamma delta", "beta gamma"]
+    enc = CachedEmbedder(fake_encode, cache_dir=tmp_path)
+    a = enc(first)
+    later = CachedEmbedder(fake_encode, cache_dir=tmp_path)
+    b = later(first + ["delta epsilon", "alpha beta"])
+    assert later.encoded == 1  # "delta epsilon"; the repeated "alpha beta" comes from the store
+    assert np.allclose(b[:3], a) and np.allclose(b[4], a[0])
+    assert np.allclose(b[3], fake_encode(["delta epsilon"])[0])
+    assert len(list(tmp_path.glob("store-*.npz"))) == 1
+
+
+def test_whole_corpus_file_is_read_and_a_broken_store_rebuilt(tmp_path):
+    texts = ["alpha beta", "gamma delta"]
+    whole = fake_encode(texts).astype(np.float32)
+    np.save(tmp_path / f"{embedding_key(texts)}.npy", whole, allow_pickle=False)
+    enc = CachedEmbedder(Counting(), cache_dir=tmp_path)
+    assert np.array_equal(enc(texts), whole) and enc.encoded == 0
+    (tmp_path / "other").mkdir()
+    enc = CachedEmbedder(fake_encode, cache_dir=tmp_path / "other")
+    enc(texts)
+    store = next((tmp_path / "other").glob("store-*.npz"))
+    store.write_bytes(b"not a zip")  # a damaged cache costs an encoding, never an error
+    again = CachedEmbedder(fake_encode, cache_dir=tmp_path / "other")
+    assert np.allclose(again(texts), whole) and again.encoded == 2
 
 
 def test_cached_embedder_rejects_a_wrong_shape(tmp_path):

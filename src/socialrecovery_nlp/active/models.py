@@ -75,14 +75,25 @@ def embedding_key(texts: Sequence[str], settings: dict[str, Any] | None = None) 
     return h.hexdigest()[:24]
 
 
+def text_key(text: str) -> str:
+    """The name of one text's vector in the per-text store."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
 class CachedEmbedder:
-    """``embedder(texts) -> (n, d)`` float32 unit vectors, computed once per set of texts.
+    """``embedder(texts) -> (n, d)`` float32 unit vectors, each text encoded once.
 
     ``encode`` is the function that does the work (default: all-MiniLM-L6-v2 on the CPU, max_length
-    256, loaded on first use). Results are kept in memory by :func:`embedding_key`; with
-    ``cache_dir`` (default: the ``SRNLP_EMBEDDING_CACHE`` environment variable, if set) also as
-    ``<cache_dir>/<key>.npy``, read with ``allow_pickle=False``. ``seconds`` is the time spent
-    encoding (0 when everything came from a cache)."""
+    256, loaded on first use). The last corpus is kept in memory by :func:`embedding_key`. With
+    ``cache_dir`` (default: the ``SRNLP_EMBEDDING_CACHE`` environment variable, if set) vectors are
+    also kept on disk, read with ``allow_pickle=False``:
+
+    * ``<cache_dir>/store-<settings>.npz``: one vector per text (by :func:`text_key`); only texts
+      not in it are encoded, so a project that gains a batch encodes just the new records;
+    * ``<cache_dir>/<key>.npy``: a whole corpus in order (as ``bench/screening_variants.py
+      --embed`` writes them); read when present, never written.
+
+    ``seconds`` is the time spent encoding (0 when everything came from a cache)."""
 
     def __init__(self, encode: Callable[[list[str]], np.ndarray] | None = None,
                  cache_dir: str | Path | None = None, settings: dict[str, Any] | None = None) -> None:
@@ -91,6 +102,7 @@ class CachedEmbedder:
         self._cache_dir = Path(cache_dir) if cache_dir else None
         self._memory: dict[str, np.ndarray] = {}
         self.seconds = 0.0
+        self.encoded = 0  # texts encoded by this embedder (not read from a cache)
 
     @property
     def cache_dir(self) -> Path | None:
@@ -107,41 +119,81 @@ class CachedEmbedder:
         self._encode = encoder.encode
         return encoder.encode(texts)
 
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+    def _run_encoder(self, texts: list[str]) -> np.ndarray:
         import time
 
+        t0 = time.perf_counter()
+        emb = np.asarray((self._encode or self._default_encode)(texts), dtype=np.float32)
+        self.seconds += time.perf_counter() - t0
+        if emb.ndim != 2 or emb.shape[0] != len(texts):
+            raise SrnlpError("E541", got=str(emb.shape), n=len(texts))
+        self.encoded += len(texts)
+        return emb
+
+    def _store_path(self, cache_dir: Path) -> Path:
+        settings = hashlib.sha256(json.dumps(self.settings, sort_keys=True).encode()).hexdigest()[:12]
+        return cache_dir / f"store-{settings}.npz"
+
+    @staticmethod
+    def _read_store(path: Path) -> tuple[np.ndarray, np.ndarray] | None:
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                keys, vectors = data["keys"], data["vectors"]
+        except (OSError, ValueError, KeyError):
+            return None  # unreadable or from another version: rebuilt from the encoder
+        return (keys, vectors) if keys.shape[0] == vectors.shape[0] and vectors.ndim == 2 else None
+
+    @staticmethod
+    def _write_store(path: Path, keys: np.ndarray, vectors: np.ndarray) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                np.savez(handle, keys=keys, vectors=vectors)
+            os.replace(tmp, path)  # readers see the old store or the new one, never half of one
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         key = embedding_key(texts, self.settings)
         if key in self._memory:
             return self._memory[key]
         cache_dir = self.cache_dir
-        path = cache_dir / f"{key}.npy" if cache_dir else None
-        emb = None
-        if path is not None and path.is_file():
-            try:
-                emb = np.load(path, allow_pickle=False)
-                if emb.shape[0] != len(texts):
-                    emb = None
-            except (OSError, ValueError):
-                emb = None
-        if emb is None:
-            t0 = time.perf_counter()
-            emb = (self._encode or self._default_encode)(texts)
-            self.seconds += time.perf_counter() - t0
-            emb = np.asarray(emb, dtype=np.float32)
-            if emb.ndim != 2 or emb.shape[0] != len(texts):
-                raise SrnlpError("E541", got=str(emb.shape), n=len(texts))
-            if path is not None:
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                    with tmp.open("wb") as handle:
-                        np.save(handle, emb, allow_pickle=False)
-                    os.replace(tmp, path)
-                except OSError:
-                    pass  # a cache that cannot be written only costs time
+        if cache_dir is None:
+            emb = self._run_encoder(texts)
+        else:
+            emb = self._from_disk(cache_dir, key, texts)
         self._memory = {key: emb}  # keep one corpus: the loop and the simulation re-ask for it
         return emb
+
+    def _from_disk(self, cache_dir: Path, key: str, texts: list[str]) -> np.ndarray:
+        whole = cache_dir / f"{key}.npy"
+        if whole.is_file():
+            try:
+                emb = np.load(whole, allow_pickle=False)
+                if emb.ndim == 2 and emb.shape[0] == len(texts):
+                    return emb.astype(np.float32, copy=False)
+            except (OSError, ValueError):
+                pass
+        path = self._store_path(cache_dir)
+        stored = self._read_store(path) if path.is_file() else None
+        keys = [text_key(t) for t in texts]
+        row = {k: i for i, k in enumerate(stored[0].tolist())} if stored is not None else {}
+        missing = list(dict.fromkeys(k for k in keys if k not in row))
+        if missing:
+            first = {k: t for k, t in zip(keys, texts)}
+            new = self._run_encoder([first[k] for k in missing])
+            if stored is not None and stored[1].shape[1] == new.shape[1]:
+                all_keys = np.concatenate([stored[0], np.array(missing)])
+                vectors = np.concatenate([stored[1], new])
+            else:
+                all_keys, vectors = np.array(missing), new
+            self._write_store(path, all_keys, vectors)
+            row = {k: i for i, k in enumerate(all_keys.tolist())}
+        else:
+            vectors = stored[1]
+        return np.asarray(vectors[[row[k] for k in keys]], dtype=np.float32)
 
 
 _DEFAULT_EMBEDDER: CachedEmbedder | None = None
