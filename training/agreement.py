@@ -255,9 +255,11 @@ def load_pass2_design(root: Path = ROOT) -> dict[str, str]:
 
 
 def load_pass1_design(ids: Iterable[str], root: Path = ROOT) -> dict[str, str]:
+    """Pass-1 labels as first given: an adjudicated record's ``adjudication.pass1``, not the
+    label the adjudicator settled on (agreement is measured before adjudication)."""
     wanted = set(ids)
     return {
-        k: r["label"]
+        k: (r.get("adjudication") or {}).get("pass1") or r["label"]
         for r in _jsonl(root / PASS1_DESIGN)
         if (k := _design_key(r)) in wanted
     }
