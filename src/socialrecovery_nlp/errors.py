@@ -18,6 +18,8 @@ MESSAGES: dict[str, str] = {
     "E003": "Unknown component {name!r} in training config {path}; known: {known}.",
     "E004": "Output does not match the output schema: {detail}",
     "E005": "Unknown output format {fmt!r}; choose one of {choices}.",
+    "E006": "Unknown components {names}; choose from {choices} (comma-separated, e.g. "
+    "--components cues,design).",
     "W001": "Model {name} was trained with {key} {trained}, you have {installed}; "
     "predictions may differ. Retrain with `srnlp train {config}` to silence this.",
     "W002": "spaCy pipeline {name!r} could not be loaded ({reason}); using a blank English "

@@ -140,3 +140,10 @@ def test_worker_processes_give_the_same_results_in_the_same_order(tmp_path):
     assert one.exit_code == 0 and two.exit_code == 0, two.output
     lines_two = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines_two == lines_one
+
+
+def test_unknown_component_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["analyze", str(EXAMPLES / "sample.jsonl"), "-o", str(tmp_path / "o.jsonl"),
+                                 "--components", "cues,none", "--quiet"])
+    assert result.exit_code == 2
+    assert "E006" in result.output and "none" in result.output

@@ -4,6 +4,7 @@ import pytest
 import spacy
 
 import socialrecovery_nlp as srnlp
+from socialrecovery_nlp.errors import SrnlpError
 from socialrecovery_nlp.output import schema_errors
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -26,7 +27,7 @@ def test_analyze_streams_schema_valid_dicts():
 
 
 def test_load_rejects_unknown_components():
-    with pytest.raises(ValueError, match="unknown components"):
+    with pytest.raises(SrnlpError, match="E006"):
         srnlp.load(["cues", "sentiment"])
 
 

@@ -159,7 +159,10 @@ def export_training(store: ProjectStore, folder: str | Path, kinds: Iterable[str
             "provenance": {"source": f"project {name}", "annotator": c["annotator"], "created": c["created_at"]},
         } for c in store.latest_claim_corrections()]
         written.append(_write_jsonl(folder / "claims.jsonl", lines))
-    return [p for p in written if p.stat().st_size]
+    for path in written:
+        if not path.stat().st_size:
+            path.unlink()  # no labels of that kind: no file, rather than an empty one
+    return [p for p in written if p.exists()]
 
 
 def _latest_meta(store: ProjectStore) -> dict[tuple[int, str], dict[str, Any]]:

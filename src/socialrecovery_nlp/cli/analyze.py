@@ -30,13 +30,21 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse every record of INPUTS and write one result per record to OUTPUT."""
+    from ..errors import SrnlpError
     from ..pipeline.batch import run_analyze
 
-    summary = run_analyze(
-        inputs, output, fmt=fmt.value if fmt else None, input_format=input_format,
-        components=components.split(",") if components else None, spacy_model=spacy_model,
-        batch_size=batch_size, n_process=n_process, validate=validate, progress=not quiet,
-    )
+    try:
+        summary = run_analyze(
+            inputs, output, fmt=fmt.value if fmt else None, input_format=input_format,
+            components=[c.strip() for c in components.split(",") if c.strip()] if components else None,
+            spacy_model=spacy_model, batch_size=batch_size, n_process=n_process, validate=validate,
+            progress=not quiet,
+        )
+    except SrnlpError as exc:
+        if exc.code != "E006":
+            raise
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
     typer.echo(summary.text(), err=True)
     if summary.records == 0:
         raise typer.Exit(code=1)

@@ -41,7 +41,9 @@ def load(
     wanted = list(components)
     unknown = [name for name in wanted if name not in COMPONENTS]
     if unknown:
-        raise ValueError(f"unknown components {unknown}; choose from {list(COMPONENTS)}")
+        from ..errors import SrnlpError
+
+        raise SrnlpError("E006", names=", ".join(unknown), choices=", ".join(COMPONENTS))
     config = {name: dict(values) for name, values in (config or {}).items()}
     if spacy_model:
         config.setdefault("claims", {})["spacy_model"] = spacy_model
