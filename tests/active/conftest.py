@@ -54,3 +54,16 @@ def tiny_repo(tmp_path, design_checkout):
         '[detector]\nC = 8.0\nngram_max = 2\nmin_df = 1\nseed = 0\nthreshold = 0.4\nconfident = 0.5\n'
         '[evaluate]\non_train = false\n', encoding="utf-8")
     return root
+
+
+def fake_encode(texts, dim: int = 16):
+    """A stand-in sentence encoder: unit vectors from hashed words, deterministic, similar texts
+    get similar vectors (MiniLM is never loaded in the tests)."""
+    import numpy as np
+
+    out = np.zeros((len(texts), dim))
+    for i, t in enumerate(texts):
+        for w in t.lower().split():
+            out[i, sum(map(ord, w)) % dim] += 1.0
+    out += 1e-3
+    return out / np.linalg.norm(out, axis=1, keepdims=True)

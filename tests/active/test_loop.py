@@ -4,6 +4,8 @@ import time
 from socialrecovery_nlp.active import loop as L
 from socialrecovery_nlp.active.annotate_ui import key_reader, run
 
+from .conftest import fake_encode
+
 
 def _label_some(session, sep_records, n):
     """Decide ``n`` records with their true Sep labels (rows are records 1..60)."""
@@ -126,15 +128,8 @@ def test_session_with_the_embedding_model_uses_the_injected_encoder(project, sep
     calls = []
 
     def encode(texts):
-        import numpy as np
-
         calls.append(len(texts))
-        out = np.zeros((len(texts), 8))
-        for i, t in enumerate(texts):
-            for w in t.lower().split():
-                out[i, sum(map(ord, w)) % 8] += 1.0
-        out += 1e-3
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
+        return fake_encode(texts, dim=8)
 
     embedder = CachedEmbedder(encode=encode, cache_dir=tmp_path / "emb")
     session = L.ScreeningSession(project, "ann", seed=3, model="srnlp.screen_svm_emb.v1", embedder=embedder)

@@ -16,17 +16,9 @@ from socialrecovery_nlp.active.models import (
 )
 from socialrecovery_nlp.errors import SrnlpError
 
+from .conftest import fake_encode
+
 NAME = "srnlp.screen_svm_emb.v1"
-
-
-def fake_encode(texts):
-    """16-d unit vectors from hashed words: deterministic, similar texts get similar vectors."""
-    out = np.zeros((len(texts), 16))
-    for i, t in enumerate(texts):
-        for w in t.lower().split():
-            out[i, sum(map(ord, w)) % 16] += 1.0
-    out += 1e-3
-    return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
 class Counting:
