@@ -119,7 +119,7 @@ def write_endnote_xml(records: list[Record], path: Path) -> None:
             f"<accession-num>{_styled(r.pmid or '')}</accession-num>"
             f"<electronic-resource-num>{_styled(r.doi or '')}</electronic-resource-num>"
             f"<abstract>{_styled(r.abstract)}</abstract>"
-            f"<remote-database-name>{_styled('PubMed')}</remote-database-name>"
+            f"<remote-database-name>{_styled('PubMed' if r.pmid else '')}</remote-database-name>"
             f"<language>{_styled('eng')}</language></record>\n"
         )
     out.append("</records></xml>\n")
@@ -198,8 +198,10 @@ def main() -> None:
     write_records(cohen, HERE / "sample.nbib", "medline")
     write_pubmed_xml(cohen, HERE / "sample_pubmed.xml")
     write_records(cohen, HERE / "sample.bib", "bibtex")
-    write_endnote_xml(cohen, HERE / "sample_endnote.xml")
-    write_refworks(cohen, HERE / "sample_refworks.txt")
+    # the 10 Cohen records (PMIDs, MeSH keywords) plus 5 Oud records (years, DOIs)
+    mixed = cohen + [r for r in batch if r.extra["dataset"] == "oud" and r.doi and r.year][:5]
+    write_endnote_xml(mixed, HERE / "sample_endnote.xml")
+    write_refworks(mixed, HERE / "sample_refworks.txt")
     write_records([r for r in batch if r.extra["dataset"] == "oud"][:10], HERE / "sample.jsonl", "jsonl")
     write_jats(HERE / "fulltext" / "tew2011_review.md", HERE / "fulltext" / "tew2011_review.jats.xml")
     print(f"{len(batch)} records in batch.csv / batch.ris; samples: {len(cohen)} records each")

@@ -37,7 +37,7 @@ def test_endnote_xml_example_fields():
     path = EXAMPLES / "sample_endnote.xml"
     assert detect_format(path) == "endnote_xml"
     records, report = read(path)
-    assert len(records) == 10 and not report.failed
+    assert len(records) == 15 and not report.failed
     first = records[0]
     assert first.title == CLONIDINE
     assert first.authors[:2] == ["Reimer, E J", "Dunn, G S"]
@@ -45,6 +45,8 @@ def test_endnote_xml_example_fields():
     assert first.abstract.startswith("To compare the analgesic effects")
     assert first.keywords[0] == "Acetaminophen"
     assert first.extra["type_of_reference"] == "Journal Article"
+    last = records[-1]  # an Oud record: year and DOI, no PMID
+    assert last.year == 2015 and last.doi == "10.1097/pra.0000000000000086" and last.pmid is None
 
 
 def test_endnote_xml_zotero_layout_inline_markup_and_doi_url(tmp_path):
@@ -73,11 +75,12 @@ def test_refworks_example_fields():
     path = EXAMPLES / "sample_refworks.txt"
     assert detect_format(path) == "refworks"
     records, report = read(path)
-    assert len(records) == 10 and not report.failed
+    assert len(records) == 15 and not report.failed
     first = records[0]
     assert first.id == "cohen-1" and first.title == CLONIDINE
     assert first.authors[0] == "Reimer, E J" and first.pmid == "10051933"
     assert first.keywords[:2] == ["Acetaminophen", "Adenoidectomy"]
+    assert records[-1].id == "oud-4" and records[-1].year == 2015 and records[-1].doi.startswith("10.1097/")
 
 
 def test_refworks_continuation_and_stray_lines(tmp_path):
