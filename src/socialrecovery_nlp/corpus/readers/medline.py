@@ -4,6 +4,7 @@ Streaming, 1 MB at a time, records cut by the regex engine. A record starts at `
 the first tag after a blank line) and ends at a blank line or the next ``PMID-``. ``FAU`` (full names) are preferred over ``AU``;
 the DOI comes from ``LID``/``AID`` values marked ``[doi]``; ``OT`` gives keywords, ``MH`` MeSH
 terms (``extra["mesh"]``), ``LA`` the language of the article (``extra["language_metadata"]``).
+Blocks in PubMed's own layout take a shorter path (:func:`simple_fields`) with the same result.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def _doi(values: list[str] | None) -> str | None:
 
 
 def build(fields: dict[str, list[str]], line: int) -> Record:
+    """A :class:`Record` from the tag -> values of one record (``fields`` is not used after)."""
     get = fields.get
     extra: dict[str, object] = {}
     if get("MH"):
@@ -35,27 +37,30 @@ def build(fields: dict[str, list[str]], line: int) -> Record:
         extra["language_metadata"] = get("LA")[0]
     if get("PT"):
         extra["publication_types"] = get("PT")
-    for tag in fields.keys() - _KNOWN:
-        values = fields[tag]
-        extra[tag] = values if len(values) > 1 else values[0]
+    if not fields.keys() <= _KNOWN:  # a subset test builds no set
+        for tag in fields.keys() - _KNOWN:
+            values = fields[tag]
+            extra[tag] = values if len(values) > 1 else values[0]
     pmid = (get("PMID") or [None])[0]
     journal = get("JT") or get("TA")
     return Record(
         id="",
         title=" ".join(get("TI") or get("BTI") or []),
         abstract=" ".join(get("AB") or []),
-        authors=list(get("FAU") or get("AU") or []),
+        authors=get("FAU") or get("AU") or [],  # the lists of ``fields`` itself: no copies
         year=(get("DP") or [None])[0],
         journal=journal[0] if journal else None,
         doi=_doi(get("LID")) or _doi(get("AID")),
         pmid=pmid,
-        keywords=list(get("OT") or []),
+        keywords=get("OT") or [],
         source_line=line,
         extra=extra,
     )
 
 
-_END = re.compile(r"\n(?:[ \t]*\n)+")
+# a line break, then blank lines; ``\n(?:[ \t]*\n)+`` written so that the regex engine's
+# attempt at each line break is a cheap single-character repeat, not a group repeat
+_END = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _FIELD = re.compile(r"^([A-Z][A-Z0-9]{0,3}) *- ?([^\n]*(?:\n(?![A-Z][A-Z0-9]{0,3} *- )[^\n]*)*)", re.MULTILINE)
 _PMID = re.compile(r"PMID- ")
 # _FIELD's record separator: a tag line (with its "- ") after a newline
@@ -97,23 +102,75 @@ def _segments(block: str) -> list[int]:
     return starts
 
 
+def simple_fields(block: str) -> dict[str, list[str]] | None:
+    """:func:`parse_fields` of a block in PubMed's own layout, or ``None`` for any other block.
+
+    PubMed's layout: the block starts with a tag line, every further line is a tag line or a
+    continuation indented by exactly six spaces, and ``PMID`` comes only first (so the block is
+    one record). Nearly every block of an export looks like this, and for those the work of
+    :func:`read`'s general path can be skipped: no search for further ``PMID-`` lines (a second
+    ``PMID`` line shows up as a tag here) and the continuation indent is replaced only inside
+    values that have one, instead of in the whole text first. Whenever a value still holds a
+    line break after that replacement (a line that is neither a tag nor a continuation, a
+    ``PMID-`` without its space included), ``None`` sends the block down the general path, so
+    both paths give the same fields.
+    """
+    parts = _SPLIT.split("\n" + block)
+    if parts[0]:  # the block does not start with a tag line
+        return None
+    fields: dict[str, list[str]] = {}
+    it = iter(parts)
+    next(it)
+    for tag, value in zip(it, it):
+        if "\n" in value:
+            # == value.replace("\n      ", " "), in one pass over the value where replace takes two
+            value = " ".join(value.split("\n      "))
+            if "\n" in value:
+                return None
+        values = fields.get(tag)
+        if values is None:
+            fields[tag] = [value.strip()]
+        else:
+            values.append(value.strip())
+    if parts[1] != "PMID" and "PMID" in fields or len(fields.get("PMID", ())) > 1:
+        return None  # a PMID line after the first line: several records
+    return fields
+
+
 def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
+    """The records of a MEDLINE file; blocks that :func:`simple_fields` declines take the general
+    path (:func:`_read_block`)."""
     for first_line, block, _closed in _text.blocks(path, ctx, _END, restart="\nPMID-"):
         if not block or block.isspace():  # ``not block.strip()`` without copying the block
             continue
-        starts = _segments(block)
-        for i, begin in enumerate(starts):
-            text = block[begin : starts[i + 1]] if i + 1 < len(starts) else block[begin:]
-            lead = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
-            line = first_line + block.count("\n", 0, begin + lead)
-            fields = parse_fields(text)
-            if not fields:
-                if text.strip():
-                    ctx.skip(line, "no MEDLINE tags (expected lines like 'TI  - title')")
-                continue
-            try:
-                record = ctx.finish(build(fields, line))
-            except Exception as exc:  # one bad record never stops the file
-                ctx.skip(line, f"cannot read record ({exc})")
-                continue
-            yield record
+        fields = simple_fields(block)
+        if fields is None:
+            yield from _read_block(block, first_line, ctx)
+            continue
+        try:
+            record = ctx.finish(build(fields, first_line))
+        except Exception as exc:  # one bad record never stops the file
+            ctx.skip(first_line, f"cannot read record ({exc})")
+            continue
+        yield record
+
+
+def _read_block(block: str, first_line: int, ctx: ReadContext) -> Iterator[Record]:
+    """The general path: the records of any block, cut at ``PMID-`` lines, tag lines found by
+    :func:`parse_fields`."""
+    starts = _segments(block)
+    for i, begin in enumerate(starts):
+        text = block[begin : starts[i + 1]] if i + 1 < len(starts) else block[begin:]
+        lead = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+        line = first_line + block.count("\n", 0, begin + lead)
+        fields = parse_fields(text)
+        if not fields:
+            if text.strip():
+                ctx.skip(line, "no MEDLINE tags (expected lines like 'TI  - title')")
+            continue
+        try:
+            record = ctx.finish(build(fields, line))
+        except Exception as exc:  # one bad record never stops the file
+            ctx.skip(line, f"cannot read record ({exc})")
+            continue
+        yield record
