@@ -30,19 +30,11 @@ from sklearn.metrics import f1_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _design_dev import dev_setup
+
 from socialrecovery_nlp.design.labels import DESIGNS
 from socialrecovery_nlp.design.model import softmax
-from socialrecovery_nlp.design.rules import DesignRules
-from socialrecovery_nlp.design.train import (
-    TrainingData,
-    _blank_nlp,
-    _fit,
-    _views,
-    confusion_pairs,
-    load_config,
-    stratified_folds,
-)
-from socialrecovery_nlp.design.weak import training_texts, weak_label
+from socialrecovery_nlp.design.train import _fit, confusion_pairs
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "trial": ("rct", "quasi_experimental"),
@@ -82,18 +74,11 @@ def report(name: str, gold: list[str], p: np.ndarray, labels: list[str]) -> dict
 
 def main() -> None:
     t0 = time.perf_counter()
-    config = load_config(ROOT / "training" / "design.toml")
-    data = TrainingData(config, ROOT)
-    w = config["weak"]
-    rules = DesignRules(_blank_nlp().vocab)
-    weak = weak_label(data.weak_pool, rules)
-    weak_texts, weak_labels, _, weak_cues = training_texts(weak, w["mask_fraction"], w["max_per_label"], w["seed"])
-    views = _views([data.abstracts[u] for u in data.train])  # train split only
-    gold = [(data.abstracts[u].text, data.gold[u], rules.cues(v.doc, title_end=v.title_end, text=v.text))
-            for u, v in zip(data.train, views)]
+    setup = dev_setup()  # train split only
+    config, gold, fold_of = setup.config, setup.gold, setup.fold_of
+    weak_texts, weak_labels, weak_cues = setup.weak_texts, setup.weak_labels, setup.weak_cues
     y = [lab for _, lab, _ in gold]
     folds = int(config["calibration"]["folds"])
-    fold_of = stratified_folds(y, folds, config["calibration"]["seed"])
     n = len(gold)
     flat, p_group, p_fine = (np.zeros((n, len(DESIGNS))), np.zeros((n, len(GROUPS))),
                              np.zeros((n, len(DESIGNS))))  # p_fine: P(design | its group)

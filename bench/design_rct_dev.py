@@ -17,17 +17,10 @@ from sklearn.metrics import roc_auc_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _design_dev import dev_setup
+
 from socialrecovery_nlp.design.model import softmax
-from socialrecovery_nlp.design.rules import DesignRules
-from socialrecovery_nlp.design.train import (
-    TrainingData,
-    _blank_nlp,
-    _fit,
-    _views,
-    load_config,
-    stratified_folds,
-)
-from socialrecovery_nlp.design.weak import training_texts, weak_label
+from socialrecovery_nlp.design.train import _fit
 
 
 def binary(label: str) -> str:
@@ -36,17 +29,10 @@ def binary(label: str) -> str:
 
 def main() -> None:
     Cs = [float(c) for c in sys.argv[1:]] or [2.0]
-    config = load_config(ROOT / "training" / "design.toml")
-    data = TrainingData(config, ROOT)
-    w = config["weak"]
-    rules = DesignRules(_blank_nlp().vocab)
-    weak = weak_label(data.weak_pool, rules)
-    weak_texts, weak_labels, _, weak_cues = training_texts(weak, w["mask_fraction"], w["max_per_label"], w["seed"])
-    views = _views([data.abstracts[u] for u in data.train])
-    gold = [(data.abstracts[u].text, data.gold[u], rules.cues(v.doc, title_end=v.title_end, text=v.text))
-            for u, v in zip(data.train, views)]
+    setup = dev_setup()  # train split only
+    config, gold, fold_of = setup.config, setup.gold, setup.fold_of
+    weak_texts, weak_labels, weak_cues = setup.weak_texts, setup.weak_labels, setup.weak_cues
     y = np.array([label == "rct" for _, label, _ in gold])
-    fold_of = stratified_folds([label for _, label, _ in gold], int(config["calibration"]["folds"]), 0)
     multi = np.zeros(len(gold))
     single = {C: np.zeros(len(gold)) for C in Cs}
     t0 = time.perf_counter()
