@@ -26,12 +26,12 @@ factor/outcome offsets relative to the sentence; claims carry only the fields th
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import SrnlpError
+from ..training.exported import read_exported
 
 _TARGET = re.compile(r"c(\d+)$")
 #: direction values a reviewer may type, mapped onto the codebook's directions
@@ -50,16 +50,8 @@ def read_corrections(paths: list[str | Path]) -> list[tuple[Path, int, dict]]:
     out = []
     for p in paths:
         path = Path(p)
-        if not path.is_file():
-            raise SrnlpError("E402", path=path)
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SrnlpError("E403", path=path, line=n, reason=f"not JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("correction"), dict) or not isinstance(row.get("text"), str):
+        for n, row in read_exported(path, missing="E402", bad="E403"):
+            if not isinstance(row.get("correction"), dict) or not isinstance(row.get("text"), str):
                 raise SrnlpError("E403", path=path, line=n, reason="no 'text' string or 'correction' object")
             if row["correction"].get("action") not in ("accept", "edit", "reject", "add"):
                 raise SrnlpError("E403", path=path, line=n, reason=f"unknown action {row['correction'].get('action')!r}")

@@ -65,29 +65,21 @@ def read_extra(path: str | Path) -> list[tuple[Abstract, str]]:
     and the dataset is ``extra:<file stem>``. Raises E304 for a missing file, E303 for a line
     without a codebook design id."""
     from ..errors import SrnlpError
+    from ..training.exported import read_exported
     from .labels import DESIGNS
 
     path = Path(path)
-    if not path.is_file():
-        raise SrnlpError("E304", path=path)
     out = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SrnlpError("E303", path=path, line=number, reason=f"not JSON: {exc.msg}") from None
-            label = (item.get("labels") or {}).get("design") if isinstance(item, dict) else None
-            text = item.get("text") if isinstance(item, dict) else None
-            if label not in DESIGNS:
-                raise SrnlpError("E303", path=path, line=number, reason=f"design {label!r}")
-            if not isinstance(text, str) or not text.strip():
-                raise SrnlpError("E303", path=path, line=number, reason="empty text")
-            title, _, rest = text.partition(TITLE_SEPARATOR)
-            rid = str(item.get("id") or f"line{number}")
-            out.append((Abstract(f"extra:{path.stem}", rid, title, rest), label))
+    for number, item in read_exported(path, missing="E304", bad="E303"):
+        label = (item.get("labels") or {}).get("design")
+        text = item.get("text")
+        if label not in DESIGNS:
+            raise SrnlpError("E303", path=path, line=number, reason=f"design {label!r}")
+        if not isinstance(text, str) or not text.strip():
+            raise SrnlpError("E303", path=path, line=number, reason="empty text")
+        title, _, rest = text.partition(TITLE_SEPARATOR)
+        rid = str(item.get("id") or f"line{number}")
+        out.append((Abstract(f"extra:{path.stem}", rid, title, rest), label))
     return out
 
 

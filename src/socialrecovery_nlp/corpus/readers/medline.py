@@ -146,13 +146,17 @@ def read(path: Path, ctx: ReadContext) -> Iterator[Record]:
         fields = simple_fields(block)
         if fields is None:
             yield from _read_block(block, first_line, ctx)
-            continue
-        try:
-            record = ctx.finish(build(fields, first_line))
-        except Exception as exc:  # one bad record never stops the file
-            ctx.skip(first_line, f"cannot read record ({exc})")
-            continue
-        yield record
+        elif (record := _finish(fields, first_line, ctx)) is not None:
+            yield record
+
+
+def _finish(fields: dict[str, list[str]], line: int, ctx: ReadContext) -> Record | None:
+    """The finished record, or ``None`` after reporting why it could not be read."""
+    try:
+        return ctx.finish(build(fields, line))
+    except Exception as exc:  # one bad record never stops the file
+        ctx.skip(line, f"cannot read record ({exc})")
+        return None
 
 
 def _read_block(block: str, first_line: int, ctx: ReadContext) -> Iterator[Record]:
@@ -167,10 +171,5 @@ def _read_block(block: str, first_line: int, ctx: ReadContext) -> Iterator[Recor
         if not fields:
             if text.strip():
                 ctx.skip(line, "no MEDLINE tags (expected lines like 'TI  - title')")
-            continue
-        try:
-            record = ctx.finish(build(fields, line))
-        except Exception as exc:  # one bad record never stops the file
-            ctx.skip(line, f"cannot read record ({exc})")
-            continue
-        yield record
+        elif (record := _finish(fields, line, ctx)) is not None:
+            yield record
