@@ -40,9 +40,7 @@ def analyze(
             spacy_model=spacy_model, batch_size=batch_size, n_process=n_process, validate=validate,
             progress=not quiet,
         )
-    except SrnlpError as exc:
-        if exc.code != "E006":
-            raise
+    except SrnlpError as exc:  # a usage or setup error the user can act on: its message, no traceback
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=2) from None
     typer.echo(summary.text(), err=True)
