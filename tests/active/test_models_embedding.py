@@ -143,3 +143,29 @@ def test_missing_encoder_is_a_clear_error(monkeypatch):
     with pytest.raises(SrnlpError) as err:
         CachedEmbedder()(["a text"])
     assert err.value.code == "E540"
+
+
+def test_v2_solves_the_same_model_as_v1_and_warm_starts(sep_records):
+    from socialrecovery_nlp.active.simulate import simulate
+
+    recs = sep_records[:120]
+    pos, neg = [i for i, r in enumerate(recs) if r.label_included], [i for i, r in enumerate(recs) if not r.label_included]
+    assert [m.get("solver") for m in make_model("srnlp.screen_svm_emb.v2").members] == [None, "newton"]
+    v1 = simulate(recs, [pos[0], neg[0]], model=NAME, embedder=fake_encode)
+    v2 = simulate(recs, [pos[0], neg[0]], model="srnlp.screen_svm_emb.v2", embedder=fake_encode)
+    assert v1.order[:40] == v2.order[:40]
+    assert abs(v1.to_dict()["metrics"]["loss"] - v2.to_dict()["metrics"]["loss"]) < 0.01
+    # warm start: a model fitted again on one more label starts from the previous coefficients
+    texts = [screening_text(r) for r in recs]
+    y = np.array([r.label_included for r in recs])
+    first = make_model("srnlp.screen_svm_emb.v2", embedder=fake_encode)
+    X = first.featurize(texts)
+    first.fit(X[:60], y[:60])
+    second = make_model("srnlp.screen_svm_emb.v2", embedder=fake_encode)
+    second.vectorizers, second._slices = first.vectorizers, first._slices
+    second.warm_start_from(first)
+    second.fit(X[:61], y[:61])
+    cold = make_model("srnlp.screen_svm_emb.v2", embedder=fake_encode)
+    cold.vectorizers, cold._slices = first.vectorizers, first._slices
+    cold.fit(X[:61], y[:61])
+    assert np.allclose(second.score(X), cold.score(X), atol=1e-4)

@@ -110,6 +110,9 @@ class ScreeningSession:
     def _train(self, idx: np.ndarray, y: np.ndarray) -> None:
         model = make_model(self.model_name)
         model.vectorizers, model._slices = self._featurizer.vectorizers, self._featurizer._slices
+        with self._lock:
+            previous = self._model if self._model_X is self.X else None  # same features
+        model.warm_start_from(previous)
         model.fit(self.X[idx], y)
         scores = model.score(self.X, exclude=idx)  # the labelled rows do not set the members' spread
         with self._lock:
