@@ -10,7 +10,8 @@ Features: w (word 1-2 gram TF-IDF), t (title twice + abstract), k (+ keywords), 
 b (w+c), l (LSA 200 of w), m (w with min_df=2), s (w without English stop words),
 e (all-MiniLM-L6-v2 sentence embeddings of title + abstract, max_length 256, read from the cache
 bench/results/embeddings/<key>.npy written by ``--embed``, the key as the library's
-``embedding_key``), we<a> (w and a * e side by side).
+``embedding_key``), we<a> (w and a * e side by side), ec (e centred on the corpus mean, unit length),
+ez (e standardised per dimension over the corpus, divided by sqrt(384)).
 Learners for dense features: svmC<c> (SVM, C=c, ratio 9.8), lrC<c> (logistic regression, C=c,
 ratio 9.8). A member may carry a weight: ``svm:w*2``. A config starting ``R|`` averages ranks
 instead of z-scored decision values; ``F<k>|`` makes the first k queries random (seed 0).
@@ -189,6 +190,10 @@ def main(ds, configs, ndraw, priors_from='42'):
     if emb.exists():
         E = np.load(emb, allow_pickle=False).astype(np.float64)
         F['e'] = E
+        # centred on the corpus mean (the common direction of one topic's texts removed), unit length
+        F['ec'] = normalize(E - E.mean(axis=0))
+        # each dimension standardised over the corpus, scaled back to about unit length
+        F['ez'] = (E - E.mean(axis=0)) / (E.std(axis=0) + 1e-9) / np.sqrt(E.shape[1])
     if priors_from == 'asreview':
         files = sorted(Path(ds).parent.glob('*.csv'))
         rng = np.random.default_rng(2026 + [f.name for f in files].index(Path(ds).name))

@@ -124,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timing-draws", type=int, default=0,
                     help="also time the first K draws of each data set again, ASReview and ours back "
                          "to back (no cache), so both sides see the same machine load")
+    ap.add_argument("--timing-models", nargs="*", default=["srnlp.screen.v1"],
+                    help="more of our models timed back to back with the timing draws")
     args = ap.parse_args(argv)
     RUNS.mkdir(parents=True, exist_ok=True)
     exe = ensure_asreview() if args.only != "ours" or args.timing_draws else None
@@ -169,9 +171,9 @@ def main(argv: list[str] | None = None) -> int:
                          "ours_seconds_per_iteration": o["seconds_per_iteration"],
                          "asreview_wall_per_iteration": a["wall_per_iteration"],
                          "ours_wall_per_iteration": o["wall_per_iteration"]}
-                if args.model != "srnlp.screen.v1":  # and the ELAS-u4-like model, for reference
-                    entry["srnlp.screen.v1_seconds_per_iteration"] = run_ours(data, prior, "srnlp.screen.v1")[
-                        "seconds_per_iteration"]
+                for other in args.timing_models:  # e.g. the ELAS-u4-like model, for reference
+                    if other != args.model:
+                        entry[f"{other}_seconds_per_iteration"] = run_ours(data, prior, other)["seconds_per_iteration"]
                 row["timing"].append(entry)
                 print(f"{data.name} timing prior={prior} ASReview s/it={a['seconds_per_iteration']:.4f} "
                       f"ours s/it={o['seconds_per_iteration']:.4f} "

@@ -30,6 +30,12 @@ PASS2_THEMES = "annotations/second_pass/themes.jsonl"
 PASS2_DESIGN = "annotations/second_pass/design.jsonl"
 # Second passes over later first-pass labels (present only once written)
 PASS2_DESIGN_V2 = "annotations/second_pass/design_v2.jsonl"
+PASS2_DESIGN_V3 = "annotations/second_pass/design_v3.jsonl"
+# (second-pass file, first-pass annotator, sample title) of the train-only extensions
+DESIGN_EXTENSIONS = (
+    (PASS2_DESIGN_V2, "agent:design-3", "second sample"),
+    (PASS2_DESIGN_V3, "agent:design-4", "third sample"),
+)
 PASS1_CLAIMS_ABSTRACTS = "annotations/claims_abstracts.jsonl"
 PASS2_CLAIMS_ABSTRACTS = "annotations/second_pass/claims_abstracts.jsonl"
 SPLITS = "annotations/design_splits.json"
@@ -467,17 +473,18 @@ def design_section(p1: dict[str, str], p2: dict[str, str]) -> list[str]:
     return out + [""]
 
 
-def design_v2_section(p1: dict[str, str], p2: dict[str, str]) -> list[str]:
-    """Agreement on the train-only extension labelled later (first pass ``agent:design-3``)."""
+def design_extension_section(p1: dict[str, str], p2: dict[str, str], path: str = PASS2_DESIGN_V2,
+                             annotator: str = "agent:design-3", title: str = "second sample") -> list[str]:
+    """Agreement on a train-only extension labelled later (first pass by ``annotator``)."""
     ids = [i for i in p2 if i in p1]
     a, b = [p1[i] for i in ids], [p2[i] for i in ids]
     pairs = Counter((x, y) for x, y in zip(a, b) if x != y)
     out = [
-        "## Study design, train-split extension (second sample)",
+        f"## Study design, train-split extension ({title})",
         "",
         f"Records compared: {len(ids)}, drawn at random from the first-pass labels added to the train "
-        f"split by `agent:design-3` (ids given to the second annotator without labels); pass 2 in "
-        f"`{PASS2_DESIGN_V2}`.",
+        f"split by `{annotator}` (ids given to the second annotator without labels); pass 2 in "
+        f"`{path}`.",
         "",
         f"- accuracy: **{100 * percent_agreement(a, b):.1f}%** ({sum(x == y for x, y in zip(a, b))}/{len(ids)})",
         f"- Cohen's kappa: **{_fmt(cohen_kappa(a, b))}**",
@@ -600,9 +607,10 @@ def build_report(root: Path = ROOT) -> str:
         else set()
     )
     sections = head + themes_section(t1, t2, cited) + design_section(d1, d2)
-    if (root / PASS2_DESIGN_V2).is_file():
-        d2v2 = {_design_key(r): r["label"] for r in _jsonl(root / PASS2_DESIGN_V2)}
-        sections += design_v2_section(load_pass1_design(d2v2, root), d2v2)
+    for path, annotator, title in DESIGN_EXTENSIONS:
+        if (root / path).is_file():
+            second = {_design_key(r): r["label"] for r in _jsonl(root / path)}
+            sections += design_extension_section(load_pass1_design(second, root), second, path, annotator, title)
     if (root / PASS2_CLAIMS_ABSTRACTS).is_file() and (root / PASS1_CLAIMS_ABSTRACTS).is_file():
         sections += claims_section(*load_claims_pair(root))
     return "\n".join(sections)
