@@ -65,7 +65,14 @@ def test_ris(batch):
 def test_medline(batch):
     back = roundtrip(batch, "medline", ".nbib")
     assert_same(batch, back, ids=False)
-    assert [r.id for r in back] == [b.pmid or b.doi or f"records-{i}" for i, b in enumerate(batch, 1)]
+    seen = set()
+    for record, expected in zip(back, [b.pmid or b.doi or f"records-{i}" for i, b in enumerate(batch, 1)]):
+        if expected in seen:  # a repeated PMID/DOI: renamed after the file, with a W111 warning
+            assert record.id.startswith(f"records:{expected}")
+            assert any(w.startswith("[W111]") for w in record.warnings)
+        else:
+            assert record.id == expected
+        seen.add(record.id)
 
 
 @SETTINGS
@@ -86,3 +93,11 @@ def test_bibtex(batch):
     back = roundtrip(batch, "bibtex", ".bib")
     assert_same(batch, back, ids=False)
     assert [r.id for r in back] == [b.id for b in batch]
+
+
+def test_medline_repeated_pmid_is_renamed_with_a_warning():
+    batch = [Record(id="a", title="First", abstract="", pmid="1"), Record(id="b", title="Second", abstract="", pmid="1")]
+    back = roundtrip(batch, "medline", ".nbib")
+    assert [r.id for r in back] == ["1", "records:1"]
+    assert any(w.startswith("[W111]") for w in back[1].warnings)
+    assert not any(w.startswith("[W111]") for w in back[0].warnings)
