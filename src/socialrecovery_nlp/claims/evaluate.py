@@ -28,9 +28,13 @@ def _blank():
 
 
 def _tokens(start, end, text_start, text) -> set[tuple[int, int]]:
+    """Word tokens of ``text[start:end]`` (``text`` begins at offset ``text_start``) as offsets in the
+    same frame as ``start``. (Before 0.3.0 the offsets were relative to the span's own start, so two
+    spans starting at different characters shared no tokens: "token overlap" undercounted partial
+    matches and mixed up the tokens of different spans in one sentence.)"""
     if start is None:
         return set()
-    return {(text_start + m.start(), text_start + m.end()) for m in _TOKEN.finditer(text[start - text_start:end - text_start])}
+    return {(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start - text_start:end - text_start])}
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:

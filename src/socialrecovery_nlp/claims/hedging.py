@@ -28,10 +28,15 @@ def _find_phrase(text: str, phrases) -> tuple[str, int] | None:
     return text[match.start():match.end()], match.start()
 
 
+#: "more / less likely to": a comparison of groups, not a hedge
+_LIKELY_COMPARISON = re.compile(r"(?i)\b(?:more|less)\s+likely$")
+
+
 def hedge_cue(text: str) -> str | None:
     """The first hedge cue in ``text`` ("may", "would seem", "suggest", ...), or ``None``."""
     phrase = _find_phrase(text, lx.HEDGE_PHRASES)
-    word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in lx.HEDGE_WORDS), None)
+    word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in lx.HEDGE_WORDS
+                 and not _LIKELY_COMPARISON.search(text, 0, m.end())), None)
     candidates = [c for c in (phrase, word) if c]
     return min(candidates, key=lambda c: c[1])[0] if candidates else None
 

@@ -16,10 +16,14 @@ BENEFIT, HARM, INCREASE, DECREASE, ASSOCIATE = "benefit", "harm", "increase", "d
 TRIGGER_WORDS: dict[str, str] = {
     # benefit: the factor helps the outcome
     **dict.fromkeys(
-        ["improve", "improves", "improved", "improving", "improvement", "improvements", "enhance", "enhances", "enhanced", "enable", "enables", "enabled", "enabling", "promote", "promotes", "promoted", "promoting", "facilitate", "facilitates", "facilitated", "facilitating", "support", "supports", "supported", "supportive", "foster", "fosters", "fostered", "strengthen", "strengthens", "strengthened", "benefit", "benefits", "benefited", "beneficial", "help", "helps", "helped", "helpful", "empower", "empowers", "empowered", "protect", "protects", "protective", "vital", "crucial", "critical", "central", "important", "key", "essential", "valuable", "effective", "efficacious", "springboard", "provide", "provides", "provided", "providing"], BENEFIT),
+        ["improve", "improves", "improved", "improving", "improvement", "improvements", "enhance", "enhances", "enhanced", "enable", "enables", "enabled", "enabling", "promote", "promotes", "promoted", "promoting", "facilitate", "facilitates", "facilitated", "facilitating", "support", "supports", "supported", "supportive", "foster", "fosters", "fostered", "strengthen", "strengthens", "strengthened", "benefit", "benefits", "benefited", "beneficial", "help", "helps", "helped", "helpful", "empower", "empowers", "empowered", "protect", "protects", "protective", "vital", "crucial", "critical", "central", "important", "key", "essential", "valuable", "effective", "efficacious", "springboard", "provide", "provides", "provided", "providing",
+         # added in 0.3.0 (claim sentences of the training data that had no trigger)
+         "supporting", "enrich", "enriches", "enriched"], BENEFIT),
     # harm: the factor works against the outcome
     **dict.fromkeys(
-        ["undermine", "undermines", "undermined", "undermining", "hinder", "hinders", "hindered", "hindering", "impede", "impedes", "impeded", "impeding", "worsen", "worsens", "worsened", "worsening", "damage", "damages", "damaged", "harm", "harms", "harmed", "harmful", "barrier", "barriers", "obstacle", "obstacles", "isolate", "isolates", "isolating", "disable", "disabling", "exacerbate", "exacerbates", "exacerbated", "exacerbating", "inhibit", "inhibits", "inhibited", "burden", "stressful", "detrimental", "impair", "impairs", "impaired", "dislocate", "dislocates"], HARM),
+        ["undermine", "undermines", "undermined", "undermining", "hinder", "hinders", "hindered", "hindering", "impede", "impedes", "impeded", "impeding", "worsen", "worsens", "worsened", "worsening", "damage", "damages", "damaged", "harm", "harms", "harmed", "harmful", "barrier", "barriers", "obstacle", "obstacles", "isolate", "isolates", "isolating", "disable", "disabling", "exacerbate", "exacerbates", "exacerbated", "exacerbating", "inhibit", "inhibits", "inhibited", "burden", "stressful", "detrimental", "impair", "impairs", "impaired", "dislocate", "dislocates",
+         # added in 0.3.0
+         "disrupt", "disrupts", "disrupted", "disrupting", "disturb", "disturbs", "disturbed", "disturbing"], HARM),
     # increase: more of the outcome
     **dict.fromkeys(
         ["increase", "increases", "increased", "increasing", "raise", "raises", "raised", "cause", "causes", "caused", "causing", "intensify", "intensifies", "intensified", "produce", "produces", "produced", "contribute", "contributes", "contributed", "contributing", "contributor", "elevate", "elevates", "elevated"], INCREASE),
@@ -28,7 +32,9 @@ TRIGGER_WORDS: dict[str, str] = {
         ["reduce", "reduces", "reduced", "reducing", "reduction", "reductions", "decrease", "decreases", "decreased", "decreasing", "lower", "lowers", "lowered", "prevent", "prevents", "prevented", "preventing", "counter", "counters", "countered", "minimise", "minimize", "minimises", "minimizes", "alleviate", "alleviates", "alleviated", "lessen", "lessens", "decline", "declines"], DECREASE),
     # association: no causal verb (Yu et al. 2019: correlational)
     **dict.fromkeys(
-        ["associated", "association", "associations", "correlate", "correlates", "correlated", "correlation", "correlations", "linked", "predictor", "predictors", "predict", "predicts", "predicted", "predictive", "related", "risk", "risks", "differ", "differed", "differs", "difference", "differences", "different", "similar", "comparable", "identical", "equal", "unchanged", "effect", "effects"], ASSOCIATE),
+        ["associated", "association", "associations", "correlate", "correlates", "correlated", "correlation", "correlations", "linked", "predictor", "predictors", "predict", "predicts", "predicted", "predictive", "related", "risk", "risks", "differ", "differed", "differs", "difference", "differences", "different", "similar", "comparable", "identical", "equal", "unchanged", "effect", "effects",
+         # added in 0.3.0 ("unfavorably affect" is a harm, see spans._evaluative_kind)
+         "affect", "affects", "affected", "affecting"], ASSOCIATE),
     # comparatives: only used when predicative ("pain was lower in the X group")
     **dict.fromkeys(["higher", "greater", "more", "larger"], INCREASE),
     **dict.fromkeys(["less", "fewer", "smaller", "shorter"], DECREASE),
@@ -45,11 +51,15 @@ TRIGGER_PHRASES: dict[str, str] = {
     "as a result of which": INCREASE, "depend on": BENEFIT, "depends on": BENEFIT,
     "risk factor for": ASSOCIATE, "risk factors for": ASSOCIATE, "protective factor for": BENEFIT,
     "protective factors for": BENEFIT, "protective factor against": BENEFIT, "protective factors against": BENEFIT,
+    # group results: "[participants who experienced sedation] were more likely to [drop out]"
+    "more likely": INCREASE, "less likely": DECREASE,
+    # "relationship" alone is mostly a factor ("supportive relationships"); with "between" a relation
+    "relationship between": ASSOCIATE, "relationships between": ASSOCIATE, "relation between": ASSOCIATE,
 }
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
     "risk factor for": 1, "risk factors for": 1, "protective factor for": 1, "protective factors for": 1,
-    "protective factor against": 1, "protective factors against": 1,
+    "protective factor against": 1, "protective factors against": 1, "more likely": 1, "less likely": 1,
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
 COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved", "larger", "better", "worse", "poorer"])
@@ -65,7 +75,9 @@ PERSON_WORDS = frozenset(
 INTRANSITIVE_CHANGE = frozenset(
     ["increase", "increases", "increased", "decrease", "decreases", "decreased", "decline", "declines",
      "declined", "improve", "improves", "improved", "worsen", "worsens", "worsened", "rise", "rises", "rose",
-     "fall", "falls", "fell", "drop", "drops", "dropped"]
+     "fall", "falls", "fell", "drop", "drops", "dropped",
+     # progressive forms (added in 0.3.0: "the incidence ... has been increasing at an alarming rate")
+     "increasing", "decreasing", "declining", "improving", "worsening", "rising", "falling", "dropping"]
 )
 
 #: Heads of subjects that name how a result was obtained, never a factor ("Intention-to-treat
@@ -75,7 +87,9 @@ METHOD_NOUNS = frozenset(
      "finding", "data", "study", "studies", "trial", "trials", "review", "reviews", "meta-analysis",
      "meta-analyses", "survey", "surveys", "paper", "article", "authors", "researchers", "investigators",
      "test", "tests", "comparison", "comparisons", "estimates", "evaluation", "examination", "sample", "table",
-     "figure"]
+     "figure",
+     # added in 0.3.0
+     "search", "searches", "experiment", "experiments", "ancova", "ancovas", "anova", "anovas"]
 )
 
 #: Heads that stand between a predicate and the real outcome ("the likelihood of relapse").

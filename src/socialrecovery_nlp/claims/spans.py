@@ -19,6 +19,7 @@ The paths, in short:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -115,16 +116,60 @@ _HAVE_VERBS = frozenset(["had", "has", "have", "having", "showed", "show", "show
                          "consumed", "received", "spent", "performed", "scored"])
 
 
-def _object_comparative(token: Token) -> bool:
-    """A comparative modifying the direct object of a have/show verb ("had better functioning")."""
+def _compared_noun(token: Token) -> Token | None:
+    """The noun a comparative modifies, through other premodifiers ("more [mental health] services")."""
     if token.dep_ not in ("amod", "advmod") or token.lower_ not in lx.COMPARATIVES:
-        return False
+        return None
     noun = token.head
-    return noun.dep_ == "dobj" and noun.pos_ in ("NOUN", "PROPN") and noun.head.lower_ in _HAVE_VERBS
+    while noun.dep_ in ("amod", "compound") and noun.pos_ in ("ADJ", "NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _object_comparative(token: Token) -> Token | None:
+    """The direct object a comparative modifies, when its verb is a have/show verb ("had better
+    functioning") or the object is compared with "than" ("used more mental health services than
+    those with ..."); else None."""
+    noun = _compared_noun(token)
+    if noun is None or noun.dep_ != "dobj":
+        return None
+    if noun.head.lower_ in _HAVE_VERBS or (noun.head.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "than" for c in (*noun.children, *token.children))):
+        return noun
+    return None
+
+
+#: Groups a result can be found in ("... was documented in [patients who ...]").
+_GROUP_WORDS = lx.PERSON_WORDS | frozenset(["those", "subjects", "group", "groups", "arm", "arms", "cohort", "cohorts",
+                                            "children", "adults", "adolescents", "women", "men", "males", "females",
+                                            "infants", "students", "respondents", "cases", "controls", "rats", "mice"])
+
+
+def _unwrap(noun: Token) -> Token:
+    """"the rate of [X]", "the number of [X]": X (:data:`lexicon.OUTCOME_WRAPPERS`)."""
+    if noun.lower_ in lx.OUTCOME_WRAPPERS:
+        obj = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    return noun
+
+
+def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
+    """"A significantly lower rate of X was documented in [patients who ...]": ``(group, subject)``
+    for a comparative on the subject of a verb that has an "in / among" group (added in 0.3.0)."""
+    noun = _compared_noun(token)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in (c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("in", "among", "for")):
+        group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if group is not None and (group.lower_ in _GROUP_WORDS or any(c.dep_ in ("relcl", "acl") for c in group.children)):
+            return group, noun
+    return None
 
 
 def _usable_word_trigger(token: Token) -> bool:
-    if _object_comparative(token):
+    if _object_comparative(token) is not None or _subject_comparative(token) is not None:
         return True
     if token.lower_ in ("better", "worse", "poorer"):
         return False  # only as the comparative of an object
@@ -159,6 +204,8 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
         inverted_copula = _copula_attribute(head)
         if trigger.start in consumed or (inverted_copula is None and not allow_relative and _in_relative_clause(head)):
             continue
+        if _unasserted(head):
+            continue
         kind = _evaluative_kind(head, trigger.kind)
         outcome_tok, inner = _find_outcome(doc, trigger, by_token, blocked)
         for t in inner:
@@ -172,14 +219,27 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
                                ("after", "following", "with") for p in prep.children if p.dep_ == "pobj"), None)
         if head.lower_ in lx.COMPARATIVES and head.dep_ in ("acomp", "attr", "oprd"):
             factor_tok, outcome_tok = _comparison(head)
+        likely = _likely(head) if head.lower_ == "likely" else None
+        if likely is not None:  # "[X] were more likely to [drop out]" / "[Y] were more likely in [X]"
+            factor_tok, outcome_tok = likely
         pair = _between_pair(head)
         if pair is not None:  # "an association between [A] and [B]"
             factor_tok, outcome_tok = pair
-        object_comparative = trigger.end - trigger.start == 1 and _object_comparative(head)
+        compared = _object_comparative(head) if trigger.end - trigger.start == 1 else None
+        object_comparative = compared is not None
         if object_comparative:  # "[athletes] exhibited higher [cortisol levels]"
-            factor_tok, outcome_tok = _find_factor(head.head.head), head.head
+            factor_tok, outcome_tok = _find_factor(compared.head), compared
+        subject_comparative = _subject_comparative(head) if trigger.end - trigger.start == 1 else None
+        if subject_comparative is not None:  # "a lower rate of [X] was documented in [patients who ...]"
+            factor_tok, outcome_tok = subject_comparative
+            outcome_tok = _unwrap(outcome_tok)
+            object_comparative = True  # the outcome is likewise read without its comparative
         if doc[trigger.start:trigger.end].text.lower() in lx.REVERSED_PHRASES:
             factor_tok, outcome_tok = outcome_tok, factor_tok
+            if factor_tok is not None and factor_tok.head.dep_ == "pcomp" and factor_tok.head.pos_ in ("VERB", "AUX") \
+                    and factor_tok.head.head.i == trigger.end - 1:
+                factor_tok = factor_tok.head  # "depend on [maintaining affirmative relationships]": the whole gerund
+        factor_tok = _effect_of(factor_tok)
         if _is_passive_with_agent(head):
             agent = _agent_object(head)
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -189,11 +249,13 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
                     outcome_tok = subject
         factor_tok = None if factor_tok is not None and factor_tok.i in blocked else factor_tok
         outcome_tok = None if outcome_tok is not None and outcome_tok.i in blocked else outcome_tok
-        factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token) if factor_tok is not None else None
+        factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token, parens=True) if factor_tok is not None else None
         if pair is not None and factor is not None:  # A's phrase stops before "and B"
             cut = [c.i for c in factor_tok.children if c.dep_ in ("cc", "conj") and c.i > factor_tok.i]
             if cut:
                 factor = (factor[0], max(factor[0] + 1, min(cut)))
+        elif head.lower_ in _PAIR_NOUNS and factor is not None and factor[0] <= head.i < factor[1]:
+            factor = None  # "a significant inverse correlation [was found ...]": the relation is not the factor
         quantifier = _quantified(factor_tok)
         if factor is not None and quantifier is not factor_tok and quantifier.i < factor[0]:
             factor = (quantifier.i, factor[1])  # "some of [the key social factors ...]"
@@ -222,6 +284,10 @@ def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
                 continue
             rel.mixed = True
         out.append(rel)
+    # a relation whose trigger sits inside another relation's factor describes that factor ("relationships
+    # [that situate ... and where interactions provide ...]"), it is not a claim of its own
+    out = [rel for rel in out if not any(o is not rel and o.factor is not None and
+                                         o.factor[0] <= rel.trigger.start < o.factor[1] for o in out)]
     final: list[Relation] = []
     for rel in out:
         if rel.outcome is None and any(o is not rel and o.factor == rel.factor and o.outcome for o in out):
@@ -233,6 +299,34 @@ def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
             continue
         final.append(rel)
     return final
+
+
+_EFFECT_NOUNS = frozenset(["effect", "effects", "impact", "impacts", "influence", "influences"])
+
+
+def _effect_of(token: Token | None) -> Token | None:
+    """"the (beneficial) effect [of network size]": the factor is what has the effect (added in 0.3.0)."""
+    if token is None or token.lower_ not in _EFFECT_NOUNS:
+        return token
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    return obj if obj is not None else token
+
+
+def _likely(token: Token) -> tuple[Token | None, Token | None] | None:
+    """"more / less likely" (added in 0.3.0): "[Participants who experienced sedation] were more likely
+    to [drop out]" -> (subject, the object of the infinitive or the infinitive itself); "[Adverse events]
+    were more likely in [participants taking ...]" -> (the group, the subject)."""
+    if token.dep_ not in ("acomp", "attr", "oprd", "amod", "ROOT"):
+        return None
+    group, subject = _comparison(token)
+    if group is not None:
+        return group, subject
+    verb = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    return _find_factor(token), obj if obj is not None else verb
 
 
 def _comparison(token: Token) -> tuple[Token | None, Token | None]:
@@ -265,8 +359,68 @@ def _copula_attribute(token: Token) -> Token | None:
     return None
 
 
+#: Governors of an infinitive that still assert its relation ("has been shown to increase", "appears to
+#: reduce", "was effective to enhance"); under any other verb or a noun the infinitive states a purpose
+#: or intention ("programmes aim to increase awareness", "efforts have been made to improve").
+_ASSERTING_GOVERNORS = frozenset(
+    ["shown", "show", "shows", "showed", "found", "find", "finds", "appear", "appears", "appeared", "seem", "seems",
+     "seemed", "tend", "tends", "tended", "prove", "proved", "proven", "proves", "reported", "known", "observed",
+     "thought", "believed", "suggested", "demonstrated", "expected", "continue", "continues", "continued", "serve",
+     "serves", "served", "help", "helps", "helped", "go", "goes", "went", "going", "considered", "said", "estimated",
+     "likely", "unlikely", "able", "unable", "sufficient", "enough", "be", "is", "are", "was", "were", "been",
+     # capability nouns: "have the potential to counter this tendency"
+     "potential", "capacity", "ability", "capability", "power", "propensity", "tendency"])
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """An infinitive under a verb or noun that does not assert it ("aim [to increase]", "efforts [to
+    improve]"; "aim to increase X and [to reduce] Y" through the coordination)."""
+    base = verb
+    while base.dep_ == "conj" and base.head.pos_ in ("VERB", "AUX"):
+        base = base.head
+    if base.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in (*verb.children, *base.children)):
+        return False
+    gov = base.head
+    return gov.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and gov.lower_ not in _ASSERTING_GOVERNORS and \
+        gov.lower_ not in lx.TRIGGER_WORDS
+
+
+def _unasserted(token: Token) -> bool:
+    """True when the trigger's relation is not asserted (added in 0.3.0): a purpose or intention
+    infinitive ("aim [to increase] awareness", "efforts ... [to improve]") or a clause under
+    "whether / if" ("examined whether aged rats exhibited [reduced] motivation")."""
+    verb = token  # the trigger's clause and the clauses it is the complement of
+    while verb.pos_ in ("VERB", "AUX"):
+        if _purpose_infinitive(verb):  # "it is important [to ensure] that these ... provide ..."
+            return True
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and token.head.lower_ in _INQUIRY_VERBS:
+        return True  # "ANCOVAs tested [associations] between ...": looked for, not found
+    for anc in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in anc.children):
+            return True  # a prediction or plan ("the information provided [will] enhance awareness")
+        if anc.dep_ in ("ROOT", "relcl") or any(c.dep_ in _SUBJECTS for c in anc.children):
+            break
+    return False
+
+
+_INQUIRY_VERBS = frozenset(
+    ["test", "tests", "tested", "testing", "examine", "examines", "examined", "examining", "assess", "assesses",
+     "assessed", "assessing", "investigate", "investigates", "investigated", "investigating", "explore", "explores",
+     "explored", "exploring", "evaluate", "evaluates", "evaluated", "evaluating", "determine", "determined",
+     "measure", "measured", "study", "studied", "analyse", "analysed", "analyze", "analyzed"])
+
+
 def _in_relative_clause(token: Token) -> bool:
     """True if the token sits in a relative clause / participle modifying a noun."""
+    effect = token if token.lower_ in _EFFECT_NOUNS else token.head if token.dep_ == "amod" else None
+    if effect is not None and effect.lower_ in _EFFECT_NOUNS and _effect_of(effect) is not effect:
+        return False  # "the beneficial effect of [network size] can level off": the effect is the claim
     for anc in [token, *token.ancestors]:
         if anc.dep_ in _RELATIVE and anc.head.lower_ in _COMPLEMENT_NOUNS:
             return False  # "evidence that X can reduce Y": a complement clause, not a description
@@ -279,14 +433,40 @@ def _in_relative_clause(token: Token) -> bool:
     return False
 
 
+def _subjects(token: Token) -> list[Token]:
+    """Subjects of ``token``; also those the parser hung on its auxiliary ("2-AG [was] correlated":
+    ``AG <-nsubj- was <-auxpass- correlated``), a common attachment error of the small parser."""
+    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if not subjects:
+        subjects = [s for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i
+                    for s in c.children if s.dep_ in _SUBJECTS]
+    if not subjects and token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        # "[Engaging in intensive aerobic exercise], ... is associated with": a gerund subject misparsed as
+        # an adverbial clause (no "when / by / while", no subject of its own)
+        subjects = [c for c in token.children if c.dep_ == "advcl" and c.i < token.i and c.tag_ == "VBG"
+                    and c.left_edge.i == c.i and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)
+                    and (c.i == 0 or token.doc[c.i - 1].text != ",")]
+    return subjects
+
+
 def _find_factor(token: Token) -> Token | None:
     for anc in [token, *token.ancestors]:
-        subjects = [c for c in anc.children if c.dep_ in _SUBJECTS]
+        subjects = _subjects(anc)
+        if not subjects and anc.lower_ in _COPULAS and token.i < anc.i:  # "Also important to recovery were [X]"
+            attr = next((c for c in anc.children if c.dep_ == "attr" and c.i > anc.i), None)
+            if attr is not None:
+                return attr
         if subjects:
             subject = subjects[0]
             if subject.lower_ in ("what", "which", "that") and subject.dep_ == "nsubj" and anc.dep_ in ("relcl", "acl"):
                 return anc.head
-            if subject.lower_ in ("there", "it") and any(c.dep_ in ("attr", "ccomp") for c in anc.children):
+            if subject.lower_ in ("which", "that", "who") and subject.dep_ == "nsubj" and subject.i > 0 and \
+                    subject.doc[subject.i - 1].pos_ in ("NOUN", "PROPN") and subject.doc[subject.i - 1].dep_ != "compound":
+                return subject.doc[subject.i - 1]  # a relative clause misparsed as a complement: its antecedent
+            if subject.lower_ in ("there", "it") and any(c.dep_ in ("attr", "ccomp") or (
+                    c.dep_ == "xcomp" and subject.lower_ == "it" and (anc.lower_ in _COPULAS or any(
+                        a.dep_ == "acomp" for a in anc.children)) and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+                    for c in anc.children):  # "it is important [to explore ...]": extraposition, no factor
                 continue
             if subject.lower_ in lx.METHOD_NOUNS or (subject.pos_ == "PRON" and subject.lower_ in ("we", "i")):
                 return None  # "Intention-to-treat analysis showed ...", "we found ...": no factor named
@@ -315,7 +495,8 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
         starts.append(head.head)
     inner: list[Trigger] = []
     frontier = [c for s in starts for c in s.children if c.dep_ in _DOWN and not trigger.start <= c.i < trigger.end
-                and not _comparison_prep(c)]
+                and not _comparison_prep(c) and not (s.lower_ in _EFFECT_NOUNS and c.lower_ == "of")
+                and not (c.dep_ == "advcl" and c.i < trigger.start)]  # a fronted clause is not the outcome
     if trigger.end - trigger.start > 1 and doc[trigger.end - 1].pos_ == "ADP":
         frontier = [c for c in doc[trigger.end - 1].children if c.dep_ in ("pobj", "pcomp")] + frontier
     seen: set[int] = set()
@@ -357,6 +538,8 @@ _GOOD_EFFECT = frozenset(["positive", "beneficial", "favourable", "favorable", "
 _BAD_EFFECT = frozenset(["negative", "adverse", "detrimental", "harmful", "deleterious", "unfavourable", "unfavorable"])
 
 
+_GOOD_MANNER = frozenset(["positively", "favorably", "favourably", "beneficially"])
+_BAD_MANNER = frozenset(["negatively", "unfavorably", "unfavourably", "adversely", "inversely", "detrimentally"])
 _PAIR_NOUNS = frozenset(["association", "associations", "correlation", "correlations", "relationship",
                          "relationships", "relation", "relations", "link", "links"])
 
@@ -366,9 +549,23 @@ def _between_pair(head: Token) -> tuple[Token, Token] | None:
     if head.lower_ not in _PAIR_NOUNS:
         return None
     holders = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else [])
-    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    preps = {c.lower_: c for h in holders for c in h.children if c.dep_ == "prep"}
+    prep = preps.get("between")
     a = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    b = next((c for c in a.children if c.dep_ == "conj"), None) if a is not None else None
+    if a is None:  # "a correlation of [A] with [B]" (added in 0.3.0)
+        a_of, b_with = (next((c for c in preps[p].children if c.dep_ == "pobj"), None) if p in preps else None
+                        for p in ("of", "with"))
+        return (a_of, b_with) if a_of is not None and b_with is not None else None
+    b = next((c for c in a.children if c.dep_ == "conj"), None)
+    if b is None:  # "between reports of [chronic stress] and [resilience]": the pair sits deeper in A
+        inner = next((t for t in a.subtree if t.dep_ == "conj" and t.head.i != a.i and t.head.i >= a.i), None)
+        if inner is not None:
+            a, b = inner.head, inner
+    if b is None:  # "between [A] and [each indicator] ...": B misparsed outside A's phrase
+        cc = next((c for c in a.children if c.dep_ == "cc" and c.i > a.i), None)
+        if cc is not None and cc.i + 1 < len(cc.doc):
+            nxt = cc.doc[cc.i + 1]
+            b = nxt if nxt.pos_ in ("NOUN", "PROPN") or nxt.head.i <= nxt.i else nxt.head
     return (a, b) if b is not None else None
 
 
@@ -383,6 +580,12 @@ def _evaluative_kind(head: Token, kind: str) -> str:
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
     if head.lower_ in _PAIR_NOUNS and mods & {"inverse", "negative"}:
         return lx.DECREASE  # "an inverse correlation between stress and resilience"
+    if head.pos_ == "VERB" and kind == lx.ASSOCIATE:  # "unfavorably affect", "negatively correlated"
+        adverbs = {c.lower_ for c in head.children if c.dep_ == "advmod"}
+        if adverbs & _GOOD_MANNER:
+            return lx.BENEFIT if head.lower_.startswith("affect") else kind
+        if adverbs & _BAD_MANNER:
+            return lx.HARM if head.lower_.startswith("affect") else lx.DECREASE
     if head.lower_ not in ("effect", "effects", "impact", "impacts", "influence"):
         return kind
     if mods & _GOOD_EFFECT:
@@ -403,6 +606,40 @@ def _quantified(token: Token | None) -> Token | None:
     return token
 
 
+_PAREN_STATS = re.compile(r"[\d=<>≤≥%±]|\b(?:p|vs|OR|RR|HR|CI|SD|SE|n|N|et al|see|e\.g|i\.e)\b")
+
+
+def _kept_parenthetical(doc: Doc, i: int, right: int, blocked) -> int | None:
+    """If ``doc[i]`` opens a parenthesis that closes before ``right`` and holds neither a citation
+    nor statistics (digits, ``p =``, ``OR``, ``95% CI``) nor "see / e.g.", the index of its ``)``;
+    else None. Such glosses and restrictions belong to the phrase (guideline: restrictive
+    modifiers are part of the factor; "(SES)", "(typically multifaceted ... ones)")."""
+    if doc[i].text != "(":
+        return None
+    for j in range(i + 1, min(right, i + 16)):
+        if doc[j].text == "(" or j in blocked:
+            return None
+        if doc[j].text == ")":
+            inner = doc[i + 1:j]
+            return j if j > i + 1 and not _PAREN_STATS.search(inner.text) and \
+                not any(t.pos_ in ("VERB", "AUX") for t in inner) else None
+    return None
+
+
+def _restricts_number(doc: Doc, left: int, right: int) -> bool:
+    """"[only one dose] of X", "[at least one or more] dosages": the adverb restricts a number and
+    belongs to the phrase."""
+    k = left + 2 if doc[left].lower_ == "at" and left + 1 < right and doc[left + 1].lower_ in ("least", "most") else left + 1
+    return doc[left].lower_ in ("only", "at") and k < right and doc[k].like_num
+
+
+def _complementizer(token: Token) -> bool:
+    """"that" right after a reporting verb, parsed as a determiner ("highlights [that] manipulation of
+    tablets can result in ..."): the complementizer, never part of the factor."""
+    return token.lower_ == "that" and token.dep_ == "det" and token.i > 0 and \
+        token.doc[token.i - 1].pos_ in ("VERB", "AUX") and token.doc[token.i - 1].lower_ not in _COPULAS
+
+
 def _markup(text: str) -> bool:
     """HTML/XML tag fragments ("<h3>", "h3>Results</h3") never belong to a span."""
     return "<" in text or ">" in text
@@ -419,7 +656,7 @@ def _intransitive_change(head: Token) -> Token | None:
 
 
 def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | None = None,
-            population: bool = False, cut_claims: dict | None = None) -> tuple[int, int]:
+            population: bool = False, cut_claims: dict | None = None, parens: bool = False) -> tuple[int, int]:
     """Token range of the phrase headed by ``token``, cut before citations and dashes; a leading
     adverbial before a comma ("for some people, maintaining ..."), leading "not just" / adverbs,
     and a clause holding the ``exclude`` trigger ("factors [that may promote recovery]") are left out."""
@@ -434,34 +671,68 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
         for child in token.children:
             if child.i > token.i and child.left_edge.i <= exclude.start <= child.right_edge.i:
                 right = min(right, child.left_edge.i)
+        if left <= exclude.start < right and exclude.start > token.i:  # a non-projective parse: the phrase
+            right = exclude.start  # ran over its own predicate ("HCCs at 6 years [were associated] ...")
+            while right > token.i + 1 and doc[right - 1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+                right -= 1
     if cut_claims:  # "responses [that may further undermine X]": a relative clause stating its own relation
-        for child in token.children:
-            if child.i > token.i and child.dep_ == "relcl" and any(
-                    i in cut_claims for i in range(child.left_edge.i, child.right_edge.i + 1)):
+        for child in token.children:  # (a modal marks its own assertion; "interventions [that promote
+            if child.i > token.i and child.dep_ == "relcl" and any(  # community safety]" only restricts)
+                    i in cut_claims for i in range(child.left_edge.i, child.right_edge.i + 1)) and any(
+                    c.dep_ == "aux" and c.lower_ in lx.HEDGE_WORDS | {"will", "shall", "must", "should"} for c in child.children):
                 right = min(right, child.left_edge.i)
-    while right - left > 1 and (doc[left].lower_ in ("not", "just", "only", "precisely", "also")
+    for i in range(token.i + 1, right):  # "[those who had X] than those who had not": the comparator is not part of it
+        if doc[i].dep_ == "prep" and doc[i].lower_ in ("than", "versus", "vs", "vs."):
+            right = i
+            break
+    while right - left > 1 and not _restricts_number(doc, left, right) and (
+                                doc[left].lower_ in ("not", "just", "only", "precisely", "also")
                                 or (doc[left].dep_ == "advmod" and doc[left].i < token.i)
-                                or (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether"))):
+                                or (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether"))
+                                or _complementizer(doc[left])
+                                or (doc[left].lower_ == "to" and doc[left].dep_ == "aux" and doc[left].head.i == token.i)):
         left += 1
     if doc[left].pos_ in ("ADP", "ADV", "SCONJ"):
         commas = [i for i in range(left, token.i) if doc[i].text == ","]
         if commas:
             left = commas[-1] + 1
-    for i in range(token.i + 1, right):
-        if doc[i].text in _STOP or i in blocked or "—" in doc[i].text or _markup(doc[i].text):
+    i = token.i + 1
+    while i < right:
+        close = _kept_parenthetical(doc, i, right, blocked) if parens else None
+        if close is not None:  # "low socioeconomic status (SES)": a gloss, not a citation or statistics
+            i = close + 1
+            continue
+        if doc[i].text in _STOP or i in blocked or "—" in doc[i].text or _markup(doc[i].text) or (
+                doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].like_num):  # ", 37% vs. 40.9%"
             right = i
             break
-    for i in range(token.i - 1, left - 1, -1):
+        i += 1
+    i = token.i - 1
+    while i >= left:
+        if doc[i].text == ")":
+            opening = next((j for j in range(i - 1, left - 1, -1) if doc[j].text == "("), None)
+            if parens and opening is not None and _kept_parenthetical(doc, opening, i + 1, blocked) == i:
+                i = opening - 1  # "hypothalamic-pituitary-adrenal (HPA) axis"
+                continue
         if doc[i].text in _STOP or doc[i].text == ")" or i in blocked or "—" in doc[i].text or _markup(doc[i].text):
             left = i + 1
             break
+        i -= 1
     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in ("and", "or", "but")):
+        if parens and doc[right - 1].text == ")" and any(doc[i].text == "(" for i in range(left, right - 1)):
+            break  # keep the closing bracket of a kept parenthetical
         if doc[right - 1].text in _CLOSE_QUOTES and any(doc[i].text in _OPEN_QUOTES for i in range(left, right - 1)) \
                 and not any(doc[i].text in _CLOSE_QUOTES for i in range(left, right - 1)):
             break  # keep the closing quote of a quoted phrase
         right -= 1
     while left < right - 1 and doc[left].is_punct and doc[left].text not in ("‘", "'", "“", '"'):
         left += 1
+    # a quotation opened inside the phrase and closed right after it, with the closing mark hung elsewhere
+    # by the parser ("create ‘feelings of guilt, shame and anger’")
+    opened = sum(doc[i].text in ("‘", "“") for i in range(left, right))
+    closed = sum(doc[i].text in ("’", "”") for i in range(left, right))
+    if opened > closed and right < len(doc) and doc[right].text in ("’", "”") and right not in blocked:
+        right += 1
     # hyphenated words split by the tokenizer ("well - being"): never cut inside one
     while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_ \
             and not doc[left - 2].is_punct and left - 2 not in blocked:
