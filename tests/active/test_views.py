@@ -23,3 +23,9 @@ def test_rows_of_every_view_and_shape():
 def test_views_must_have_the_same_rows():
     with pytest.raises(ValueError, match="different numbers of rows"):
         MultiView([np.zeros((3, 2)), np.zeros((4, 2))])
+
+
+def test_column_selection_is_refused():
+    X = MultiView([sp.csr_matrix(np.ones((3, 2))), np.ones((3, 2))])
+    with pytest.raises(TypeError, match="rows only"):
+        X[:, :1]

@@ -31,7 +31,7 @@ import scipy.sparse as sp
 
 from ..corpus.record import Record
 from ..errors import SrnlpError
-from .primal_svm import fit_squared_hinge
+from .primal_svm import NotConverged, fit_squared_hinge
 from .views import MultiView
 
 
@@ -280,10 +280,13 @@ class LinearScreener:
         for k, m in enumerate(self.members):
             if m["learner"] == "svm" and m.get("solver") == "newton":
                 start = previous[k] if previous is not None else None
-                coef, intercept, _ = fit_squared_hinge(self._view(X, m), y, balanced_weights(y, m["ratio"]),
-                                                       C=m["C"], start=start)
-                self.classifiers.append((coef, intercept))
-                continue
+                try:
+                    coef, intercept, _ = fit_squared_hinge(self._view(X, m), y, balanced_weights(y, m["ratio"]),
+                                                           C=m["C"], start=start)
+                    self.classifiers.append((coef, intercept))
+                    continue
+                except NotConverged:
+                    pass  # the same problem, solved by liblinear below
             if m["learner"] == "svm":
                 clf = LinearSVC(C=m["C"], loss="squared_hinge", random_state=0)
             else:

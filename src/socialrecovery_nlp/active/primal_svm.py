@@ -12,6 +12,8 @@ coordinate descent, whatever the starting point. The loop refits after every lab
 more than the last fit, so starting from the previous coefficients (``start``) usually needs one
 or two Newton steps, each a few conjugate-gradient steps of Hessian-vector products on the
 records inside the margin. For dense embeddings this is several times faster than liblinear.
+When the steps run out first (a large C on nearly separable data can need hundreds),
+:class:`NotConverged` is raised and the screening model solves that fit with liblinear instead.
 """
 
 from __future__ import annotations
@@ -27,16 +29,26 @@ def _rmatvec(X, v: np.ndarray) -> np.ndarray:
     return np.asarray(X.T @ v).ravel()
 
 
+class NotConverged(RuntimeError):
+    """The Newton iterations hit their limit before the gradient was small (large C on nearly
+    separable data needs many generalised Newton steps); callers fall back to liblinear."""
+
+
 def fit_squared_hinge(X, y, sample_weight=None, C: float = 1.0,
                       start: tuple[np.ndarray, float] | None = None, tol: float = 1e-7,
                       max_newton: int = 100, max_cg: int = 200) -> tuple[np.ndarray, float, int]:
     """Coefficients, intercept and Newton steps taken for rows ``X`` (dense or sparse), labels
-    ``y`` (0/1) and weights. Stops when the gradient norm is below ``tol`` times its norm at
-    zero. ``start`` is a ``(coef, intercept)`` pair of the right width, e.g. the previous fit."""
+    ``y`` (0/1) and non-negative weights. Stops when the gradient norm is below ``tol`` times its
+    norm at zero; raises :class:`NotConverged` after ``max_newton`` steps without getting there.
+    ``start`` is a ``(coef, intercept)`` pair of the right width, e.g. the previous fit (ignored
+    when its width differs or it holds a non-finite value)."""
     n, d = X.shape
     t = np.where(np.asarray(y) > 0, 1.0, -1.0)
     cs = C * (np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64))
-    if start is not None and len(start[0]) == d:
+    if not np.all(np.isfinite(cs)) or np.any(cs < 0):
+        raise ValueError("sample weights and C must be finite and non-negative")
+    if (start is not None and len(start[0]) == d and np.all(np.isfinite(start[0]))
+            and np.isfinite(start[1])):
         w, b = np.array(start[0], dtype=np.float64), float(start[1])
     else:
         w, b = np.zeros(d), 0.0
@@ -52,12 +64,13 @@ def fit_squared_hinge(X, y, sample_weight=None, C: float = 1.0,
     f, xi = objective(w, b)
     g0_norm = np.sqrt(np.sum(_rmatvec(X, 2.0 * cs * t) ** 2) + (2.0 * cs * t).sum() ** 2)  # at zero
     stop = tol * max(g0_norm, 1e-12)
-    steps = 0
-    for steps in range(1, max_newton + 1):
+    for steps in range(max_newton + 1):
         gw, gb = grad(w, b, xi)
         g_norm = np.sqrt(gw @ gw + gb * gb)
         if g_norm <= stop:
-            return w, b, steps - 1
+            return w, b, steps
+        if steps == max_newton:
+            break
         active = xi > 0
         XA, cA = X[active], 2.0 * cs[active]
 
@@ -68,13 +81,15 @@ def fit_squared_hinge(X, y, sample_weight=None, C: float = 1.0,
         pw, pb = _conjugate_gradient(hess, -gw, -gb, max_cg, 0.1 * min(1.0, g_norm))
         slope = gw @ pw + gb * pb
         step = 1.0
-        while True:  # backtracking (Armijo); the generalised Newton step is usually taken whole
+        while step >= 1e-10:  # backtracking (Armijo); the generalised Newton step is usually taken whole
             f_new, xi_new = objective(w + step * pw, b + step * pb)
-            if f_new <= f + 1e-4 * step * slope or step < 1e-10:
+            if f_new <= f + 1e-4 * step * slope:
                 break
             step *= 0.5
+        else:  # no decrease along the direction (rounding near the optimum): keep the point
+            break
         w, b, f, xi = w + step * pw, b + step * pb, f_new, xi_new
-    return w, b, steps
+    raise NotConverged(f"gradient norm {g_norm:.3g} above {stop:.3g} after {steps} Newton steps")
 
 
 def _conjugate_gradient(hess, rw: np.ndarray, rb: float, max_iter: int, rel: float):

@@ -34,6 +34,8 @@ class MultiView:
 
     def __getitem__(self, rows) -> MultiView:
         """The selected rows of every view; an integer keeps one row as a 1-row matrix."""
+        if isinstance(rows, tuple):
+            raise TypeError("MultiView selects rows only; take a view's columns from view(k)")
         if isinstance(rows, (int, np.integer)):
             rows = [int(rows)]
         return MultiView([b[rows] for b in self.blocks])
