@@ -1,6 +1,6 @@
 """Both grouped CVs used to judge rule and detector changes, with the shipped model's settings.
 
-    python bench/claims_dev_cv.py [--meta models/claims-0.2.0/meta.json] [--errors errors.jsonl]
+    python bench/claims_dev_cv.py [--meta models/claims-0.3.0/meta.json] [--errors errors.jsonl]
                                   [--threshold T] [--confident C]
 
 * **seed-train CV**: the seed *training* split in 5 folds grouped by paragraph; per fold the
@@ -108,7 +108,7 @@ def _short(block: dict) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--meta", default=str(ROOT / "models" / "claims-0.2.0" / "meta.json"))
+    ap.add_argument("--meta", default=str(ROOT / "models" / "claims-0.3.0" / "meta.json"))
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--confident", type=float, default=None)
     ap.add_argument("--errors", default=None, help="write training-sentence span errors (detection off) here")

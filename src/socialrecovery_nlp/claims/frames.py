@@ -14,7 +14,8 @@ import re
 _VERBS = r"(?:examine|investigate|assess|evaluate|explore|determine|test|compare|describe|identify|establish)"
 _FRAMES = {
     "hypothesis": r"^(?:our|the|a|one|this|its|their)?\s*(?:\w+\s+)?hypothes[ie]s\b(?:\s+(?:\d+\w?|[ivx]+))?\s*(?:was|were|is|are|stated|predicted|proposed)\b"
-                  r"|\b(?:we|they|it\s+was|it\s+is)\s+(?:hypothesi[sz]ed?|predicted|expected)\s+that\b|\bwas\s+hypothesi[sz]ed\s+to\b",
+                  r"|\b(?:we|they|it\s+was|it\s+is)\s+(?:hypothesi[sz]ed?|predicted|expected)\s+that\b|\bwas\s+hypothesi[sz]ed\s+to\b"
+                  r"|\b(?:has|have|had)\s+been\s+(?:proposed|postulated|speculated|hypothesi[sz]ed)\s+(?:that|to)\b",
     "aim": r"^\W*(?:objectives?|aims?|purposes?|research\s+questions?)\s*[:.]"
            r"|^(?:the|our|this|a|an)?\s*(?:main|primary|overall|principal|specific|secondary|first|second)?\s*(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|these)\s+\w+(?:\s+\w+)?\s+)?(?:was|were|is|are)\b"
            r"|^(?:this|the|our|the\s+present|the\s+current)\s+(?:study|paper|article|review|trial|analysis|research|project)\s+(?:aims?|aimed|seeks?|sought)\b"
@@ -25,7 +26,16 @@ _FRAMES = {
     "future_research": r"\brequires?d?\s+(?:further|more|additional)\s+(?:study|studies|research|investigation)\b|\bin\s+future\s+(?:research|studies)\s*\W*$"
                        r"|\b(?:will|would)\s+(?:also\s+)?be\s+(?:critical|important|necessary|useful|interesting|essential)\s+to\s+(?:determine|examine|investigate|test|establish|explore|assess)\b"
                        r"|\b(?:further|future|more|additional)\s+(?:research|studies|work|trials|investigations?)\s+(?:is\s+|are\s+)?(?:needed|required|warranted|necessary)\b"
-                       r"|\bfuture\s+(?:research|studies|trials|work)\s+(?:should|could|might|may|will|would)\b",
+                       r"|\bfuture\s+(?:research|studies|trials|work)\s+(?:should|could|might|may|will|would)\b"
+                       r"|\b(?:less|little|limited|scant)\s+(?:\w+\s+)?research\s+(?:has|have|had)\s+(?:so\s+far\s+|yet\s+)?been\b",
+    # what practitioners should / could do or the role they can play, and "it is important to <act>"
+    # (guideline kind ``recommendation``); "it is important to note / recognise that ..." still asserts
+    "recommendation": r"\bit\s+(?:is|was|will\s+be|would\s+be|remains|may\s+be|might\s+be)\s+(?:\w+\s+)?"
+                      r"(?:important|necessary|essential|vital|crucial|critical|useful|helpful|advisable)\s+to\s+"
+                      r"(?!note\b|recogni[sz]e\b|remember\b|emphasi[sz]e\b|stress\b|highlight\b|acknowledge\b|bear\b|point\b)[a-z]+"
+                      r"|(?:^|,\s*)(?:\w+\s+){0,2}(?:practitioners|clinicians|social\s+workers|nurses|professionals|physicians|"
+                      r"policy\s*makers|providers|therapists)\s+(?:can|could|should|must|need\s+to|ought\s+to|"
+                      r"(?:have|has|(?:can|could|should|may|might)\s+play)\s+an?\s+(?:\w+\s+)?role)\b",
 }
 #: Markup and a leading section label ("<h3>Objective</h3>", "Results:", "Main results:") are
 #: removed before matching.
@@ -37,7 +47,7 @@ _RES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _FRAMES.it
 
 def non_claim_frame(text: str) -> str | None:
     """The name of the non-claim frame ``text`` is in (``hypothesis``, ``aim``, ``question``,
-    ``future_research``), or ``None``."""
+    ``future_research``, ``recommendation``), or ``None``."""
     stripped = _LABEL.sub("", _MARKUP.sub(" ", text).strip(), count=1).strip()
     for name, pattern in _RES.items():
         if pattern.search(stripped):

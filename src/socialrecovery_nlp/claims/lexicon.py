@@ -26,7 +26,9 @@ TRIGGER_WORDS: dict[str, str] = {
          "disrupt", "disrupts", "disrupted", "disrupting", "disturb", "disturbs", "disturbed", "disturbing"], HARM),
     # increase: more of the outcome
     **dict.fromkeys(
-        ["increase", "increases", "increased", "increasing", "raise", "raises", "raised", "cause", "causes", "caused", "causing", "intensify", "intensifies", "intensified", "produce", "produces", "produced", "contribute", "contributes", "contributed", "contributing", "contributor", "elevate", "elevates", "elevated"], INCREASE),
+        ["increase", "increases", "increased", "increasing", "raise", "raises", "raised", "cause", "causes", "caused", "causing", "intensify", "intensifies", "intensified", "produce", "produces", "produced", "contribute", "contributes", "contributed", "contributing", "contributor", "elevate", "elevates", "elevated",
+         # added after 0.3.0 (grouped CV over the training sentences)
+         "induce", "induces", "induced", "inducing", "potentiate", "potentiates", "potentiated"], INCREASE),
     # decrease: less of the outcome
     **dict.fromkeys(
         ["reduce", "reduces", "reduced", "reducing", "reduction", "reductions", "decrease", "decreases", "decreased", "decreasing", "lower", "lowers", "lowered", "prevent", "prevents", "prevented", "preventing", "counter", "counters", "countered", "minimise", "minimize", "minimises", "minimizes", "alleviate", "alleviates", "alleviated", "lessen", "lessens", "decline", "declines"], DECREASE),

@@ -37,6 +37,10 @@ _NOUN_HEADS_FOR_ADJ = frozenset(
 )
 _RELATIVE = ("relcl", "acl")
 _POPULATION = lx.PERSON_WORDS | frozenset({"those", "patients", "people", "adults", "children", "groups", "group"})
+_QUANTITY_COMPARATIVES = frozenset(["more", "less", "fewer"])
+#: Factors that only point at the study's groups ("both groups", "all three arms") name no factor.
+_GENERIC_GROUPS = re.compile(r"^(?:both|all|each|either|the\s+two|the\s+three|all\s+three)\s+(?:\w+\s+)?(?:groups?|arms?|conditions?)$",
+                             re.IGNORECASE)
 #: Forms of "be" and "include" (the parser pipeline runs without a lemmatizer, for speed).
 _COPULAS = frozenset(["be", "is", "are", "was", "were", "am", "include", "includes", "included"])
 _COMPLEMENT_NOUNS = frozenset(
@@ -256,12 +260,17 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
                 factor = (factor[0], max(factor[0] + 1, min(cut)))
         elif head.lower_ in _PAIR_NOUNS and factor is not None and factor[0] <= head.i < factor[1]:
             factor = None  # "a significant inverse correlation [was found ...]": the relation is not the factor
+        if factor is not None and _GENERIC_GROUPS.match(doc[factor[0]:factor[1]].text):
+            continue  # "Both groups showed equal reductions in symptoms": names no factor, a finding (guideline v1.1)
         quantifier = _quantified(factor_tok)
         if factor is not None and quantifier is not factor_tok and quantifier.i < factor[0]:
             factor = (quantifier.i, factor[1])  # "some of [the key social factors ...]"
-        outcome = _phrase(outcome_tok, blocked, population=True) if outcome_tok is not None else None
+        outcome = _phrase(outcome_tok, blocked, population=True, outcome=True) if outcome_tok is not None else None
         if object_comparative and outcome is not None and outcome[0] <= head.i < outcome[1] - 1:
             outcome = (head.i + 1, outcome[1])  # the outcome without its comparative
+        elif outcome is not None and outcome[1] - outcome[0] > 1 and doc[outcome[0]].lower_ in _QUANTITY_COMPARATIVES \
+                and doc[outcome[0]].head.i == outcome_tok.i and doc[outcome[0]].dep_ in ("amod", "advmod"):
+            outcome = (outcome[0] + 1, outcome[1])  # "predict [more] WIT": the amount is the relation's, not the outcome's
         if factor and outcome and factor[0] <= outcome[0] < factor[1]:
             outcome = None
         if factor is None and outcome is None:
@@ -656,7 +665,8 @@ def _intransitive_change(head: Token) -> Token | None:
 
 
 def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | None = None,
-            population: bool = False, cut_claims: dict | None = None, parens: bool = False) -> tuple[int, int]:
+            population: bool = False, cut_claims: dict | None = None, parens: bool = False,
+            outcome: bool = False) -> tuple[int, int]:
     """Token range of the phrase headed by ``token``, cut before citations and dashes; a leading
     adverbial before a comma ("for some people, maintaining ..."), leading "not just" / adverbs,
     and a clause holding the ``exclude`` trigger ("factors [that may promote recovery]") are left out."""
@@ -681,6 +691,14 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
                     i in cut_claims for i in range(child.left_edge.i, child.right_edge.i + 1)) and any(
                     c.dep_ == "aux" and c.lower_ in lx.HEDGE_WORDS | {"will", "shall", "must", "should"} for c in child.children):
                 right = min(right, child.left_edge.i)
+    if outcome:  # outcomes only (factors keep them): "growing antibiotic resistance[, an important public-health
+        for child in token.children:  # problem]" (a gloss), "HPA axis activation [indicated by elevated cortisol]"
+            if child.i <= token.i:  # (a participle) and relative clauses describe the outcome, they are not part of it
+                continue
+            if child.dep_ == "appos" and child.left_edge.i - 1 > token.i and doc[child.left_edge.i - 1].text == ",":
+                right = min(right, child.left_edge.i - 1)
+            elif (child.dep_ == "acl" and child.tag_ == "VBN") or child.dep_ == "relcl":
+                right = min(right, child.left_edge.i)  # "reemergence of psychopathology [which occurred later]"
     for i in range(token.i + 1, right):  # "[those who had X] than those who had not": the comparator is not part of it
         if doc[i].dep_ == "prep" and doc[i].lower_ in ("than", "versus", "vs", "vs."):
             right = i
