@@ -482,9 +482,9 @@ def design_extension_section(p1: dict[str, str], p2: dict[str, str], path: str =
     out = [
         f"## Study design, train-split extension ({title})",
         "",
-        f"Records compared: {len(ids)}, drawn at random from the first-pass labels added to the train "
-        f"split by `{annotator}` (ids given to the second annotator without labels); pass 2 in "
-        f"`{path}`.",
+        (f"Records compared: {len(ids)}, drawn at random from the first-pass labels added to the train "
+         f"split by `{annotator}` (ids given to the second annotator without labels); pass 2 in "
+         f"`{path}`."),
         "",
         f"- accuracy: **{100 * percent_agreement(a, b):.1f}%** ({sum(x == y for x, y in zip(a, b))}/{len(ids)})",
         f"- Cohen's kappa: **{_fmt(cohen_kappa(a, b))}**",
@@ -544,11 +544,11 @@ def claims_section(p1: dict[str, dict], p2: dict[str, dict]) -> list[str]:
     out = [
         "## Claims in screening abstracts",
         "",
-        f"Sentences compared: {len(ids)} (every sentence of 22 abstracts drawn at random from "
-        f"`{PASS1_CLAIMS_ABSTRACTS}`, pass 1 `agent:claims-2`); pass 2 in `{PASS2_CLAIMS_ABSTRACTS}`.",
+        (f"Sentences compared: {len(ids)} (every sentence of 22 abstracts drawn at random from "
+         f"`{PASS1_CLAIMS_ABSTRACTS}`, pass 1 `agent:claims-2`); pass 2 in `{PASS2_CLAIMS_ABSTRACTS}`."),
         "",
-        f"- claim sentence (yes/no): agreement **{100 * percent_agreement(a, b):.1f}%**, "
-        f"Cohen's kappa **{_fmt(cohen_kappa(a, b))}** (pass 1 {sum(a)} claims, pass 2 {sum(b)})",
+        (f"- claim sentence (yes/no): agreement **{100 * percent_agreement(a, b):.1f}%**, "
+         f"Cohen's kappa **{_fmt(cohen_kappa(a, b))}** (pass 1 {sum(a)} claims, pass 2 {sum(b)})"),
         f"- matched claims: {len(direction)}; claims without a partner in the other pass: {unmatched}",
         f"- factor token F1 (mean over matched claims): {_fmt(mean(factor))}",
         f"- outcome token F1: {_fmt(mean(outcome))}",

@@ -1,7 +1,12 @@
 import numpy as np
 import pytest
 
-from socialrecovery_nlp.active.models import LinearScreener, balanced_weights, make_model, screening_text
+from socialrecovery_nlp.active.models import (
+    LinearScreener,
+    balanced_weights,
+    make_model,
+    screening_text,
+)
 from socialrecovery_nlp.errors import SrnlpError
 
 

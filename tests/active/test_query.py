@@ -1,7 +1,13 @@
 import numpy as np
 import pytest
 
-from socialrecovery_nlp.active.query import MaxRandom, MaxRelevance, MultiLabelUncertainty, Uncertainty, get_strategy
+from socialrecovery_nlp.active.query import (
+    MaxRandom,
+    MaxRelevance,
+    MultiLabelUncertainty,
+    Uncertainty,
+    get_strategy,
+)
 from socialrecovery_nlp.errors import SrnlpError
 
 SCORES = np.array([0.9, 0.1, 0.6, 0.45, 0.8])

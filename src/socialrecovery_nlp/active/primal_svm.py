@@ -74,7 +74,7 @@ def fit_squared_hinge(X, y, sample_weight=None, C: float = 1.0,
         active = xi > 0
         XA, cA = X[active], 2.0 * cs[active]
 
-        def hess(vw, vb):
+        def hess(vw, vb, XA=XA, cA=cA):
             u = cA * (_matvec(XA, vw) + vb)
             return vw + _rmatvec(XA, u), vb + float(u.sum())
 
