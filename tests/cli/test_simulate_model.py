@@ -51,3 +51,23 @@ def test_unknown_model_is_e531(tmp_path):
     res = runner.invoke(app, ["simulate", str(SEP), "--prior-idx", "3", "10", "--model", "nope",
                               "-o", str(tmp_path / "run.json")])
     assert res.exit_code == 2 and "E531" in res.output
+
+
+def test_embedding_cache_option_reads_vectors_kept_from_an_earlier_run(tmp_path, monkeypatch):
+    with SEP.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))[:60]
+    data = tmp_path / "small.csv"
+    with data.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    fake_cache(data, tmp_path / "kept")
+    monkeypatch.delenv("SRNLP_EMBEDDING_CACHE", raising=False)
+    out = tmp_path / "run.json"
+    res = runner.invoke(app, ["simulate", str(data), "--seed", "2", "--model", "srnlp.screen_svm_emb.v2",
+                              "--embedding-cache", str(tmp_path / "kept"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    run = json.loads(out.read_text())
+    assert run["model"] == "srnlp.screen_svm_emb.v2"
+    assert run["metrics"]["seconds_embedding"] == 0  # every vector came from the folder
+    assert "sentence embeddings computed" not in res.output

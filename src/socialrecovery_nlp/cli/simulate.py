@@ -20,6 +20,7 @@ def simulate(
     model: Annotated[str, typer.Option("--model", help="Screening model name.")] = "srnlp.screen.v1",
     query: Annotated[str, typer.Option("--query", help="max | max_random | uncertainty.")] = "max",
     plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the recall curve to this PNG.")] = None,
+    embedding_cache: Annotated[Path | None, typer.Option("--embedding-cache", help="Folder that keeps sentence embeddings between runs (models with embeddings; default: $SRNLP_EMBEDDING_CACHE, else none).")] = None,
 ) -> None:
     """Simulate screening and write the screening order and metrics (loss, WSS@95, ...) to run.json."""
     from ..active.labelled_csv import read_labelled_csv
@@ -32,7 +33,13 @@ def simulate(
         records = read_labelled_csv(data)
         labels = [r.label_included for r in records]
         prior = choose_priors(labels, prior_idx, n_prior_included, n_prior_excluded, seed)
-        result = run_simulation(records, prior, model=model, query=query, seed=seed, data_name=str(data))
+        embedder = None
+        if embedding_cache is not None:
+            from ..active.models import CachedEmbedder
+
+            embedder = CachedEmbedder(cache_dir=embedding_cache)
+        result = run_simulation(records, prior, model=model, query=query, seed=seed, data_name=str(data),
+                                embedder=embedder)
     except SrnlpError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
@@ -46,6 +53,9 @@ def simulate(
         f"recall@10% {m['recall@10%']:.3f}  records to 100% recall {m['records_to_100%_recall']}  "
         f"{m['seconds_per_iteration']:.4f} s/iteration -> {output}"
     )
+    if m["seconds_embedding"] > 0:
+        where = f"kept in {embedding_cache} for the next run" if embedding_cache else "keep them with --embedding-cache DIR"
+        typer.echo(f"sentence embeddings computed in {m['seconds_embedding']:.1f} s ({where})", err=True)
     if plot is not None:
         try:
             from ..active.plot import plot_recall
