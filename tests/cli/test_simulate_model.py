@@ -25,14 +25,20 @@ def fake_cache(data: Path, cache: Path) -> None:
     np.save(cache / f"{embedding_key(texts)}.npy", emb, allow_pickle=False)
 
 
-def test_simulate_selects_the_embedding_model(tmp_path, monkeypatch):
+def first_rows(n: int, folder: Path) -> tuple[list[dict], Path]:
+    """The first ``n`` rows of the Sep 2021 set, written to ``folder/small.csv``."""
     with SEP.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:80]
-    data = tmp_path / "small.csv"
+        rows = list(csv.DictReader(f))[:n]
+    data = folder / "small.csv"
     with data.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
+    return rows, data
+
+
+def test_simulate_selects_the_embedding_model(tmp_path, monkeypatch):
+    rows, data = first_rows(80, tmp_path)
     fake_cache(data, tmp_path / "emb")
     monkeypatch.setenv("SRNLP_EMBEDDING_CACHE", str(tmp_path / "emb"))
     rel = next(i for i, r in enumerate(rows) if r["label_included"] == "1")
@@ -54,13 +60,7 @@ def test_unknown_model_is_e531(tmp_path):
 
 
 def test_embedding_cache_option_reads_vectors_kept_from_an_earlier_run(tmp_path, monkeypatch):
-    with SEP.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:60]
-    data = tmp_path / "small.csv"
-    with data.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _, data = first_rows(60, tmp_path)
     fake_cache(data, tmp_path / "kept")
     monkeypatch.delenv("SRNLP_EMBEDDING_CACHE", raising=False)
     out = tmp_path / "run.json"
