@@ -1,26 +1,18 @@
 """`srnlp simulate` through typer's CliRunner, on the first 100 rows of a real data set."""
 
-import csv
 import json
-from pathlib import Path
 
 from typer.testing import CliRunner
 
 from socialrecovery_nlp.cli.app import app
 
+from .sep_sample import sep_sample
+
 runner = CliRunner()
-SEP = Path(__file__).resolve().parents[2] / "data" / "screening" / "synergy_Sep_2021.csv"
 
 
 def _small_csv(tmp_path):
-    with SEP.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:100]
-    out = tmp_path / "small.csv"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return out, rows
+    return sep_sample(tmp_path, 100)
 
 
 def test_simulate_with_prior_idx_writes_run_json_and_plot(tmp_path):

@@ -1,7 +1,6 @@
 """`srnlp simulate --model srnlp.screen_svm_emb.v1`, the embeddings read from a cache of fake
 vectors (``SRNLP_EMBEDDING_CACHE``), so the sentence encoder is never loaded."""
 
-import csv
 import json
 from pathlib import Path
 
@@ -12,8 +11,9 @@ from socialrecovery_nlp.active.labelled_csv import read_labelled_csv
 from socialrecovery_nlp.active.models import embedding_key, screening_text
 from socialrecovery_nlp.cli.app import app
 
+from .sep_sample import SEP, sep_sample
+
 runner = CliRunner()
-SEP = Path(__file__).resolve().parents[2] / "data" / "screening" / "synergy_Sep_2021.csv"
 
 
 def fake_cache(data: Path, cache: Path) -> None:
@@ -25,20 +25,9 @@ def fake_cache(data: Path, cache: Path) -> None:
     np.save(cache / f"{embedding_key(texts)}.npy", emb, allow_pickle=False)
 
 
-def first_rows(n: int, folder: Path) -> tuple[list[dict], Path]:
-    """The first ``n`` rows of the Sep 2021 set, written to ``folder/small.csv``."""
-    with SEP.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:n]
-    data = folder / "small.csv"
-    with data.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return rows, data
-
 
 def test_simulate_selects_the_embedding_model(tmp_path, monkeypatch):
-    rows, data = first_rows(80, tmp_path)
+    data, rows = sep_sample(tmp_path, 80)
     fake_cache(data, tmp_path / "emb")
     monkeypatch.setenv("SRNLP_EMBEDDING_CACHE", str(tmp_path / "emb"))
     rel = next(i for i, r in enumerate(rows) if r["label_included"] == "1")
@@ -60,7 +49,7 @@ def test_unknown_model_is_e531(tmp_path):
 
 
 def test_embedding_cache_option_reads_vectors_kept_from_an_earlier_run(tmp_path, monkeypatch):
-    _, data = first_rows(60, tmp_path)
+    data, _ = sep_sample(tmp_path, 60)
     fake_cache(data, tmp_path / "kept")
     monkeypatch.delenv("SRNLP_EMBEDDING_CACHE", raising=False)
     out = tmp_path / "run.json"
