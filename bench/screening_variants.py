@@ -22,7 +22,7 @@ Seconds per iteration are loop time only.
 
     python bench/screening_variants.py --embed            # cache the embeddings of data/screening
 """
-import sys, time, numpy as np, scipy.sparse as sp
+import re, sys, time, numpy as np, scipy.sparse as sp
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from socialrecovery_nlp.active.labelled_csv import read_labelled_csv
@@ -87,6 +87,22 @@ def make(name):
         def f(X, y, Xu):
             m = LinearSVC(C=0.11).fit(X, y, sample_weight=weights(y, 9.8))
             return m.decision_function(Xu)
+    elif name.startswith('svmMS'):  # doc-trained SVM, each record scored by its best sentence
+        spec = name[5:]; topk = 1
+        if 'k' in spec: spec, topk = spec.split('k')[0], int(spec.split('k')[1])
+        mix = float(spec or 1.0)   # svmMS<a>[k<n>]: a * mean of the n best sentences + (1 - a) * whole record
+        def f(X, y, Xu, idx=None, un=None):
+            m = LinearSVC(C=0.11).fit(X, y, sample_weight=weights(y, 9.8))
+            ss = SENT['X'] @ m.coef_.ravel() + m.intercept_[0]
+            if topk == 1:
+                best = np.maximum.reduceat(ss, SENT['starts'])
+            else:  # mean of the k best sentences (fewer when a record has fewer)
+                P = np.where(SENT['pad'] >= 0, ss[np.maximum(SENT['pad'], 0)], -np.inf)
+                P = -np.sort(-P, axis=1)[:, :topk]
+                ok = np.isfinite(P)
+                best = np.where(ok, P, 0).sum(1) / ok.sum(1)
+            return mix * best[un] + (1 - mix) * m.decision_function(Xu)
+        f.wants_index = True
     elif name == 'svmb':
         def f(X, y, Xu):
             m = LinearSVC(C=0.11).fit(X, y, sample_weight=weights(y, 'bal'))
@@ -130,6 +146,12 @@ def make(name):
             m = ComplementNB(alpha=0.1).fit(X, y)
             return m.predict_log_proba(Xu)[:,1]-m.predict_log_proba(Xu)[:,0]
     return f
+
+SENT = {}
+
+def split_sentences(text):
+    parts = [p for p in re.split(r'(?<=[.!?])\s+(?=[A-Z(\[])', text) if p.strip()]
+    return parts or [text]
 
 def rank(v):
     r = np.empty(len(v)); r[np.argsort(v)] = np.arange(len(v)); return r/len(v)
@@ -178,6 +200,13 @@ def main(ds, configs, ndraw, priors_from='42'):
     recs = read_labelled_csv(ds); y = np.array([r.label_included for r in recs]); T = texts(recs)
     from sklearn.preprocessing import normalize
     F = {k: feats(k, T) for k in 'w'}
+    vec = TfidfVectorizer(ngram_range=(1,2), sublinear_tf=True, max_df=0.95).fit(T)
+    sents, starts = [], []
+    for r in recs:
+        starts.append(len(sents)); sents += [r.title] + split_sentences(r.abstract)
+    SENT['X'] = vec.transform(sents).tocsr(); SENT['starts'] = np.array(starts)
+    ends = list(starts[1:]) + [len(sents)]; width = max(e - b for b, e in zip(starts, ends))
+    SENT['pad'] = np.array([list(range(b, e)) + [-1] * (width - e + b) for b, e in zip(starts, ends)])
     F['t'] = feats('w', textst(recs))
     F['m'] = TfidfVectorizer(ngram_range=(1,2), sublinear_tf=True, max_df=0.95, min_df=2).fit_transform(T)
     F['s'] = TfidfVectorizer(ngram_range=(1,2), sublinear_tf=True, max_df=0.95, stop_words='english').fit_transform(T)
@@ -224,7 +253,64 @@ def main(ds, configs, ndraw, priors_from='42'):
         if fk not in F and fk.startswith('we'):
             F[fk] = sp.hstack([F['w'], sp.csr_matrix(float(fk[2:]) * F['e'])]).tocsr()
         return F[fk]
+    def ensemble(cfg, idx, un, y_idx=None):
+        yy = y[idx] if y_idx is None else y_idx
+        outs, ws = [], []
+        for p in cfg.split('+'):
+            p, _, wt = p.partition('*')
+            m, fk = p.split(':'); Xf = feature(fk); fn = make(m)
+            d = fn(Xf[idx], yy, Xf[un], idx, un) if getattr(fn, 'wants_index', False) else fn(Xf[idx], yy, Xf[un])
+            outs.append((d - d.mean())/(d.std()+1e-9)); ws.append(float(wt or 1))
+        return np.average(outs, axis=0, weights=ws)
+    def auc(s, lab):
+        from scipy.stats import rankdata
+        r = rankdata(s); n1 = lab.sum(); n0 = len(lab) - n1
+        return (r[lab == 1].sum() - n1 * (n1 + 1) / 2) / max(n1 * n0, 1)
+    class Select:
+        """P|a/b (prequential) or V<k>|a/b (cross-validation every k labels): score with config a
+        or b, whichever has separated relevant from irrelevant labelled records better."""
+        def __init__(self, mode, alts): self.mode, self.alts = mode, alts
+        def reset(self): self.hist = [([], []) for _ in self.alts]; self.cur = 0; self.last = None; self.n = 0; self.trace = []
+        def __call__(self, _, idx, un):
+            self.n += 1
+            if self.mode == 'P':
+                zs = [ensemble(a, idx, un) for a in self.alts]
+                pct = [rank(z) for z in zs]
+                disc = [np.mean(r) - np.mean(i) if r and i else 0.0 for r, i in self.hist]
+                self.cur = int(np.argmax(disc)) if max(disc) > disc[0] else 0
+                self.last = pct
+                self.trace.append(self.cur)
+                return zs[self.cur]
+            spec = self.mode[1:]
+            margin = 0.0
+            if 'm' in spec: spec, margin = spec.split('m')[0], float(spec.split('m')[1])
+            k = int(spec or 10)
+            yl = y[idx]
+            if yl.sum() >= 3 and (len(idx) - yl.sum()) >= 3 and self.n % k == 1:
+                from sklearn.model_selection import StratifiedKFold
+                nf = min(5, int(yl.sum()), int(len(yl) - yl.sum()))
+                oof = [np.zeros(len(idx)) for _ in self.alts]
+                for tr, te in StratifiedKFold(nf, shuffle=True, random_state=0).split(idx, yl):
+                    for a, alt in enumerate(self.alts):
+                        oof[a][te] = ensemble(alt, idx[tr], idx[te])
+                aucs = [auc(o, yl) for o in oof]
+                self.cur = int(np.argmax(aucs)) if max(aucs) > aucs[0] + margin else 0
+            self.trace.append(self.cur)
+            return ensemble(self.alts[self.cur], idx, un)
+        def feedback(self, j, label):
+            if self.last is None: return
+            for a, p in enumerate(self.last):
+                self.hist[a][0 if label else 1].append(p[j])
     for cfg in configs:
+        if cfg[:1] in 'PV' and '|' in cfg and '/' in cfg:
+            mode, rest = cfg.split('|', 1)
+            res, traces = [], []
+            for pr in priors:
+                sel = Select(mode, rest.split('/')); res.append(sim(None, y, pr, sel)); traces.append(np.mean(sel.trace))
+            print(ds.split('/')[-1][:20], cfg, 'loss %.4f' % np.mean([r[0] for r in res]),
+                  'losses', ' '.join('%.4f' % r[0] for r in res), 's/it %.4f' % np.mean([r[1] for r in res]),
+                  'share alt', ' '.join('%.2f' % t for t in traces), flush=True)
+            continue
         if cfg.startswith('H|'):
             res = [sim(None, y, pr, Hedge(cfg[2:].split('+'))) for pr in priors]
             print(ds.split('/')[-1][:20], cfg, 'loss %.4f' % np.mean([r[0] for r in res]),
@@ -241,7 +327,8 @@ def main(ds, configs, ndraw, priors_from='42'):
                 p, _, wt = p.partition('*')
                 m, fk = p.split(':')
                 Xf = feature(fk)
-                d = make(m)(Xf[idx], y[idx], Xf[un])
+                fn = make(m)
+                d = fn(Xf[idx], y[idx], Xf[un], idx, un) if getattr(fn, 'wants_index', False) else fn(Xf[idx], y[idx], Xf[un])
                 outs.append(rank(d) if use_rank else (d - d.mean())/(d.std()+1e-9))
                 ws.append(float(wt or 1))
             return np.average(outs, axis=0, weights=ws) if len(outs)>1 else outs[0]

@@ -32,6 +32,7 @@ import scipy.sparse as sp
 from ..corpus.record import Record
 from ..errors import SrnlpError
 from .primal_svm import NotConverged, fit_squared_hinge
+from .sentences import SentenceRows
 from .views import MultiView
 
 
@@ -222,27 +223,45 @@ class LinearScreener:
     def __init__(self, members: Sequence[dict[str, Any]] | None = None, name: str = "",
                  embedder: Callable[[Sequence[str]], np.ndarray] | None = None) -> None:
         self.members = [dict(m) for m in (members or [{"view": "word", "learner": "svm", "C": 0.11, "ratio": 9.8}])]
+        for m in self.members:
+            if m.get("score", "record") != "record" and m["view"] != "word":
+                raise ValueError("sentence scoring needs a member on the word view")
         self.views = list(dict.fromkeys(m["view"] for m in self.members))
+        if any(m.get("score", "record") != "record" for m in self.members):
+            self.views.append("sentences")  # the word vectoriser applied to each sentence
         self.name = name
         self.embedder = embedder
-        self.vectorizers: list[Any] = []  # one per view; None for the emb view
+        self.vectorizers: list[Any] = []  # one per view; None for the emb and sentences views
         self.classifiers: list[Any] = []
         self._slices: list[slice] = []
+        # members scored "select": the scoring chosen by cross-validation, and at how many labels
+        self.choice: dict[int, str] = {k: "record" for k, m in enumerate(self.members) if m.get("score") == "select"}
+        self.chosen_at: int | None = None
 
     # features
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         emb = (self.embedder or default_embedder())(texts)
         return np.ascontiguousarray(emb, dtype=np.float64)
 
+    def _blocks(self, texts: Sequence[str], fit: bool) -> list[Any]:
+        blocks = []
+        for view, vec in zip(self.views, self.vectorizers):
+            if view == "emb":
+                blocks.append(self._embed(texts))
+            elif view == "sentences":
+                blocks.append(SentenceRows.from_texts(self.vectorizers[self.views.index("word")], texts))
+            else:
+                blocks.append(vec.fit_transform(texts) if fit else vec.transform(texts))
+        return blocks
+
     def featurize(self, texts: Sequence[str]):
         """Fit the views' vectorisers on ``texts``; returns their features (see :meth:`_join`)."""
         makers: dict[str, Callable[[], Any]] = {"word": _word_tfidf, "char": _char_tfidf}
-        self.vectorizers = [None if v == "emb" else makers[v]() for v in self.views]
-        blocks = [self._embed(texts) if vec is None else vec.fit_transform(texts) for vec in self.vectorizers]
-        return self._join(blocks)
+        self.vectorizers = [makers[v]() if v in makers else None for v in self.views]
+        return self._join(self._blocks(texts, fit=True))
 
     def transform(self, texts: Sequence[str]):
-        return self._join([self._embed(texts) if vec is None else vec.transform(texts) for vec in self.vectorizers])
+        return self._join(self._blocks(texts, fit=False))
 
     def _join(self, blocks):
         """One view: its block (CSR for TF-IDF, a dense array for embeddings). Several views: a
@@ -251,39 +270,37 @@ class LinearScreener:
         for b in blocks:
             self._slices.append(slice(start, start + b.shape[1]))
             start += b.shape[1]
-        blocks = [b if isinstance(b, np.ndarray) else sp.csr_matrix(b) for b in blocks]
+        blocks = [b if isinstance(b, (np.ndarray, SentenceRows)) else sp.csr_matrix(b) for b in blocks]
         return MultiView(blocks) if len(blocks) > 1 else blocks[0]
 
-    def _view(self, X, member: dict[str, Any]):
+    def _view(self, X, member: dict[str, Any] | str):
         """``member``'s block of ``X`` (``X`` itself when there is only one view)."""
         if len(self.views) == 1:
             return X
-        return X.view(self.views.index(member["view"]))
+        return X.view(self.views.index(member if isinstance(member, str) else member["view"]))
 
     # learning
     def warm_start_from(self, other: LinearScreener | None) -> None:
         """Start the next :meth:`fit` of the warm-startable members (``"solver": "newton"``) from
         ``other``'s coefficients (a model of the same name fitted on the same features): the
-        loop's previous model, fitted on one label fewer. The result does not depend on it."""
+        loop's previous model, fitted on one label fewer. The result does not depend on it.
+        Members scored ``"select"`` also keep ``other``'s choice until the next reselection."""
         if other is not None and other.members == self.members and len(other.classifiers) == len(self.members):
             self.classifiers = list(other.classifiers)
+            self.choice, self.chosen_at = dict(other.choice), other.chosen_at
 
-    def fit(self, X, y) -> LinearScreener:
+    def _fit_members(self, X, y, previous: list[Any] | None) -> list[tuple[np.ndarray, float]]:
         from sklearn.linear_model import LogisticRegression
         from sklearn.svm import LinearSVC
 
-        y = np.asarray(y, dtype=int)
-        if len(set(y.tolist())) < 2:
-            raise SrnlpError("E511", relevant=int(y.sum()), irrelevant=int((y == 0).sum()))
-        previous = self.classifiers if len(self.classifiers) == len(self.members) else None
-        self.classifiers = []
+        fitted = []
         for k, m in enumerate(self.members):
             if m["learner"] == "svm" and m.get("solver") == "newton":
                 start = previous[k] if previous is not None else None
                 try:
                     coef, intercept, _ = fit_squared_hinge(self._view(X, m), y, balanced_weights(y, m["ratio"]),
                                                            C=m["C"], start=start)
-                    self.classifiers.append((coef, intercept))
+                    fitted.append((coef, intercept))
                     continue
                 except NotConverged:
                     pass  # the same problem, solved by liblinear below
@@ -292,8 +309,62 @@ class LinearScreener:
             else:
                 clf = LogisticRegression(C=m["C"], solver="liblinear", random_state=0)
             clf.fit(self._view(X, m), y, sample_weight=balanced_weights(y, m["ratio"]))
-            self.classifiers.append((clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])))
+            fitted.append((clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])))
+        return fitted
+
+    def fit(self, X, y) -> LinearScreener:
+        y = np.asarray(y, dtype=int)
+        if len(set(y.tolist())) < 2:
+            raise SrnlpError("E511", relevant=int(y.sum()), irrelevant=int((y == 0).sum()))
+        previous = self.classifiers if len(self.classifiers) == len(self.members) else None
+        self.classifiers = self._fit_members(X, y, previous)
+        if self.choice:
+            self._reselect(X, y)
         return self
+
+    def _reselect(self, X, y: np.ndarray) -> None:
+        """Choose, for the members scored ``"select"``, between scoring a record as a whole and by
+        its best sentence: the one whose ensemble ranks the labelled records better out of fold
+        (AUC over stratified folds). Whole records stay unless the best sentence is ahead by the
+        member's ``margin``. Redone every ``every`` labels, once both classes have 3 labels."""
+        n1, n0 = int(y.sum()), int(len(y) - y.sum())
+        first = next(self.members[k] for k in self.choice)
+        every, margin = int(first.get("every", 10)), float(first.get("margin", 0.0))
+        if min(n1, n0) < 3 or (self.chosen_at is not None and len(y) - self.chosen_at < every):
+            return
+        from sklearn.model_selection import StratifiedKFold
+
+        options = ["record", "best_sentence"]
+        oof = {o: np.zeros(len(y)) for o in options}
+        folds = StratifiedKFold(min(5, n1, n0), shuffle=True, random_state=0)
+        for train, test in folds.split(np.zeros(len(y)), y):
+            fitted = self._fit_members(X[train], y[train], self.classifiers)
+            for o in options:
+                parts = self._member_values(X[test], fitted, {k: o for k in self.choice})
+                oof[o][test] = self._combine(parts, None)
+        auc = {o: _auc(oof[o], y) for o in options}
+        pick = "best_sentence" if auc["best_sentence"] > auc["record"] + margin else "record"
+        self.choice = {k: pick for k in self.choice}
+        self.chosen_at = len(y)
+
+    def _member_values(self, X, classifiers, choice: dict[int, str]) -> list[np.ndarray]:
+        parts = []
+        for k, (m, (coef, intercept)) in enumerate(zip(self.members, classifiers)):
+            how = choice.get(k, m.get("score", "record"))
+            if how == "best_sentence":
+                parts.append(self._view(X, "sentences").best(coef, intercept))
+            else:
+                parts.append(np.asarray(self._view(X, m) @ coef).ravel() + intercept)
+        return parts
+
+    def _combine(self, parts: list[np.ndarray], keep: np.ndarray | None) -> np.ndarray:
+        """Each member's values divided by their spread (over ``keep``) and averaged, weighted."""
+        if len(parts) == 1:
+            return parts[0]
+        parts = [d / ((d[keep].std() if keep is not None else d.std()) + 1e-9) for d in parts]
+        if any("weight" in m for m in self.members):
+            return np.average(parts, axis=0, weights=[float(m.get("weight", 1.0)) for m in self.members])
+        return np.mean(parts, axis=0)
 
     def score(self, X, exclude=None) -> np.ndarray:
         """Relevance scores of the rows of ``X``. With several members, each member's decision
@@ -301,20 +372,13 @@ class LinearScreener:
         labelled records) leaves rows out of that spread, so the training records, whose values
         the learners push to the extremes, do not set the members' relative weight. Only the
         weighted models (those with ``weight`` in their members) use it."""
-        parts = []
         keep = None
         if exclude is not None and any("weight" in m for m in self.members):
             keep = np.ones(X.shape[0], dtype=bool)
             keep[np.asarray(exclude)] = False
             if keep.sum() < 2:
                 keep = None
-        for m, (coef, intercept) in zip(self.members, self.classifiers):
-            d = np.asarray(self._view(X, m) @ coef).ravel() + intercept
-            spread = d[keep].std() if keep is not None else d.std()
-            parts.append(d / (spread + 1e-9) if len(self.classifiers) > 1 else d)
-        if any("weight" in m for m in self.members):
-            return np.average(parts, axis=0, weights=[float(m.get("weight", 1.0)) for m in self.members])
-        return np.mean(parts, axis=0)
+        return self._combine(self._member_values(X, self.classifiers, self.choice), keep)
 
     def probability(self, X) -> np.ndarray:
         """A squashed score in (0, 1) for display; not calibrated."""
@@ -341,7 +405,8 @@ class LinearScreener:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
             settings = {"format": "srnlp-linear-screener/1", "members": self.members, "name": self.name,
-                        "slices": [[s.start, s.stop] for s in self._slices], "vectorizers": []}
+                        "slices": [[s.start, s.stop] for s in self._slices], "vectorizers": [],
+                        "choice": {str(k): v for k, v in self.choice.items()}, "chosen_at": self.chosen_at}
             if "emb" in self.views:
                 settings["embedding"] = getattr(self.embedder, "settings", ENCODER_SETTINGS)
             for k, vec in enumerate(self.vectorizers):
@@ -383,7 +448,19 @@ class LinearScreener:
                 arr = _load_npy(z.read(f"coef_{k}.npy"))
                 model.classifiers.append((arr[:-1], float(arr[-1])))
             model._slices = [slice(a, b) for a, b in settings["slices"]]
+            model.choice.update({int(k): v for k, v in settings.get("choice", {}).items()})
+            model.chosen_at = settings.get("chosen_at")
         return model
+
+
+def _auc(scores: np.ndarray, y: np.ndarray) -> float:
+    """Area under the ROC curve (ties count half)."""
+    from scipy.stats import rankdata
+
+    r = rankdata(scores)
+    n1 = int(y.sum())
+    n0 = len(y) - n1
+    return float((r[y == 1].sum() - n1 * (n1 + 1) / 2) / max(n1 * n0, 1))
 
 
 _VEC_PARAMS = ("analyzer", "ngram_range", "sublinear_tf", "max_df", "min_df", "max_features", "lowercase",
@@ -408,6 +485,10 @@ _EMB_SVM = {"view": "emb", "learner": "svm", "C": 0.1, "ratio": 9.8, "weight": 1
 # the same SVM solved in the primal (primal_svm.py), warm-started from the previous fit
 _EMB_SVM_NEWTON = {**_EMB_SVM, "solver": "newton"}
 
+# v2's TF-IDF SVM, scored per project either by the whole record or by its best sentence,
+# whichever ranks the labelled records better out of fold (reselected every 10 labels)
+_SVM_W2_SELECT = {**_SVM_W2, "score": "select", "every": 10, "margin": 0.0}
+
 MODELS: dict[str, Callable[..., Any]] = {
     # ELAS-u4-like: one SVM on word 1-2 grams
     "srnlp.screen_svm.v1": lambda seed=0: LinearScreener([_SVM], name="srnlp.screen_svm.v1"),
@@ -422,6 +503,10 @@ MODELS: dict[str, Callable[..., Any]] = {
     # same minimiser (to about 3e-5 in decision values, liblinear's tolerance), several times faster
     "srnlp.screen_svm_emb.v2": lambda seed=0, embedder=None: LinearScreener(
         [_SVM_W2, _EMB_SVM_NEWTON], name="srnlp.screen_svm_emb.v2", embedder=embedder),
+    # v2 with the TF-IDF member scored by the whole record or by its best sentence (chosen by
+    # cross-validation on the labelled records, see LinearScreener._reselect)
+    "srnlp.screen_svm_emb.v3": lambda seed=0, embedder=None: LinearScreener(
+        [_SVM_W2_SELECT, _EMB_SVM_NEWTON], name="srnlp.screen_svm_emb.v3", embedder=embedder),
 }
 
 

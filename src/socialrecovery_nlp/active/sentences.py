@@ -1,0 +1,64 @@
+"""Records as sentences: a TF-IDF row per sentence, grouped by record.
+
+Some reviews include a record for one detail that a single sentence of a long abstract states (the
+test a study used, a population named once). Scored as a whole, such a record's few telling words
+are diluted by the rest of the abstract; scored by its best sentence, they are not. Each sentence
+is vectorised with the record-level vectoriser (same vocabulary and IDF, each sentence its own unit
+vector), so a linear model fitted on records scores sentences directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+# a sentence ends at . ! or ? followed by space and a capital letter or an opening bracket
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The title line and the abstract's sentences (at least one unit, possibly empty)."""
+    units: list[str] = []
+    for line in text.split("\n"):
+        units.extend(p.strip() for p in _SENTENCE_END.split(line) if p.strip())
+    return units or [text]
+
+
+class SentenceRows:
+    """Sentence vectors of records: ``matrix`` rows are sentences, ``starts[i]:starts[i+1]`` are
+    record ``i``'s. Behaves like a block of :class:`~.views.MultiView` (``shape[0]`` is the number
+    of records; ``rows`` selection keeps those records' sentences)."""
+
+    def __init__(self, matrix: Any, starts: Sequence[int]) -> None:
+        self.matrix = sp.csr_matrix(matrix)
+        self.starts = np.asarray(starts, dtype=np.int64)
+        if self.starts[0] != 0 or self.starts[-1] != self.matrix.shape[0] or np.any(np.diff(self.starts) < 1):
+            raise ValueError("every record needs at least one sentence, in order")
+
+    @classmethod
+    def from_texts(cls, vectorizer: Any, texts: Sequence[str]) -> SentenceRows:
+        sentences: list[str] = []
+        starts = [0]
+        for text in texts:
+            sentences.extend(split_sentences(text))
+            starts.append(len(sentences))
+        return cls(vectorizer.transform(sentences), starts)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.starts) - 1, self.matrix.shape[1]
+
+    def __getitem__(self, rows) -> SentenceRows:
+        rows = np.atleast_1d(np.arange(self.shape[0])[rows])
+        lengths = np.diff(self.starts)[rows]
+        take = np.concatenate([np.arange(self.starts[r], self.starts[r + 1]) for r in rows]) if len(rows) else []
+        return SentenceRows(self.matrix[take], np.concatenate([[0], np.cumsum(lengths)]))
+
+    def best(self, coef: np.ndarray, intercept: float) -> np.ndarray:
+        """Each record's highest sentence decision value under the linear model."""
+        values = np.asarray(self.matrix @ coef).ravel() + intercept
+        return np.maximum.reduceat(values, self.starts[:-1])
