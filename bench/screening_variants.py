@@ -16,13 +16,20 @@ Learners for dense features: svmC<c> (SVM, C=c, ratio 9.8), lrC<c> (logistic reg
 ratio 9.8). A member may carry a weight: ``svm:w*2``. A config starting ``R|`` averages ranks
 instead of z-scored decision values; ``F<k>|`` makes the first k queries random (seed 0).
 svmR<r>: the SVM with class ratio r; svmD: ratio 9.8 until 10 relevant records are labelled, then 2.
+svmMS<a>[k<n>] (on w): the SVM fitted on records, each unlabelled record scored by its best sentence
+(title and abstract sentences, each vectorised with the record-level vectoriser), mixed as
+a * best sentence + (1 - a) * whole record (a = 1 when omitted); with k<n> the mean of the n best.
+``P|cfgA/cfgB``: score with config A or B, whichever separated the queried relevant from the queried
+irrelevant records better so far (prequential rank percentiles); ``V<k>[m<d>]|cfgA/cfgB``: every k
+calls, stratified 5-fold CV over the labelled records, B only if its pooled out-of-fold AUC beats
+A's by more than d (TRACE=1 prints each choice). The library's version is ``srnlp.screen_svm_emb.v3``.
 Priors: numpy default_rng(42), one relevant + one irrelevant per draw; with a 4th argument
 ``asreview`` the draws of bench/vs_asreview.py (default_rng(2026 + index of the file)).
 Seconds per iteration are loop time only.
 
     python bench/screening_variants.py --embed            # cache the embeddings of data/screening
 """
-import re, sys, time, numpy as np, scipy.sparse as sp
+import os, re, sys, time, numpy as np, scipy.sparse as sp
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from socialrecovery_nlp.active.labelled_csv import read_labelled_csv
@@ -295,6 +302,7 @@ def main(ds, configs, ndraw, priors_from='42'):
                         oof[a][te] = ensemble(alt, idx[tr], idx[te])
                 aucs = [auc(o, yl) for o in oof]
                 self.cur = int(np.argmax(aucs)) if max(aucs) > aucs[0] + margin else 0
+                if os.environ.get('TRACE'): print('eval', len(idx), int(yl.sum()), self.cur, ['%.3f' % a for a in aucs])
             self.trace.append(self.cur)
             return ensemble(self.alts[self.cur], idx, un)
         def feedback(self, j, label):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from socialrecovery_nlp.active.models import LinearScreener, _auc, make_model, screening_text
+from socialrecovery_nlp.active.models import LinearScreener, _auc, auc_difference, make_model, screening_text
 
 from .conftest import fake_encode
 
@@ -39,19 +39,18 @@ def test_best_sentence_scoring_is_the_max_over_sentences(sep_records):
 def test_reselection_follows_the_out_of_fold_auc(sep_records, monkeypatch):
     model, X, y, _ = _fitted(sep_records)
     calls = []
-    real_auc = _auc
 
-    def spy(scores, labels):
+    def spy(a, b, labels):
         calls.append(len(labels))
-        return real_auc(scores, labels)
+        return auc_difference(a, b, labels)
 
-    monkeypatch.setattr("socialrecovery_nlp.active.models._auc", spy)
+    monkeypatch.setattr("socialrecovery_nlp.active.models.auc_difference", spy)
     model.fit(X[:40], y[:40])
-    assert y[:40].sum() >= 3 and calls == [40, 40] and model.chosen_at == 40
+    assert y[:40].sum() >= 3 and calls == [40] and model.chosen_at == 40
     model.fit(X[:45], y[:45])  # fewer than 10 new labels: the choice stands
-    assert calls == [40, 40] and model.chosen_at == 40
+    assert calls == [40] and model.chosen_at == 40
     model.fit(X[:50], y[:50])
-    assert model.chosen_at == 50 and len(calls) == 4
+    assert model.chosen_at == 50 and calls == [40, 50]
 
 
 def test_choice_made_by_cross_validation(sep_records):
@@ -88,3 +87,21 @@ def test_round_trip_keeps_the_choice_and_warm_start_carries_it(sep_records):
     nxt.members[0]["margin"] = -1.1  # the same settings: a model of another kind is not a warm start
     nxt.warm_start_from(model)
     assert nxt.choice == model.choice and nxt.chosen_at == model.chosen_at
+
+
+def test_auc_and_paired_difference():
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(0)
+    y = np.array([1] * 12 + [0] * 30)
+    a = rng.normal(size=42) + y
+    b = np.round(rng.normal(size=42) + 0.3 * y, 1)  # with ties
+    assert np.isclose(_auc(a, y), roc_auc_score(y, a)) and np.isclose(_auc(b, y), roc_auc_score(y, b))
+    gain, se = auc_difference(a, b, y)
+    assert np.isclose(gain, roc_auc_score(y, a) - roc_auc_score(y, b)) and 0 < se < 0.3
+    assert auc_difference(a, a, y) == (0.0, 0.0)
+    # a scorer clearly better on many records is ahead by many standard errors
+    y2 = np.array([1] * 200 + [0] * 200)
+    good, poor = y2 + rng.normal(size=400), 0.2 * y2 + rng.normal(size=400)
+    gain, se = auc_difference(good, poor, y2)
+    assert gain > 5 * se

@@ -32,6 +32,7 @@ def test_rows_select_records_and_best_takes_each_records_top_sentence():
     assert sub.shape[0] == 2 and sub.starts.tolist() == [0, 4, 7]
     assert np.allclose(sub.best(coef, -0.5), best[[2, 0]])
     assert np.allclose(rows[1].best(coef, 0.0), [0.0])
+    assert np.allclose(sub[[1]].best(coef, -0.5), best[[0]]) and sub[[1]].starts.tolist() == [0, 3]
     mask = np.array([True, False, True])
     assert np.allclose(rows[mask].best(coef, 0.0), best[[0, 2]] + 0.5)
 

@@ -31,6 +31,7 @@ import scipy.sparse as sp
 
 from ..corpus.record import Record
 from ..errors import SrnlpError
+from .liblinear_fit import fit_squared_hinge_svc
 from .primal_svm import NotConverged, fit_squared_hinge
 from .sentences import SentenceRows
 from .views import MultiView
@@ -291,7 +292,6 @@ class LinearScreener:
 
     def _fit_members(self, X, y, previous: list[Any] | None) -> list[tuple[np.ndarray, float]]:
         from sklearn.linear_model import LogisticRegression
-        from sklearn.svm import LinearSVC
 
         fitted = []
         for k, m in enumerate(self.members):
@@ -304,10 +304,10 @@ class LinearScreener:
                     continue
                 except NotConverged:
                     pass  # the same problem, solved by liblinear below
-            if m["learner"] == "svm":
-                clf = LinearSVC(C=m["C"], loss="squared_hinge", random_state=0)
-            else:
-                clf = LogisticRegression(C=m["C"], solver="liblinear", random_state=0)
+            if m["learner"] == "svm":  # LinearSVC's own liblinear call, without its input checks
+                fitted.append(fit_squared_hinge_svc(self._view(X, m), y, balanced_weights(y, m["ratio"]), m["C"]))
+                continue
+            clf = LogisticRegression(C=m["C"], solver="liblinear", random_state=0)
             clf.fit(self._view(X, m), y, sample_weight=balanced_weights(y, m["ratio"]))
             fitted.append((clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])))
         return fitted
@@ -325,11 +325,17 @@ class LinearScreener:
     def _reselect(self, X, y: np.ndarray) -> None:
         """Choose, for the members scored ``"select"``, between scoring a record as a whole and by
         its best sentence: the one whose ensemble ranks the labelled records better out of fold
-        (AUC over stratified folds). Whole records stay unless the best sentence is ahead by the
-        member's ``margin``. Redone every ``every`` labels, once both classes have 3 labels."""
+        (AUC over stratified folds). Whole records stay unless the best sentence's AUC is ahead by
+        more than the member's ``margin`` plus ``z`` standard errors of the paired difference
+        (DeLong). Redone every ``every`` labels (or ``every_share`` of the labels, if more), once
+        both classes have 3 labels."""
         n1, n0 = int(y.sum()), int(len(y) - y.sum())
         first = next(self.members[k] for k in self.choice)
-        every, margin = int(first.get("every", 10)), float(first.get("margin", 0.0))
+        margin = float(first.get("margin", 0.0))
+        # every 10 labels, or every 5 % of them once there are more than 200 (the folds' fits grow
+        # with the labels, so the selection's cost per label stays about level)
+        every = max(int(first.get("every", 10)), int(np.ceil(float(first.get("every_share", 0.0)) * len(y))))
+        z = float(first.get("z", 0.0))
         if min(n1, n0) < 3 or (self.chosen_at is not None and len(y) - self.chosen_at < every):
             return
         from sklearn.model_selection import StratifiedKFold
@@ -341,9 +347,10 @@ class LinearScreener:
             fitted = self._fit_members(X[train], y[train], self.classifiers)
             for o in options:
                 parts = self._member_values(X[test], fitted, {k: o for k in self.choice})
-                oof[o][test] = self._combine(parts, None)
-        auc = {o: _auc(oof[o], y) for o in options}
-        pick = "best_sentence" if auc["best_sentence"] > auc["record"] + margin else "record"
+                # centred within the fold: the folds' models differ, and AUC pools their scores
+                oof[o][test] = self._combine([p - p.mean() for p in parts], None)
+        gain, se = auc_difference(oof["best_sentence"], oof["record"], y)
+        pick = "best_sentence" if gain > margin + z * se else "record"
         self.choice = {k: pick for k in self.choice}
         self.chosen_at = len(y)
 
@@ -453,14 +460,27 @@ class LinearScreener:
         return model
 
 
+def _auc_components(scores: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """DeLong's structural components: for each relevant record the share of irrelevant ones it
+    outranks (ties half), and for each irrelevant record the share of relevant ones above it."""
+    pos, neg = scores[y == 1], scores[y == 0]
+    psi = (pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])
+    return psi.mean(axis=1), psi.mean(axis=0)
+
+
 def _auc(scores: np.ndarray, y: np.ndarray) -> float:
     """Area under the ROC curve (ties count half)."""
-    from scipy.stats import rankdata
+    return float(_auc_components(scores, y)[0].mean())
 
-    r = rankdata(scores)
-    n1 = int(y.sum())
-    n0 = len(y) - n1
-    return float((r[y == 1].sum() - n1 * (n1 + 1) / 2) / max(n1 * n0, 1))
+
+def auc_difference(a: np.ndarray, b: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """AUC of scores ``a`` minus AUC of scores ``b`` on the same records, and the standard error
+    of that difference (DeLong et al. 1988, paired)."""
+    a10, a01 = _auc_components(a, y)
+    b10, b01 = _auc_components(b, y)
+    d10, d01 = a10 - b10, a01 - b01
+    se = np.sqrt(d10.var(ddof=1) / len(d10) + d01.var(ddof=1) / len(d01)) if min(len(d10), len(d01)) > 1 else np.inf
+    return float(d10.mean()), float(se)
 
 
 _VEC_PARAMS = ("analyzer", "ngram_range", "sublinear_tf", "max_df", "min_df", "max_features", "lowercase",
@@ -487,7 +507,8 @@ _EMB_SVM_NEWTON = {**_EMB_SVM, "solver": "newton"}
 
 # v2's TF-IDF SVM, scored per project either by the whole record or by its best sentence,
 # whichever ranks the labelled records better out of fold (reselected every 10 labels)
-_SVM_W2_SELECT = {**_SVM_W2, "score": "select", "every": 10, "margin": 0.0}
+# (best sentence only when its out-of-fold AUC is ahead by more than 1.645 standard errors)
+_SVM_W2_SELECT = {**_SVM_W2, "score": "select", "every": 10, "every_share": 0.05, "margin": 0.0, "z": 1.645}
 
 MODELS: dict[str, Callable[..., Any]] = {
     # ELAS-u4-like: one SVM on word 1-2 grams

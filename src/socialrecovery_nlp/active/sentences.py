@@ -53,12 +53,40 @@ class SentenceRows:
         return len(self.starts) - 1, self.matrix.shape[1]
 
     def __getitem__(self, rows) -> SentenceRows:
+        """The selected records' sentences. The loop selects the labelled rows at every fit but
+        only cross-validation scores them, so the rows are gathered on first use."""
         rows = np.atleast_1d(np.arange(self.shape[0])[rows])
-        lengths = np.diff(self.starts)[rows]
-        take = np.concatenate([np.arange(self.starts[r], self.starts[r + 1]) for r in rows]) if len(rows) else []
-        return SentenceRows(self.matrix[take], np.concatenate([[0], np.cumsum(lengths)]))
+        return _Selected(self, rows)
 
     def best(self, coef: np.ndarray, intercept: float) -> np.ndarray:
         """Each record's highest sentence decision value under the linear model."""
         values = np.asarray(self.matrix @ coef).ravel() + intercept
         return np.maximum.reduceat(values, self.starts[:-1])
+
+
+class _Selected(SentenceRows):
+    """Some records of a :class:`SentenceRows`, gathered when first scored."""
+
+    def __init__(self, parent: SentenceRows, rows: np.ndarray) -> None:
+        self._parent, self._rows = parent, rows
+        self._matrix: Any = None
+        self._starts = np.concatenate([[0], np.cumsum(np.diff(parent.starts)[rows])])
+
+    @property
+    def starts(self) -> np.ndarray:  # type: ignore[override]
+        return self._starts
+
+    @property
+    def matrix(self) -> Any:  # type: ignore[override]
+        if self._matrix is None:
+            p, rows = self._parent, self._rows
+            take = np.concatenate([np.arange(p.starts[r], p.starts[r + 1]) for r in rows]) if len(rows) else []
+            self._matrix = p.matrix[take]
+        return self._matrix
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self._rows), self._parent.matrix.shape[1]
+
+    def __getitem__(self, rows) -> SentenceRows:
+        return _Selected(self._parent, self._rows[np.atleast_1d(np.arange(len(self._rows))[rows])])
