@@ -84,6 +84,9 @@ class ClaimExtractor:
         self.theme_model = None
         #: optional trained span tagger (:class:`.spanmodel.SpanTagger`) that refits rule spans
         self.span_model = None
+        #: ids of claims whose outcome is implicit by construction ("X would benefit from [Y]"), for the
+        #: uncertain-candidate check of :meth:`_process` (a factor and an implicit outcome count as linked)
+        self._implicit: set[int] = set()
 
     # -- lazy resources ---------------------------------------------------------------------
     @property
@@ -136,9 +139,10 @@ class ClaimExtractor:
         for (d, span, score), pdoc, k in zip(candidates, parsed, heads):
             claims = self._claims(span, score, pdoc, k)
             if pdoc is not None and self.threshold >= 0 and score < self.confident and \
-                    not any(c.factor is not None and c.outcome is not None for c in claims):
+                    not any(c.factor is not None and (c.outcome is not None or id(c) in self._implicit) for c in claims):
                 continue  # an uncertain candidate whose parse links no factor to an outcome
             per_doc[d].extend(claims)
+        self._implicit.clear()
         for doc, claims, text in zip(docs, per_doc, texts_of):
             self._add_context(doc, claims, text)
             yield claims
@@ -149,13 +153,19 @@ class ClaimExtractor:
         text = sent.text
         citations = find_citations(text)
         skip = [(c.start, c.end) for c in citations]
+        rejected: list = []
         if pdoc is not None:
-            relations = extract_relations(pdoc, [(a - k, b - k) for a, b in skip if a >= k])
+            relations = extract_relations(pdoc, [(a - k, b - k) for a, b in skip if a >= k], rejected)
             if self.span_model is not None and relations:
                 relations = self.span_model.refine(pdoc, relations)
         else:
             relations = []
         token_doc = pdoc
+        if not relations and rejected and self.threshold >= 0:
+            # only group comparisons that name no group ("No difference between groups"): a finding.
+            # With detection off (threshold < 0) the caller has said the sentence is a claim, so it
+            # gets the span-less claim below.
+            return []
         if not relations:
             # No parse-based relation: one claim without spans from the first trigger (any part of
             # speech), or a "no effect" finding when the sentence only reports p >= 0.05. With a
@@ -204,6 +214,8 @@ class ClaimExtractor:
                                     c.year, c.pages, list(c.numbers)) for c in citations],
                 trigger=trigger,
             ))
+            if rel.implicit_outcome and factor is not None:
+                self._implicit.add(id(claims[-1]))
         return claims
 
     @staticmethod

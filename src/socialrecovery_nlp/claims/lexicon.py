@@ -18,12 +18,16 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ["improve", "improves", "improved", "improving", "improvement", "improvements", "enhance", "enhances", "enhanced", "enable", "enables", "enabled", "enabling", "promote", "promotes", "promoted", "promoting", "facilitate", "facilitates", "facilitated", "facilitating", "support", "supports", "supported", "supportive", "foster", "fosters", "fostered", "strengthen", "strengthens", "strengthened", "benefit", "benefits", "benefited", "beneficial", "help", "helps", "helped", "helpful", "empower", "empowers", "empowered", "protect", "protects", "protective", "vital", "crucial", "critical", "central", "important", "key", "essential", "valuable", "effective", "efficacious", "springboard", "provide", "provides", "provided", "providing",
          # added in 0.3.0 (claim sentences of the training data that had no trigger)
-         "supporting", "enrich", "enriches", "enriched"], BENEFIT),
+         "supporting", "enrich", "enriches", "enriched",
+         # added for issue #5: "[X] was superior to placebo on [Y]"
+         "superior"], BENEFIT),
     # harm: the factor works against the outcome
     **dict.fromkeys(
         ["undermine", "undermines", "undermined", "undermining", "hinder", "hinders", "hindered", "hindering", "impede", "impedes", "impeded", "impeding", "worsen", "worsens", "worsened", "worsening", "damage", "damages", "damaged", "harm", "harms", "harmed", "harmful", "barrier", "barriers", "obstacle", "obstacles", "isolate", "isolates", "isolating", "disable", "disabling", "exacerbate", "exacerbates", "exacerbated", "exacerbating", "inhibit", "inhibits", "inhibited", "burden", "stressful", "detrimental", "impair", "impairs", "impaired", "dislocate", "dislocates",
          # added in 0.3.0
-         "disrupt", "disrupts", "disrupted", "disrupting", "disturb", "disturbs", "disturbed", "disturbing"], HARM),
+         "disrupt", "disrupts", "disrupted", "disrupting", "disturb", "disturbs", "disturbed", "disturbing",
+         # added for issue #5
+         "inferior"], HARM),
     # increase: more of the outcome
     **dict.fromkeys(
         ["increase", "increases", "increased", "increasing", "raise", "raises", "raised", "cause", "causes", "caused", "causing", "intensify", "intensifies", "intensified", "produce", "produces", "produced", "contribute", "contributes", "contributed", "contributing", "contributor", "elevate", "elevates", "elevated",
@@ -36,7 +40,9 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ["associated", "association", "associations", "correlate", "correlates", "correlated", "correlation", "correlations", "linked", "predictor", "predictors", "predict", "predicts", "predicted", "predictive", "related", "risk", "risks", "differ", "differed", "differs", "difference", "differences", "different", "similar", "comparable", "identical", "equal", "unchanged", "effect", "effects",
          # added in 0.3.0 ("unfavorably affect" is a harm, see spans._evaluative_kind)
-         "affect", "affects", "affected", "affecting"], ASSOCIATE),
+         "affect", "affects", "affected", "affecting",
+         # added for issue #5: "[Y] varied across [X]" (a group comparison, guideline v1.2)
+         "vary", "varies", "varied"], ASSOCIATE),
     # comparatives: only used when predicative ("pain was lower in the X group")
     **dict.fromkeys(["higher", "greater", "more", "larger"], INCREASE),
     **dict.fromkeys(["less", "fewer", "smaller", "shorter"], DECREASE),
@@ -57,6 +63,13 @@ TRIGGER_PHRASES: dict[str, str] = {
     "more likely": INCREASE, "less likely": DECREASE,
     # "relationship" alone is mostly a factor ("supportive relationships"); with "between" a relation
     "relationship between": ASSOCIATE, "relationships between": ASSOCIATE, "relation between": ASSOCIATE,
+    # "[X] would gain / profit from [Y]": Y is the factor (guideline v1.2; "benefit" is a single-word trigger)
+    "gain from": BENEFIT, "gains from": BENEFIT, "gained from": BENEFIT, "profit from": BENEFIT,
+    "profits from": BENEFIT, "profited from": BENEFIT,
+    # "[Y] arises / emerges / stems from [X]": the subject is the outcome (REVERSED_PHRASES); added for issue #5
+    "arise from": INCREASE, "arises from": INCREASE, "arose from": INCREASE, "emerge from": INCREASE,
+    "emerges from": INCREASE, "emerged from": INCREASE, "stem from": INCREASE, "stems from": INCREASE,
+    "stemmed from": INCREASE, "attributed to": INCREASE, "attributable to": INCREASE, "ascribed to": INCREASE,
 }
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
@@ -67,7 +80,11 @@ PHRASE_HEADS: dict[str, int] = {
 COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved", "larger", "better", "worse", "poorer"])
 
 #: Phrases whose grammatical subject is the outcome and whose object is the factor.
-REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from"})
+REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from",
+                              # added for issue #5
+                              "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
+                              "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
+                              "ascribed to"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]
@@ -135,6 +152,13 @@ BAD_OUTCOMES = (
     "deficit", "deficits", "disparities", "psychopathology", "externalizing behavior", "externalising behaviour",
     "disruptive", "parasuicidal", "impulsive", "antibiotic resistance", "self-injury", "suicidal", "ideation",
 )
+#: Bad outcomes used for direction only (not detector features, so the detector's inputs are unchanged); added for
+#: issue #5 (guideline "Abstracts": cortisol in the stress literature, obesity and symptoms are bad outcomes).
+BAD_OUTCOMES_DIRECTION = (
+    "cortisol", "hcc", "hccs", "bmi", "body mass index", "fat", "liver fat", "parkinsonism", "avolition", "anhedonia",
+    "flattening", "dysfunction", "aggression", "aggressiveness", "irritability", "impulsivity", "hopelessness",
+    "psychosis", "sedation",
+)
 #: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
 WORSE_MODIFIERS = frozenset(["poor", "poorer", "worse", "worsening", "low", "lower", "reduced", "less", "decreased", "impaired", "loss", "lack"])
 BETTER_MODIFIERS = frozenset(["better", "improved", "good", "greater", "positive"])
@@ -175,4 +199,4 @@ def _alternation(phrases) -> str:
 #: Fast text-level prefilter: does a lower-cased sentence contain any trigger?
 TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")
 GOOD_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(GOOD_OUTCOMES)})(?![a-z\-])")
-BAD_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(BAD_OUTCOMES)})(?![a-z\-])")
+BAD_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(BAD_OUTCOMES + BAD_OUTCOMES_DIRECTION)})(?![a-z\-])")

@@ -41,6 +41,17 @@ _QUANTITY_COMPARATIVES = frozenset(["more", "less", "fewer"])
 #: Factors that only point at the study's groups ("both groups", "all three arms") name no factor.
 _GENERIC_GROUPS = re.compile(r"^(?:both|all|each|either|the\s+two|the\s+three|all\s+three)\s+(?:\w+\s+)?(?:groups?|arms?|conditions?)$",
                              re.IGNORECASE)
+#: Plural or bare group words that only point at the study's groups ("between [the treatment groups]",
+#: "did not differ by [condition]"); added for group comparisons (guideline v1.2).
+_GENERIC_GROUPS_PLURAL = re.compile(r"^(?:(?:the|these|those)\s+)?(?:(?:two|three|four|2|3|4)\s+)?(?:(?:treatment|study|trial|"
+                                    r"active|randomi[sz]ed|comparison|experimental)\s+)?(?:groups|arms|conditions|cohorts|condition|"
+                                    r"subjects|participants|group\s+comparisons|comparisons)$",
+                                    re.IGNORECASE)
+
+
+def _generic_groups(text: str) -> bool:
+    """True for a phrase that only points at the study's groups ("both groups", "the treatment groups")."""
+    return bool(_GENERIC_GROUPS.match(text) or _GENERIC_GROUPS_PLURAL.match(text))
 #: Forms of "be" and "include" (the parser pipeline runs without a lemmatizer, for speed).
 _COPULAS = frozenset(["be", "is", "are", "was", "were", "am", "include", "includes", "included"])
 _COMPLEMENT_NOUNS = frozenset(
@@ -74,6 +85,8 @@ class Relation:
     factor: tuple[int, int] | None
     outcome: tuple[int, int] | None
     mixed: bool = False
+    #: the sentence leaves the outcome implicit by construction ("[X] would benefit from [Y]"; guideline v1.2)
+    implicit_outcome: bool = False
 
 
 def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Trigger]:
@@ -114,7 +127,8 @@ def _skipped(token: Token, skip) -> bool:
 
 #: Verbs whose object carries a comparative in group results ("athletes exhibited higher cortisol
 #: levels", "patients with more education had better functioning"); added in 0.2.0.
-_HAVE_VERBS = frozenset(["had", "has", "have", "having", "showed", "show", "shows", "shown", "exhibited", "exhibit",
+_HAVE_VERBS = frozenset(["contained", "contain", "contains",  # added for issue #5 ("hair from X contained higher Y")
+                         "had", "has", "have", "having", "showed", "show", "shows", "shown", "exhibited", "exhibit",
                          "exhibits", "reported", "report", "reports", "gained", "gain", "used", "use", "uses",
                          "experienced", "experience", "obtained", "achieved", "displayed", "demonstrated",
                          "consumed", "received", "spent", "performed", "scored"])
@@ -187,17 +201,25 @@ def _usable_word_trigger(token: Token) -> bool:
     return token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN")
 
 
-def extract_relations(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Relation]:
+def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list | None = None) -> list[Relation]:
     """Relations in a parsed sentence ``doc``; inner triggers of a chain win.
 
     ``skip``: character ranges (citations) that are neither triggers nor spans. When nothing is
     found, triggers in relative clauses are tried too ("the key social factors that may promote
-    recovery": the antecedent is the factor).
+    recovery": the antecedent is the factor). ``rejected``, when given, receives the triggers whose
+    relation was dropped because it names no factor (a group comparison without named groups: a
+    finding, guideline v1.2), so that the caller does not fall back to a claim without spans.
     """
-    return _extract(doc, skip, allow_relative=False) or _extract(doc, skip, allow_relative=True)
+    found: list = []
+    relations = _extract(doc, skip, allow_relative=False, rejected=found)
+    if not relations and not found:  # a rejected group comparison makes the sentence a finding
+        relations = _extract(doc, skip, allow_relative=True, rejected=found)
+    if rejected is not None:
+        rejected.extend(found)
+    return relations
 
 
-def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
+def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None) -> list[Relation]:
     triggers = find_triggers(doc, skip)
     by_token = {i: t for t in triggers for i in range(t.start, t.end)}
     blocked = {t.i for t in doc if _skipped(t, skip)} if skip else set()
@@ -208,6 +230,8 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
         inverted_copula = _copula_attribute(head)
         if trigger.start in consumed or (inverted_copula is None and not allow_relative and _in_relative_clause(head)):
             continue
+        if allow_relative and inverted_copula is None and _describes_subject(head):
+            continue  # "[An analysis of the social factors that contribute to X] can reveal ...": presupposed
         if _unasserted(head):
             continue
         kind = _evaluative_kind(head, trigger.kind)
@@ -226,6 +250,27 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
         likely = _likely(head) if head.lower_ == "likely" else None
         if likely is not None:  # "[X] were more likely to [drop out]" / "[Y] were more likely in [X]"
             factor_tok, outcome_tok = likely
+        if outcome_tok is None and head.lower_ in ("superior", "inferior") and head.dep_ == "acomp":
+            outcome_tok = next((p for c in head.head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in
+                                ("on", "in", "for", "regarding") for p in c.children if p.dep_ == "pobj"), None)
+        in_group = _changed_in_group(head) if trigger.end - trigger.start == 1 else None
+        if in_group is not None:  # "[Y] was elevated in [X]", "[Y] tended to decrease more for [the X group]"
+            factor_tok, outcome_tok = in_group
+        beneficiary_from = _benefit_from(head)
+        if beneficiary_from is not None:  # "[X] would benefit from [Y]": Y is the factor, X the beneficiary;
+            factor_tok, outcome_tok, kind = beneficiary_from, None, lx.BENEFIT  # the outcome is implicit (v1.2)
+        comparison = _group_comparison(head) if beneficiary_from is None else None
+        if comparison is not None:  # "a difference in [Y] between [A and B]", "[Y] did not differ between [A and B]"
+            groups, measure = comparison
+            if groups is None or _statistic(groups) or _generic_groups(_group_text(groups)):
+                if rejected is not None:
+                    rejected.append(trigger)
+                continue  # no named groups: a finding, not a claim (guideline v1.2)
+            if measure is not None and measure.pos_ in ("VERB", "AUX") and measure.dep_ == "pcomp":
+                if measure.i in by_token:  # "no difference ... in [reducing] Y": that trigger is this relation's
+                    consumed.add(by_token[measure.i].start)
+                measure = next((c for c in measure.children if c.dep_ == "dobj"), measure)
+            factor_tok, outcome_tok = None, measure
         pair = _between_pair(head)
         if pair is not None:  # "an association between [A] and [B]"
             factor_tok, outcome_tok = pair
@@ -251,9 +296,20 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
                 factor_tok = agent
                 if outcome_tok is None and subject is not None:
                     outcome_tok = subject
-        factor_tok = None if factor_tok is not None and factor_tok.i in blocked else factor_tok
+        factor_tok = None if factor_tok is not None and (factor_tok.i in blocked or _statistic(factor_tok)) else factor_tok
+        if factor_tok is not None and factor_tok.i == head.i and head.pos_ in ("NOUN", "PROPN"):
+            factor_tok = None  # "[Significant reductions] were found in Y": the relation is not its own factor
+        if factor_tok is None and (changed is not None or _reported_change(head)):  # "... were found for Y,
+            factor_tok = _after_what(head)  # [following attendance at the program]": what the change followed
+        if factor_tok is None and (changed is not None or _reported_change(head)):
+            if rejected is not None:  # "Symptoms decreased from pre- to post-treatment", "Significant reductions were
+                rejected.append(trigger)  # found in Y": a change that names no factor is a finding (guideline v1.1)
+            continue
+        outcome_tok = None if outcome_tok is not None and _statistic(outcome_tok) else outcome_tok
         outcome_tok = None if outcome_tok is not None and outcome_tok.i in blocked else outcome_tok
         factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token, parens=True) if factor_tok is not None else None
+        if comparison is not None:
+            factor = _group_range(comparison[0], blocked)
         if pair is not None and factor is not None:  # A's phrase stops before "and B"
             cut = [c.i for c in factor_tok.children if c.dep_ in ("cc", "conj") and c.i > factor_tok.i]
             if cut:
@@ -262,10 +318,18 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
             factor = None  # "a significant inverse correlation [was found ...]": the relation is not the factor
         if factor is not None and _GENERIC_GROUPS.match(doc[factor[0]:factor[1]].text):
             continue  # "Both groups showed equal reductions in symptoms": names no factor, a finding (guideline v1.1)
+        if comparison is not None and outcome_tok is not None:  # "[self-esteem level] between the two ...": the
+            outcome = _phrase(outcome_tok, blocked, population=True, outcome=True)  # groups are not the outcome
+            outcome = (outcome[0], min(outcome[1], factor[0])) if outcome[0] < factor[0] else outcome
+            if outcome[1] - outcome[0] > 1 and doc[outcome[1] - 1].lower_ in ("between", "among", "across", "by", "with"):
+                outcome = (outcome[0], outcome[1] - 1)
         quantifier = _quantified(factor_tok)
         if factor is not None and quantifier is not factor_tok and quantifier.i < factor[0]:
             factor = (quantifier.i, factor[1])  # "some of [the key social factors ...]"
-        outcome = _phrase(outcome_tok, blocked, population=True, outcome=True) if outcome_tok is not None else None
+        if comparison is None:
+            outcome = _phrase(outcome_tok, blocked, population=True, outcome=True) if outcome_tok is not None else None
+        elif outcome_tok is None:
+            outcome = None
         if object_comparative and outcome is not None and outcome[0] <= head.i < outcome[1] - 1:
             outcome = (head.i + 1, outcome[1])  # the outcome without its comparative
         elif outcome is not None and outcome[1] - outcome[0] > 1 and doc[outcome[0]].lower_ in _QUANTITY_COMPARATIVES \
@@ -275,8 +339,242 @@ def _extract(doc: Doc, skip, allow_relative: bool) -> list[Relation]:
             outcome = None
         if factor is None and outcome is None:
             continue
-        relations.append(Relation(trigger, kind, factor, outcome))
+        relations.append(Relation(trigger, kind, factor, outcome,
+                                  implicit_outcome=beneficiary_from is not None and _beneficiary(head)))
     return _merge(doc, relations)
+
+
+_CHANGE_NOUNS = frozenset(["reduction", "reductions", "improvement", "improvements", "increase", "increases", "decrease",
+                           "decreases", "decline", "declines", "change", "changes", "gain", "gains"])
+_REPORT_VERBS = frozenset(["found", "observed", "seen", "noted", "reported", "demonstrated", "shown", "documented",
+                           "detected", "identified", "recorded"])
+
+
+def _reported_change(head: Token) -> bool:
+    """"Significant reductions were found in Y": a change noun that is the subject of a passive report verb."""
+    return head.lower_ in _CHANGE_NOUNS and head.dep_ == "nsubjpass" and head.head.lower_ in _REPORT_VERBS
+
+
+def _after_what(head: Token) -> Token | None:
+    """The group of a coordinated comparative ("..., but was more pronounced in [the intervention arm]"), or
+    the object of "after / following" in the clause of a change ("improvements ... were found ..., following
+    [attendance] at the education program"), unless it is a time ("after [one year]")."""
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else head
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("AUX", "VERB")):
+        # "... was observed in both arms, but [was more pronounced in the intervention arm]": the compared group
+        for comp in (c for c in conj.children if c.dep_ in ("acomp", "attr")):
+            if comp.lower_ in ("greater", "larger", "stronger", "higher", "bigger") or any(
+                    a.dep_ == "advmod" and a.lower_ in _COMPARATIVE_ADVERBS for a in comp.children):
+                group = next((p for c in (*comp.children, *conj.children) if c.dep_ == "prep" and c.lower_ in
+                              ("in", "among", "for", "with") for p in c.children if p.dep_ == "pobj"), None)
+                if group is not None and group.lower_ not in _TIME_NOUNS:
+                    return group
+    for tok in verb.subtree:
+        if tok.lower_ in ("after", "following") and tok.i > head.i and tok.dep_ in ("prep", "advcl", "acl", "xcomp"):
+            obj = _pobj(tok) if tok.dep_ == "prep" else next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lower_ not in _TIME_NOUNS and not _statistic(obj) and \
+                    not any(c.dep_ == "nummod" for c in obj.children):
+                return obj
+    return None
+
+
+_CHANGED_PARTICIPLES = frozenset(["elevated", "increased", "decreased", "reduced", "lowered", "raised", "diminished",
+                                  "impaired", "heightened", "attenuated", "blunted", "improved"])
+_TIME_NOUNS = frozenset(["week", "weeks", "month", "months", "year", "years", "day", "days", "period", "periods",
+                         "baseline", "follow-up", "followup", "time", "phase", "phases", "session", "sessions", "visit",
+                         "visits", "course", "end", "start", "beginning", "posttreatment", "post-treatment", "pretreatment"])
+_COMPARATIVE_ADVERBS = frozenset(["more", "less", "faster", "quicker", "further", "greater", "slower", "earlier", "later"])
+
+
+def _changed_in_group(head: Token) -> tuple[Token, Token] | None:
+    """``(group, measure)`` of a change located in a group (added for issue #5, guideline v1.2):
+
+    * a passive change participle without an agent: "[Y] was (significantly) elevated in [X]";
+    * an intransitive change verb compared across groups: "[Y] tended to decrease more quickly for [the X
+      group] than for the placebo group" (a within-group change with no comparison stays a finding).
+    """
+    low = head.lower_
+    if head.pos_ != "VERB" or any(c.dep_ in ("agent", "dobj") for c in head.children):
+        return None
+    if low in _CHANGED_PARTICIPLES and any(c.dep_ == "auxpass" for c in head.children):
+        subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    elif low in lx.INTRANSITIVE_CHANGE and (any(c.dep_ == "prep" and c.lower_ in ("than", "compared", "relative", "versus",
+                                                                                  "vs", "vs.")
+                                                for c in head.children) or any(
+            g.lower_ in _COMPARATIVE_ADVERBS for c in head.children if c.dep_ == "advmod" for g in (c, *c.children))):
+        verb = head.head if head.dep_ == "xcomp" else head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    group = next((p for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "among", "for")
+                  for p in c.children if p.dep_ == "pobj"), None)
+    if group is not None and low not in _CHANGED_PARTICIPLES and group.lower_ not in _GROUP_WORDS | {"arm", "arms"}:
+        return None  # "they improved more [in general dysfunction]": the domain, not a group
+    if subject is None or group is None or group.lower_ in _TIME_NOUNS or subject.pos_ not in _NOUNS + ("ADJ",) \
+            or _statistic(group):
+        return None
+    return group, subject
+
+
+#: "benefit / gain / profit from" (guideline v1.2): the object of "from" is the factor.
+_BENEFIT_FROM = frozenset(["benefit", "benefits", "benefited", "benefitted", "benefiting", "benefitting", "gain", "gains",
+                           "gained", "gaining", "profit", "profits", "profited", "profiting"])
+
+
+def _benefit_from(head: Token) -> Token | None:
+    """The object of "from" of "[X] (would) benefit / gain / profit from [Y]" (Y), else None."""
+    if head.lower_ not in _BENEFIT_FROM or head.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+_NOT_BENEFICIARIES = frozenset(["it", "this", "that", "which", "research", "practice", "field", "literature", "work",
+                                 "area", "approach", "approaches", "policy", "policies"])
+
+
+def _beneficiary(head: Token) -> bool:
+    """The subject of "benefit from" names who benefits ("[SMGs and their families] would benefit from"), not a
+    practice or a text ("[it] would benefit from a more explicit focus": a recommendation)."""
+    if head.pos_ in ("NOUN", "PROPN"):  # "showed short-term [benefits] from the addition of X": the benefit is stated
+        return head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj")
+    subject = next((c for c in _subjects(head)), None)
+    return subject is not None and subject.lower_ not in _NOT_BENEFICIARIES and subject.lower_ not in lx.METHOD_NOUNS
+
+
+#: Group-comparison triggers (guideline v1.2): "a difference in Y between A and B", "Y differed between A
+#: and B", "Y were similar between groups", "Y differ depending upon X".
+_DIFFER_NOUNS = frozenset(["difference", "differences"])
+_DIFFER_PREDICATES = frozenset(["differ", "differs", "differed", "differing", "different", "similar", "comparable",
+                                "identical", "equal", "vary", "varies", "varied", "varying"])
+_GROUP_PREPS = frozenset(["between", "among", "across"])
+_MEASURE_PREPS = frozenset(["in", "on", "for", "of", "regarding"])
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _group_comparison(head: Token) -> tuple[Token | None, Token | None] | None:
+    """``(groups, measure)`` of a group comparison, or None when ``head`` is not one (or the predicate's
+    subject names the groups: "[DBT and CTBE] did not differ in Y" keeps the subject as the factor).
+
+    * noun: "a (significant) difference in [Y] between [A and B]" (the "between" phrase may hang on Y or
+      on the verb of an existential "There was no difference between [A and B] in [Y]"); without a
+      "between / among / across" phrase ``groups`` is None (no factor named);
+    * verb / predicative adjective: "[Y] differed / was similar between [A and B]", "[Y] did not differ
+      by [condition]", "[Y] differ depending upon [X]": groups = the object, measure = the subject.
+    """
+    low = head.lower_
+    if low in _DIFFER_NOUNS and head.pos_ in ("NOUN", "PROPN"):
+        if not _reported_difference(head):
+            return None  # "there were differences in emphasis between ...": not a reported result
+        measure = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in _MEASURE_PREPS
+                        for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+        holders = [head] + ([measure] if measure is not None else [])
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "with":
+            verb = verb.head  # "..., with no difference between [A and B]": the clause's verb
+        if head.dep_ in ("attr", "dobj", "nsubj", "nsubjpass", "pobj"):
+            holders.append(verb)
+        groups = next((_pobj(c) for h in holders for c in h.children
+                       if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and _pobj(c) is not None), None)
+        if groups is not None and not list(groups.conjuncts):  # "between [the outcomes] of the treatment groups":
+            of = next((_pobj(c) for c in groups.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and of.lower_ in ("groups", "arms", "conditions", "cohorts"):
+                measure, groups = measure or groups, of  # the measure of the groups
+        if groups is None:  # "no significant differences [relating to] sex, age groups, ..."
+            groups = next((_pobj(p) for c in head.children if c.dep_ in ("acl", "prep", "amod") and c.lower_ in
+                           ("relating", "related", "according", "depending", "due") for p in c.children
+                           if p.dep_ == "prep" and p.lower_ in ("to", "on", "upon") and _pobj(p) is not None), None)
+        if measure is None:  # "no difference between [A and B] in [Y]": the "in" phrase hung on B or the verb
+            for h in ([groups, *groups.conjuncts] if groups is not None else []) + [verb]:
+                measure = next((p for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "for")
+                                and c.i > min(head.i, verb.i) for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                if measure is not None:
+                    break
+        return groups, measure
+    if low not in _DIFFER_PREDICATES or head.pos_ not in ("VERB", "ADJ", "AUX"):
+        return None
+    if head.pos_ == "ADJ" and head.dep_ not in ("acomp", "attr", "oprd", "ROOT"):
+        return None
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    groups = None
+    for holder in (head, verb):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "for") and low not in ("vary", "varies", "varied", "varying") \
+                    and _pobj(c) is not None and _generic_groups(_group_text(_pobj(c))):
+                groups = _pobj(c)  # "Y was similar [in each treatment group]": generic, rejected by the caller
+                break
+            if c.dep_ == "prep" and (c.lower_ in _GROUP_PREPS or (c.lower_ in ("by", "with") and holder is head
+                                                                  and head.pos_ == "VERB")):
+                groups = _pobj(c)
+            elif c.dep_ in ("xcomp", "advcl", "prep") and c.lower_ in ("depending", "according", "dependent"):
+                groups = next((_pobj(p) for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")), None)
+            if groups is not None:
+                break
+        if groups is not None:
+            break
+    if groups is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return groups, subject
+
+
+_REPORTED = frozenset(["no", "significant", "significantly", "nonsignificant", "non-significant", "statistically",
+                       "marked", "substantial", "notable", "clinically", "meaningful", "reliable", "considerable",
+                       "large", "larger", "small", "moderate", "slight", "major", "minor", "any", "robust"])
+_STATS = re.compile(r"\d|\b[pP]\s*[<=>≤≥]")
+
+
+def _reported_difference(head: Token) -> bool:
+    """A difference stated as a study result: qualified ("no / significant / marked difference"), denied, or
+    with statistics in the sentence; a plain "differences in emphasis between ..." describes, not reports."""
+    mods = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "advmod", "neg", "nummod")}
+    mods |= {g.lower_ for c in head.children if c.dep_ == "amod" for g in c.children if g.dep_ == "advmod"}
+    if mods & _REPORTED or any(c.dep_ == "neg" for c in head.head.children):
+        return True
+    return bool(_STATS.search(head.sent.text if head.doc.has_annotation("SENT_START") else head.doc.text))
+
+
+_STAT_WORDS = frozenset(["ci", "or", "rr", "hr", "p", "n", "sd", "se", "d", "r", "ms", "df", "f", "t", "vs", "vs."])
+
+
+def _statistic(token: Token) -> bool:
+    """A head that is a number or a statistic ("[55.9]%", "95% [CI] 1.51, 4.45", "n [= 51]"): never a factor
+    or an outcome (added for issue #5)."""
+    return token.like_num or token.lower_ in _STAT_WORDS or bool(re.fullmatch(r"[=<>≤≥]?[\d.,%–-]+", token.text))
+
+
+def _group_tokens(groups: Token) -> list[Token]:
+    """The group head and the groups coordinated with it ("[risperidone] and [haloperidol]")."""
+    return [groups, *[c for c in groups.conjuncts if c.i > groups.i]]
+
+
+def _group_range(groups: Token, blocked: set[int] = frozenset()) -> tuple[int, int]:
+    """Token range of the named groups: from the first group's left edge to the end of the last group's
+    head word and its premodifiers (a trailing "in reducing Y" phrase is not part of it)."""
+    tokens = _group_tokens(groups)
+    left = groups.left_edge.i
+    right = max(t.i for t in tokens) + 1
+    for t in tokens:  # postmodifiers of a group that are not other groups ("patients [with APD]") are kept,
+        for c in t.children:  # prepositional phrases that introduce the measure are not
+            if c.i > t.i and c.dep_ == "prep" and c.lower_ not in ("in", "on", "for", "regarding"):
+                right = max(right, c.right_edge.i + 1)
+    doc = groups.doc
+    while right > left + 1 and (doc[right - 1].is_punct or right - 1 in blocked):
+        right -= 1
+    return left, right
+
+
+def _group_text(groups: Token) -> str:
+    """The groups as written; a lone group head is read with its premodifiers only ("[groups] MDS-UPDRS-3")."""
+    if not list(groups.conjuncts) and groups.lower_ in ("groups", "arms", "conditions", "cohorts", "comparisons"):
+        return groups.doc[groups.left_edge.i:groups.i + 1].text
+    a, b = _group_range(groups)
+    return groups.doc[a:b].text
 
 
 def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
@@ -425,6 +723,20 @@ _INQUIRY_VERBS = frozenset(
      "measure", "measured", "study", "studied", "analyse", "analysed", "analyze", "analyzed"])
 
 
+def _describes_subject(token: Token) -> bool:
+    """A trigger in a relative clause inside the subject of a non-copular main verb ("[An analysis of the social
+    factors that contribute to X] can reveal Y"): the relation is presupposed (guideline: background)."""
+    rel = next((a for a in [token, *token.ancestors] if a.dep_ in _RELATIVE), None)
+    if rel is None:
+        return False
+    for anc in rel.ancestors:
+        if anc.dep_ in _SUBJECTS:
+            return anc.head.lower_ not in _COPULAS and anc.head.pos_ == "VERB"
+        if anc.dep_ == "ROOT":
+            return False
+    return False
+
+
 def _in_relative_clause(token: Token) -> bool:
     """True if the token sits in a relative clause / participle modifying a noun."""
     effect = token if token.lower_ in _EFFECT_NOUNS else token.head if token.dep_ == "amod" else None
@@ -505,7 +817,9 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
     inner: list[Trigger] = []
     frontier = [c for s in starts for c in s.children if c.dep_ in _DOWN and not trigger.start <= c.i < trigger.end
                 and not _comparison_prep(c) and not (s.lower_ in _EFFECT_NOUNS and c.lower_ == "of")
-                and not (c.dep_ == "advcl" and c.i < trigger.start)]  # a fronted clause is not the outcome
+                and not (c.dep_ == "advcl" and c.i < trigger.start)  # a fronted clause is not the outcome,
+                and not (c.dep_ == "prep" and c.i < trigger.start and s.pos_ in ("VERB", "AUX"))]  # nor a fronted
+    # adverbial phrase ("[At baseline], X correlated with Y"; added for issue #5)
     if trigger.end - trigger.start > 1 and doc[trigger.end - 1].pos_ == "ADP":
         frontier = [c for c in doc[trigger.end - 1].children if c.dep_ in ("pobj", "pcomp")] + frontier
     seen: set[int] = set()
@@ -700,7 +1014,8 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
             elif (child.dep_ == "acl" and child.tag_ == "VBN") or child.dep_ == "relcl":
                 right = min(right, child.left_edge.i)  # "reemergence of psychopathology [which occurred later]"
     for i in range(token.i + 1, right):  # "[those who had X] than those who had not": the comparator is not part of it
-        if doc[i].dep_ == "prep" and doc[i].lower_ in ("than", "versus", "vs", "vs."):
+        if (doc[i].dep_ == "prep" and doc[i].lower_ in ("than", "versus", "vs", "vs.")) or (
+                doc[i].lower_ in ("compared", "relative") and i + 1 < right and doc[i + 1].lower_ in ("to", "with")):
             right = i
             break
     while right - left > 1 and not _restricts_number(doc, left, right) and (
