@@ -130,10 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     RUNS.mkdir(parents=True, exist_ok=True)
     exe = ensure_asreview() if args.only != "ours" or args.timing_draws else None
     files = sorted(args.data_dir.glob("*.csv"))
+    # each set's priors come from its index among all the sets, so --datasets does not change them
+    index = {f.name: k for k, f in enumerate(files)}
     if args.datasets:
         files = [f for f in files if f.name in args.datasets]
     table = []
-    for k, data in enumerate(files):
+    for data in files:
+        k = index[data.name]
         y = np.array([r.label_included for r in read_labelled_csv(data)])
         priors = draw_priors(y, args.draws, args.seed + k)
         row = {"data": data.name, "records": len(y), "relevant": int(y.sum()), "priors": priors}

@@ -3,7 +3,7 @@
 import numpy as np
 from sklearn.svm import LinearSVC
 
-from socialrecovery_nlp.active.liblinear_fit import fit_squared_hinge_svc
+from socialrecovery_nlp.active.liblinear_fit import direct_call_agrees, fit_squared_hinge_svc
 from socialrecovery_nlp.active.models import _word_tfidf, balanced_weights, screening_text
 
 
@@ -29,3 +29,7 @@ def test_same_coefficients_as_linear_svc_sparse_dual_and_dense_primal(sep_record
     ref_coef, ref_b = _reference(E, y2, w2, 0.1)
     assert np.array_equal(coef, ref_coef) and b == ref_b
     assert "optimization finished" not in capfd.readouterr().out  # liblinear stays quiet
+
+
+def test_the_self_check_passes_on_this_scikit_learn():
+    assert direct_call_agrees()

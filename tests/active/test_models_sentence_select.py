@@ -105,3 +105,19 @@ def test_auc_and_paired_difference():
     good, poor = y2 + rng.normal(size=400), 0.2 * y2 + rng.normal(size=400)
     gain, se = auc_difference(good, poor, y2)
     assert gain > 5 * se
+
+
+def test_top_terms_come_from_the_best_sentence_when_it_scores(sep_records):
+    model, X, y, texts = _fitted(sep_records)
+    model.members[0]["margin"] = -1.1
+    model.fit(X, y)
+    assert model.choice == {0: "best_sentence"}
+    i = int(np.flatnonzero(y)[0])
+    terms = model.top_terms(X[i])
+    assert terms
+    coef = model.classifiers[0][0]
+    rows = X.view(2)
+    sentences = rows.matrix[rows.starts[i]:rows.starts[i + 1]]
+    best = sentences[int(np.argmax(np.asarray(sentences @ coef).ravel()))]
+    vocab = model.vectorizers[0].vocabulary_
+    assert all(best[0, vocab[t]] > 0 for t in terms)

@@ -14,6 +14,9 @@ def test_split_keeps_title_and_abstract_sentences_apart():
         "A title without a stop", "First finding was clear.", "Second (n = 3) was not!", "Third?",
         "(Fourth.) e.g. this stays."]
     assert split_sentences("") == [""]
+    # line breaks inside the abstract (kept by some CSV exports) and in the title are white space
+    assert split_sentences("Two-line\ntitle? No\n\nBackground\n Mice ran.  Élan was high. ok.") == [
+        "Two-line", "title?", "No Background Mice ran.", "Élan was high. ok."]
     assert split_sentences("Title only\n") == ["Title only"]
 
 

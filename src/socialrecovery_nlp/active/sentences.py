@@ -16,15 +16,24 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-# a sentence ends at . ! or ? followed by space and a capital letter or an opening bracket
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])")
+# a sentence ends at . ! or ? followed by space and an opening bracket or a letter (upper case is
+# checked after the split, so that capitals beyond ASCII count)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[(\[]|[^\W\d_])")
+_SPACE = re.compile(r"\s+")
 
 
 def split_sentences(text: str) -> list[str]:
-    """The title line and the abstract's sentences (at least one unit, possibly empty)."""
+    """The title (up to the first newline) and the abstract's sentences, each with its white space
+    squashed, so that line breaks inside a title or an abstract (some CSV exports keep them) do not
+    make units of their own. At least one unit, possibly empty."""
     units: list[str] = []
-    for line in text.split("\n"):
-        units.extend(p.strip() for p in _SENTENCE_END.split(line) if p.strip())
+    for part in text.split("\n", 1):
+        part = _SPACE.sub(" ", part).strip()
+        for k, piece in enumerate(_SENTENCE_END.split(part) if part else []):
+            if k and not (piece[:1].isupper() or piece[:1] in "(["):
+                units[-1] = f"{units[-1]} {piece}"  # "e.g. this": not a sentence start
+            else:
+                units.append(piece)
     return units or [text]
 
 

@@ -28,7 +28,7 @@ def new(
     name: NameArg,
     sources: Annotated[list[Path], typer.Option("--from", help="First search batch (any format srnlp reads; repeatable).")],
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
-    screening_model: Annotated[str, typer.Option("--screening-model", help="Screening model: srnlp.screen.v1 (default, TF-IDF SVM) or srnlp.screen_svm_emb.v2 (adds sentence embeddings, computed once and cached next to the project; srnlp.screen_svm_emb.v1 is the same model, slower).")] = "srnlp.screen.v1",
+    screening_model: Annotated[str, typer.Option("--screening-model", help="Screening model: srnlp.screen.v1 (default, TF-IDF SVM), srnlp.screen_svm_emb.v3 (recommended: adds sentence embeddings, computed once and cached next to the project, and scores records by their best sentence when cross-validation on your labels favours it) or srnlp.screen_svm_emb.v2 (embeddings, whole records only).")] = "srnlp.screen.v1",
 ) -> None:
     """Create a project from a first search batch."""
     from ..active.project import new_project
