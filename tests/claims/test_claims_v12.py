@@ -32,8 +32,7 @@ from .conftest import claims_of
 @pytest.fixture(scope="module")
 def parser():
     nlp = load_parser(DEFAULT_PARSER)
-    if nlp is None:
-        pytest.skip("no parser installed")
+    assert nlp is not None, f"{DEFAULT_PARSER} is a dependency of the package and must load"
     return nlp
 
 
