@@ -3,8 +3,15 @@
 import numpy as np
 from sklearn.svm import LinearSVC
 
-from socialrecovery_nlp.active.liblinear_fit import direct_call_agrees, fit_squared_hinge_svc
-from socialrecovery_nlp.active.models import _word_tfidf, balanced_weights, screening_text
+from socialrecovery_nlp.active.liblinear_fit import (
+    direct_call_agrees,
+    fit_squared_hinge_svc,
+)
+from socialrecovery_nlp.active.models import (
+    _word_tfidf,
+    balanced_weights,
+    screening_text,
+)
 
 
 def _reference(X, y, w, C):

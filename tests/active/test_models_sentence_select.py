@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from socialrecovery_nlp.active.models import LinearScreener, _auc, auc_difference, make_model, screening_text
+from socialrecovery_nlp.active.models import (
+    LinearScreener,
+    _auc,
+    auc_difference,
+    make_model,
+    screening_text,
+)
 
 from .conftest import fake_encode
 
@@ -108,7 +114,7 @@ def test_auc_and_paired_difference():
 
 
 def test_top_terms_come_from_the_best_sentence_when_it_scores(sep_records):
-    model, X, y, texts = _fitted(sep_records)
+    model, X, y, _ = _fitted(sep_records)
     model.members[0]["margin"] = -1.1
     model.fit(X, y)
     assert model.choice == {0: "best_sentence"}
