@@ -298,3 +298,14 @@ def test_similar_in_each_group_is_a_finding(parser):
     assert relations(parser, "The percentage of patients experiencing adverse events was similar in each treatment "
                              "group.", rejected) == []
     assert rejected
+
+
+@pytest.mark.parametrize("text", [
+    # illustrative sentences written for this test (not data), modelled on group results in abstracts
+    "Individuals with high emotion dysregulation displayed poorer psychosocial functioning at follow-up.",
+    "Self-esteem was lower in patients with borderline personality disorder than in controls.",
+])
+def test_group_results_are_correlational_whatever_the_verb(rules_extractor, blank_nlp, text):
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert claims and all(c["strength"] == "correlational" for c in claims)
+    assert claims[0]["direction"] == "hinders"

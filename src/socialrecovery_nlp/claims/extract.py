@@ -208,7 +208,7 @@ class ClaimExtractor:
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             claims.append(Claim(
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
-                strength=hedging.strength(lx.ASSOCIATE if rel.trigger.kind == lx.ASSOCIATE else rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
+                strength=hedging.strength(lx.ASSOCIATE if rel.trigger.kind == lx.ASSOCIATE or rel.group_result else rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
                 negated=bool(negation), score=score,
                 citations=[Citation(c.text, c.start + sent.start_char, c.end + sent.start_char, c.authors,
                                     c.year, c.pages, list(c.numbers)) for c in citations],

@@ -87,6 +87,9 @@ class Relation:
     mixed: bool = False
     #: the sentence leaves the outcome implicit by construction ("[X] would benefit from [Y]"; guideline v1.2)
     implicit_outcome: bool = False
+    #: a group result ("[X] showed higher [Y]", "[Y] differed between [A and B]", "[Y] was elevated in [X]"):
+    #: correlational whatever the verb (guideline, "Group comparisons")
+    group_result: bool = False
 
 
 def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Trigger]:
@@ -245,8 +248,10 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             outcome_tok = changed
             factor_tok = next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in
                                ("after", "following", "with") for p in prep.children if p.dep_ == "pobj"), None)
+        group_result = False
         if head.lower_ in lx.COMPARATIVES and head.dep_ in ("acomp", "attr", "oprd"):
             factor_tok, outcome_tok = _comparison(head)
+            group_result = True
         likely = _likely(head) if head.lower_ == "likely" else None
         if likely is not None:  # "[X] were more likely to [drop out]" / "[Y] were more likely in [X]"
             factor_tok, outcome_tok = likely
@@ -256,12 +261,14 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         in_group = _changed_in_group(head) if trigger.end - trigger.start == 1 else None
         if in_group is not None:  # "[Y] was elevated in [X]", "[Y] tended to decrease more for [the X group]"
             factor_tok, outcome_tok = in_group
+            group_result = True
         beneficiary_from = _benefit_from(head)
         if beneficiary_from is not None:  # "[X] would benefit from [Y]": Y is the factor, X the beneficiary;
             factor_tok, outcome_tok, kind = beneficiary_from, None, lx.BENEFIT  # the outcome is implicit (v1.2)
         comparison = _group_comparison(head) if beneficiary_from is None else None
         if comparison is not None:  # "a difference in [Y] between [A and B]", "[Y] did not differ between [A and B]"
             groups, measure = comparison
+            group_result = True
             if groups is None or _statistic(groups) or _generic_groups(_group_text(groups)):
                 if rejected is not None:
                     rejected.append(trigger)
@@ -278,11 +285,13 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         object_comparative = compared is not None
         if object_comparative:  # "[athletes] exhibited higher [cortisol levels]"
             factor_tok, outcome_tok = _find_factor(compared.head), compared
+            group_result = True
         subject_comparative = _subject_comparative(head) if trigger.end - trigger.start == 1 else None
         if subject_comparative is not None:  # "a lower rate of [X] was documented in [patients who ...]"
             factor_tok, outcome_tok = subject_comparative
             outcome_tok = _unwrap(outcome_tok)
             object_comparative = True  # the outcome is likewise read without its comparative
+            group_result = True
         if doc[trigger.start:trigger.end].text.lower() in lx.REVERSED_PHRASES:
             factor_tok, outcome_tok = outcome_tok, factor_tok
             if factor_tok is not None and factor_tok.head.dep_ == "pcomp" and factor_tok.head.pos_ in ("VERB", "AUX") \
@@ -340,7 +349,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         if factor is None and outcome is None:
             continue
         relations.append(Relation(trigger, kind, factor, outcome,
-                                  implicit_outcome=beneficiary_from is not None and _beneficiary(head)))
+                                  implicit_outcome=beneficiary_from is not None and _beneficiary(head),
+                                  group_result=group_result))
     return _merge(doc, relations)
 
 
