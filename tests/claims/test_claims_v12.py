@@ -309,3 +309,10 @@ def test_group_results_are_correlational_whatever_the_verb(rules_extractor, blan
     claims = claims_of(rules_extractor, blank_nlp, text)
     assert claims and all(c["strength"] == "correlational" for c in claims)
     assert claims[0]["direction"] == "hinders"
+
+
+def test_a_reported_conclusion_is_not_its_own_claim(rules_extractor, blank_nlp):
+    # illustrative sentence written for this test (not data), modelled on a review abstract
+    text = "These findings support the notion that peer support reduces relapse among service users."
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert [(c["factor"]["text"], c["outcome"]["text"]) for c in claims] == [("peer support", "relapse")]

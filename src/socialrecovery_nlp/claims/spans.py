@@ -316,6 +316,9 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             continue
         outcome_tok = None if outcome_tok is not None and _statistic(outcome_tok) else outcome_tok
         outcome_tok = None if outcome_tok is not None and outcome_tok.i in blocked else outcome_tok
+        if outcome_tok is not None and _proposition(outcome_tok):
+            continue  # "Research supports [the conclusion that X improves Y]": a report of a claim, whose own
+            # trigger inside the that-clause gives the claim X -> Y
         factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token, parens=True) if factor_tok is not None else None
         if comparison is not None:
             factor = _group_range(comparison[0], blocked)
@@ -778,6 +781,20 @@ def _subjects(token: Token) -> list[Token]:
                     and c.left_edge.i == c.i and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)
                     and (c.i == 0 or token.doc[c.i - 1].text != ",")]
     return subjects
+
+
+#: Nouns that name a proposition; with a that-clause they report a claim rather than make one.
+_PROPOSITION_NOUNS = frozenset(["conclusion", "conclusions", "notion", "idea", "view", "hypothesis", "assumption",
+                                "argument", "claim", "contention", "belief", "premise", "proposition", "suggestion"])
+
+
+def _proposition(token: Token) -> bool:
+    """"the conclusion / notion / hypothesis [that CLAUSE]": a proposition noun with a that-clause."""
+    if token.lower_ not in _PROPOSITION_NOUNS:
+        return False
+    return any(c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                    for m in c.children)
+               for c in token.children)
 
 
 def _find_factor(token: Token) -> Token | None:
