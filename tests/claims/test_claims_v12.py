@@ -316,3 +316,16 @@ def test_a_reported_conclusion_is_not_its_own_claim(rules_extractor, blank_nlp):
     text = "These findings support the notion that peer support reduces relapse among service users."
     claims = claims_of(rules_extractor, blank_nlp, text)
     assert [(c["factor"]["text"], c["outcome"]["text"]) for c in claims] == [("peer support", "relapse")]
+
+
+@pytest.mark.parametrize("text,frame", [
+    # illustrative sentences written for this test (not data); the first follows the wording of a
+    # Sep 2021 abstract in examples/batch.ris
+    ("Here we tested the hypothesis that this effect of sleep is linked to slow oscillations.", "hypothesis"),
+    ("In this study, we examined the hypothesis that peer support reduces relapse.", "hypothesis"),
+    ("These results support the hypothesis that peer support reduces relapse.", None),
+])
+def test_a_hypothesis_under_test_is_a_frame_but_support_for_one_is_not(text, frame):
+    from socialrecovery_nlp.claims.frames import non_claim_frame
+
+    assert non_claim_frame(text) == frame

@@ -15,7 +15,10 @@ _VERBS = r"(?:examine|investigate|assess|evaluate|explore|determine|test|compare
 _FRAMES = {
     "hypothesis": r"^(?:our|the|a|one|this|its|their)?\s*(?:\w+\s+)?hypothes[ie]s\b(?:\s+(?:\d+\w?|[ivx]+))?\s*(?:was|were|is|are|stated|predicted|proposed)\b"
                   r"|\b(?:we|they|it\s+was|it\s+is)\s+(?:hypothesi[sz]ed?|predicted|expected)\s+that\b|\bwas\s+hypothesi[sz]ed\s+to\b"
-                  r"|\b(?:has|have|had)\s+been\s+(?:proposed|postulated|speculated|hypothesi[sz]ed)\s+(?:that|to)\b",
+                  r"|\b(?:has|have|had)\s+been\s+(?:proposed|postulated|speculated|hypothesi[sz]ed)\s+(?:that|to)\b"
+                  # "(Here) we tested the hypothesis that ...": the hypothesis under test, not a finding
+                  r"|\b(?:we|they|this\s+study|the\s+(?:present|current)\s+study)\s+(?:\w+\s+)?(?:tested|test|tests|examined|"
+                  r"addressed|evaluated|explored|investigated)\s+the\s+(?:\w+\s+)?hypothes[ie]s\s+that\b",
     "aim": r"^\W*(?:objectives?|aims?|purposes?|research\s+questions?)\s*[:.]"
            r"|^(?:the|our|this|a|an)?\s*(?:main|primary|overall|principal|specific|secondary|first|second)?\s*(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|these)\s+\w+(?:\s+\w+)?\s+)?(?:was|were|is|are)\b"
            r"|^(?:this|the|our|the\s+present|the\s+current)\s+(?:study|paper|article|review|trial|analysis|research|project)\s+(?:aims?|aimed|seeks?|sought)\b"
