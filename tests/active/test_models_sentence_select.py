@@ -4,7 +4,7 @@ import numpy as np
 
 from socialrecovery_nlp.active.models import (
     LinearScreener,
-    _auc,
+    _auc_components,
     auc_difference,
     make_model,
     screening_text,
@@ -102,7 +102,9 @@ def test_auc_and_paired_difference():
     y = np.array([1] * 12 + [0] * 30)
     a = rng.normal(size=42) + y
     b = np.round(rng.normal(size=42) + 0.3 * y, 1)  # with ties
-    assert np.isclose(_auc(a, y), roc_auc_score(y, a)) and np.isclose(_auc(b, y), roc_auc_score(y, b))
+    for s in (a, b):
+        v10, v01 = _auc_components(s, y)
+        assert np.isclose(v10.mean(), roc_auc_score(y, s)) and np.isclose(v01.mean(), roc_auc_score(y, s))
     gain, se = auc_difference(a, b, y)
     assert np.isclose(gain, roc_auc_score(y, a) - roc_auc_score(y, b)) and 0 < se < 0.3
     assert auc_difference(a, a, y) == (0.0, 0.0)

@@ -478,11 +478,6 @@ def _auc_components(scores: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.n
     return v10, v01
 
 
-def _auc(scores: np.ndarray, y: np.ndarray) -> float:
-    """Area under the ROC curve (ties count half)."""
-    return float(_auc_components(scores, y)[0].mean())
-
-
 def auc_difference(a: np.ndarray, b: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """AUC of scores ``a`` minus AUC of scores ``b`` on the same records, and the standard error
     of that difference (DeLong et al. 1988, paired)."""

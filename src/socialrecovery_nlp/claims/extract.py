@@ -84,9 +84,6 @@ class ClaimExtractor:
         self.theme_model = None
         #: optional trained span tagger (:class:`.spanmodel.SpanTagger`) that refits rule spans
         self.span_model = None
-        #: ids of claims whose outcome is implicit by construction ("X would benefit from [Y]"), for the
-        #: uncertain-candidate check of :meth:`_process` (a factor and an implicit outcome count as linked)
-        self._implicit: set[int] = set()
 
     # -- lazy resources ---------------------------------------------------------------------
     @property
@@ -137,19 +134,18 @@ class ClaimExtractor:
             if parser is not None else [None] * len(candidates)
         per_doc: list[list[Claim]] = [[] for _ in docs]
         for (d, span, score), pdoc, k in zip(candidates, parsed, heads):
-            claims = self._claims(span, score, pdoc, k)
-            if pdoc is not None and self.threshold >= 0 and score < self.confident and \
-                    not any(c.factor is not None and (c.outcome is not None or id(c) in self._implicit) for c in claims):
+            claims, linked = self._claims(span, score, pdoc, k)
+            if pdoc is not None and self.threshold >= 0 and score < self.confident and not linked:
                 continue  # an uncertain candidate whose parse links no factor to an outcome
             per_doc[d].extend(claims)
-        self._implicit.clear()
         for doc, claims, text in zip(docs, per_doc, texts_of):
             self._add_context(doc, claims, text)
             yield claims
 
-    def _claims(self, sent: Span, score: float, pdoc: Doc | None, k: int = 0) -> list[Claim]:
-        """Claims of one sentence; ``pdoc`` is the parse of ``sent.text[k:]`` (a leading section
-        heading such as "CONCLUSIONS:" is not parsed)."""
+    def _claims(self, sent: Span, score: float, pdoc: Doc | None, k: int = 0) -> tuple[list[Claim], bool]:
+        """Claims of one sentence, and whether one of them links a factor to an outcome (named, or
+        implicit by construction: "X would benefit from [Y]"); ``pdoc`` is the parse of
+        ``sent.text[k:]`` (a leading section heading such as "CONCLUSIONS:" is not parsed)."""
         text = sent.text
         citations = find_citations(text)
         skip = [(c.start, c.end) for c in citations]
@@ -165,7 +161,7 @@ class ClaimExtractor:
             # only group comparisons that name no group ("No difference between groups"): a finding.
             # With detection off (threshold < 0) the caller has said the sentence is a claim, so it
             # gets the span-less claim below.
-            return []
+            return [], False
         if not relations:
             # No parse-based relation: one claim without spans from the first trigger (any part of
             # speech), or a "no effect" finding when the sentence only reports p >= 0.05. With a
@@ -180,9 +176,9 @@ class ClaimExtractor:
             elif hedging.nonsignificant_p(text):
                 relations = [Relation(Trigger(sent.start, sent.start + 1, lx.ASSOCIATE, sent.start), lx.ASSOCIATE, None, None)]
             else:
-                return []
+                return [], False
             token_doc = None
-        claims = []
+        claims, linked = [], False
         k = k if token_doc is not None else 0
         bounds = [self._trigger_chars(sent, token_doc, r, k) for r in relations]
         for i, rel in enumerate(relations):
@@ -214,9 +210,8 @@ class ClaimExtractor:
                                     c.year, c.pages, list(c.numbers)) for c in citations],
                 trigger=trigger,
             ))
-            if rel.implicit_outcome and factor is not None:
-                self._implicit.add(id(claims[-1]))
-        return claims
+            linked = linked or (factor is not None and (outcome is not None or rel.implicit_outcome))
+        return claims, linked
 
     @staticmethod
     def _neg_child(pdoc: Doc | None, rel: Relation) -> str | None:
