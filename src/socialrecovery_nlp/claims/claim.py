@@ -35,6 +35,7 @@ class Claim:
     social: bool = False
     trigger: Span | None = None
     outcome_text: str = IMPLICIT_OUTCOME
+    certainty: float | None = None
 
     @property
     def label(self) -> str:
@@ -52,6 +53,7 @@ class Claim:
             "strength": self.strength,
             "hedged": self.hedged,
             **({"hedge_cue": self.hedge_cue} if self.hedge_cue else {}),
+            **({"certainty": round(float(self.certainty), 2)} if self.certainty is not None else {}),
             "negated": self.negated,
             "citations": [c.to_dict() for c in self.citations],
             "design": self.design,

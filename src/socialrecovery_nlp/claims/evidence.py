@@ -9,7 +9,7 @@ from typing import Any
 
 from .direction import outcome_valence
 
-COLUMNS = ("record_id", "factor", "direction", "outcome", "strength", "hedged", "negated", "design",
+COLUMNS = ("record_id", "factor", "direction", "outcome", "strength", "hedged", "certainty", "negated", "design",
            "citations", "theme", "social", "score", "sentence", "start", "end", "title")
 COLOURS = {"FACTOR": "#a6cee3", "OUTCOME": "#b2df8a", "PROMOTES": "#33a02c", "HINDERS": "#e31a1c",
            "NO_EFFECT": "#bdbdbd", "MIXED": "#ff7f00"}
@@ -43,7 +43,7 @@ def evidence_rows(record_id: str, claims: list[dict[str, Any]], title: str = "",
         rows.append({
             "record_id": record_id, "factor": claim["factor"]["text"], "direction": claim["direction"],
             "outcome": claim["outcome"]["text"], "strength": claim["strength"], "hedged": claim["hedged"],
-            "negated": claim["negated"], "design": claim["design"],
+            "certainty": claim.get("certainty", ""), "negated": claim["negated"], "design": claim["design"],
             "citations": "; ".join(_cite(c) for c in claim["citations"]),
             "theme": "; ".join(claim.get("themes", [])), "social": claim["social"], "score": claim["score"],
             "sentence": claim["text"], "start": claim["start"], "end": claim["end"], "title": title,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..modeldir import model_id, read_meta
 from ..paths import find_model
+from .certainty import load_certainty
 from .detector import ClaimDetector
 from .extract import ClaimExtractor
 from .parser import DEFAULT_PARSER
@@ -22,6 +23,7 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     detector = ClaimDetector.load(path)
     parser_name = spacy_model or meta.get("parser", {}).get("package", DEFAULT_PARSER)
     extractor = ClaimExtractor(detector, spacy_model=parser_name)
+    extractor.certainty_model = load_certainty(path)
     if (path / "spans.skops").is_file():
         from .spanmodel import SpanTagger
 

@@ -20,6 +20,7 @@ import numpy as np
 from ..modeldir import data_hashes, write_meta
 from ..paths import SOURCE_ROOT
 from . import data as claim_data
+from .certainty import load_certainty
 from .detector import ClaimDetector
 from .parser import DEFAULT_PARSER, EXPECTED_META
 
@@ -251,6 +252,7 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
             span_stats.update({"name": tagger.name, "C": tagger.C, "mode": tagger.mode})
     elif span_kind != "rules":
         raise ValueError(f"[spans] model must be 'rules' or 'tagger', not {span_kind!r}")
+    certainty_stats = _train_certainty(config, config_path, out)
     meta = {
         "name": model["name"], "version": model["version"], "component": "claims",
         "description": "Claim sentences (TF-IDF + logistic regression detector) with rule-based factor/outcome "
@@ -263,6 +265,7 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         "detector_settings": {"C": detector.C, "ngram_max": detector.ngram_max, "min_df": detector.min_df,
                               "features": detector.features},
         "spans": span_stats,
+        **({"certainty": certainty_stats} if certainty_stats else {}),
         "parser": {"package": parser_name, "expected_meta": EXPECTED_META.get(parser_name, {})},
         "training": {"n_sentences": len(texts), "n_seed": sum(e["origin"] == "seed" for e in examples),
                      "n_abstracts": sum(e["origin"] == "abstracts" for e in examples),
@@ -283,6 +286,7 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         from .extract import ClaimExtractor
 
         extractor = ClaimExtractor(detector, spacy_model=parser_name)
+        extractor.certainty_model = load_certainty(out)
         if span_kind == "tagger":
             from .spanmodel import SpanTagger
 
@@ -292,6 +296,21 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     write_meta(out, meta)
     _model_card(out, meta)
     return out
+
+
+def _train_certainty(config: dict, config_path: Path, out: Path) -> dict | None:
+    """Fit the ``[certainty]`` model (Pei & Jurgens 2021) into ``out``; its val/test scores."""
+    settings = config.get("certainty", {})
+    if not settings.get("enabled", False):
+        return None
+    from .certainty import train_on_findings
+
+    root = _resolve(config["data"].get("external_root", "data/claims"), config_path)
+    model, stats = train_on_findings(root, alpha=float(settings.get("alpha", 0.3)),
+                                     cue_weight=float(settings.get("cue_weight", 0.3)),
+                                     ngram_max=int(settings.get("ngram_max", 2)))
+    model.save(out)
+    return stats
 
 
 def train_span_tagger(examples: list[dict], parser_name: str = DEFAULT_PARSER, C: float = 1.0,
