@@ -13,6 +13,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 from . import data as claim_data
 from .direction import DIRECTIONS, outcome_valence
 from .extract import ClaimExtractor
@@ -221,7 +223,6 @@ def cross_validate_abstracts(meta: dict, folds: int = 5, annotations=claim_data.
     is scored on the held-out abstracts (end to end, and with detection switched off); counts are
     pooled over folds. The seed test split is not used.
     """
-    import numpy as np
     from sklearn.model_selection import GroupKFold
 
     from .detector import ClaimDetector
@@ -251,6 +252,32 @@ def cross_validate_abstracts(meta: dict, folds: int = 5, annotations=claim_data.
             "end_to_end": _pool(end_to_end), "oracle_detection": _pool(oracle)}
 
 
+def certainty_against_hedging(model) -> dict | None:
+    """How the certainty model (never trained on this project's annotations) ranks the annotated
+    claim sentences: AUROC of low certainty for the gold ``hedged`` flag, over every annotated claim
+    sentence (seed, both splits, and abstracts) that has one."""
+    if model is None:
+        return None
+    from sklearn.metrics import roc_auc_score
+
+    rows = list(claim_data.load_annotations(claim_data.ANNOTATIONS))
+    if claim_data.ABSTRACT_ANNOTATIONS.is_file():
+        rows += list(claim_data.load_abstract_annotations(claim_data.ABSTRACT_ANNOTATIONS))
+    texts, hedged = [], []
+    for row in rows:
+        flags = [c["hedged"] for c in row.get("claims") or [] if c.get("hedged") is not None]
+        if row["is_claim"] and flags:
+            texts.append(row["text"])
+            hedged.append(any(flags))
+    if len(set(hedged)) < 2:
+        return None
+    scores = model.predict(texts)
+    hedged_scores = [s for s, h in zip(scores, hedged) if h]
+    plain_scores = [s for s, h in zip(scores, hedged) if not h]
+    return {"n": len(texts), "n_hedged": int(sum(hedged)), "auroc": round(float(roc_auc_score(hedged, -scores)), 4),
+            "mean_hedged": round(float(np.mean(hedged_scores)), 3), "mean_plain": round(float(np.mean(plain_scores)), 3)}
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default=None, help="model directory (default: newest models/claims-*)")
@@ -272,6 +299,8 @@ def main(argv: list[str] | None = None) -> dict:
         "evidence_inference_test": evaluate_evidence_inference(extractor, "test"),
         "abstracts_cv": cross_validate_abstracts(meta) if claim_data.ABSTRACT_ANNOTATIONS.is_file() else None,
         "training_cv": meta.get("training", {}).get("cv", {}),
+        "certainty": {"model": meta.get("certainty"),
+                      "hedging": certainty_against_hedging(getattr(extractor, "certainty_model", None))},
         "meta": {k: meta.get(k) for k in ("detector", "detector_settings", "training", "spans")},
     }
     results["seconds"] = round(time.time() - t0, 1)

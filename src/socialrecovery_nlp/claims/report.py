@@ -91,6 +91,34 @@ def _comparison(test: dict, ei: dict) -> list[str]:
             "|---|---|---|", *[f"| {a} | {b} | {c} |" for a, b, c in rows], "", *notes, *([""] if notes else [])]
 
 
+def _certainty_block(certainty: dict | None) -> list[str]:
+    model = (certainty or {}).get("model")
+    if not model:
+        return []
+    lines = [
+        "## Certainty (Pei & Jurgens 2021)", "",
+        ("Every claim carries `certainty`, how sure its sentence sounds on Pei & Jurgens' (EMNLP 2021) scale from 1 "
+         "(uncertain) to 6 (certain), from a ridge regression trained on their sentence-level data "
+         f"(`data/claims/certainty`, MIT; {model['n_train']} training findings; alpha {model['alpha']}, cue weight "
+         f"{model['cue_weight']}, n-grams up to {model['ngram_max']}, chosen on their validation split with "
+         "`python bench/claims_certainty_dev.py`). `hedged` says whether a hedge cue is present; `certainty` "
+         "grades the whole sentence (numbers, framing, extent words too)."), "",
+        "| their split | findings | Pearson r | Spearman rho | MAE | MAE of always predicting the training mean |",
+        "|---|---|---|---|---|---|",
+    ]
+    for split in ("val", "test"):
+        m = model[split]
+        lines.append(f"| {split} | {m['n']} | {m['pearson_r']:.3f} | {m['spearman_rho']:.3f} | {m['mae']:.3f} | "
+                     f"{m['baseline_mae']:.3f} |")
+    hedging = certainty.get("hedging")
+    if hedging:
+        lines += ["", (f"On this project's annotated claim sentences ({hedging['n']}, {hedging['n_hedged']} marked hedged; "
+                       "the certainty model never saw them), low certainty ranks the hedged ones first with AUROC "
+                       f"**{hedging['auroc']:.3f}** (mean certainty {hedging['mean_hedged']:.2f} hedged, "
+                       f"{hedging['mean_plain']:.2f} not).")]
+    return lines + [""]
+
+
 def write_report(results: dict, path: Path) -> None:
     test, oracle, train = results["seed_test"], results["seed_test_oracle"], results["seed_train"]
     ei, cv = results["evidence_inference_test"], results.get("training_cv", {})
@@ -125,6 +153,8 @@ def write_report(results: dict, path: Path) -> None:
         "to the rules in grouped CV and is off) |"),
         "| direction | predicate kind × outcome valence × negation / contrast (`claims/direction.py`) | no |",
         "| strength, hedging, negation | cue lists (`claims/lexicon.py`, `claims/hedging.py`) | no |",
+        ("| certainty (1-6) | ridge regression over TF-IDF 1-2-grams + hedge / negation cue columns "
+        "(`claims/certainty.py`) | yes: Pei & Jurgens 2021 sentence-level certainty, their train split |"),
         "| citations | regular expressions (`text/citations.py`), linked to reference-list entries in full texts | no |",
         ("| design | `socialrecovery_nlp.design.cited_designs` when present, else the record's own design for uncited "
         "claims, else `unclear` | — |"),
@@ -231,6 +261,7 @@ def write_report(results: dict, path: Path) -> None:
         f"predicted {ei['pred_counts']}."),
         (f"- `no_effect` (negation, \"no significant difference\"): precision {ei['no_effect']['precision']:.3f}, "
         f"recall {ei['no_effect']['recall']:.3f}, F1 {ei['no_effect']['f1']:.3f}."), "",
+        *_certainty_block(results.get("certainty")),
         "## Speed", "",
         ("`python bench/claims_throughput.py` (title+abstract records of "
         "`data/screening/synergy_Oud_2018.csv`, pipeline = sentencizer + claims, process pinned to 2 cores, "
