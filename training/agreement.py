@@ -38,6 +38,14 @@ DESIGN_EXTENSIONS = (
 )
 PASS1_CLAIMS_ABSTRACTS = "annotations/claims_abstracts.jsonl"
 PASS2_CLAIMS_ABSTRACTS = "annotations/second_pass/claims_abstracts.jsonl"
+# (pass 1 file, pass 2 file, pass 1 annotator, how the compared abstracts were drawn)
+CLAIMS_PAIRS = (
+    (PASS1_CLAIMS_ABSTRACTS, PASS2_CLAIMS_ABSTRACTS, "agent:claims-2", "every sentence of 22 abstracts drawn at random"),
+    ("annotations/claims_abstracts_v2.jsonl", "annotations/second_pass/claims_abstracts_v2.jsonl", "agent:claims-7",
+     "every sentence of 12 of its 60 abstracts, `random.Random(7).sample`"),
+    ("annotations/claims_abstracts_v3.jsonl", "annotations/second_pass/claims_abstracts_v3.jsonl", "agent:claims-8",
+     "every sentence of 12 of its 60 abstracts, `random.Random(11).sample`"),
+)
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
 DOC = "docs/models/agreement.md"
@@ -509,9 +517,10 @@ def _token_f1(a: str, b: str) -> float:
     return 0.0 if not overlap else 2 * overlap / (len(x) + len(y))
 
 
-def load_claims_pair(root: Path = ROOT) -> tuple[dict[str, dict], dict[str, dict]]:
-    p2 = {r["id"]: r for r in _jsonl(root / PASS2_CLAIMS_ABSTRACTS)}
-    p1 = {r["id"]: r for r in _jsonl(root / PASS1_CLAIMS_ABSTRACTS) if r["id"] in p2}
+def load_claims_pair(root: Path = ROOT, pass1: str = PASS1_CLAIMS_ABSTRACTS,
+                     pass2: str = PASS2_CLAIMS_ABSTRACTS) -> tuple[dict[str, dict], dict[str, dict]]:
+    p2 = {r["id"]: r for r in _jsonl(root / pass2)}
+    p1 = {r["id"]: r for r in _jsonl(root / pass1) if r["id"] in p2}
     return p1, p2
 
 
@@ -520,7 +529,7 @@ def _field(claim: dict, name: str) -> str:
     return value.get("text", "") if isinstance(value, dict) else (value or "")
 
 
-def claims_section(p1: dict[str, dict], p2: dict[str, dict]) -> list[str]:
+def claims_section(p1: dict[str, dict], p2: dict[str, dict], pair: tuple[str, str, str, str] = CLAIMS_PAIRS[0]) -> list[str]:
     """Sentence-level claim detection, then per matched claim: factor/outcome token F1,
     direction and strength agreement. Claims are matched greedily by factor token F1."""
     ids = [i for i in p2 if i in p1]
@@ -542,10 +551,10 @@ def claims_section(p1: dict[str, dict], p2: dict[str, dict]) -> list[str]:
         unmatched += len(right)
     mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
     out = [
-        "## Claims in screening abstracts",
+        "## Claims in screening abstracts" + ("" if pair == CLAIMS_PAIRS[0] else f" (`{pair[0]}`)"),
         "",
-        (f"Sentences compared: {len(ids)} (every sentence of 22 abstracts drawn at random from "
-         f"`{PASS1_CLAIMS_ABSTRACTS}`, pass 1 `agent:claims-2`); pass 2 in `{PASS2_CLAIMS_ABSTRACTS}`."),
+        (f"Sentences compared: {len(ids)} ({pair[3]} from `{pair[0]}`, pass 1 `{pair[2]}`); "
+         f"pass 2 in `{pair[1]}`."),
         "",
         (f"- claim sentence (yes/no): agreement **{100 * percent_agreement(a, b):.1f}%**, "
          f"Cohen's kappa **{_fmt(cohen_kappa(a, b))}** (pass 1 {sum(a)} claims, pass 2 {sum(b)})"),
@@ -611,8 +620,9 @@ def build_report(root: Path = ROOT) -> str:
         if (root / path).is_file():
             second = {_design_key(r): r["label"] for r in _jsonl(root / path)}
             sections += design_extension_section(load_pass1_design(second, root), second, path, annotator, title)
-    if (root / PASS2_CLAIMS_ABSTRACTS).is_file() and (root / PASS1_CLAIMS_ABSTRACTS).is_file():
-        sections += claims_section(*load_claims_pair(root))
+    for pair in CLAIMS_PAIRS:
+        if (root / pair[0]).is_file() and (root / pair[1]).is_file():
+            sections += claims_section(*load_claims_pair(root, pair[0], pair[1]), pair)
     return "\n".join(sections)
 
 
