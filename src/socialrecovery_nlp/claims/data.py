@@ -81,6 +81,15 @@ def evidence_inference(split: str = "test", root: Path = CLAIMS_DATA) -> list[di
 
 
 ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
+#: Every file of annotated abstract sentences: v1 (88 abstracts, train), v2 (60 random abstracts,
+#: train) and v3 (60 random abstracts, ``split: "test"``, held out: never trained or tuned on).
+ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, SOURCE_ROOT / "annotations" / "claims_abstracts_v2.jsonl",
+                  SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl")
+
+
+def abstract_rows(split: str, paths=ABSTRACT_FILES) -> list[dict]:
+    """Annotated abstract sentences of one ``split`` ("train" or "test") over ``paths`` that exist."""
+    return [r for p in paths if Path(p).is_file() for r in load_abstract_annotations(p) if r["split"] == split]
 
 
 def screening_abstracts(dataset: str, root: Path = SOURCE_ROOT / "data" / "screening") -> dict[str, str]:

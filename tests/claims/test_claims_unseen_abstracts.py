@@ -1,0 +1,40 @@
+"""The abstract annotation files and the held-out unseen-abstracts evaluation."""
+
+from __future__ import annotations
+
+from socialrecovery_nlp.claims import data as claim_data
+
+
+def _records(rows):
+    return {(r["provenance"]["dataset"], r["provenance"]["record_id"]) for r in rows}
+
+
+def test_test_abstracts_are_held_out_and_disjoint_from_training():
+    train, test = claim_data.abstract_rows("train"), claim_data.abstract_rows("test")
+    assert len(_records(test)) == 60 and len(test) > 250
+    assert not _records(train) & _records(test)
+    assert all(r["provenance"]["annotator"] == "agent:claims-8" for r in test)
+    # training uses v1 (88 abstracts) and v2 (60 abstracts)
+    assert len(_records(train)) == 148
+
+
+def test_training_config_never_reads_the_test_abstracts():
+    from socialrecovery_nlp.claims.train import load_config, training_examples
+    from socialrecovery_nlp.paths import SOURCE_ROOT
+
+    config_path = SOURCE_ROOT / "training" / "claims.toml"
+    examples, _, _ = training_examples(load_config(config_path, {}), config_path)
+    test_groups = {f"abs:{d}:{i}" for d, i in _records(claim_data.abstract_rows("test"))}
+    train_groups = {e["group"] for e in examples if e["origin"] == "abstracts"}
+    assert len(train_groups) == 148 and not train_groups & test_groups
+
+
+def test_unseen_block_renders_pooled_results():
+    from socialrecovery_nlp.claims.report import _unseen_block
+
+    prf = {"precision": 0.5, "recall": 0.5, "f1": 0.5, "n_pred": 2, "n_gold": 2}
+    pooled = {"detection": prf, "factor": {"token": prf, "exact": prf}, "outcome": {"token": prf, "exact": prf},
+              "n_sentences": 4, "n_gold_claims": 2, "direction_accuracy": 0.5}
+    text = "\n".join(_unseen_block({"n_sentences": 4, "n_abstracts": 1, "end_to_end": pooled, "oracle": pooled}))
+    assert "## Unseen abstracts (held-out test)" in text and "| claim sentence detection | 0.500 |" in text
+    assert _unseen_block(None) == []
