@@ -80,7 +80,8 @@ def test_outcome_without_appositive_or_participle(rules_extractor, blank_nlp, tr
 
 @pytest.mark.parametrize("row_id,factor,outcome,direction", [
     # "induce" and "potentiate" are increase verbs (added to the trigger lexicon)
-    ("abs-synergy_van_der_Valk_2021-106-s00", "increased cortisol exposure", "obesity", "hinders"),
+    # the adverb of the premodifier is part of the factor since agent:claims-6 (as annotated)
+    ("abs-synergy_van_der_Valk_2021-106-s00", "Pathologically increased cortisol exposure", "obesity", "hinders"),
     ("abs-Cohen_2006_ADHD-785-s09", "clonidine", "the central antinorepinephrine activity of a neuroleptic", "no_effect"),
 ])
 def test_induce_and_potentiate_are_triggers(rules_extractor, blank_nlp, training_rows, row_id, factor, outcome, direction):

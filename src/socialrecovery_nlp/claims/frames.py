@@ -53,6 +53,20 @@ def non_claim_frame(text: str) -> str | None:
     ``future_research``, ``recommendation``), or ``None``."""
     stripped = _LABEL.sub("", _MARKUP.sub(" ", text).strip(), count=1).strip()
     for name, pattern in _RES.items():
-        if pattern.search(stripped):
+        match = pattern.search(stripped)
+        if match and not (name in _CLAUSE_FRAMES and _asserted_before(stripped, match.start())):
             return name
     return None
+
+
+#: Frames that only cover their own clause: "X lowers Y; future research should ..." still asserts X -> Y.
+_CLAUSE_FRAMES = frozenset(["future_research", "recommendation"])
+
+
+def _asserted_before(text: str, start: int) -> bool:
+    """A relation trigger in an independent clause (ended by ";") before the frame at ``start``
+    (added for issue #5, agent:claims-6)."""
+    from .lexicon import TRIGGER_RE  # local import: lexicon is a sibling data module
+
+    cut = text.rfind(";", 0, start)
+    return cut > 0 and TRIGGER_RE.search(text[:cut].lower()) is not None

@@ -27,22 +27,34 @@ TRIGGER_WORDS: dict[str, str] = {
          # added in 0.3.0
          "disrupt", "disrupts", "disrupted", "disrupting", "disturb", "disturbs", "disturbed", "disturbing",
          # added for issue #5
-         "inferior"], HARM),
+         "inferior",
+         # agent:claims-6 (issue #5): "[X] interferes with [Y]", "aggravate"
+         "interfere", "interferes", "interfered", "interfering", "aggravate", "aggravates", "aggravated",
+         "aggravating"], HARM),
     # increase: more of the outcome
     **dict.fromkeys(
         ["increase", "increases", "increased", "increasing", "raise", "raises", "raised", "cause", "causes", "caused", "causing", "intensify", "intensifies", "intensified", "produce", "produces", "produced", "contribute", "contributes", "contributed", "contributing", "contributor", "elevate", "elevates", "elevated",
          # added after 0.3.0 (grouped CV over the training sentences)
-         "induce", "induces", "induced", "inducing", "potentiate", "potentiates", "potentiated"], INCREASE),
+         "induce", "induces", "induced", "inducing", "potentiate", "potentiates", "potentiated",
+         # agent:claims-6 (issue #5): "did not demonstrate a propensity to [precipitate] mania"
+         "precipitate", "precipitates", "precipitated", "precipitating",
+         "boost", "boosts", "boosted", "boosting", "stimulate", "stimulates", "stimulated", "stimulating"], INCREASE),
     # decrease: less of the outcome
     **dict.fromkeys(
-        ["reduce", "reduces", "reduced", "reducing", "reduction", "reductions", "decrease", "decreases", "decreased", "decreasing", "lower", "lowers", "lowered", "prevent", "prevents", "prevented", "preventing", "counter", "counters", "countered", "minimise", "minimize", "minimises", "minimizes", "alleviate", "alleviates", "alleviated", "lessen", "lessens", "decline", "declines"], DECREASE),
+        ["reduce", "reduces", "reduced", "reducing", "reduction", "reductions", "decrease", "decreases", "decreased", "decreasing", "lower", "lowers", "lowered", "prevent", "prevents", "prevented", "preventing", "counter", "counters", "countered", "minimise", "minimize", "minimises", "minimizes", "alleviate", "alleviates", "alleviated", "lessen", "lessens", "decline", "declines",
+         # agent:claims-6 (issue #5): common causal verbs of clinical abstracts
+         "relieve", "relieves", "relieved", "relieving", "mitigate", "mitigates", "mitigated", "mitigating",
+         "ameliorate", "ameliorates", "ameliorated", "ameliorating", "diminish", "diminishes", "diminished",
+         "diminishing"], DECREASE),
     # association: no causal verb (Yu et al. 2019: correlational)
     **dict.fromkeys(
         ["associated", "association", "associations", "correlate", "correlates", "correlated", "correlation", "correlations", "linked", "predictor", "predictors", "predict", "predicts", "predicted", "predictive", "related", "risk", "risks", "differ", "differed", "differs", "difference", "differences", "different", "similar", "comparable", "identical", "equal", "unchanged", "effect", "effects",
          # added in 0.3.0 ("unfavorably affect" is a harm, see spans._evaluative_kind)
          "affect", "affects", "affected", "affecting",
          # added for issue #5: "[Y] varied across [X]" (a group comparison, guideline v1.2)
-         "vary", "varies", "varied"], ASSOCIATE),
+         "vary", "varies", "varied",
+         # agent:claims-6 (issue #5): "[marked changes] in [X group] were observed in [Y]" (guideline v1.2: no sign)
+         "changes"], ASSOCIATE),
     # comparatives: only used when predicative ("pain was lower in the X group")
     **dict.fromkeys(["higher", "greater", "more", "larger"], INCREASE),
     **dict.fromkeys(["less", "fewer", "smaller", "shorter"], DECREASE),
@@ -70,6 +82,10 @@ TRIGGER_PHRASES: dict[str, str] = {
     "arise from": INCREASE, "arises from": INCREASE, "arose from": INCREASE, "emerge from": INCREASE,
     "emerges from": INCREASE, "emerged from": INCREASE, "stem from": INCREASE, "stems from": INCREASE,
     "stemmed from": INCREASE, "attributed to": INCREASE, "attributable to": INCREASE, "ascribed to": INCREASE,
+    # "[Y] was (partly) explained by [X]": the agent is the factor (agent:claims-6, issue #5)
+    "explained by": INCREASE,
+    # "[X] is (often) accompanied by [Y]": an association in sentence order (agent:claims-6, issue #5)
+    "accompanied by": ASSOCIATE,
 }
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
@@ -84,7 +100,7 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from",
                               # added for issue #5
                               "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
-                              "ascribed to"})
+                              "ascribed to", "explained by"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]

@@ -25,6 +25,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
+from .coordination import reciprocal_pair, trailing_gerund, whole_subject
+from .direction import compose, outcome_valence
+from .groups import change_in_group, group_in, quantified_subject
+from .orientation import swap_sides
+from .reduced_relative import reduced_relative
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _DOWN = ("dobj", "prep", "pobj", "pcomp", "xcomp", "attr", "acomp", "oprd", "dative", "ccomp", "advcl")
@@ -36,7 +41,8 @@ _NOUN_HEADS_FOR_ADJ = frozenset(
     ["factor", "factors", "component", "components", "role", "contributor", "contributors", "ingredient", "ingredients", "effect", "effects", "way", "ways", "part", "lever", "levers", "predictor", "predictors"]
 )
 _RELATIVE = ("relcl", "acl")
-_POPULATION = lx.PERSON_WORDS | frozenset({"those", "patients", "people", "adults", "children", "groups", "group"})
+_POPULATION = lx.PERSON_WORDS | frozenset({"those", "patients", "people", "adults", "children", "groups", "group", "adolescents",
+                                           "communities", "community", "populations", "population", "subjects", "smokers"})
 _QUANTITY_COMPARATIVES = frozenset(["more", "less", "fewer"])
 #: Factors that only point at the study's groups ("both groups", "all three arms") name no factor.
 _GENERIC_GROUPS = re.compile(r"^(?:both|all|each|either|the\s+two|the\s+three|all\s+three)\s+(?:\w+\s+)?(?:groups?|arms?|conditions?)$",
@@ -186,11 +192,15 @@ def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
         group = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if group is not None and (group.lower_ in _GROUP_WORDS or any(c.dep_ in ("relcl", "acl") for c in group.children)):
             return group, noun
+        if group is not None and prep.lower_ == "in" and group.i > prep.i and any(  # "higher Y was found in [X]
+                c.dep_ == "prep" and c.lower_ == "than" and c.i > group.i for c in noun.head.children):  # than (in) Z"
+            return group, noun
     return None
 
 
 def _usable_word_trigger(token: Token) -> bool:
-    if _object_comparative(token) is not None or _subject_comparative(token) is not None:
+    if _object_comparative(token) is not None or _subject_comparative(token) is not None or \
+            quantified_subject(token, _HAVE_VERBS) is not None:
         return True
     if token.lower_ in ("better", "worse", "poorer"):
         return False  # only as the comparative of an object
@@ -201,6 +211,9 @@ def _usable_word_trigger(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.lower_ in ("support", "supports", "help", "work", "power", "risk") and \
             not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for c in token.children):
         return False
+    if token.lower_ in ("support", "favour", "favor", "help") and token.dep_ == "pobj" and token.head.lower_ in ("in", "with") \
+            and not any(c.dep_ in ("amod", "det", "poss") for c in token.children):
+        return False  # "in support of", "in favour of", "with help from": a preposition, not a relation (agent:claims-6)
     return token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN")
 
 
@@ -285,6 +298,7 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         object_comparative = compared is not None
         if object_comparative:  # "[athletes] exhibited higher [cortisol levels]"
             factor_tok, outcome_tok = _find_factor(compared.head), compared
+            factor_tok = group_in(factor_tok) or factor_tok  # "hair from [the stressed group] contained higher Y"
             group_result = True
         subject_comparative = _subject_comparative(head) if trigger.end - trigger.start == 1 else None
         if subject_comparative is not None:  # "a lower rate of [X] was documented in [patients who ...]"
@@ -292,14 +306,21 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             outcome_tok = _unwrap(outcome_tok)
             object_comparative = True  # the outcome is likewise read without its comparative
             group_result = True
+        quantified = quantified_subject(head, _HAVE_VERBS) if trigger.end - trigger.start == 1 else None
+        if quantified is not None:  # "[Fewer] [X subjects] had [Y]": the group, and what fewer of them had
+            factor_tok, outcome_tok = group_in(quantified[0]) or quantified[0], quantified[1]
+            group_result = True
         if doc[trigger.start:trigger.end].text.lower() in lx.REVERSED_PHRASES:
             factor_tok, outcome_tok = outcome_tok, factor_tok
+            direct = next((c for c in doc[trigger.end - 1].children if c.dep_ == "pobj" and c.pos_ in _NOUNS), None)
+            if direct is not None and direct.i in by_token:  # "attributed to [X's effects on Z]": the object
+                factor_tok = direct  # as a whole, not the end of a walk through its own relation word
             if factor_tok is not None and factor_tok.head.dep_ == "pcomp" and factor_tok.head.pos_ in ("VERB", "AUX") \
                     and factor_tok.head.head.i == trigger.end - 1:
                 factor_tok = factor_tok.head  # "depend on [maintaining affirmative relationships]": the whole gerund
         factor_tok = _effect_of(factor_tok)
-        if _is_passive_with_agent(head):
-            agent = _agent_object(head)
+        if _is_passive_with_agent(head) and head.lower_ != "accompanied":  # "[X] is accompanied by [Y]": co-occurrence,
+            agent = _agent_object(head)  # read in sentence order like "associated with"
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if agent is not None:
                 factor_tok = agent
@@ -308,6 +329,10 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         factor_tok = None if factor_tok is not None and (factor_tok.i in blocked or _statistic(factor_tok)) else factor_tok
         if factor_tok is not None and factor_tok.i == head.i and head.pos_ in ("NOUN", "PROPN"):
             factor_tok = None  # "[Significant reductions] were found in Y": the relation is not its own factor
+        located = change_in_group(head) if factor_tok is None and _reported_change(head) else None
+        if located is not None:  # "Significant reductions in [Y] were found in [the X group]"
+            factor_tok, outcome_tok = located
+            group_result = True
         if factor_tok is None and (changed is not None or _reported_change(head)):  # "... were found for Y,
             factor_tok = _after_what(head)  # [following attendance at the program]": what the change followed
         if factor_tok is None and (changed is not None or _reported_change(head)):
@@ -320,6 +345,11 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             continue  # "Research supports [the conclusion that X improves Y]": a report of a claim, whose own
             # trigger inside the that-clause gives the claim X -> Y
         factor = _phrase(factor_tok, blocked, exclude=trigger, cut_claims=by_token, parens=True) if factor_tok is not None else None
+        if factor is not None:  # "[addressing A, B, and C] might reduce Y": a coordination the parser split
+            factor = whole_subject(factor_tok, factor, blocked)
+            factor = reduced_relative(factor_tok, factor, head) or factor  # "[patients treated with X] had Y"
+            factor = trailing_gerund(factor_tok, factor, blocked)  # "from [being part of X, and engaging in Y]"
+            factor = _before_stray_verb(doc, factor_tok, factor)  # "[FDG PET during a task] revealed ..."
         if comparison is not None:
             factor = _group_range(comparison[0], blocked)
         if pair is not None and factor is not None:  # A's phrase stops before "and B"
@@ -335,11 +365,15 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             outcome = (outcome[0], min(outcome[1], factor[0])) if outcome[0] < factor[0] else outcome
             if outcome[1] - outcome[0] > 1 and doc[outcome[1] - 1].lower_ in ("between", "among", "across", "by", "with"):
                 outcome = (outcome[0], outcome[1] - 1)
+        if quantified is not None and factor is not None and factor[0] == head.i < factor[1] - 1:
+            factor = (head.i + 1, factor[1])  # the group without the quantity ("[Fewer] X subjects")
         quantifier = _quantified(factor_tok)
         if factor is not None and quantifier is not factor_tok and quantifier.i < factor[0]:
             factor = (quantifier.i, factor[1])  # "some of [the key social factors ...]"
         if comparison is None:
             outcome = _phrase(outcome_tok, blocked, population=True, outcome=True) if outcome_tok is not None else None
+            if outcome is not None:  # "[A, B, C and D] were increased in X": the whole split subject
+                outcome = whole_subject(outcome_tok, outcome, blocked)
         elif outcome_tok is None:
             outcome = None
         if object_comparative and outcome is not None and outcome[0] <= head.i < outcome[1] - 1:
@@ -347,14 +381,60 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         elif outcome is not None and outcome[1] - outcome[0] > 1 and doc[outcome[0]].lower_ in _QUANTITY_COMPARATIVES \
                 and doc[outcome[0]].head.i == outcome_tok.i and doc[outcome[0]].dep_ in ("amod", "advmod"):
             outcome = (outcome[0] + 1, outcome[1])  # "predict [more] WIT": the amount is the relation's, not the outcome's
+        if factor is not None and outcome is None:  # "[A] and [B] were significantly correlated"
+            factor, outcome = reciprocal_pair(doc, head, factor) or (factor, outcome)
         if factor and outcome and factor[0] <= outcome[0] < factor[1]:
             outcome = None
+        if factor and outcome and outcome[0] < factor[0] < outcome[1] and doc[factor[0] - 1].pos_ == "ADP" \
+                and doc[factor[0] - 1].head.i == outcome_tok.i:  # "[total costs] in [the CBT group]": the
+            outcome = (outcome[0], factor[0] - 1)  # group is the factor, the measure before it the outcome
         if factor is None and outcome is None:
             continue
+        if swap_sides(doc, doc[trigger.start:trigger.end].text, factor, outcome):
+            factor, outcome = outcome, factor  # "Y was correlated with [age]": the exposure is the factor
         relations.append(Relation(trigger, kind, factor, outcome,
                                   implicit_outcome=beneficiary_from is not None and _beneficiary(head),
                                   group_result=group_result))
+        if factor is not None and factor_tok is not None:
+            relations.extend(_continued(doc, factor_tok, factor, triggers, by_token, blocked, consumed))
+        for a, b in _further_pairs(pair[0]) if pair is not None else ():  # "... between A and B and [between C
+            cut = [c.i for c in a.children if c.dep_ in ("cc", "conj") and c.i > a.i]  # and D]": one relation each
+            a_rng = _phrase(a, blocked, parens=True)
+            relations.append(Relation(trigger, kind, (a_rng[0], max(a_rng[0] + 1, min(cut))) if cut else a_rng,
+                                      _phrase(b, blocked, population=True, outcome=True)))
+    relations.sort(key=lambda r: r.trigger.start)  # sentence order (hedge and negation windows rely on it)
     return _merge(doc, relations)
+
+
+_OWN_ASSERTION = lx.HEDGE_WORDS | {"will", "shall", "must", "should"}
+
+
+def _continued(doc: Doc, factor_tok: Token, factor: tuple[int, int], triggers: list[Trigger], by_token: dict,
+               blocked: set[int], consumed: set[int]) -> list[Relation]:
+    """Relations of a modal relative clause on a claim's factor, which continues the claim about it: "Such
+    experiences may be exacerbated by [coercive service responses] [that may further undermine Y]" also gives
+    responses -> Y (agent:claims-6). ``_phrase`` cuts such a clause from the factor; a relative clause that
+    only restricts ("factors that contribute to X can reveal ...") is not on a claim's factor, or has no modal."""
+    out = []
+    for clause in factor_tok.children:
+        if clause.dep_ != "relcl" or clause.i < factor_tok.i or not any(
+                c.dep_ == "aux" and c.lower_ in _OWN_ASSERTION for c in clause.children) or not any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in clause.children):
+            continue
+        trigger = next((t for t in triggers if t.head == clause.i and t.start not in consumed), None)
+        if trigger is None:
+            continue
+        outcome_tok, inner = _find_outcome(doc, trigger, by_token, blocked)
+        if outcome_tok is None or _statistic(outcome_tok):
+            continue
+        kind = trigger.kind
+        for t in inner:
+            consumed.add(t.start)
+            kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
+        consumed.add(trigger.start)
+        out.append(Relation(trigger, _evaluative_kind(doc[trigger.head], kind), factor,
+                            _phrase(outcome_tok, blocked, population=True, outcome=True)))
+    return out
 
 
 _CHANGE_NOUNS = frozenset(["reduction", "reductions", "improvement", "improvements", "increase", "increases", "decrease",
@@ -590,16 +670,26 @@ def _group_text(groups: Token) -> str:
     return groups.doc[a:b].text
 
 
+def _opposite(doc: Doc, a: Relation, b: Relation) -> bool:
+    """Coordinated predicates pull in opposite directions: on one object ("contribute to or hinder [X]") when
+    their kinds are opposite; on two objects ("enhance [functioning] and relieve [depression]") when their
+    directions, composed with each object's valence, differ (agent:claims-6)."""
+    positive = (lx.BENEFIT, lx.INCREASE)
+    if a.outcome is None or b.outcome is None or a.outcome == b.outcome:
+        return (a.kind in positive) != (b.kind in positive)
+    return compose(a.kind, outcome_valence(doc[a.outcome[0]:a.outcome[1]].text)) != \
+        compose(b.kind, outcome_valence(doc[b.outcome[0]:b.outcome[1]].text))
+
+
 def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
     """Coordinated opposite predicates ("contribute to or hinder X") make one mixed relation;
-    a relation without an outcome is dropped when another one has the same factor."""
+    a relation without an outcome is dropped when another one has both a factor and an outcome."""
     positive = (lx.BENEFIT, lx.INCREASE)
     out: list[Relation] = []
     for rel in relations:
         head = doc[rel.trigger.head]
         partner = next((o for o in relations if o is not rel and doc[o.trigger.head] in list(head.conjuncts)), None)
-        if partner is not None and (rel.kind in positive) != (partner.kind in positive) and \
-                lx.ASSOCIATE not in (rel.kind, partner.kind):
+        if partner is not None and lx.ASSOCIATE not in (rel.kind, partner.kind) and _opposite(doc, rel, partner):
             if rel.outcome is None:
                 continue
             rel.mixed = True
@@ -610,7 +700,7 @@ def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
                                          o.factor[0] <= rel.trigger.start < o.factor[1] for o in out)]
     final: list[Relation] = []
     for rel in out:
-        if rel.outcome is None and any(o is not rel and o.factor == rel.factor and o.outcome for o in out):
+        if rel.outcome is None and not rel.implicit_outcome and any(o is not rel and o.factor is not None and o.outcome for o in out):
             continue
         twin = next((o for o in final if o.factor == rel.factor and o.outcome == rel.outcome), None)
         if twin is not None:  # same factor and outcome twice: one relation, mixed if opposite
@@ -653,6 +743,8 @@ def _comparison(token: Token) -> tuple[Token | None, Token | None]:
     """"Pain scores were lower in the intervention group": factor = the group, outcome = subject."""
     verb = token.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "xcomp":  # "[Y] tended / appeared to be larger among X": the raising
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # verb's subject
     group = None
     for holder in (token, verb):
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "among", "with", "for")):
@@ -661,6 +753,8 @@ def _comparison(token: Token) -> tuple[Token | None, Token | None]:
                 break
         if group is not None:
             break
+    if group is None:  # "[Y] in [the X group] were lower than ...", "[Y] of [patients with X] were greater"
+        group = group_in(subject)
     return group, subject
 
 
@@ -755,6 +849,9 @@ def _in_relative_clause(token: Token) -> bool:
     effect = token if token.lower_ in _EFFECT_NOUNS else token.head if token.dep_ == "amod" else None
     if effect is not None and effect.lower_ in _EFFECT_NOUNS and _effect_of(effect) is not effect:
         return False  # "the beneficial effect of [network size] can level off": the effect is the claim
+    if token.dep_ == "nsubjpass" and token.lower_ in _PAIR_NOUNS and token.head.lower_ in _REPORT_VERBS | {
+            "established", "confirmed"} and _between_pair(token) is not None:
+        return False  # "[no causal relationship between A and B] has been established": a reported relation
     for anc in [token, *token.ancestors]:
         if anc.dep_ in _RELATIVE and anc.head.lower_ in _COMPLEMENT_NOUNS:
             return False  # "evidence that X can reduce Y": a complement clause, not a description
@@ -857,6 +954,9 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
         seen.add(token.i)
         nested = by_token.get(token.i)
         if nested is not None and nested is not trigger and token.dep_ not in ("amod",):
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj") and \
+                    not any(c.dep_ in _DOWN for c in token.children) and nested.end - nested.start == 1:
+                return token, inner  # "in reducing self-[harm]": a relation noun with nothing below is the outcome
             inner.append(nested)
             frontier = [c for c in token.children if c.dep_ in _DOWN] + frontier
             continue
@@ -876,7 +976,21 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
             if objects:
                 return objects[0], inner
         frontier.extend(c for c in token.children if c.dep_ in _DOWN and not _comparison_prep(c))
-    return None, inner
+    shared = _shared_object(head)
+    return (shared, inner) if shared is not None and shared.i not in blocked else (None, inner)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of "may [reduce] or delay [smoking relapse]": a transitive verb coordinated with the
+    next one shares its object (the parser hangs it on the last verb only)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr") and c.i > verb.i
+                                  for c in verb.children):
+        return None
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if conj is None or not any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) or conj.i - verb.i > 3:
+        return None
+    return next((c for c in conj.children if c.dep_ == "dobj" and c.pos_ in _NOUNS), None)
 
 
 #: Prepositions that introduce the comparator, not the outcome ("more effective than TAU in reducing
@@ -917,6 +1031,18 @@ def _between_pair(head: Token) -> tuple[Token, Token] | None:
             nxt = cc.doc[cc.i + 1]
             b = nxt if nxt.pos_ in ("NOUN", "PROPN") or nxt.head.i <= nxt.i else nxt.head
     return (a, b) if b is not None else None
+
+
+def _further_pairs(a: Token) -> list[tuple[Token, Token]]:
+    """``(C, D)`` of every "and between [C] and [D]" coordinated with the first pair of "between A and B"."""
+    out = []
+    for between in a.subtree:
+        if between.dep_ == "conj" and between.lower_ == "between":
+            c = next((t for t in between.children if t.dep_ == "pobj"), None)
+            d = next((t for t in c.children if t.dep_ == "conj"), None) if c is not None else None
+            if d is not None:
+                out.append((c, d))
+    return out
 
 
 def _comparison_prep(token: Token) -> bool:
@@ -1005,6 +1131,31 @@ def _intransitive_change(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in _NOUNS), None)
 
 
+def _before_stray_verb(doc: Doc, token: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """``rng`` cut before a finite verb without a subject of its own that the parser hung inside the
+    phrase ("[positron emission tomography during a task] revealed ...", "[BPD samples with X] performed
+    worse"): a noun phrase holds finite verbs only in clauses with their own subject ("relationships
+    [that situate ...]", "those [who had X]")."""
+    for i in range(token.i + 1, rng[1]):
+        verb = doc[i]
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.pos_ == "VERB" and verb.dep_ in ("acl", "conj", "dep", "amod") \
+                and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in verb.children) \
+                and not any(doc[j].dep_ in ("cc", "mark") for j in range(max(rng[0], i - 1), i)):
+            end = i
+            while end > rng[0] + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+                end -= 1
+            return rng[0], end
+    return rng
+
+
+def _premodifier_adverb(token: Token) -> bool:
+    """An adverb of an adjective inside the noun phrase ("[Pathologically] increased cortisol exposure",
+    "[Electronically] distributed, computer-generated feedback"): part of the phrase, not a sentence adverb."""
+    head = token.head
+    return token.dep_ == "advmod" and head.i > token.i and head.dep_ in ("amod", "compound", "nmod") and \
+        head.pos_ in ("ADJ", "VERB") and head.head.i > head.i
+
+
 def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | None = None,
             population: bool = False, cut_claims: dict | None = None, parens: bool = False,
             outcome: bool = False) -> tuple[int, int]:
@@ -1015,7 +1166,7 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
     doc = token.doc
     if population:  # "symptoms [for many people]", "relapse [in patients with ...]"
         for child in token.children:
-            if child.i > token.i and child.dep_ == "prep" and child.lower_ in ("for", "among", "in") and any(
+            if child.i > token.i and child.dep_ == "prep" and child.lower_ in ("for", "among", "in", "within") and any(
                     c.dep_ == "pobj" and c.lower_ in _POPULATION for c in child.children):
                 right = min(right, child.i)
     if exclude is not None and left <= exclude.start < right:
@@ -1047,12 +1198,12 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
             break
     while right - left > 1 and not _restricts_number(doc, left, right) and (
                                 doc[left].lower_ in ("not", "just", "only", "precisely", "also")
-                                or (doc[left].dep_ == "advmod" and doc[left].i < token.i)
+                                or (doc[left].dep_ == "advmod" and doc[left].i < token.i and not _premodifier_adverb(doc[left]))
                                 or (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether"))
                                 or _complementizer(doc[left])
                                 or (doc[left].lower_ == "to" and doc[left].dep_ == "aux" and doc[left].head.i == token.i)):
         left += 1
-    if doc[left].pos_ in ("ADP", "ADV", "SCONJ"):
+    if doc[left].pos_ in ("ADP", "ADV", "SCONJ") and not _premodifier_adverb(doc[left]):
         commas = [i for i in range(left, token.i) if doc[i].text == ","]
         if commas:
             left = commas[-1] + 1
