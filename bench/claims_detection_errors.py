@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _rows():
     seed = [r for r in claim_data.load_annotations(claim_data.ANNOTATIONS) if r["split"] == "train"]
-    abstracts = [r for r in claim_data.load_abstract_annotations(claim_data.ABSTRACT_ANNOTATIONS) if r["split"] == "train"]
+    abstracts = claim_data.abstract_rows("train")
     return seed, abstracts
 
 

@@ -6,7 +6,8 @@
 * **seed-train CV**: the seed *training* split in 5 folds grouped by paragraph; per fold the
   detector (the model's settings) is trained on the other seed folds plus every annotated abstract
   (at the model's abstract weight) and the extractor is scored on the held-out paragraphs.
-* **abstracts CV**: :func:`socialrecovery_nlp.claims.evaluate.cross_validate_abstracts` (folds by
+* **abstracts CV** (every training abstract: v1 + v2 from claims@0.5.0; ``--v1-only`` as before):
+  :func:`socialrecovery_nlp.claims.evaluate.cross_validate_abstracts` (folds by
   abstract, trained on the seed training split plus the other folds), the table of
   docs/models/claims.md.
 
@@ -35,6 +36,9 @@ from socialrecovery_nlp.claims.evaluate import (
 from socialrecovery_nlp.claims.extract import ClaimExtractor
 
 ROOT = Path(__file__).resolve().parent.parent
+#: training abstracts (split "train" rows; v3 is the held-out test and never read here); --v1-only for
+#: numbers comparable with the tables before claims@0.5.0
+ABSTRACT_PATHS = list(claim_data.ABSTRACT_FILES)
 
 
 def _detector(meta: dict) -> ClaimDetector:
@@ -46,7 +50,7 @@ def _detector(meta: dict) -> ClaimDetector:
 
 def seed_cv(meta: dict, folds: int = 5) -> dict:
     seed = [r for r in claim_data.load_annotations(claim_data.ANNOTATIONS) if r["split"] == "train"]
-    abstracts = [r for r in claim_data.load_abstract_annotations(claim_data.ABSTRACT_ANNOTATIONS) if r["split"] == "train"]
+    abstracts = claim_data.abstract_rows("train", ABSTRACT_PATHS)
     w_abs = float(meta.get("training", {}).get("abstracts_weight", 1.0))
     groups = np.array([r["paragraph"] for r in seed])
     end_to_end, oracle = [], []
@@ -66,7 +70,7 @@ def seed_cv(meta: dict, folds: int = 5) -> dict:
 def write_errors(path: Path) -> None:
     """Gold vs predicted spans of every training claim sentence (seed train + abstracts), detection off."""
     rows = [("seed", r) for r in claim_data.load_annotations(claim_data.ANNOTATIONS) if r["split"] == "train"]
-    rows += [("abstracts", r) for r in claim_data.load_abstract_annotations(claim_data.ABSTRACT_ANNOTATIONS)]
+    rows += [("abstracts", r) for r in claim_data.abstract_rows("train", ABSTRACT_PATHS)]
     found: list = []
     evaluate_rows(ClaimExtractor(None), [r for _, r in rows], oracle=True, errors=found)
     origin = {id(r): o for o, r in rows}
@@ -114,7 +118,10 @@ def main() -> None:
     ap.add_argument("--errors", default=None, help="write training-sentence span errors (detection off) here")
     ap.add_argument("--legacy-token-metric", action="store_true",
                     help="token overlap as computed up to claims@0.2.0 (token offsets relative to each span's start)")
+    ap.add_argument("--v1-only", action="store_true", help="only annotations/claims_abstracts.jsonl (before 0.5.0)")
     args = ap.parse_args()
+    if args.v1_only:
+        ABSTRACT_PATHS[:] = [claim_data.ABSTRACT_ANNOTATIONS]
     from socialrecovery_nlp.claims import evaluate
 
     # set explicitly, so that older code (PYTHONPATH=<old checkout>/src) is scored the same way
@@ -125,7 +132,7 @@ def main() -> None:
     if args.confident is not None:
         meta["thresholds"]["confident"] = args.confident
     seed = seed_cv(meta)
-    abstracts = cross_validate_abstracts(meta)
+    abstracts = cross_validate_abstracts(meta, abstracts=ABSTRACT_PATHS)
     out = {"seed_train_cv": {k: _short(v) for k, v in seed.items()},
            "abstracts_cv": {k: _short(abstracts[k]) for k in ("end_to_end", "oracle_detection")}}
     print(json.dumps(out, indent=1))

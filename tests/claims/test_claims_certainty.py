@@ -83,3 +83,17 @@ def test_report_section_lists_both_splits(trained):
     text = "\n".join(lines)
     assert "| val |" in text and "| test |" in text and "AUROC **0.900**" in text
     assert _certainty_block(None) == [] and _certainty_block({"model": None}) == []
+
+
+def test_extracted_claims_carry_certainty(trained_model, blank_nlp):
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    extractor, _ = load_extractor(trained_model)
+    assert extractor.certainty_model is not None
+    # constructed sentences (not data): one plain and one hedged finding
+    doc = blank_nlp("Peer support reduced readmission to hospital. Stigma may possibly worsen social isolation.")
+    claims = [c.to_dict() for c in extractor(doc)]
+    assert len(claims) >= 2 and all(1 <= c["certainty"] <= 6 for c in claims)
+    plain = next(c for c in claims if c["text"].startswith("Peer"))
+    hedged = next(c for c in claims if c["text"].startswith("Stigma"))
+    assert hedged["certainty"] < plain["certainty"]

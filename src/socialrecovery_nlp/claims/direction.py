@@ -18,12 +18,11 @@ Negation ("did not improve") gives ``no_effect``; a contrast ("for some but ... 
 
 from __future__ import annotations
 
-import re
 
 from . import lexicon as lx
+from .valence import outcome_valence as _head_valence
 
 DIRECTIONS = ("promotes", "hinders", "no_effect", "mixed")
-_WORD = re.compile(r"[a-z][a-z'\-]*")
 
 
 def compose(kind: str, valence: int, *, negated: bool = False, mixed: bool = False) -> str:
@@ -44,26 +43,6 @@ def compose(kind: str, valence: int, *, negated: bool = False, mixed: bool = Fal
 
 
 def outcome_valence(text: str) -> int:
-    """+1 if the outcome is good for a person, -1 if bad, 0 if unknown.
-
-    The right-most lexicon match is the head ("mental health difficulties" is bad although
-    "mental health" is good); a worsening modifier ("poorer outcome", "low self-esteem") flips it.
-    """
-    lowered = text.lower()
-    best: tuple[int, int, int] | None = None  # (end, length, valence)
-    for pattern, value in ((lx.GOOD_RE, 1), (lx.BAD_RE, -1)):
-        for match in pattern.finditer(lowered):
-            key = (match.end(), match.end() - match.start(), value)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    words = set(_WORD.findall(lowered))
-    if best is None:
-        if words & lx.WORSE_MODIFIERS:
-            return -1
-        if words & {"better", "improved"}:
-            return 1
-        return 0
-    valence = best[2]
-    if valence > 0 and words & lx.WORSE_MODIFIERS:
-        return -1
-    return valence
+    """+1 if the outcome is good for a person, -1 if bad, 0 if unknown (read from the phrase's
+    head: :func:`.valence.outcome_valence`)."""
+    return _head_valence(text)

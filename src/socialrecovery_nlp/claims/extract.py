@@ -84,6 +84,8 @@ class ClaimExtractor:
         self.theme_model = None
         #: optional trained span tagger (:class:`.spanmodel.SpanTagger`) that refits rule spans
         self.span_model = None
+        #: optional sentence certainty model (:class:`.certainty.CertaintyModel`), 1-6 per claim
+        self.certainty_model = None
 
     # -- lazy resources ---------------------------------------------------------------------
     @property
@@ -138,9 +140,19 @@ class ClaimExtractor:
             if pdoc is not None and self.threshold >= 0 and score < self.confident and not linked:
                 continue  # an uncertain candidate whose parse links no factor to an outcome
             per_doc[d].extend(claims)
+        self._add_certainty([claim for claims in per_doc for claim in claims])
         for doc, claims, text in zip(docs, per_doc, texts_of):
             self._add_context(doc, claims, text)
             yield claims
+
+    def _add_certainty(self, claims: list[Claim]) -> None:
+        """One certainty prediction per claim sentence, batched over the whole batch of docs."""
+        if self.certainty_model is None or not claims:
+            return
+        sentences = list({id(c.sentence): c.sentence.text for c in claims}.items())
+        scores = dict(zip((key for key, _ in sentences), self.certainty_model.predict([t for _, t in sentences])))
+        for claim in claims:
+            claim.certainty = float(scores[id(claim.sentence)])
 
     def _claims(self, sent: Span, score: float, pdoc: Doc | None, k: int = 0) -> tuple[list[Claim], bool]:
         """Claims of one sentence, and whether one of them links a factor to an outcome (named, or

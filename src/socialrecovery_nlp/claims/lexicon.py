@@ -55,6 +55,21 @@ TRIGGER_WORDS: dict[str, str] = {
          "vary", "varies", "varied",
          # agent:claims-6 (issue #5): "[marked changes] in [X group] were observed in [Y]" (guideline v1.2: no sign)
          "changes"], ASSOCIATE),
+    # added in 0.5.0: general causal and associative verbs still missing above (Yu et al. 2019's categories);
+    # measured on the v2 abstracts (annotations/claims_abstracts_v2.jsonl) before they joined training
+    **dict.fromkeys(["rescue", "rescues", "rescued", "restore", "restores", "restored", "normalize", "normalizes",
+                     "normalized", "normalise", "normalises", "normalised", "buffer", "buffers", "buffered"], BENEFIT),
+    **dict.fromkeys(["compromise", "compromises", "compromised", "jeopardize", "jeopardise", "jeopardizes",
+                     "jeopardises", "preclude", "precludes", "precluded", "compound", "compounds", "compounded",
+                     "deteriorate", "deteriorates", "deteriorated"], HARM),
+    **dict.fromkeys(["accelerate", "accelerates", "accelerated", "augment", "augments", "augmented", "amplify",
+                     "amplifies", "amplified", "trigger", "triggers", "triggered", "provoke", "provokes",
+                     "provoked"], INCREASE),
+    **dict.fromkeys(["attenuate", "attenuates", "attenuated", "suppress", "suppresses", "suppressed", "abolish",
+                     "abolishes", "abolished", "reverse", "reverses", "reversed"], DECREASE),
+    **dict.fromkeys(["modulate", "modulates", "modulated", "mediate", "mediates", "mediated", "regulate", "regulates",
+                     "regulated", "underlie", "underlies", "determinant", "determinants", "coincide", "coincides",
+                     "coincided", "implicated"], ASSOCIATE),
     # comparatives: only used when predicative ("pain was lower in the X group")
     **dict.fromkeys(["higher", "greater", "more", "larger"], INCREASE),
     **dict.fromkeys(["less", "fewer", "smaller", "shorter"], DECREASE),
@@ -82,6 +97,9 @@ TRIGGER_PHRASES: dict[str, str] = {
     "arise from": INCREASE, "arises from": INCREASE, "arose from": INCREASE, "emerge from": INCREASE,
     "emerges from": INCREASE, "emerged from": INCREASE, "stem from": INCREASE, "stems from": INCREASE,
     "stemmed from": INCREASE, "attributed to": INCREASE, "attributable to": INCREASE, "ascribed to": INCREASE,
+    # added in 0.5.0 (see the single words above); "due to": the subject is the outcome
+    "due to": INCREASE, "responsible for": ASSOCIATE, "role in": ASSOCIATE, "necessary for": BENEFIT,
+    "prerequisite for": BENEFIT, "required for": BENEFIT,
     # "[Y] was (partly) explained by [X]": the agent is the factor (agent:claims-6, issue #5)
     "explained by": INCREASE,
     # "[X] is (often) accompanied by [Y]": an association in sentence order (agent:claims-6, issue #5)
@@ -100,7 +118,7 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from",
                               # added for issue #5
                               "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
-                              "ascribed to", "explained by"})
+                              "ascribed to", "explained by", "due to"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]

@@ -1,0 +1,158 @@
+"""Outcome valence: is an outcome good (+1) or bad (-1) for a person, or unknown (0)?
+
+An outcome phrase is read from its head, as English noun phrases are built:
+
+* the **head** is the noun phrase before the first post-modifier (a preposition, a comma or a
+  relative pronoun): "impairments in object recognition" is about impairments, bad, although
+  "recognition" is good;
+* a **wrapper** head ("levels of", "the risk of", "the number of") passes the question on to its
+  complement: "the risk of relapse" is as bad as relapse;
+* a **change** head composes with its complement: "a reduction in symptoms" is good, "an
+  increase in well-being" is good, "a decline in memory" is bad, "improvements in X" are good;
+* a worsening modifier before a good head flips it ("poor sleep quality", "impaired memory");
+* when the head has no known valence, the right-most known phrase of the whole outcome decides
+  (the reading before 0.5.0).
+
+Phrases come from :mod:`.lexicon` (``GOOD_OUTCOMES``, ``BAD_OUTCOMES``,
+``BAD_OUTCOMES_DIRECTION``) plus the general health and social vocabulary below; matching
+ignores a plural ``-s``/``-es``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon as lx
+
+#: Diagnoses, harms, risk behaviours and social adversities: bad whatever the field.
+MORE_BAD = (
+    "syndrome", "dementia", "psychotic", "schizophrenia", "cancer", "diabetes", "hypertension", "stroke",
+    "inflammation", "atrophy", "damage", "deterioration", "decline", "dysregulation", "insomnia",
+    "sleep disturbance", "sleep problem", "nightmare", "agitation", "delirium", "akathisia", "weight gain",
+    "smoking", "alcohol use", "alcohol consumption", "alcohol abuse", "drinking", "binge drinking",
+    "substance use", "substance abuse", "substance misuse", "drug use", "drug abuse", "misuse", "addiction",
+    "dependence", "overdose", "craving", "non-adherence", "nonadherence", "non-compliance", "noncompliance",
+    "attrition", "absenteeism", "sick leave", "crime", "offending", "reoffending", "recidivism", "arrest",
+    "incarceration", "imprisonment", "victimisation", "victimization", "bullying", "abuse", "neglect",
+    "maltreatment", "trauma", "ptsd", "posttraumatic stress", "post-traumatic stress", "fear", "worry",
+    "rumination", "paranoia", "delusion", "hallucination", "self-stigma", "prejudice", "marginalisation",
+    "marginalization", "segregation", "inequality", "inequalities", "deprivation", "debt", "eviction",
+    "self-injurious", "emergency department visit", "emergency visit", "restraint", "seclusion", "coercion",
+    "detention", "burnout", "exhaustion", "hyperactivity", "inattention", "handicap", "adverse event",
+    "adverse effect", "harms", "waiting time", "delay", "dyskinesias", "disorders", "diseases", "illnesses",
+    "deficiency", "deficiencies", "dysfunctions", "relapse rate", "risk behaviour", "risk behavior",
+    "frailty", "disabilities", "injuries", "suicidality", "suicide attempt", "attempted suicide",
+    "health condition", "chronic condition",
+)
+#: Health, functioning and social goods.
+MORE_GOOD = (
+    "wellness", "flourishing", "happiness", "life satisfaction", "sleep quality", "cognition",
+    "cognitive function", "cognitive functioning", "learning", "social skills", "skills", "coping",
+    "self-management", "autonomy", "self-determination", "motivation", "optimism", "meaning", "purpose",
+    "connectedness", "social contact", "friendships", "trust", "acceptance", "self-acceptance", "dignity",
+    "respect", "citizenship", "education", "educational attainment", "attainment", "achievement",
+    "productivity", "attendance", "help-seeking", "insight", "stability", "abstinence", "sobriety",
+    "weight loss", "fitness", "physical health", "safety", "security", "benefit", "effectiveness",
+    "progress", "success", "protection", "social functioning", "social support", "quality",
+)
+
+#: Heads that stand for their complement ("levels of anxiety" is as bad as anxiety).
+WRAPPERS = frozenset(lx.OUTCOME_WRAPPERS) | frozenset([
+    "level", "levels", "amount", "amounts", "score", "scores", "measure", "measures", "concentration",
+    "concentrations", "degree", "extent", "magnitude", "occurrence", "onset", "presence", "experience",
+    "experiences", "feeling", "feelings", "sense", "signs", "percentage", "numbers",
+    "frequencies", "risks", "likelihoods", "prevalences", "incidences", "intensity", "total",
+])
+#: Change heads: +1 keeps the complement's valence, -1 flips it, "good"/"bad" fix it.
+CHANGE_HEADS = {
+    "increase": 1, "increases": 1, "rise": 1, "rises": 1, "growth": 1, "elevation": 1, "elevations": 1,
+    "reduction": -1, "reductions": -1, "decrease": -1, "decreases": -1, "decline": -1, "declines": -1,
+    "fall": -1, "falls": -1, "drop": -1, "drops": -1, "lowering": -1, "loss": -1, "losses": -1,
+    "improvement": "good", "improvements": "good", "gain": "good", "gains": "good",
+    "deterioration": "bad", "worsening": "bad", "exacerbation": "bad",
+}
+#: Words that end the head noun phrase and start a post-modifier.
+POST_MODIFIER = frozenset([
+    "of", "in", "on", "for", "among", "amongst", "with", "to", "at", "from", "during", "between", "after",
+    "by", "within", "across", "over", "than", "regarding", "including", "that", "which", "who",
+    "whose", "where", "when", "as", "via", "through", "under", "following", "before", "since", "while",
+    "and", "or", "but",
+])
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'\-]*|[,;:()]")
+_SUFFIX = r"(?:s|es)?"
+
+
+def _lexicon_re(phrases) -> re.Pattern:
+    alternation = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z\-])(?:{alternation}){_SUFFIX}(?![a-z\-])")
+
+
+GOOD_RE = _lexicon_re(lx.GOOD_OUTCOMES + MORE_GOOD)
+BAD_RE = _lexicon_re(lx.BAD_OUTCOMES + lx.BAD_OUTCOMES_DIRECTION + MORE_BAD)
+
+
+def lexicon_valence(text: str) -> int:
+    """The right-most (then longest) known phrase of ``text`` decides; 0 when none is known."""
+    best: tuple[int, int, int] | None = None  # (end, length, valence)
+    for pattern, value in ((GOOD_RE, 1), (BAD_RE, -1)):
+        for match in pattern.finditer(text):
+            key = (match.end(), match.end() - match.start(), value)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return 0 if best is None else best[2]
+
+
+#: Modifiers that make a good or unknown head bad ("poorer outcome", "adverse health outcomes").
+WORSE = frozenset(lx.WORSE_MODIFIERS) | frozenset([
+    "adverse", "negative", "unhealthy", "harmful", "problematic", "unfavorable", "unfavourable", "maladaptive",
+    "dysfunctional", "worst", "lowest", "poorest"])
+
+
+def _with_modifiers(valence: int, words: set[str]) -> int:
+    if valence > 0 and words & WORSE:
+        return -1
+    if valence == 0 and words & WORSE:
+        return -1
+    if valence == 0 and words & {"better", "improved"}:
+        return 1
+    return valence
+
+
+@lru_cache(maxsize=8192)
+def outcome_valence(text: str) -> int:
+    """+1 if the outcome is good for a person, -1 if bad, 0 if unknown (see the module doc)."""
+    tokens = _TOKEN.findall(text.lower())
+    return _valence(tokens, depth=0)
+
+
+def _valence(tokens: list[str], depth: int) -> int:
+    if not tokens:
+        return 0
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and (t in POST_MODIFIER or not t[0].isalnum())), len(tokens))
+    head, rest = tokens[:cut], tokens[cut + 1:] if cut < len(tokens) else []
+    head_text = " ".join(head)
+    last = head[-1]
+    if depth < 3 and rest:
+        if last in WRAPPERS:
+            inner = _valence(rest, depth + 1)
+            return _with_modifiers(inner, set(head[:-1])) if inner else _fallback(tokens)
+        if last in CHANGE_HEADS:
+            change = CHANGE_HEADS[last]
+            if change == "good":
+                return 1
+            if change == "bad":
+                return -1
+            inner = _valence(rest, depth + 1)
+            return change * inner if inner else _fallback(tokens)
+    if last in CHANGE_HEADS and isinstance(CHANGE_HEADS[last], str):
+        return 1 if CHANGE_HEADS[last] == "good" else -1
+    valence = lexicon_valence(head_text)
+    if valence:
+        return _with_modifiers(valence, set(head[:-1]))
+    return _fallback(tokens)
+
+
+def _fallback(tokens: list[str]) -> int:
+    """The reading before 0.5.0: the right-most known phrase of the whole outcome."""
+    return _with_modifiers(lexicon_valence(" ".join(tokens)), set(tokens))

@@ -1,0 +1,54 @@
+"""Outcome valence read from the head of the outcome phrase (claims/valence.py).
+
+The phrases are constructed to show one reading each (not annotation data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialrecovery_nlp.claims.valence import lexicon_valence, outcome_valence
+
+
+@pytest.mark.parametrize("phrase, valence", [
+    # the head decides, not the last known word
+    ("impairments in object recognition", -1),
+    ("deficits in social functioning", -1),
+    ("improvements in depression", 1),
+    ("quality of life", 1),
+    ("length of stay", -1),
+    # wrappers pass the question on to their complement
+    ("the risk of relapse", -1),
+    ("higher levels of anxiety", -1),
+    ("lower levels of self-esteem", -1),
+    ("the number of friendships", 1),
+    # change heads compose with their complement
+    ("a reduction in symptoms", 1),
+    ("a decline in memory", -1),
+    ("an increase in well-being", 1),
+    ("cognitive decline", -1),
+    ("weight loss", 1),
+    # plural forms and worsening modifiers
+    ("stress-related diseases", -1),
+    ("psychiatric disorders", -1),
+    ("adverse child health outcomes", -1),
+    ("poor sleep quality", -1),
+    # head unknown: the right-most known phrase of the whole outcome, as before
+    ("both micro vascular and macro vascular diseases", -1),
+    ("mental health difficulties", -1),
+    ("the procedure", 0),
+    ("", 0),
+])
+def test_outcome_valence(phrase, valence):
+    assert outcome_valence(phrase) == valence
+
+
+def test_lexicon_valence_takes_the_right_most_phrase():
+    assert lexicon_valence("anxiety and recovery") == 1
+    assert lexicon_valence("recovery and anxiety") == -1
+    assert lexicon_valence("no known words") == 0
+
+
+def test_direction_uses_the_head_reading():
+    from socialrecovery_nlp.claims.direction import outcome_valence as direction_valence
+
+    assert direction_valence("impairments in object recognition") == -1
