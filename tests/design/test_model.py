@@ -68,3 +68,45 @@ def test_combine_batch_matches_combine():
     batch = combine_batch(decisions, proba, labels, params, shorts)
     for d, p, s, row in zip(decisions, proba, shorts, batch):
         np.testing.assert_allclose(row, combine(d, p, labels, params, short_text=s), rtol=1e-12)
+
+
+def test_naive_bayes_block_adds_centred_scores_and_round_trips(tmp_path):
+    """design-5: nb_weight > 0 adds w * (ComplementNB log-likelihood, centred per row) to the LR
+    scores; only the NB matrix is saved (.npy, no pickle) and reloads to the same predictions."""
+    from scipy import sparse
+    from sklearn.naive_bayes import ComplementNB
+
+    texts = [t for t, _ in TINY]
+    labels = [lab for _, lab in TINY]
+    plain = DesignClassifier(min_df=1, C=10.0).fit(texts, labels)
+    clf = DesignClassifier(min_df=1, C=10.0, nb_weight=0.5, nb_alpha=0.3).fit(texts, labels)
+    assert "nb_weight" not in plain.params and plain.nb_log_prob is None
+    assert clf.nb_log_prob.shape == (len(clf.labels_), len(clf.pipeline.named_steps["tfidf"].vocabulary_))
+    x = sparse.csr_matrix(clf.tfidf_transform(texts))
+    nb = ComplementNB(alpha=0.3).fit(x, labels)
+    jll = np.asarray(x @ nb.feature_log_prob_.T)
+    expected = plain.decision(texts) + 0.5 * (jll - jll.mean(axis=1, keepdims=True))
+    np.testing.assert_allclose(clf.decision(texts), expected, rtol=1e-4, atol=1e-4)
+    clf.save(tmp_path)
+    again = DesignClassifier.load(tmp_path)
+    assert again.params["nb_weight"] == 0.5
+    np.testing.assert_allclose(again.decision(texts), clf.decision(texts), rtol=1e-6)
+    assert [again.labels_[i] for i in again.predict_proba(texts).argmax(1)] == labels
+
+
+def test_train_from_config_with_naive_bayes_block(tmp_path, design_checkout):
+    """classifier.nb_weight reaches the saved model; the predictor reloads and predicts."""
+    import json
+
+    from socialrecovery_nlp.design.train import train_from_config
+
+    config = design_checkout(tmp_path, features="min_df = 1\ncue_weight = 0.2\n")
+    model_dir = train_from_config(config, {"classifier.nb_weight": 0.3,
+                                           "output.models_root": str(tmp_path / "models")})
+    calib = json.loads((model_dir / "calibration.json").read_text(encoding="utf-8"))
+    assert calib["params"]["nb_weight"] == 0.3 and (model_dir / "nb_feature_log_prob.npy").is_file()
+    assert "Complement Naive Bayes" in "".join(p.read_text(encoding="utf-8") for p in model_dir.glob("*.md"))
+    predictor = DesignPredictor.load(model_dir)
+    assert predictor.classifier.nb_log_prob is not None
+    out = predictor.predict_texts(["Participants were randomly assigned to peer support or usual care."])
+    assert out[0]["label"] in predictor.labels

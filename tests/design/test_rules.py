@@ -78,3 +78,47 @@ def test_each_design_has_a_confident_cue(text, label):
 def test_no_cue_no_decision():
     decision = decide(rule_cues_for_text("Recovery and social inclusion."))
     assert decision.label is None and not decision.confident
+
+
+# --- design-5: cohort as data source, matched controls, review headings -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hair cortisol was measured in 1,876 older adults from the Irish Longitudinal Study on Ageing.",
+    "We examined 295 adult participants of the population-based Lifelines cohort study.",
+    "Data came from wave 6 of the English Longitudinal Study of Ageing.",
+])
+def test_cohort_named_as_data_source_is_not_confident(text):
+    cues = own(text, "cohort")
+    assert cues and all(c.strength == "weak" for c in cues)
+    decision = decide(rule_cues_for_text(text))
+    assert not (decision.label == "cohort" and decision.confident)
+
+
+@pytest.mark.parametrize("text", [
+    "We conducted a prospective cohort study of 500 adolescents.",
+    "In the present longitudinal study, we followed 300 children.",
+    "Data were obtained from a national prospective cohort study of children with epilepsy.",
+])
+def test_own_cohort_design_stays_confident(text):
+    decision = decide(rule_cues_for_text(text))
+    assert decision.label == "cohort" and decision.confident
+
+
+def test_matched_controls_are_not_quasi_experimental():
+    text = "Twenty patients with depression were compared with 20 age-matched controls on hair cortisol."
+    assert own(text, "quasi_experimental") == []
+    assert own(text, "case_control")
+
+
+def test_historical_controls_stay_quasi_experimental():
+    text = "Outcomes after the new protocol were compared with a historical control group."
+    decision = decide(rule_cues_for_text(text))
+    assert decision.label == "quasi_experimental" and decision.confident
+
+
+def test_review_headings_and_quantitative_review():
+    text = "Study selection: two reviewers screened titles. Searches encompassed MEDLINE and EMBASE."
+    decision = decide(rule_cues_for_text(text))
+    assert decision.label == "systematic_review" and decision.confident
+    text = "A quantitative systematic review of randomised trials of clonidine for shivering."
+    assert decide(rule_cues_for_text(text)).label == "meta_analysis"

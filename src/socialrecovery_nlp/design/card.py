@@ -21,6 +21,9 @@ def write_model_card(model_dir: str | Path, config: dict, facts: dict, metrics: 
     keywords = (f" + keyword columns (log counts of design phrases such as \"followed up\", \"healthy controls\", "
                 f"\"odds ratio\", `features.KEYWORDS`; weight {kw})") if kw else ""
     extra = f", of which {added} from `data.extra` project exports" if added else ""
+    nb_w = float(config["classifier"].get("nb_weight", 0.0) or 0.0)
+    naive_bayes = (f"; plus {nb_w} x the row-centred log-likelihood of a Complement Naive Bayes model on the "
+                   f"TF-IDF block (alpha {config['classifier'].get('nb_alpha', 0.3)})") if nb_w else ""
     text = f"""# {m['name']} {m['version']}: study design of a record
 
 Assigns one of the codebook's 13 study designs (`rct, quasi_experimental, cohort, case_control,
@@ -36,7 +39,7 @@ section decides), with a calibrated score and the cue spans that support it.
 - **Classifier**: TF-IDF word 1-{config['features']['ngram_max']}-grams + rule-cue columns (own / reported /
   negated cue counts per design and the rule decision, weight {config['features'].get('cue_weight', 0.0)};
   0 = none){keywords} + multinomial logistic regression
-  (C={config['classifier']['C']}, balanced classes), temperature-scaled on held-out hand labels
+  (C={config['classifier']['C']}, balanced classes){naive_bayes}, temperature-scaled on held-out hand labels
   (T={facts.get('temperature', 'see calibration.json')}).
 - **Combination**: `w * onehot(rule label) + (1 - w) * p_model`, weights fitted on out-of-fold
   predictions (`combine.json`: {combine}); a title-only text leans to `unclear` by

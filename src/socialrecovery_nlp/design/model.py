@@ -2,6 +2,12 @@
 and multinomial logistic regression, with a temperature fitted on held-out hand labels so that
 its probabilities are calibrated. ``cue_weight = 0`` (older models) means text features only.
 
+``nb_weight > 0`` (design-5) adds a Complement Naive Bayes scorer over the same TF-IDF block:
+the class scores are ``LR decision + nb_weight * (NB joint log-likelihood, centred per row)``
+(``nb_balanced``: NB's sample weights times the balanced class weights, as the LR's).
+Only NB's ``feature_log_prob_`` matrix is kept (saved as a plain ``.npy``, no pickle), so the
+extra cost at prediction time is one sparse-dense product.
+
 Saved with skops (no pickles); loading checks the stored object types against an allow-list.
 """
 
@@ -19,6 +25,7 @@ from sklearn.pipeline import Pipeline
 WEIGHTS_FILE = "classifier.skops"
 CALIBRATION_FILE = "calibration.json"
 VOCABULARY_FILE = "vocabulary.json"
+NB_FILE = "nb_feature_log_prob.npy"
 
 #: Types a design model file may contain; anything else refuses to load.
 TRUSTED_TYPES = [
@@ -49,13 +56,20 @@ class DesignClassifier:
 
     def __init__(self, ngram_max: int = 2, min_df: int = 2, max_features: int = 200_000,
                  C: float = 4.0, max_iter: int = 2000, temperature: float = 1.0,
-                 cue_weight: float = 0.0, keyword_weight: float = 0.0) -> None:
+                 cue_weight: float = 0.0, keyword_weight: float = 0.0, nb_weight: float = 0.0,
+                 nb_alpha: float = 0.3, nb_balanced: bool = False) -> None:
         self.params = {"ngram_max": ngram_max, "min_df": min_df, "max_features": max_features,
                        "C": C, "max_iter": max_iter, "cue_weight": cue_weight}
         if keyword_weight:  # only stored when used: older model files stay byte-identical
             self.params["keyword_weight"] = keyword_weight
+        if nb_weight:
+            self.params["nb_weight"] = nb_weight
+            self.params["nb_alpha"] = nb_alpha
+            if nb_balanced:
+                self.params["nb_balanced"] = True
         self.temperature = temperature
         self.pipeline: Pipeline | None = None
+        self.nb_log_prob: np.ndarray | None = None  # (classes, TF-IDF terms), when nb_weight > 0
 
     @property
     def labels_(self) -> list[str]:
@@ -147,14 +161,39 @@ class DesignClassifier:
         x = self._features(texts, cues, fit=True)
         self.pipeline.named_steps["clf"].fit(x, labels, sample_weight=sample_weight)
         tfidf = self.pipeline.named_steps["tfidf"]
+        if self.nb_weight:
+            from sklearn.naive_bayes import ComplementNB
+
+            n_terms = len(tfidf.vocabulary_)
+            nb = ComplementNB(alpha=float(p.get("nb_alpha", 0.3)))
+            nb_weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
+            if p.get("nb_balanced"):  # as LR's class_weight="balanced": n / (classes * count)
+                from sklearn.utils.class_weight import compute_sample_weight
+
+                balanced = compute_sample_weight("balanced", labels)
+                nb_weights = balanced if nb_weights is None else nb_weights * balanced
+            nb.fit(x[:, :n_terms], labels, sample_weight=nb_weights)
+            if [str(c) for c in nb.classes_] != self.labels_:
+                raise ValueError("NB and LR class orders differ")
+            self.nb_log_prob = np.ascontiguousarray(nb.feature_log_prob_, dtype=np.float32)
         tfidf.stop_words_ = None  # pruned-term list: large, never used
         # plain ints: skops would store every numpy int64 of the vocabulary as a separate array
         tfidf.vocabulary_ = {term: int(i) for term, i in tfidf.vocabulary_.items()}
         return self
 
+    @property
+    def nb_weight(self) -> float:
+        return float(self.params.get("nb_weight", 0.0))
+
     def decision(self, texts: list[str], cues=None) -> np.ndarray:
-        """Raw class scores (log-odds), one column per label."""
-        return self.pipeline.named_steps["clf"].decision_function(self._features(texts, cues))
+        """Raw class scores (log-odds), one column per label (plus the weighted, row-centred
+        Naive Bayes log-likelihood when ``nb_weight > 0``)."""
+        x = self._features(texts, cues)
+        scores = self.pipeline.named_steps["clf"].decision_function(x)
+        if self.nb_weight and self.nb_log_prob is not None:
+            jll = np.asarray(x[:, :self.nb_log_prob.shape[1]] @ self.nb_log_prob.T, dtype=np.float64)
+            scores = scores + self.nb_weight * (jll - jll.mean(axis=1, keepdims=True))
+        return scores
 
     def predict_proba(self, texts: list[str], cues=None) -> np.ndarray:
         return softmax(self.decision(texts, cues) / self.temperature)
@@ -185,6 +224,8 @@ class DesignClassifier:
         finally:
             tfidf.vocabulary_ = vocabulary
         (model_dir / VOCABULARY_FILE).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
+        if self.nb_log_prob is not None:
+            np.save(model_dir / NB_FILE, self.nb_log_prob, allow_pickle=False)
         (model_dir / CALIBRATION_FILE).write_text(json.dumps(
             {"temperature": self.temperature, "params": self.params}, indent=2) + "\n", encoding="utf-8")
 
@@ -204,6 +245,8 @@ class DesignClassifier:
         model.pipeline = sio.load(path, trusted=sio.get_untrusted_types(file=path))
         vocabulary = json.loads((model_dir / VOCABULARY_FILE).read_text(encoding="utf-8"))
         model.pipeline.named_steps["tfidf"].vocabulary_ = {str(k): int(v) for k, v in vocabulary.items()}
+        if model.nb_weight:
+            model.nb_log_prob = np.load(model_dir / NB_FILE, allow_pickle=False)
         return model
 
 

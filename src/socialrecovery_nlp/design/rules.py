@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .labels import REVIEW_DESIGNS
-from .patterns import PATTERNS, STRONG
+from .patterns import PATTERNS, STRONG, WEAK
 
 STRENGTH_WEIGHT = {"strong": 1.0, "weak": 0.3}
 TITLE_BOOST = 1.5
@@ -52,6 +52,16 @@ REPORTING = re.compile(
     r"et al\b|according to|in the literature)",
     re.I,
 )
+#: ``(word, next word)`` pairs before a cohort cue that make the cohort the *data source* of the
+#: record ("participants of the Lifelines cohort study", "data from the English Longitudinal Study
+#: of Ageing"), not its design: the guideline (rule 11) labels one-time analyses inside a cohort
+#: ``cross_sectional``, so such a cue is evidence, not a confident decision (design-5).
+SOURCE_PAIRS = {("from", "the"), ("of", "the"), ("in", "the"), ("within", "the"), ("participating", "in"),
+                ("participants", "of"), ("participants", "in"), ("participants", "from"), ("part", "of"),
+                ("conjunction", "with"), ("nested", "in"), ("nested", "within"), ("enrolled", "in"),
+                ("drawn", "from"), ("recruited", "from"), ("members", "of"), ("sample", "of"), ("wave", "of")}
+SOURCE_NOT_NEXT = {"present", "current", "same", "following", "context", "course", "framework", "setting"}
+SOURCE_LABELS = frozenset({"cohort"})
 CITATION_AFTER = re.compile(r"^\s*(\(\s*[A-Z][^()]{0,80}?\d{4}[a-z]?\s*\)|\[\s*\d+([,\u2013\-–]\s*\d+)*\s*\])")
 
 
@@ -310,6 +320,9 @@ class DesignRules:
             status = self._status(ctx, text, label, start, end, s_lo, s_hi, reporting[sid])
             start_char, end_char = ctx.start_char(start), ctx.end_char(end - 1)
             in_title = title_end is not None and start_char < title_end
+            if (label in SOURCE_LABELS and strength == STRONG and status == "own" and not in_title
+                    and _names_source(ctx, text, start, s_lo)):
+                strength = WEAK
             out.append(Cue(label, strength, start_char, end_char, text[start_char:end_char], sid, status, in_title))
         # a sentence that describes a review: primary-design cues in it describe included studies
         review_sents = {c.sent for c in out if c.status == "own" and c.strength == STRONG
@@ -362,6 +375,23 @@ class _Context:
 
     def end_char(self, i: int) -> int:
         return int(self.attrs[i, 1] + self.attrs[i, 2])
+
+
+def _names_source(ctx: _Context, text: str, start: int, s_lo: int) -> bool:
+    """Whether the cue at token ``start`` names the record's data source: a source phrase
+    (:data:`SOURCE_PAIRS`) among the 8 tokens before it in its sentence, or a capitalised word
+    right before it in mid-sentence (a study's proper name: "the Irish Longitudinal Study")."""
+    lo = max(s_lo, start - 8)
+    before = ctx.lowers(lo, start)
+    for i in range(len(before) - 1):
+        if (before[i], before[i + 1]) in SOURCE_PAIRS and (
+                before[i + 1] != "the" or i + 2 >= len(before) or before[i + 2] not in SOURCE_NOT_NEXT):
+            return True
+    if start - 1 > s_lo:
+        prev = text[ctx.start_char(start - 1):ctx.end_char(start - 1)]
+        if len(prev) > 1 and prev[0].isupper() and any(ch.islower() for ch in prev[1:]):
+            return True
+    return False
 
 
 def _stop_ids(vocab) -> np.ndarray:

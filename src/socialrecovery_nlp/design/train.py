@@ -34,7 +34,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
              "splits": "annotations/design_splits.json", "extra": []},
     "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 6.0, "seed": 0},
     "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000, "cue_weight": 0.0, "keyword_weight": 0.0},
-    "classifier": {"C": 2.0, "max_iter": 2000},
+    "classifier": {"C": 2.0, "max_iter": 2000, "nb_weight": 0.0, "nb_alpha": 0.3,
+                   "nb_balanced": False},
     "calibration": {"folds": 5, "seed": 0},
     "output": {"models_root": "models"},
 }
@@ -125,7 +126,9 @@ def _fit(config: dict, weak_texts, weak_labels, weak_cues, gold: list[tuple[str,
     weights = [1.0] * len(weak_texts) + [float(w["gold_weight"])] * len(gold)
     model = DesignClassifier(ngram_max=f["ngram_max"], min_df=f["min_df"], max_features=f["max_features"],
                              C=c["C"], max_iter=c["max_iter"], cue_weight=float(f.get("cue_weight", 0.0)),
-                             keyword_weight=float(f.get("keyword_weight", 0.0)))
+                             keyword_weight=float(f.get("keyword_weight", 0.0)),
+                             nb_weight=float(c.get("nb_weight", 0.0)), nb_alpha=float(c.get("nb_alpha", 0.3)),
+                             nb_balanced=bool(c.get("nb_balanced", False)))
     return model.fit(texts, labels, sample_weight=np.array(weights), cues=cues)
 
 
