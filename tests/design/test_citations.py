@@ -56,3 +56,14 @@ def test_self_reference_is_not_the_cited_studys_design():
             "to social recovery, but also to a major reduction in symptomatology (Barry et al., 2003).")
     assert cited_designs(text) == []
     assert cited_designs("In our qualitative study, agency mattered (Mancini, 2007).") == []
+
+
+def test_cue_far_after_a_citation_is_not_its_design():
+    # from the seed review (Tew et al. 2011): the RCTs named at the end are not Tew et al. (2006)
+    text = ("Given the inherent complexity of researching the social aspects of mental health (Tew et al., 2006), "
+            "no a priori assumptions were made in terms of privileging evidence derived using particular "
+            "methodologies such as randomised controlled trials.")
+    assert cited_designs(text) == []
+    # illustrative: a cue right after the citation still describes it
+    (result,) = cited_designs("Smith (2001), a randomised controlled trial, found fewer admissions.")
+    assert result["design"] == "rct"

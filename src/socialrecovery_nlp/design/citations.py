@@ -65,6 +65,12 @@ def _clean(authors: str) -> str:
     return re.sub(r"\s+", " ", authors.replace("*", "")).strip()
 
 
+#: A design cue *after* a citation describes it only when it follows closely ("Smith (2001), a
+#: randomised trial, ..."); a cue before it has no such limit ("In a qualitative study, ... (Topor
+#: et al., 2006)"). Without the limit "... (Tew et al., 2006), no assumptions were made ... such as
+#: randomised controlled trials" made Tew et al. 2006 an RCT.
+AFTER_GAP = 40
+
 #: "this review", "our study", "the present analysis": the citing text itself, not a cited study.
 _SELF_REFERENCE = re.compile(r"\b(?:this|our|the present|the current)\s*$", re.IGNORECASE)
 _SELF_START = re.compile(r"(?:this|our|the present|the current)\b", re.IGNORECASE)
@@ -97,6 +103,8 @@ def cited_designs(sent_span_or_text: Span | str) -> list[dict]:
             lo, hi = (cue.end, cit["start"]) if cue.end <= cit["start"] else (cit["end"], cue.start)
             if any(lo <= other["start"] < hi for other in citations if other is not cit):
                 continue  # another citation sits between this cue and this citation
+            if cue.start >= cit["end"] and cue.start - cit["end"] > AFTER_GAP:
+                continue  # a cue well after the citation describes something else in the sentence
             distance = max(0, hi - lo)
             if best is None or distance < best[0]:
                 best = (distance, cue)
