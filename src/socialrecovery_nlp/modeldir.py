@@ -82,3 +82,13 @@ def read_meta(model_dir: str | Path, check: bool = True) -> dict[str, Any]:
 def model_id(meta: dict[str, Any]) -> str:
     """``name@version`` as reported in the output's ``models`` field."""
     return f"{meta['name']}@{meta['version']}"
+
+
+def load_skops(path: str | Path, trusted: tuple[str, ...] | list[str]):
+    """The object in a skops file, refusing (``ValueError``) any type outside ``trusted``."""
+    import skops.io as sio
+
+    unknown = [t for t in sio.get_untrusted_types(file=path) if t not in trusted]
+    if unknown:
+        raise ValueError(f"{path}: refusing to load untrusted types {unknown}")
+    return sio.load(path, trusted=list(trusted))

@@ -37,3 +37,20 @@ def trained_model(tmp_path_factory):
 
 def claims_of(extractor, nlp, text):
     return [c.to_dict() for c in extractor(nlp(text))]
+
+
+def pairs(claims):
+    """``(factor text, outcome text)`` of each claim dict."""
+    return [(c["factor"]["text"], c["outcome"]["text"]) for c in claims]
+
+
+@pytest.fixture(scope="module")
+def training_texts():
+    """``{id: text}`` of every training sentence (seed training split and the v1 abstracts)."""
+    from socialrecovery_nlp.claims.data import (
+        load_abstract_annotations,
+        load_annotations,
+    )
+
+    seed = {r["id"]: r["text"] for r in load_annotations() if r["split"] == "train"}
+    return {**seed, **{r["id"]: r["text"] for r in load_abstract_annotations()}}

@@ -7,7 +7,12 @@ import json
 import numpy as np
 import pytest
 
-from socialrecovery_nlp.claims.certainty import CertaintyModel, evaluate, load_certainty, train_on_findings
+from socialrecovery_nlp.claims.certainty import (
+    CertaintyModel,
+    evaluate,
+    load_certainty,
+    train_on_findings,
+)
 from socialrecovery_nlp.claims.data import certainty_findings
 
 
@@ -97,3 +102,13 @@ def test_extracted_claims_carry_certainty(trained_model, blank_nlp):
     plain = next(c for c in claims if c["text"].startswith("Peer"))
     hedged = next(c for c in claims if c["text"].startswith("Stigma"))
     assert hedged["certainty"] < plain["certainty"]
+
+
+def test_loading_refuses_untrusted_types(tmp_path):
+    import skops.io as sio
+
+    from socialrecovery_nlp.modeldir import load_skops
+
+    sio.dump({"x": object.__new__(json.JSONDecoder)}, tmp_path / "bad.skops")
+    with pytest.raises(ValueError, match="refusing to load untrusted types"):
+        load_skops(tmp_path / "bad.skops", ("numpy.dtype",))

@@ -9,23 +9,13 @@ The rules were chosen by grouped CV on these training sentences (``bench/claims_
 import pytest
 
 from socialrecovery_nlp.claims import hedging
-from socialrecovery_nlp.claims.data import load_abstract_annotations, load_annotations
 
 from .conftest import claims_of
+from .conftest import pairs as _pairs
 
 
 def _factors(claims):
     return [c["factor"]["text"] for c in claims]
-
-
-def _pairs(claims):
-    return [(c["factor"]["text"], c["outcome"]["text"]) for c in claims]
-
-
-@pytest.fixture(scope="module")
-def training_texts():
-    seed = {r["id"]: r["text"] for r in load_annotations() if r["split"] == "train"}
-    return {**seed, **{r["id"]: r["text"] for r in load_abstract_annotations()}}
 
 
 @pytest.mark.parametrize("row_id,factor,outcome", [

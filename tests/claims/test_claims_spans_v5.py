@@ -8,20 +8,10 @@ split is not used. The rules were chosen by grouped CV on the training sentences
 
 import pytest
 
-from socialrecovery_nlp.claims.data import load_abstract_annotations, load_annotations
 from socialrecovery_nlp.claims.frames import non_claim_frame
 
 from .conftest import claims_of
-
-
-def _pairs(claims):
-    return [(c["factor"]["text"], c["outcome"]["text"]) for c in claims]
-
-
-@pytest.fixture(scope="module")
-def training_texts():
-    seed = {r["id"]: r["text"] for r in load_annotations() if r["split"] == "train"}
-    return {**seed, **{r["id"]: r["text"] for r in load_abstract_annotations()}}
+from .conftest import pairs as _pairs
 
 
 @pytest.mark.parametrize("row_id,factor,outcome", [

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from ..modeldir import load_skops
 from .hedging import hedge_cue, negation_cue
 
 WEIGHTS_FILE = "certainty.skops"
@@ -75,16 +76,10 @@ class CertaintyModel:
 
     @classmethod
     def load(cls, directory: str | Path) -> CertaintyModel:
-        import skops.io as sio
-
         directory = Path(directory)
         settings = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
         model = cls(alpha=settings["alpha"], cue_weight=settings["cue_weight"], ngram_max=settings["ngram_max"])
-        path = directory / WEIGHTS_FILE
-        unknown = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-        if unknown:
-            raise ValueError(f"{path}: refusing to load untrusted types {unknown}")
-        parts = sio.load(path, trusted=list(TRUSTED_TYPES))
+        parts = load_skops(directory / WEIGHTS_FILE, TRUSTED_TYPES)
         model.vectorizer, model.regressor = parts["vectorizer"], parts["regressor"]
         return model
 
@@ -100,7 +95,7 @@ def evaluate(model: CertaintyModel, texts: list[str], scores, train_mean: float 
 
     gold = np.asarray(scores, float)
     pred = model.predict(texts)
-    return {"n": int(len(gold)), "pearson_r": round(float(pearsonr(pred, gold)[0]), 4),
+    return {"n": len(gold), "pearson_r": round(float(pearsonr(pred, gold)[0]), 4),
             "spearman_rho": round(float(spearmanr(pred, gold)[0]), 4),
             "mae": round(float(np.abs(pred - gold).mean()), 4),
             **({"baseline_mae": round(float(np.abs(train_mean - gold).mean()), 4)} if train_mean is not None else {})}

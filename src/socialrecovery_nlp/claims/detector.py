@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..modeldir import load_skops
 from . import lexicon as lx
 
 _WORDS = re.compile(r"[a-z][a-z'\-]*")
@@ -157,16 +158,10 @@ class ClaimDetector:
 
     @classmethod
     def load(cls, directory: str | Path) -> ClaimDetector:
-        import skops.io as sio
-
         directory = Path(directory)
         settings = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
         detector = cls(C=settings["C"], ngram_max=settings["ngram_max"], min_df=settings["min_df"],
                        threshold=settings["threshold"], seed=settings.get("seed", 0),
                        confident=settings.get("confident"), features=settings.get("features", "v1"))
-        path = directory / WEIGHTS_FILE
-        unknown = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-        if unknown:
-            raise ValueError(f"{path}: refusing to load untrusted types {unknown}")
-        detector.pipeline = sio.load(path, trusted=list(TRUSTED_TYPES))
+        detector.pipeline = load_skops(directory / WEIGHTS_FILE, TRUSTED_TYPES)
         return detector

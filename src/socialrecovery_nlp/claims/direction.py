@@ -18,7 +18,6 @@ Negation ("did not improve") gives ``no_effect``; a contrast ("for some but ... 
 
 from __future__ import annotations
 
-
 from . import lexicon as lx
 from .valence import outcome_valence as _head_valence
 

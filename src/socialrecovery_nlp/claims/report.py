@@ -45,6 +45,19 @@ PREVIOUS = {"model": "claims@0.4.0", "label": "claims@0.4.0",
                        "direction_accuracy": 0.366}}
 
 
+def _pooled_table(e: dict, o: dict, with_oracle_detection: bool = False) -> list[str]:
+    """Detection and span rows of pooled results, end to end (``e``) and with detection off (``o``)."""
+    return [
+        "| measure | precision | recall | F1 | predicted | gold |", "|---|---|---|---|---|---|",
+        _row("claim sentence detection", e["detection"]),
+        _row("factor span, token overlap", e["factor"]["token"]), _row("factor span, exact", e["factor"]["exact"]),
+        _row("outcome span, token overlap", e["outcome"]["token"]), _row("outcome span, exact", e["outcome"]["exact"]),
+        *([_row("claim sentence detection (detection off)", o["detection"])] if with_oracle_detection else []),
+        _row("factor span, token overlap (detection off)", o["factor"]["token"]),
+        _row("outcome span, token overlap (detection off)", o["outcome"]["token"]), "",
+    ]
+
+
 def _abstracts_block(cv: dict | None) -> list[str]:
     if not cv:
         return []
@@ -57,12 +70,7 @@ def _abstracts_block(cv: dict | None) -> list[str]:
          "the other folds and the whole extractor is scored on the held-out abstracts. The rules were chosen on "
          "these same training sentences, so the span and direction numbers are optimistic: the unseen abstracts "
          "below are the honest estimate."), "",
-        "| measure | precision | recall | F1 | predicted | gold |", "|---|---|---|---|---|---|",
-        _row("claim sentence detection", e["detection"]),
-        _row("factor span, token overlap", e["factor"]["token"]), _row("factor span, exact", e["factor"]["exact"]),
-        _row("outcome span, token overlap", e["outcome"]["token"]), _row("outcome span, exact", e["outcome"]["exact"]),
-        _row("factor span, token overlap (detection off)", o["factor"]["token"]),
-        _row("outcome span, token overlap (detection off)", o["outcome"]["token"]), "",
+        *_pooled_table(e, o),
         (f"- {e['n_sentences']} sentences, {e['n_gold_claims']} gold claims. Direction accuracy over all gold claims "
          f"{e['direction_accuracy']:.3f} end to end, {o['direction_accuracy']:.3f} with detection off."), "",
     ]
@@ -145,13 +153,7 @@ def _unseen_block(unseen: dict | None) -> list[str]:
          "on claim / not a claim with kappa 0.85, `docs/models/agreement.md`). No rule, word list, setting or "
          "model was chosen on them, and nobody read the extractor's errors on them: this is the estimate for "
          "abstracts the tool has never seen."), "",
-        "| measure | precision | recall | F1 | predicted | gold |", "|---|---|---|---|---|---|",
-        _row("claim sentence detection", e["detection"]),
-        _row("factor span, token overlap", e["factor"]["token"]), _row("factor span, exact", e["factor"]["exact"]),
-        _row("outcome span, token overlap", e["outcome"]["token"]), _row("outcome span, exact", e["outcome"]["exact"]),
-        _row("claim sentence detection (detection off)", o["detection"]),
-        _row("factor span, token overlap (detection off)", o["factor"]["token"]),
-        _row("outcome span, token overlap (detection off)", o["outcome"]["token"]), "",
+        *_pooled_table(e, o, with_oracle_detection=True),
         (f"- {e['n_gold_claims']} gold claims. Direction accuracy over all gold claims {e['direction_accuracy']:.3f} "
          f"end to end, {o['direction_accuracy']:.3f} with detection off."), "",
     ]

@@ -14,7 +14,11 @@ import datetime as _dt
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support, roc_auc_score
+from sklearn.metrics import (
+    confusion_matrix,
+    precision_recall_fscore_support,
+    roc_auc_score,
+)
 
 from ..calibration import brier_score, expected_calibration_error
 from .labels import DESIGNS

@@ -43,14 +43,14 @@ PLURAL_HEADS = {"trials", "rcts", "studies", "reviews", "analyses", "designs", "
 OWN_MARKERS = re.compile(
     r"\b(we|our|us|this (study|trial|paper|article|review|report|investigation|analysis|project|work)|"
     r"the (present|current) (study|trial|paper|review|investigation)|here|methods?\s*:|design\s*:)\b",
-    re.I,
+    re.IGNORECASE,
 )
 REPORTING = re.compile(
     r"\b(ha(ve|s)( not)?( been)? (shown|found|demonstrated|reported|suggested|indicated|established|"
     r"examined|investigated|identified|documented|evaluated|published|conducted|tested|proven|proved)|"
     r"(studies|research|literature|evidence|trials) (shows?|suggests?|indicates?|demonstrates?)|"
     r"et al\b|according to|in the literature)",
-    re.I,
+    re.IGNORECASE,
 )
 #: ``(word, next word)`` pairs before a cohort cue that make the cohort the *data source* of the
 #: record ("participants of the Lifelines cohort study", "data from the English Longitudinal Study
@@ -99,8 +99,8 @@ def _enumerate_regex(regex: str) -> set[str]:
     Token patterns are compiled to ``IN`` sets, which the Matcher checks far faster than
     ``REGEX`` predicates.
     """
-    import re._constants as k  # noqa: PLC0415
-    from re import _parser as sre_parse  # noqa: PLC0415  (stdlib, stable since 3.11)
+    import re._constants as k
+    from re import _parser as sre_parse
 
     def walk(items) -> set[str]:
         results = {""}
@@ -187,9 +187,7 @@ def _token_specs(text: str) -> list[tuple[str, object, bool]]:
             specs.append(("any", None, False))
             continue
         optional = False
-        if tok.endswith("~"):
-            tok, optional = tok[:-1], True
-        elif tok.startswith("(") and tok.endswith(")?") and tok.count("(") == 1:
+        if tok.endswith("~") or tok.startswith("(") and tok.endswith(")?") and tok.count("(") == 1:
             tok, optional = tok[:-1], True
         if tok == r"\d+":
             specs.append(("digit", None, optional))
