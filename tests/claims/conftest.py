@@ -44,6 +44,14 @@ def pairs(claims):
     return [(c["factor"]["text"], c["outcome"]["text"]) for c in claims]
 
 
+def assert_claim(claims, factor, outcome=None):
+    """Some claim has this factor text (and, unless ``None``, this outcome text)."""
+    matching = [c for c in claims if c["factor"]["text"] == factor]
+    assert matching, pairs(claims)
+    if outcome is not None:
+        assert any(c["outcome"]["text"] == outcome for c in matching), pairs(claims)
+
+
 @pytest.fixture(scope="module")
 def training_texts():
     """``{id: text}`` of every training sentence (seed training split and the v1 abstracts)."""

@@ -10,7 +10,7 @@ import pytest
 
 from socialrecovery_nlp.claims import hedging
 
-from .conftest import claims_of
+from .conftest import assert_claim, claims_of
 from .conftest import pairs as _pairs
 
 
@@ -47,11 +47,7 @@ def _factors(claims):
     ("abs-synergy_Sep_2021-51-s04", "lesions to the MEC", "contextual novelty detection"),
 ])
 def test_factor_and_outcome_spans(rules_extractor, blank_nlp, training_texts, row_id, factor, outcome):
-    claims = claims_of(rules_extractor, blank_nlp, training_texts[row_id])
-    matching = [c for c in claims if c["factor"]["text"] == factor]
-    assert matching, _pairs(claims)
-    if outcome is not None:
-        assert any(c["outcome"]["text"] == outcome for c in matching), _pairs(claims)
+    assert_claim(claims_of(rules_extractor, blank_nlp, training_texts[row_id]), factor, outcome)
 
 
 def test_more_likely_is_not_a_hedge(rules_extractor, blank_nlp, training_texts):

@@ -10,7 +10,7 @@ import pytest
 
 from socialrecovery_nlp.claims.frames import non_claim_frame
 
-from .conftest import claims_of
+from .conftest import assert_claim, claims_of
 from .conftest import pairs as _pairs
 
 
@@ -72,11 +72,7 @@ from .conftest import pairs as _pairs
     ("abs-synergy_Sep_2021-109-s04", "ovariectomized rats", "long-term non-spatial memory"),
 ])
 def test_factor_and_outcome_spans(rules_extractor, blank_nlp, training_texts, row_id, factor, outcome):
-    claims = claims_of(rules_extractor, blank_nlp, training_texts[row_id])
-    matching = [c for c in claims if c["factor"]["text"] == factor]
-    assert matching, _pairs(claims)
-    if outcome is not None:
-        assert any(c["outcome"]["text"] == outcome for c in matching), _pairs(claims)
+    assert_claim(claims_of(rules_extractor, blank_nlp, training_texts[row_id]), factor, outcome)
 
 
 def test_fewer_group_had_y(rules_extractor, blank_nlp, training_texts):
