@@ -38,7 +38,7 @@ from socialrecovery_nlp.claims.extract import ClaimExtractor
 ROOT = Path(__file__).resolve().parent.parent
 #: training abstracts (split "train" rows; v3 is the held-out test and never read here); --v1-only for
 #: numbers comparable with the tables before claims@0.5.0
-ABSTRACT_PATHS = list(claim_data.ABSTRACT_FILES)
+ABSTRACT_PATHS = list(claim_data.TRAINING_ABSTRACT_FILES)
 
 
 def _detector(meta: dict) -> ClaimDetector:

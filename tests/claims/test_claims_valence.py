@@ -27,6 +27,14 @@ from socialrecovery_nlp.claims.valence import lexicon_valence, outcome_valence
     ("an increase in well-being", 1),
     ("cognitive decline", -1),
     ("weight loss", 1),
+    # a change word that ends the phrase (review finding): a known phrase first, else it composes
+    ("weight gain", -1),
+    ("antipsychotic-induced weight gain", -1),
+    ("memory loss", -1),
+    ("symptom reduction", 1),
+    ("smoking cessation", 1),
+    ("symptom improvement", 1),
+    ("risk of falls", -1),
     # plural forms and worsening modifiers
     ("stress-related diseases", -1),
     ("psychiatric disorders", -1),

@@ -67,3 +67,7 @@ def test_cue_far_after_a_citation_is_not_its_design():
     # illustrative: a cue right after the citation still describes it
     (result,) = cited_designs("Smith (2001), a randomised controlled trial, found fewer admissions.")
     assert result["design"] == "rct"
+    # illustrative: a narrative citation is the subject of the clause that names its design
+    (result,) = cited_designs("Smith and Jones (2001) followed 2,000 adolescents for ten years in a "
+                              "prospective cohort study.")
+    assert result["design"] == "cohort"

@@ -98,6 +98,9 @@ def test_cohort_named_as_data_source_is_not_confident(text):
     "We conducted a prospective cohort study of 500 adolescents.",
     "In the present longitudinal study, we followed 300 children.",
     "Data were obtained from a national prospective cohort study of children with epilepsy.",
+    # a nationality adjective is not a study's name (review finding)
+    "We conducted a Danish cohort study of 500 adolescents.",
+    "This Swedish cohort study followed 3000 men for 20 years.",
 ])
 def test_own_cohort_design_stays_confident(text):
     decision = decide(rule_cues_for_text(text))

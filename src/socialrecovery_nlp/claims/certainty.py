@@ -4,8 +4,8 @@ Pei & Jurgens ("Measuring Sentence-Level and Aspect-Level (Un)certainty in Scien
 Communications", EMNLP 2021) scored 1,551 scientific findings from 1 (uncertain) to 6 (certain);
 their data (MIT) is in ``data/claims/certainty``. This model is a ridge regression over TF-IDF
 word 1-2-grams plus two cue columns (a hedge cue and a negation cue from :mod:`.hedging`),
-trained on their ``train`` split; settings were chosen on their ``val`` split and the ``test``
-split is scored once at training time (``meta.json``, ``certainty``).
+trained on their ``train`` split; settings were chosen on their ``val`` split (never on ``test``),
+and every training run reports both (``meta.json``, ``certainty``).
 
 ``hedged`` (a hedge cue is present) says *whether* a claim is hedged; ``certainty`` grades *how
 sure* the sentence sounds, which also reflects numbers, framing and extent words that no cue list

@@ -3,12 +3,13 @@
 English coordinates whole phrases ("[addressing high hostility, childhood abuse, and in-session
 dissociation] might reduce dropout", "[living with a partner or as part of a family] can be
 helpful"), but the small parser often hangs the later conjuncts on the verb (as a second subject,
-a prepositional phrase, or a dangling "or"). Two repairs on token ranges:
+a prepositional phrase, or a dangling "or"). Three repairs on token ranges:
 
 * :func:`whole_subject` widens a subject factor to the whole coordination before its verb, when
   the parse itself shows it was split (a dangling coordinator or a second subject of the verb);
 * :func:`reciprocal_pair` splits "[A] and [B] were correlated" (a symmetric predicate with no
-  "with / to" partner) into factor A and outcome B.
+  "with / to" partner) into factor A and outcome B;
+* :func:`trailing_gerund` keeps a coordinated gerund that ends a factor phrase in it.
 """
 
 from __future__ import annotations

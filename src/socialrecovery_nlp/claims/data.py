@@ -81,14 +81,17 @@ def evidence_inference(split: str = "test", root: Path = CLAIMS_DATA) -> list[di
 
 
 ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
-#: Every file of annotated abstract sentences: v1 (88 abstracts, train), v2 (60 random abstracts,
+#: Files of annotated abstract sentences: v1 (88 abstracts, train), v2 (60 random abstracts,
 #: train) and v3 (60 random abstracts, ``split: "test"``, held out: never trained or tuned on).
-ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, SOURCE_ROOT / "annotations" / "claims_abstracts_v2.jsonl",
-                  SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl")
+TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, SOURCE_ROOT / "annotations" / "claims_abstracts_v2.jsonl")
+TEST_ABSTRACT_FILES = (SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl",)
 
 
-def abstract_rows(split: str, paths=ABSTRACT_FILES) -> list[dict]:
-    """Annotated abstract sentences of one ``split`` ("train" or "test") over ``paths`` that exist."""
+def abstract_rows(split: str, paths=None) -> list[dict]:
+    """Annotated abstract sentences of one ``split`` ("train" or "test"), read from the files of
+    that split (or ``paths``) that exist."""
+    if paths is None:
+        paths = TRAINING_ABSTRACT_FILES if split == "train" else TEST_ABSTRACT_FILES
     return [r for p in paths if Path(p).is_file() for r in load_abstract_annotations(p) if r["split"] == split]
 
 

@@ -267,8 +267,8 @@ def evaluate_unseen_abstracts(extractor: ClaimExtractor) -> dict | None:
 
 def certainty_against_hedging(model) -> dict | None:
     """How the certainty model (never trained on this project's annotations) ranks the annotated
-    claim sentences: AUROC of low certainty for the gold ``hedged`` flag, over every annotated claim
-    sentence (seed, both splits, and abstracts) that has one."""
+    claim sentences: AUROC of low certainty for the gold ``hedged`` flag, over the claim sentences
+    of the seed review (both splits) and of the first abstracts file (v1) that have one."""
     if model is None:
         return None
     from sklearn.metrics import roc_auc_score
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> dict:
         "seed_test_oracle": evaluate_seed(extractor, "test", oracle=True),
         "seed_train": evaluate_seed(extractor, "train"),
         "evidence_inference_test": evaluate_evidence_inference(extractor, "test"),
-        "abstracts_cv": cross_validate_abstracts(meta, abstracts=claim_data.ABSTRACT_FILES)
+        "abstracts_cv": cross_validate_abstracts(meta, abstracts=claim_data.TRAINING_ABSTRACT_FILES)
         if claim_data.ABSTRACT_ANNOTATIONS.is_file() else None,
         "unseen_abstracts": evaluate_unseen_abstracts(extractor),
         "training_cv": meta.get("training", {}).get("cv", {}),

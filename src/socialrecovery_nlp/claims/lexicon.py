@@ -97,8 +97,8 @@ TRIGGER_PHRASES: dict[str, str] = {
     "arise from": INCREASE, "arises from": INCREASE, "arose from": INCREASE, "emerge from": INCREASE,
     "emerges from": INCREASE, "emerged from": INCREASE, "stem from": INCREASE, "stems from": INCREASE,
     "stemmed from": INCREASE, "attributed to": INCREASE, "attributable to": INCREASE, "ascribed to": INCREASE,
-    # added in 0.5.0 (see the single words above); "due to": the subject is the outcome
-    "due to": INCREASE, "responsible for": ASSOCIATE, "role in": ASSOCIATE, "necessary for": BENEFIT,
+    # added in 0.5.0 (see the single words above)
+    "responsible for": ASSOCIATE, "role in": ASSOCIATE, "necessary for": BENEFIT,
     "prerequisite for": BENEFIT, "required for": BENEFIT,
     # "[Y] was (partly) explained by [X]": the agent is the factor (agent:claims-6, issue #5)
     "explained by": INCREASE,
@@ -118,7 +118,7 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from",
                               # added for issue #5
                               "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
-                              "ascribed to", "explained by", "due to"})
+                              "ascribed to", "explained by"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]
@@ -232,5 +232,3 @@ def _alternation(phrases) -> str:
 
 #: Fast text-level prefilter: does a lower-cased sentence contain any trigger?
 TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")
-GOOD_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(GOOD_OUTCOMES)})(?![a-z\-])")
-BAD_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(BAD_OUTCOMES + BAD_OUTCOMES_DIRECTION)})(?![a-z\-])")

@@ -675,7 +675,9 @@ def _opposite(doc: Doc, a: Relation, b: Relation) -> bool:
     their kinds are opposite; on two objects ("enhance [functioning] and relieve [depression]") when their
     directions, composed with each object's valence, differ (agent:claims-6)."""
     positive = (lx.BENEFIT, lx.INCREASE)
-    if a.outcome is None or b.outcome is None or a.outcome == b.outcome:
+    if a.outcome is None or b.outcome is None:
+        return False  # without both objects there is nothing to compare ("improves [?] and reduces Y")
+    if a.outcome == b.outcome:
         return (a.kind in positive) != (b.kind in positive)
     return compose(a.kind, outcome_valence(doc[a.outcome[0]:a.outcome[1]].text)) != \
         compose(b.kind, outcome_valence(doc[b.outcome[0]:b.outcome[1]].text))

@@ -43,7 +43,7 @@ MORE_BAD = (
     "adverse effect", "harms", "waiting time", "delay", "dyskinesias", "disorders", "diseases", "illnesses",
     "deficiency", "deficiencies", "dysfunctions", "relapse rate", "risk behaviour", "risk behavior",
     "frailty", "disabilities", "injuries", "suicidality", "suicide attempt", "attempted suicide",
-    "health condition", "chronic condition",
+    "health condition", "chronic condition", "falls",
 )
 #: Health, functioning and social goods.
 MORE_GOOD = (
@@ -69,6 +69,7 @@ CHANGE_HEADS = {
     "increase": 1, "increases": 1, "rise": 1, "rises": 1, "growth": 1, "elevation": 1, "elevations": 1,
     "reduction": -1, "reductions": -1, "decrease": -1, "decreases": -1, "decline": -1, "declines": -1,
     "fall": -1, "falls": -1, "drop": -1, "drops": -1, "lowering": -1, "loss": -1, "losses": -1,
+    "cessation": -1, "discontinuation": -1,
     "improvement": "good", "improvements": "good", "gain": "good", "gains": "good",
     "deterioration": "bad", "worsening": "bad", "exacerbation": "bad",
 }
@@ -114,7 +115,7 @@ def _with_modifiers(valence: int, words: set[str]) -> int:
         return -1
     if valence == 0 and words & WORSE:
         return -1
-    if valence == 0 and words & {"better", "improved"}:
+    if valence == 0 and words & lx.BETTER_MODIFIERS:
         return 1
     return valence
 
@@ -145,12 +146,28 @@ def _valence(tokens: list[str], depth: int) -> int:
                 return -1
             inner = _valence(rest, depth + 1)
             return change * inner if inner else _fallback(tokens)
-    if last in CHANGE_HEADS and isinstance(CHANGE_HEADS[last], str):
-        return 1 if CHANGE_HEADS[last] == "good" else -1
+    if last in CHANGE_HEADS:
+        return _trailing_change(head)
     valence = lexicon_valence(head_text)
     if valence:
         return _with_modifiers(valence, set(head[:-1]))
     return _fallback(tokens)
+
+
+def _trailing_change(head: list[str]) -> int:
+    """A head that ends in a change word ("memory loss", "symptom reduction", "weight gain"): a
+    known phrase that ends with it decides ("weight gain" is bad, "weight loss" good); else a fixed
+    change ("improvement") decides; else the change composes with the words before it."""
+    text = " ".join(head)
+    for pattern, value in ((GOOD_RE, 1), (BAD_RE, -1)):
+        for match in pattern.finditer(text):
+            if match.end() == len(text) and " " in match.group():
+                return value
+    change = CHANGE_HEADS[head[-1]]
+    if isinstance(change, str):
+        return 1 if change == "good" else -1
+    inner = _valence(head[:-1], depth=3) if len(head) > 1 else 0
+    return change * inner if inner else _fallback(head)
 
 
 def _fallback(tokens: list[str]) -> int:

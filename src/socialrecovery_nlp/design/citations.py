@@ -46,7 +46,7 @@ def find_citations(text: str) -> list[dict]:
     found: list[dict] = []
     for m in NARRATIVE.finditer(text):
         found.append({"text": f"{_clean(m.group('authors'))}, {m.group('year')}", "authors": _clean(m.group("authors")),
-                      "year": m.group("year"), "start": m.start(), "end": m.end()})
+                      "year": m.group("year"), "start": m.start(), "end": m.end(), "narrative": True})
     for m in PARENTHETICAL.finditer(text):
         if any(f["start"] <= m.start() < f["end"] for f in found):
             continue
@@ -65,10 +65,11 @@ def _clean(authors: str) -> str:
     return re.sub(r"\s+", " ", authors.replace("*", "")).strip()
 
 
-#: A design cue *after* a citation describes it only when it follows closely ("Smith (2001), a
-#: randomised trial, ..."); a cue before it has no such limit ("In a qualitative study, ... (Topor
-#: et al., 2006)"). Without the limit "... (Tew et al., 2006), no assumptions were made ... such as
-#: randomised controlled trials" made Tew et al. 2006 an RCT.
+#: A design cue *after* a bracketed citation describes it only when it follows closely ("(Smith,
+#: 2001), a randomised trial, ..."); a cue before it has no such limit ("In a qualitative study, ...
+#: (Topor et al., 2006)"), and a narrative citation is the subject of its clause ("Smith (2001)
+#: followed ... in a prospective cohort study"). Without the limit "... (Tew et al., 2006), no
+#: assumptions were made ... such as randomised controlled trials" made Tew et al. 2006 an RCT.
 AFTER_GAP = 40
 
 #: "this review", "our study", "the present analysis": the citing text itself, not a cited study.
@@ -103,8 +104,8 @@ def cited_designs(sent_span_or_text: Span | str) -> list[dict]:
             lo, hi = (cue.end, cit["start"]) if cue.end <= cit["start"] else (cit["end"], cue.start)
             if any(lo <= other["start"] < hi for other in citations if other is not cit):
                 continue  # another citation sits between this cue and this citation
-            if cue.start >= cit["end"] and cue.start - cit["end"] > AFTER_GAP:
-                continue  # a cue well after the citation describes something else in the sentence
+            if cue.start >= cit["end"] and cue.start - cit["end"] > AFTER_GAP and not cit.get("narrative"):
+                continue  # a cue well after a bracketed citation describes something else in the sentence
             distance = max(0, hi - lo)
             if best is None or distance < best[0]:
                 best = (distance, cue)

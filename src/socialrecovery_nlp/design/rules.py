@@ -387,7 +387,9 @@ def _names_source(ctx: _Context, text: str, start: int, s_lo: int) -> bool:
             return True
     if start - 1 > s_lo:
         prev = text[ctx.start_char(start - 1):ctx.end_char(start - 1)]
-        if len(prev) > 1 and prev[0].isupper() and any(ch.islower() for ch in prev[1:]):
+        article = ctx.lowers(start - 2, start - 1)[0] if start - 2 >= s_lo else ""
+        # "a Danish cohort study" describes the record's own design; "the Lifelines cohort" names a source
+        if len(prev) > 1 and prev[0].isupper() and any(ch.islower() for ch in prev[1:]) and article not in ("a", "an", "this", "our"):
             return True
     return False
 
