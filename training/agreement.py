@@ -45,6 +45,8 @@ CLAIMS_PAIRS = (
      "every sentence of 12 of its 60 abstracts, `random.Random(7).sample`"),
     ("annotations/claims_abstracts_v3.jsonl", "annotations/second_pass/claims_abstracts_v3.jsonl", "agent:claims-8",
      "every sentence of 12 of its 60 abstracts, `random.Random(11).sample`"),
+    ("annotations/claims_abstracts_v4.jsonl", "annotations/second_pass/claims_abstracts_v4.jsonl", "agent:claims-9",
+     "every sentence of 12 of its 60 abstracts (every 5th abstract in file order)"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"

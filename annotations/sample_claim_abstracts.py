@@ -1,0 +1,70 @@
+"""Draw the sentence units of the random claim-annotation samples v4, v5 and v6 (reproducible).
+
+    python annotations/sample_claim_abstracts.py OUT_DIR
+
+Per sample, 12 abstracts from each of the five screening sets (`data/screening/*.csv`), drawn
+uniformly at random with NumPy's ``default_rng`` among abstracts of at least 600 characters that
+no earlier sample (v1 to v3, then each new one) holds; per abstract the first sentence unit and the
+last four, as the claims component splits them (``claims.extract.sentence_units``), like v1-v3.
+v4 (``default_rng(27182818)``) is the development sample; v5 and v6 (one ``default_rng(16180339)``,
+drawn in that order) are training samples. Writes ``claims_abstracts_<name>_units.jsonl`` files
+(id, dataset, record_id, sentence_index, start, end, text) that annotators label.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from socialrecovery_nlp.claims import data as claim_data
+from socialrecovery_nlp.claims.extract import sentence_units
+from socialrecovery_nlp.pipeline.language import load
+
+ROOT = Path(__file__).resolve().parent
+DATASETS = ("Cohen_2006_ADHD", "Nagtegaal_2019_nudging", "synergy_Oud_2018", "synergy_Sep_2021", "synergy_van_der_Valk_2021")
+EARLIER = ("claims_abstracts.jsonl", "claims_abstracts_v2.jsonl", "claims_abstracts_v3.jsonl")
+
+
+def draw(rng, used: set, nlp, per_set: int = 12) -> list[dict]:
+    units_out = []
+    for dataset in DATASETS:
+        abstracts = claim_data.screening_abstracts(dataset)
+        ids = sorted((k for k, v in abstracts.items() if v and len(v) >= 600 and (dataset, str(k)) not in used), key=str)
+        for p in sorted(rng.choice(len(ids), per_set, replace=False)):
+            rid = ids[p]
+            text = abstracts[rid]
+            used.add((dataset, str(rid)))
+            units = sentence_units(nlp(text), text)
+            for i in sorted({0, *range(max(1, len(units) - 4), len(units))}):
+                u = units[i]
+                units_out.append({"id": f"abs-{dataset}-{rid}-s{i:02d}", "dataset": dataset, "record_id": str(rid),
+                                  "sentence_index": i, "start": u.start_char, "end": u.end_char, "text": u.text})
+    return units_out
+
+
+def main(out_dir: str) -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    used = set()
+    for name in EARLIER:
+        for line in open(ROOT / name, encoding="utf-8"):
+            row = json.loads(line)
+            used.add((row["provenance"]["dataset"], str(row["provenance"]["record_id"])))
+    nlp = load(components=[])
+    samples = {"v4": draw(np.random.default_rng(27182818), set(used), nlp)}
+    used |= {(u["dataset"], u["record_id"]) for u in samples["v4"]}
+    rng = np.random.default_rng(16180339)
+    samples["v5"] = draw(rng, used, nlp)
+    samples["v6"] = draw(rng, used, nlp)
+    for name, units in samples.items():
+        with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
+            for unit in units:
+                handle.write(json.dumps(unit, ensure_ascii=False) + "\n")
+        print(name, len(units), "units")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "annotations/work")
