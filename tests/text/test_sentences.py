@@ -37,3 +37,19 @@ def test_single_newline_inside_a_sentence_is_not_a_break():
     sents = _sents("This long sentence was wrapped by the exporter at an arbitrary point because the\n"
                    "line was too long for it.")
     assert len(sents) == 1
+
+
+def test_dosing_abbreviations_do_not_end_sentences():
+    # Real abstract sentences (data/screening, Sep 2021 record 6 and Cohen 2006, CC0), shortened.
+    assert _sents("Post-training administration of flumazenil (6 mg/kg, i.p.) counteracted ketamine-induced "
+                  "deficits. Clonidine i.v. was equivalent to clonidine p.o. in both groups.") == [
+        "Post-training administration of flumazenil (6 mg/kg, i.p.) counteracted ketamine-induced deficits.",
+        "Clonidine i.v. was equivalent to clonidine p.o. in both groups."]
+
+
+def test_a_lower_case_word_does_not_start_a_sentence_unless_after_a_line_break():
+    # constructed examples
+    assert _sents("The change was small (8.5%, xx.) while it rose in controls. It ended.") == [
+        "The change was small (8.5%, xx.) while it rose in controls.", "It ended."]
+    assert _sents("Aims\nto assess attitudes.") == ["Aims\n", "to assess attitudes."]
+    assert _sents("Levels fell. eEF2K levels rose.") == ["Levels fell.", "eEF2K levels rose."]
