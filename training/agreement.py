@@ -47,6 +47,10 @@ CLAIMS_PAIRS = (
      "every sentence of 12 of its 60 abstracts, `random.Random(11).sample`"),
     ("annotations/claims_abstracts_v4.jsonl", "annotations/second_pass/claims_abstracts_v4.jsonl", "agent:claims-9",
      "every sentence of 12 of its 60 abstracts (every 5th abstract in file order)"),
+    ("annotations/claims_abstracts_v5.jsonl", "annotations/second_pass/claims_abstracts_v5.jsonl", "agent:claims-11",
+     "every sentence of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
+    ("annotations/claims_abstracts_v6.jsonl", "annotations/second_pass/claims_abstracts_v6.jsonl", "agent:claims-12",
+     "every sentence of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
