@@ -1,14 +1,28 @@
 import spacy
 
-from socialrecovery_nlp.text.sentences import add_abbreviations, mark_paragraph_starts  # noqa: F401 (registers)
+from socialrecovery_nlp.text.sentences import add_abbreviations, mark_paragraph_starts, split_sentences  # noqa: F401
 
 
-def _sents(text):
+def _sents(text, sentencizer="srnlp_sentencizer"):
     nlp = spacy.blank("en")
     add_abbreviations(nlp)
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(sentencizer)
     nlp.add_pipe("srnlp_paragraphs")
     return [s.text for s in nlp(text).sents]
+
+
+def test_vectorised_sentencizer_gives_spacys_boundaries():
+    # constructed edge cases plus review sentences (Tew et al. 2011)
+    texts = ["", "a", "...", "! ?", ". Starts with a full stop. x", "A. . B", "Hello!!! World? ) ( yes. \"Quote.\" Next",
+             "Fig. 1. shows it. (See above.) Then", "Ends without a stop", "One. Two! Three? Four\u3002Five",
+             "Relationships are vital to recovery (Mezzina et al., 2006). What may get in the way are feelings "
+             "of guilt (Topor et al., 2006, p. 36). Nelson et al. (2001, pp. 131–8) agree."]
+    nlp = spacy.blank("en")
+    add_abbreviations(nlp)
+    reference = nlp.add_pipe("sentencizer")
+    for text in texts:
+        expected = [t.is_sent_start for t in reference(nlp.make_doc(text))]
+        assert [t.is_sent_start for t in split_sentences(nlp.make_doc(text))] == expected, text
 
 
 def test_citations_and_page_numbers_do_not_end_sentences():

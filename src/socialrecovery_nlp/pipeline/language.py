@@ -50,7 +50,7 @@ def load(
     nlp = spacy.blank("en")
     nlp.meta.update({"name": "srnlp", "version": __version__, "description": "socialrecovery-nlp pipeline"})
     add_abbreviations(nlp)
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("srnlp_sentencizer", name="sentencizer")  # spaCy's rules, vectorised (text/sentences.py)
     nlp.add_pipe("srnlp_paragraphs", name="paragraphs")
     for name in COMPONENTS:  # keep pipeline order whatever order the caller gave
         if name not in wanted:

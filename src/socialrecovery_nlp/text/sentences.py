@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
 from ..pipeline.extensions import doc_text
@@ -41,6 +42,47 @@ def add_abbreviations(nlp: Language) -> None:
     """Teach the tokenizer the abbreviations above (idempotent)."""
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+def split_sentences(doc: Doc) -> Doc:
+    """spaCy's rule sentencizer with its default punctuation, in NumPy: a token starts a sentence
+    when it is neither punctuation nor sentence-final punctuation and such a mark ("." "!" "?" ...)
+    stands between it and the previous such token. The same boundaries as ``sentencizer`` (tested),
+    without building a Python object per token."""
+    n = len(doc)
+    if not n:
+        return doc
+    arr = doc.to_array([ORTH, IS_PUNCT])
+    final = np.isin(arr[:, 0], _final_punct_hashes(doc))
+    word = (arr[:, 1] == 0) & ~final
+    marks = np.cumsum(final)  # sentence-final marks up to and including each token
+    words = np.flatnonzero(word)
+    starts = np.full(n, -1, dtype=np.int64)
+    starts[0] = 1
+    if len(words) > 1:
+        new = marks[words[1:] - 1] > marks[words[:-1]]  # a mark after the previous word token
+        starts[words[1:][new]] = 1
+    if words.size and words[0] > 0 and marks[words[0] - 1] > 0:
+        starts[words[0]] = 1  # ". Word" at the very start
+    doc.from_array([SENT_START], starts.astype(np.uint64).reshape(-1, 1))  # -1 wraps, as in spaCy
+    return doc
+
+
+_FINAL_PUNCT_HASHES: dict[int, np.ndarray] = {}
+
+
+def _final_punct_hashes(doc: Doc) -> np.ndarray:
+    """Hashes of spaCy's default sentence-final punctuation (cached per string store)."""
+    strings = doc.vocab.strings
+    key = id(strings)
+    if key not in _FINAL_PUNCT_HASHES:
+        _FINAL_PUNCT_HASHES[key] = np.array([strings.add(p) for p in Sentencizer.default_punct_chars], dtype=np.uint64)
+    return _FINAL_PUNCT_HASHES[key]
+
+
+@Language.component("srnlp_sentencizer")
+def sentencizer_component(doc: Doc) -> Doc:
+    return split_sentences(doc)
 
 
 def join_lowercase_starts(doc: Doc) -> Doc:
