@@ -70,6 +70,13 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(["modulate", "modulates", "modulated", "mediate", "mediates", "mediated", "regulate", "regulates",
                      "regulated", "underlie", "underlies", "determinant", "determinants", "coincide", "coincides",
                      "coincided", "implicated"], ASSOCIATE),
+    # agent:claims-10 (issue #5): general causal / associative verbs still missing above
+    **dict.fromkeys(["necessitate", "necessitates", "necessitated", "evoke", "evokes", "evoked", "elicit", "elicits",
+                     "elicited", "predispose", "predisposes", "predisposed"], INCREASE),
+    **dict.fromkeys(["hamper", "hampers", "hampered", "weaken", "weakens", "weakened", "disadvantage",
+                     "disadvantages"], HARM),
+    **dict.fromkeys(["advantage", "advantages"], BENEFIT),
+    **dict.fromkeys(["accompany", "accompanies", "alter", "alters", "altered"], ASSOCIATE),
     # comparatives: only used when predicative ("pain was lower in the X group")
     **dict.fromkeys(["higher", "greater", "more", "larger"], INCREASE),
     **dict.fromkeys(["less", "fewer", "smaller", "shorter"], DECREASE),
@@ -81,7 +88,9 @@ TRIGGER_WORDS: dict[str, str] = {
 TRIGGER_PHRASES: dict[str, str] = {
     "lead to": INCREASE, "leads to": INCREASE, "led to": INCREASE, "leading to": INCREASE,
     "lead towards": INCREASE, "result in": INCREASE, "results in": INCREASE, "resulted in": INCREASE,
-    "resulting in": INCREASE, "result from": INCREASE, "gave them": BENEFIT, "get in the way": HARM,
+    "resulting in": INCREASE, "result from": INCREASE,
+    # agent:claims-10: the other forms of "result from" (reversed like it)
+    "results from": INCREASE, "resulted from": INCREASE, "gave them": BENEFIT, "get in the way": HARM,
     "hold back": HARM, "a core component of": BENEFIT, "key ingredients for": BENEFIT,
     "as a result of which": INCREASE, "depend on": BENEFIT, "depends on": BENEFIT,
     "risk factor for": ASSOCIATE, "risk factors for": ASSOCIATE, "protective factor for": BENEFIT,
@@ -104,6 +113,23 @@ TRIGGER_PHRASES: dict[str, str] = {
     "explained by": INCREASE,
     # "[X] is (often) accompanied by [Y]": an association in sentence order (agent:claims-6, issue #5)
     "accompanied by": ASSOCIATE,
+    # "[trials] demonstrate the efficacy of [X]": a trigger only as the object / passive subject of a report verb
+    # (spans, :mod:`.efficacy`; agent:claims-10)
+    "efficacy of": BENEFIT, "effectiveness of": BENEFIT,
+    # "[Y] can be a long-term complication following [X]": a trigger only as a copula's predicate noun (spans,
+    # :mod:`.consequence`; agent:claims-10)
+    **dict.fromkeys([f"{noun} {prep}" for noun in ("complication", "complications", "consequence", "consequences")
+                     for prep in ("of", "following", "after")], INCREASE),
+    # "high rates of comorbidity between [A] and [B]": a pair like "association between" (agent:claims-10)
+    "comorbidity between": ASSOCIATE,
+    # "[X] is characteristic of / typical of [Y]": an association, only as a predicate adjective (spans; agent:claims-10)
+    "characteristic of": ASSOCIATE, "typical of": ASSOCIATE,
+    # "[X] was (rarely) followed by [Y]": a sequence in sentence order, read like "accompanied by" (agent:claims-10)
+    "followed by": ASSOCIATE,
+    # "[X] exhibit abnormalities of [Y]", "[X] have impairments in [Y]": a trigger only as the object of a
+    # have / show verb (spans, :mod:`.deficits`; agent:claims-10, issue #5)
+    **dict.fromkeys([f"{noun} {prep}" for noun in ("deficit", "deficits", "impairment", "impairments", "abnormality",
+                                                   "abnormalities") for prep in ("in", "of")], HARM),
 }
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
@@ -114,7 +140,7 @@ PHRASE_HEADS: dict[str, int] = {
 COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved", "larger", "better", "worse", "poorer"])
 
 #: Phrases whose grammatical subject is the outcome and whose object is the factor.
-REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from",
+REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from", "results from", "resulted from",
                               # added for issue #5
                               "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",

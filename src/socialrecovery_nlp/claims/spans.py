@@ -25,11 +25,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
+from .adjective_comparison import compared_adjective
+from .consequence import CONSEQUENCE_NOUNS, consequence_of
 from .coordination import reciprocal_pair, trailing_gerund, whole_subject
+from .deficits import DEFICIT_NOUNS, deficit_object
 from .direction import compose, outcome_valence
+from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
+from .efficacy import reported_efficacy, supported_efficacy
 from .groups import change_in_group, group_in, quantified_subject
+from .misparsed_verb import misparsed_verb
 from .orientation import swap_sides
 from .reduced_relative import reduced_relative
+from .subjectless import subjectless_factor
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _DOWN = ("dobj", "prep", "pobj", "pcomp", "xcomp", "attr", "acomp", "oprd", "dative", "ccomp", "advcl")
@@ -108,18 +115,29 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
     lowered = [t.lower_ for t in tokens]
     found: list[Trigger] = []
     used: set[int] = {i for i, t in enumerate(tokens) if _skipped(t, skip)} if skip else set()
+    has_parse = doc.has_annotation("DEP") if isinstance(doc, Doc) else doc.doc.has_annotation("DEP")
     for size, phrases in _PHRASES_BY_SIZE:  # longest phrases first
         for i in range(len(tokens) - size + 1):
             if lowered[i] not in _PHRASE_FIRST_WORDS:
                 continue
             words = tuple(lowered[i:i + size])
             phrase = phrases.get(words)
+            if phrase is not None and has_parse and words[0] in DEFICIT_NOUNS and \
+                    deficit_object(tokens[i], _HAVE_VERBS) is None:
+                continue  # "associated with [impairments in Y]": part of the outcome (agent:claims-10)
+            if phrase is not None and has_parse and words[0] in _EFFICACY_PHRASE_NOUNS and \
+                    reported_efficacy(tokens[i]) is None:
+                continue  # "the efficacy of X was examined": no relation (agent:claims-10)
+            if phrase is not None and has_parse and words[0] in ("characteristic", "typical") and not (
+                    tokens[i].pos_ == "ADJ" and tokens[i].dep_ in ("acomp", "amod", "oprd")):
+                continue  # "a characteristic of the sample": a noun, no relation (agent:claims-10)
+            if phrase is not None and has_parse and words[0] in CONSEQUENCE_NOUNS and consequence_of(tokens[i]) is None:
+                continue  # "the consequences of stigma were studied": no relation (agent:claims-10)
             if phrase is not None and not used & set(range(i, i + size)):
                 head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
                     i + 2 if words[0] in ("a", "as") and size > 2 else i)
                 found.append(Trigger(offset + i, offset + i + size, lx.TRIGGER_PHRASES[phrase], offset + head))
                 used.update(range(i, i + size))
-    has_parse = doc.has_annotation("DEP") if isinstance(doc, Doc) else doc.doc.has_annotation("DEP")
     for i, token in enumerate(tokens):
         kind = lx.TRIGGER_WORDS.get(lowered[i])
         if kind is None or i in used:
@@ -137,6 +155,7 @@ def _skipped(token: Token, skip) -> bool:
 #: Verbs whose object carries a comparative in group results ("athletes exhibited higher cortisol
 #: levels", "patients with more education had better functioning"); added in 0.2.0.
 _HAVE_VERBS = frozenset(["contained", "contain", "contains",  # added for issue #5 ("hair from X contained higher Y")
+                         "evidenced", "display", "displays",  # agent:claims-10
                          "had", "has", "have", "having", "showed", "show", "shows", "shown", "exhibited", "exhibit",
                          "exhibits", "reported", "report", "reports", "gained", "gain", "used", "use", "uses",
                          "experienced", "experience", "obtained", "achieved", "displayed", "demonstrated",
@@ -199,6 +218,10 @@ def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
 
 
 def _usable_word_trigger(token: Token) -> bool:
+    if misparsed_verb(token) is not None:  # "[Deletion of X] impairs [Y]" with "impairs" tagged JJ (agent:claims-10)
+        return True
+    if compared_adjective(token, lx.TRIGGER_WORDS) is not None:  # "[X] were more [enjoyable] than Y" (agent:claims-10)
+        return True
     if _object_comparative(token) is not None or _subject_comparative(token) is not None or \
             quantified_subject(token, _HAVE_VERBS) is not None:
         return True
@@ -211,6 +234,8 @@ def _usable_word_trigger(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.lower_ in ("support", "supports", "help", "work", "power", "risk") and \
             not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for c in token.children):
         return False
+    if token.lower_ == "advantage" and token.head.lower_ in ("take", "takes", "took", "taken", "taking"):
+        return False  # "take advantage of": no relation (agent:claims-10)
     if token.lower_ in ("support", "favour", "favor", "help") and token.dep_ == "pobj" and token.head.lower_ in ("in", "with") \
             and not any(c.dep_ in ("amod", "det", "poss") for c in token.children):
         return False  # "in support of", "in favour of", "with help from": a preposition, not a relation (agent:claims-6)
@@ -243,6 +268,39 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
     relations: list[Relation] = []
     for trigger in triggers:
         head = doc[trigger.head]
+        misread = misparsed_verb(head) if trigger.end - trigger.start == 1 and trigger.start not in consumed else None
+        if misread is not None:  # "[Deletion of X] impairs [Y]", the verb read as an adjective (agent:claims-10)
+            relations.append(Relation(trigger, _evaluative_kind(head, trigger.kind), misread[0], misread[1]))
+            continue
+        compared = compared_adjective(head, lx.TRIGGER_WORDS) if trigger.end - trigger.start == 1 else None
+        if compared is not None:  # "[X] were more [enjoyable] than Y": a group result (agent:claims-10)
+            subject = group_in(compared[0]) or compared[0]
+            factor = whole_subject(subject, _phrase(subject, blocked, exclude=trigger, parens=True), blocked)
+            relations.append(Relation(trigger, trigger.kind, factor, (compared[1].i, compared[1].i + 1),
+                                      group_result=True))
+            continue
+        efficacy = reported_efficacy(head) if trigger.end - trigger.start == 2 else None
+        if efficacy is not None:  # "[trials] demonstrate the efficacy of [X] (in [Y])" (agent:claims-10)
+            relations.append(Relation(trigger, trigger.kind, _phrase(efficacy[0], blocked, parens=True),
+                                      _phrase(efficacy[1], blocked, population=True, outcome=True)
+                                      if efficacy[1] is not None else None))
+            continue
+        consequence = consequence_of(head) if doc[trigger.start].lower_ in CONSEQUENCE_NOUNS else None
+        if consequence is not None:  # "[Y] can be a long-term complication following [X]" (agent:claims-10)
+            relations.append(Relation(trigger, trigger.kind, _phrase(consequence[0], blocked, parens=True),
+                                      _phrase(consequence[1], blocked, population=True, outcome=True)))
+            continue
+        deficit = deficit_object(head, _HAVE_VERBS) if doc[trigger.start].lower_ in DEFICIT_NOUNS else None
+        if deficit is not None:  # "[DS patients] exhibit abnormalities of [Y]": a group result (agent:claims-10)
+            factor = whole_subject(deficit[0], _phrase(deficit[0], blocked, exclude=trigger, parens=True), blocked)
+            outcome = _phrase(deficit[1], blocked, population=True, outcome=True)
+            for conj in (c for c in deficit[1].children if c.dep_ == "conj" and c.i in by_token):
+                end = conj.left_edge.i  # "deficits of [recognition memory], reduction in Y": the next relation's
+                while end > outcome[0] + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+                    end -= 1
+                outcome = (outcome[0], min(outcome[1], end))
+            relations.append(Relation(trigger, trigger.kind, factor, outcome, group_result=True))
+            continue
         inverted_copula = _copula_attribute(head)
         if trigger.start in consumed or (inverted_copula is None and not allow_relative and _in_relative_clause(head)):
             continue
@@ -256,11 +314,19 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             consumed.add(t.start)
             kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
         factor_tok = inverted_copula if inverted_copula is not None else _find_factor(head)
+        efficacy = supported_efficacy(head) if factor_tok is None else None
+        if efficacy is not None:  # "[trials] support the effectiveness of [X] (in Y)" (agent:claims-10)
+            factor_tok, outcome_tok = efficacy
         changed = _intransitive_change(head) if trigger.end - trigger.start == 1 else None
         if changed is not None:  # the subject changes; the factor is what it changed after / with, if named
             outcome_tok = changed
             factor_tok = next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in
-                               ("after", "following", "with") for p in prep.children if p.dep_ == "pobj"), None)
+                               ("after", "following", "with") for p in prep.children if p.dep_ in ("pobj", "dobj")),
+                              None)  # "dobj": "decreased [following] the intervention", "following" read as a verb
+        passive_change = _passive_change_after(head) if trigger.end - trigger.start == 1 and changed is None else None
+        if passive_change is not None:  # "[Y] was reduced after [X]" (agent:claims-10)
+            factor_tok, outcome_tok = passive_change
+            changed = outcome_tok
         group_result = False
         if head.lower_ in lx.COMPARATIVES and head.dep_ in ("acomp", "attr", "oprd"):
             factor_tok, outcome_tok = _comparison(head)
@@ -319,10 +385,21 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                     and factor_tok.head.head.i == trigger.end - 1:
                 factor_tok = factor_tok.head  # "depend on [maintaining affirmative relationships]": the whole gerund
         factor_tok = _effect_of(factor_tok)
-        if _is_passive_with_agent(head) and head.lower_ != "accompanied":  # "[X] is accompanied by [Y]": co-occurrence,
+        noun = head if head.pos_ == "NOUN" else head.head if head.dep_ == "amod" and head.head.pos_ == "NOUN" else None
+        if noun is not None and (factor_tok is None or factor_tok.i in (head.i, noun.i)):  # "the changes in Y [by X]",
+            factor_tok = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+                               for p in c.children if p.dep_ == "pobj"), factor_tok)  # "effects by X" (agent:claims-10)
+        role = _role_of(head)
+        if role is not None:  # "[research] indicates a critical role of [X] in [Y]" (agent:claims-10)
+            factor_tok, outcome_tok = role
+        if _is_passive_with_agent(head) and head.lower_ not in ("accompanied", "followed"):  # "[X] is accompanied by [Y]": co-occurrence,
             agent = _agent_object(head)  # read in sentence order like "associated with"
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            if agent is not None:
+            if agent is not None and head.lower_ in ("supported", "substantiated") and (
+                    agent.lower_ in lx.METHOD_NOUNS or agent.lower_ in _EVIDENCE_NOUNS):
+                factor_tok, outcome_tok = subject or factor_tok, None  # "[X] is not supported by evidence": no
+                # factor in the evidence; the claim is about X, its outcome implicit (agent:claims-10)
+            elif agent is not None:
                 factor_tok = agent
                 if outcome_tok is None and subject is not None:
                     outcome_tok = subject
@@ -350,6 +427,11 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             factor = reduced_relative(factor_tok, factor, head) or factor  # "[patients treated with X] had Y"
             factor = trailing_gerund(factor_tok, factor, blocked)  # "from [being part of X, and engaging in Y]"
             factor = _before_stray_verb(doc, factor_tok, factor)  # "[FDG PET during a task] revealed ..."
+            factor = _before_gloss(doc, factor_tok, factor)  # "[Cortisol], a key mediator of the stress response,"
+        if factor is None and factor_tok is None and comparison is None and pair is None and changed is None:
+            factor = subjectless_factor(head, blocked)  # "..., [better control] predict Y" (agent:claims-10)
+        if role is not None and role[1] is not None and factor is not None and factor[0] <= role[1].i < factor[1]:
+            factor = (factor[0], max(factor[0] + 1, role[1].head.i))  # "a role for [Chd1] in Y": the holder only
         if comparison is not None:
             factor = _group_range(comparison[0], blocked)
         if pair is not None and factor is not None:  # A's phrase stops before "and B"
@@ -374,6 +456,7 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             outcome = _phrase(outcome_tok, blocked, population=True, outcome=True) if outcome_tok is not None else None
             if outcome is not None:  # "[A, B, C and D] were increased in X": the whole split subject
                 outcome = whole_subject(outcome_tok, outcome, blocked)
+                outcome = _before_gloss(doc, outcome_tok, outcome)  # "[higher cortisol production], particularly"
         elif outcome_tok is None:
             outcome = None
         if object_comparative and outcome is not None and outcome[0] <= head.i < outcome[1] - 1:
@@ -383,6 +466,10 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             outcome = (outcome[0] + 1, outcome[1])  # "predict [more] WIT": the amount is the relation's, not the outcome's
         if factor is not None and outcome is None:  # "[A] and [B] were significantly correlated"
             factor, outcome = reciprocal_pair(doc, head, factor) or (factor, outcome)
+        if pair is not None and factor and outcome and outcome[0] <= factor[0] and factor[1] <= outcome[1] and \
+                pair[0].head.i == pair[1].i:  # "between [HCC] and [alcohol consumption]": B from the conjunct on
+            conj = next((c for c in pair[0].children if c.dep_ == "conj"), None)
+            outcome = (conj.left_edge.i, outcome[1]) if conj is not None and conj.i < pair[1].i else outcome
         if factor and outcome and factor[0] <= outcome[0] < factor[1]:
             outcome = None
         if factor and outcome and outcome[0] < factor[0] < outcome[1] and doc[factor[0] - 1].pos_ == "ADP" \
@@ -472,7 +559,8 @@ def _after_what(head: Token) -> Token | None:
 
 
 _CHANGED_PARTICIPLES = frozenset(["elevated", "increased", "decreased", "reduced", "lowered", "raised", "diminished",
-                                  "impaired", "heightened", "attenuated", "blunted", "improved"])
+                                  "impaired", "heightened", "attenuated", "blunted", "improved",
+                                  "altered"])  # agent:claims-10: "[Y] may be altered in [X]"
 _TIME_NOUNS = frozenset(["week", "weeks", "month", "months", "year", "years", "day", "days", "period", "periods",
                          "baseline", "follow-up", "followup", "time", "phase", "phases", "session", "sessions", "visit",
                          "visits", "course", "end", "start", "beginning", "posttreatment", "post-treatment", "pretreatment"])
@@ -725,6 +813,29 @@ def _effect_of(token: Token | None) -> Token | None:
     return obj if obj is not None else token
 
 
+_ROLE_NOUNS = frozenset(["role", "roles"])
+_EVIDENCE_NOUNS = frozenset(["evidence", "research", "literature", "data", "experience", "observations"])
+
+
+def _role_of(head: Token) -> tuple[Token, Token | None] | None:
+    """``(X, Y or None)`` of "a (critical) role of / for [X] in [Y]": the role's holder is the factor, whatever the
+    subject of the sentence ("Previous research indicates ..."); "X plays a role in Y" has no such holder."""
+    noun = head if head.lower_ in _ROLE_NOUNS else head.head if head.dep_ == "amod" and head.head.lower_ in \
+        _ROLE_NOUNS else None
+    if noun is None and head.pos_ == "VERB" and head.lower_ in ("support", "supports", "supported"):
+        noun = next((c for c in head.children if c.dep_ == "dobj" and c.lower_ in _ROLE_NOUNS), None)  # "support
+        # a role for [X] in [Y]"
+    if noun is None:
+        return None
+    holder = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > noun.i
+                   for p in c.children if p.dep_ == "pobj"), None)
+    if holder is None:
+        return None
+    target = next((p for t in (noun, holder) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+    return holder, target
+
+
 def _likely(token: Token) -> tuple[Token | None, Token | None] | None:
     """"more / less likely" (added in 0.3.0): "[Participants who experienced sedation] were more likely
     to [drop out]" -> (subject, the object of the infinitive or the infinitive itself); "[Adverse events]
@@ -779,7 +890,8 @@ def _copula_attribute(token: Token) -> Token | None:
 #: reduce", "was effective to enhance"); under any other verb or a noun the infinitive states a purpose
 #: or intention ("programmes aim to increase awareness", "efforts have been made to improve").
 _ASSERTING_GOVERNORS = frozenset(
-    ["shown", "show", "shows", "showed", "found", "find", "finds", "appear", "appears", "appeared", "seem", "seems",
+    ["fail", "fails", "failed",  # agent:claims-10: "[X] failed to impair [Y]" is a denied relation, not an aim
+     "shown", "show", "shows", "showed", "found", "find", "finds", "appear", "appears", "appeared", "seem", "seems",
      "seemed", "tend", "tends", "tended", "prove", "proved", "proven", "proves", "reported", "known", "observed",
      "thought", "believed", "suggested", "demonstrated", "expected", "continue", "continues", "continued", "serve",
      "serves", "served", "help", "helps", "helped", "go", "goes", "went", "going", "considered", "said", "estimated",
@@ -846,6 +958,18 @@ def _describes_subject(token: Token) -> bool:
     return False
 
 
+def _nonrestrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma and opened by "which / who" ("[Neuregulin 1 (NRG1)], which has been
+    implicated in Y,"): it asserts its relation about the antecedent instead of restricting it (agent:claims-10)."""
+    if clause.dep_ != "relcl" or clause.head.i > clause.i:
+        return False
+    first = clause.left_edge
+    if any(c.dep_ == "agent" for c in clause.children):
+        return False  # "..., which is supported by [our finding]": the clause is about the sentence, not a relation
+    return first.lower_ in ("which", "who") and first.i > 0 and clause.doc[first.i - 1].text == "," and \
+        first.dep_ in ("nsubj", "nsubjpass") and first.head.i == clause.i
+
+
 def _in_relative_clause(token: Token) -> bool:
     """True if the token sits in a relative clause / participle modifying a noun."""
     effect = token if token.lower_ in _EFFECT_NOUNS else token.head if token.dep_ == "amod" else None
@@ -857,6 +981,8 @@ def _in_relative_clause(token: Token) -> bool:
     for anc in [token, *token.ancestors]:
         if anc.dep_ in _RELATIVE and anc.head.lower_ in _COMPLEMENT_NOUNS:
             return False  # "evidence that X can reduce Y": a complement clause, not a description
+        if _nonrestrictive(anc):
+            return False  # "[NRG1], which has been implicated in Y, ...": asserted about its antecedent
         if anc.dep_ in _RELATIVE:
             return True
         if anc.dep_ in _SUBJECTS:
@@ -897,6 +1023,11 @@ def _proposition(token: Token) -> bool:
 
 
 def _find_factor(token: Token) -> Token | None:
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.dep_ == "prep" and \
+            token.head.head.pos_ == "VERB":  # "highlighting [maltreatment] as a risk factor for Y" (agent:claims-10)
+        obj = next((c for c in token.head.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if obj is not None and obj.lower_ not in lx.PERSON_WORDS and obj.pos_ != "PRON":
+            return obj
     for anc in [token, *token.ancestors]:
         subjects = _subjects(anc)
         if not subjects and anc.lower_ in _COPULAS and token.i < anc.i:  # "Also important to recovery were [X]"
@@ -905,7 +1036,8 @@ def _find_factor(token: Token) -> Token | None:
                 return attr
         if subjects:
             subject = subjects[0]
-            if subject.lower_ in ("what", "which", "that") and subject.dep_ == "nsubj" and anc.dep_ in ("relcl", "acl"):
+            if subject.lower_ in ("what", "which", "that") and subject.dep_ in ("nsubj", "nsubjpass") and \
+                    anc.dep_ in ("relcl", "acl"):
                 return anc.head
             if subject.lower_ in ("which", "that", "who") and subject.dep_ == "nsubj" and subject.i > 0 and \
                     subject.doc[subject.i - 1].pos_ in ("NOUN", "PROPN") and subject.doc[subject.i - 1].dep_ != "compound":
@@ -915,10 +1047,27 @@ def _find_factor(token: Token) -> Token | None:
                         a.dep_ == "acomp" for a in anc.children)) and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
                     for c in anc.children):  # "it is important [to explore ...]": extraposition, no factor
                 continue
-            if subject.lower_ in lx.METHOD_NOUNS or (subject.pos_ == "PRON" and subject.lower_ in ("we", "i")):
+            if (subject.lower_ in lx.METHOD_NOUNS and not _disease_model(subject)) or (
+                    subject.pos_ == "PRON" and subject.lower_ in ("we", "i")):
                 return None  # "Intention-to-treat analysis showed ...", "we found ...": no factor named
             return subject
     return None
+
+
+_STATISTICAL_MODELS = frozenset(["regression", "logistic", "linear", "multivariate", "multivariable", "mixed",
+                                 "statistical", "adjusted", "unadjusted", "final", "full", "multilevel", "cox",
+                                 "hierarchical", "structural", "path", "prediction", "predictive", "poisson",
+                                 "bivariate", "univariate", "fitted", "best", "fitting", "baseline", "crude",
+                                 "sensitivity", "analytic", "analytical", "computational", "ancova", "anova"])
+
+
+def _disease_model(subject: Token) -> bool:
+    """"[Both SAH models] caused long-term cognitive deficits": an experimental (animal, disease) model named by
+    what it models is a factor; a statistical model ("regression models showed") is a method (agent:claims-10)."""
+    if subject.lower_ not in ("model", "models"):
+        return False
+    mods = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod") and c.i < subject.i]
+    return bool(mods) and not any(c.lower_ in _STATISTICAL_MODELS for c in subject.children if c.i < subject.i)
 
 
 def _is_passive_with_agent(token: Token) -> bool:
@@ -1007,7 +1156,8 @@ _BAD_EFFECT = frozenset(["negative", "adverse", "detrimental", "harmful", "delet
 _GOOD_MANNER = frozenset(["positively", "favorably", "favourably", "beneficially"])
 _BAD_MANNER = frozenset(["negatively", "unfavorably", "unfavourably", "adversely", "inversely", "detrimentally"])
 _PAIR_NOUNS = frozenset(["association", "associations", "correlation", "correlations", "relationship",
-                         "relationships", "relation", "relations", "link", "links"])
+                         "relationships", "relation", "relations", "link", "links",
+                         "comorbidity"])  # agent:claims-10
 
 
 def _between_pair(head: Token) -> tuple[Token, Token] | None:
@@ -1015,6 +1165,8 @@ def _between_pair(head: Token) -> tuple[Token, Token] | None:
     if head.lower_ not in _PAIR_NOUNS:
         return None
     holders = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else [])
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in lx.OUTCOME_WRAPPERS:
+        holders.append(head.head.head)  # "high rates of comorbidity [between A and B]" (agent:claims-10)
     preps = {c.lower_: c for h in holders for c in h.children if c.dep_ == "prep"}
     prep = preps.get("between")
     a = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -1027,6 +1179,11 @@ def _between_pair(head: Token) -> tuple[Token, Token] | None:
         inner = next((t for t in a.subtree if t.dep_ == "conj" and t.head.i != a.i and t.head.i >= a.i), None)
         if inner is not None:
             a, b = inner.head, inner
+    if b is None:  # "between [HCC] and [alcohol consumption]" parsed as one noun phrase "[HCC and alcohol] consumption"
+        pre = next((c for c in a.children if c.dep_ in ("nmod", "compound", "amod") and c.i < a.i and any(
+            g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children)), None)
+        if pre is not None:  # (agent:claims-10): A is the premodifier, B the head noun from the conjunct on
+            return pre, a
     if b is None:  # "between [A] and [each indicator] ...": B misparsed outside A's phrase
         cc = next((c for c in a.children if c.dep_ == "cc" and c.i > a.i), None)
         if cc is not None and cc.i + 1 < len(cc.doc):
@@ -1123,6 +1280,29 @@ def _markup(text: str) -> bool:
     return "<" in text or ">" in text
 
 
+def _passive_change_after(head: Token) -> tuple[Token | None, Token] | None:
+    """``(what it followed, subject)`` of a passive change without an agent: "[Anxiety] was significantly reduced
+    after [treatment with sertraline]", "[theta power] was increased following [incorrect decisions]" (with
+    "following" misread as a premodifier of an object); a time ("after [one year]") is no factor (agent:claims-10)."""
+    if head.pos_ != "VERB" or head.lower_ not in lx.INTRANSITIVE_CHANGE | _CHANGED_PARTICIPLES:
+        return None
+    if not any(c.dep_ == "auxpass" for c in head.children) or any(c.dep_ == "agent" for c in head.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNS), None)
+    if subject is None:
+        return None
+    after = next((p for prep in head.children if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in
+                  ("after", "following") for p in prep.children if p.dep_ in ("pobj", "dobj")), None)
+    if after is None:
+        after = next((c for c in head.children if c.dep_ == "dobj" and any(
+            g.lower_ == "following" and g.dep_ == "amod" and g.i == c.left_edge.i for g in c.children)), None)
+    if after is None:
+        return None
+    if after.lower_ in _TIME_NOUNS or _statistic(after) or any(c.dep_ == "nummod" for c in after.children):
+        return None, subject  # "[Symptoms] were reduced after 12 weeks": a change that names no factor
+    return after, subject
+
+
 def _intransitive_change(head: Token) -> Token | None:
     """"Symptoms decreased (after X)", "skills practice increased": a change verb with a subject and
     no object; the subject is what changes (the outcome). Returns that subject, else None."""
@@ -1147,6 +1327,31 @@ def _before_stray_verb(doc: Doc, token: Token, rng: tuple[int, int]) -> tuple[in
             while end > rng[0] + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
                 end -= 1
             return rng[0], end
+    return rng
+
+
+#: Adverbs of the relation that the parser may hang on the subject (agent:claims-10).
+_RELATION_ADVERBS = frozenset(["significantly", "strongly", "positively", "negatively", "inversely", "independently",
+                               "consistently", "substantially", "markedly", "also", "moderately", "weakly"])
+_GLOSS_OPENERS = frozenset(["a", "an", "particularly", "especially", "notably", "mainly", "independent",
+                            "independently", "regardless"])
+
+
+def _before_gloss(doc: Doc, token: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """A factor phrase without a comma-delimited gloss after its head: an indefinite appositive ("[Obesity], a
+    remarkably increased healthcare problem,"), a past participle ("[in-session dissociation], assessed from
+    session audiotapes,") or a qualifier ("[Axis II disorders], particularly BPD,", "[exposure to X], independent
+    of Y,"); agent:claims-10. "such as" / "including" lists stay (guideline: they name the factor's parts)."""
+    for c in range(token.i + 1, rng[1] - 1):
+        if doc[c].text != ",":
+            continue
+        nxt = doc[c + 1]
+        gloss = (nxt.lower_ in _GLOSS_OPENERS and (nxt.lower_ not in ("a", "an") or nxt.head.dep_ == "appos")) or (
+            nxt.tag_ == "VBN" and nxt.dep_ == "acl")
+        if gloss and c > rng[0]:
+            return rng[0], c
+    while rng[1] - rng[0] > 1 and doc[rng[1] - 1].lower_ in _RELATION_ADVERBS and doc[rng[1] - 1].dep_ == "advmod":
+        rng = (rng[0], rng[1] - 1)  # "[a higher percentage of males and higher mean age] significantly predicted"
     return rng
 
 
@@ -1193,6 +1398,8 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
                 right = min(right, child.left_edge.i - 1)
             elif (child.dep_ == "acl" and child.tag_ == "VBN") or child.dep_ == "relcl":
                 right = min(right, child.left_edge.i)  # "reemergence of psychopathology [which occurred later]"
+            elif child.dep_ == "prep" and child.lower_ in ("during", "throughout"):
+                right = min(right, child.i)  # "emergency department visits [during treatment]" (agent:claims-10)
     for i in range(token.i + 1, right):  # "[those who had X] than those who had not": the comparator is not part of it
         if (doc[i].dep_ == "prep" and doc[i].lower_ in ("than", "versus", "vs", "vs.")) or (
                 doc[i].lower_ in ("compared", "relative") and i + 1 < right and doc[i + 1].lower_ in ("to", "with")):
@@ -1200,6 +1407,7 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
             break
     while right - left > 1 and not _restricts_number(doc, left, right) and (
                                 doc[left].lower_ in ("not", "just", "only", "precisely", "also")
+                                or (doc[left].lower_ == "following" and doc[left].dep_ == "amod")  # a misread "following"
                                 or (doc[left].dep_ == "advmod" and doc[left].i < token.i and not _premodifier_adverb(doc[left]))
                                 or (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether"))
                                 or _complementizer(doc[left])
@@ -1211,7 +1419,10 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
             left = commas[-1] + 1
     i = token.i + 1
     while i < right:
-        close = _kept_parenthetical(doc, i, right, blocked) if parens else None
+        close = _kept_parenthetical(doc, i, right, blocked) if parens or outcome else None
+        if close is not None and not parens and not (close + 1 < right and doc[close + 1].text in (",", "and", "or")):
+            close = None  # outcomes keep a gloss only inside a list that goes on after it (agent:claims-10):
+            # "morbidities including type 2 diabetes mellitus (DM), hypertension, and cardiovascular diseases"
         if close is not None:  # "low socioeconomic status (SES)": a gloss, not a citation or statistics
             i = close + 1
             continue

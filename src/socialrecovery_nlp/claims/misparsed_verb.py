@@ -1,0 +1,78 @@
+"""A trigger verb the small tagger read as an adjective (added for issue #5, agent:claims-10).
+
+"[Deletion of the GluA1 AMPA receptor subunit] impairs [short-term spatial recognition memory]",
+"[n-3 PUFA supplementation] increased [hippocampal neurogenesis ...]", "it was found that [GluA1
+deletion] now impaired [performance on ...]": the small pipeline tags the verb JJ / NN and hangs it
+as a premodifier (``amod``) of the object, so the sentence seems to have no verb at all. English
+does not put a noun phrase right before a participle adjective that premodifies another noun unless
+that participle is the verb; so a trigger in verb form (``-s`` / ``-ed``) premodifying a noun, right
+after a noun (adverbs between allowed), in a chain that no finite verb governs, is read as the verb
+of "[noun phrase before it] VERB [noun phrase after it]".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_NOUNS = ("NOUN", "PROPN")
+#: Where the subject noun phrase starts, scanning left from its last noun.
+_LEFT_STOPS = frozenset([",", ";", ":", "(", ")", "that", "whether", "which", "who", "when", "while", "whereas",
+                         "although", "because", "since", "if", "—", "–"])
+
+
+def _verb_form(token: Token) -> bool:
+    word = token.lower_
+    return (word.endswith("s") and not word.endswith("ss")) or word.endswith("ed")
+
+
+def _governed_by_finite_verb(noun: Token, trigger: Token) -> bool:
+    """Does a finite verb (or an auxiliary-marked one) govern ``noun``? A noun reached as a clausal
+    complement ("it was found that [deletion] ...") is itself a clause the parser left without a verb."""
+    cur = noun
+    while cur.head.i != cur.i:
+        if cur.dep_ == "ccomp" and cur.pos_ in _NOUNS:
+            return False
+        head = cur.head
+        if head.i != trigger.i and head.pos_ in ("VERB", "AUX") and (head.tag_ in _FINITE or head.dep_ == "ROOT" or any(
+                c.dep_ in ("aux", "auxpass") for c in head.children)):
+            return True
+        cur = head
+    return cur.pos_ in ("VERB", "AUX")
+
+
+def misparsed_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(factor range, outcome range)`` (token ranges) when ``token``, a trigger word, is a verb the
+    parser hung as a premodifier; else None."""
+    if token.dep_ not in ("amod", "compound", "nmod") or token.tag_ not in ("JJ", "NN", "NNS", "VBN", "VBD", "VBZ"):
+        return None
+    if not _verb_form(token):
+        return None
+    obj = token.head
+    if obj.i <= token.i or obj.pos_ not in _NOUNS:
+        return None
+    doc = token.doc
+    last = token.i - 1
+    while last >= 0 and doc[last].pos_ == "ADV":
+        last -= 1
+    if last < 0 or doc[last].pos_ not in _NOUNS or doc[last].dep_ in ("amod",):
+        return None
+    if _governed_by_finite_verb(obj, token) or _governed_by_finite_verb(doc[last], token):
+        return None
+    if any(doc[i].tag_ in _FINITE for i in range(last + 1, token.i)):
+        return None
+    left = last
+    while left - 1 >= 0 and doc[left - 1].lower_ not in _LEFT_STOPS and doc[left - 1].tag_ not in _FINITE \
+            and doc[left - 1].pos_ not in ("SCONJ", "AUX") and doc[left - 1].dep_ != "mark" and not (
+                doc[left - 1].pos_ == "VERB" and (doc[left - 1].tag_ != "VBN" or doc[left - 1].dep_ != "acl")):
+        left -= 1
+    while left < last and (doc[left].pos_ in ("ADP", "CCONJ", "PUNCT", "ADV")):
+        left += 1  # "In fact, ..." is cut at the comma; a stray leading preposition or adverb is not the subject
+    right = obj.right_edge.i + 1
+    for i in range(token.i + 1, right):  # the object ends before a clause of its own
+        if doc[i].tag_ in _FINITE or (doc[i].text in (",", ";") and i + 1 < right and doc[i + 1].dep_ == "mark"):
+            right = i
+            break
+    while right > token.i + 2 and doc[right - 1].is_punct:
+        right -= 1
+    return (left, last + 1), (token.i + 1, right)
