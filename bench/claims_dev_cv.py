@@ -1,7 +1,7 @@
 """Both grouped CVs used to judge rule and detector changes, with the shipped model's settings.
 
     python bench/claims_dev_cv.py [--meta models/claims-0.3.0/meta.json] [--errors errors.jsonl]
-                                  [--threshold T] [--confident C]
+                                  [--threshold T] [--confident C] [--abstracts FILE ...]
 
 * **seed-train CV**: the seed *training* split in 5 folds grouped by paragraph; per fold the
   detector (the model's settings) is trained on the other seed folds plus every annotated abstract
@@ -119,9 +119,13 @@ def main() -> None:
     ap.add_argument("--legacy-token-metric", action="store_true",
                     help="token overlap as computed up to claims@0.2.0 (token offsets relative to each span's start)")
     ap.add_argument("--v1-only", action="store_true", help="only annotations/claims_abstracts.jsonl (before 0.5.0)")
+    ap.add_argument("--abstracts", nargs="*", default=None,
+                    help="training abstract files to use instead of claim_data.TRAINING_ABSTRACT_FILES")
     args = ap.parse_args()
     if args.v1_only:
         ABSTRACT_PATHS[:] = [claim_data.ABSTRACT_ANNOTATIONS]
+    if args.abstracts:
+        ABSTRACT_PATHS[:] = [Path(p) for p in args.abstracts]
     from socialrecovery_nlp.claims import evaluate
 
     # set explicitly, so that older code (PYTHONPATH=<old checkout>/src) is scored the same way
