@@ -24,6 +24,9 @@ def write_model_card(model_dir: str | Path, config: dict, facts: dict, metrics: 
     nb_w = float(config["classifier"].get("nb_weight", 0.0) or 0.0)
     naive_bayes = (f"; plus {nb_w} x the row-centred log-likelihood of a Complement Naive Bayes model on the "
                    f"TF-IDF block (alpha {config['classifier'].get('nb_alpha', 0.3)})") if nb_w else ""
+    per_design = ("\n  Where the rules are confident, `confident_weights` gives each rule label with at least 5 confident"
+                  "\n  out-of-fold decisions its own `w` (fitted the same way, label by label); other labels use"
+                  "\n  `confident_weight`.") if config["calibration"].get("per_design_confident") else ""
     text = f"""# {m['name']} {m['version']}: study design of a record
 
 Assigns one of the codebook's 13 study designs (`rct, quasi_experimental, cohort, case_control,
@@ -44,7 +47,7 @@ section decides), with a calibrated score and the cue spans that support it.
 - **Combination**: `w * onehot(rule label) + (1 - w) * p_model`, weights fitted on out-of-fold
   predictions (`combine.json`: {combine}); a title-only text leans to `unclear` by
   `short_text_weight` (0 means the classifier's own `unclear` class, learned from title-only
-  records, was enough on the dev folds).
+  records, was enough on the dev folds).{per_design}
 
 ## Training data
 - Weak labels: rule-confident decisions over the screening abstracts in `data/screening/` that are

@@ -164,3 +164,65 @@ def keyword_features(texts: list[str], weight: float = 1.0) -> np.ndarray:
     if not texts:
         return np.zeros((0, N_KEYWORDS), dtype=np.float32)
     return np.log1p(np.vstack([keyword_counts(t) for t in texts])) * np.float32(weight)
+
+
+# --- focus columns (design-6): the two largest confusions, cohort vs cross-sectional and ---------
+# narrative review vs non-empirical, plus the numbers that primary studies report. General cues of
+# the guideline (rules 4, 10, 11, 13), as regular expressions over the lower-cased text; numbers,
+# p-values, percentages and "n =" are invisible to the word block (its tokens need two word chars).
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty)"
+FOCUS: dict[str, tuple[str, ...]] = {
+    "followup_time": (
+        rf"\bat {_NUM}(?:,? (?:and|or) {_NUM})*[- ](?:weeks?|months?|years?)\b",
+        rf"\b{_NUM}[- ](?:weeks?|months?|years?)[- ](?:later|follow[- ]?ups?|prospective|longitudinal)\b",
+        r"\bfollowed(?: up)? (?:for|over|until|through|into|to)\b",
+        r"\bbaseline and (?:at )?(?:follow[- ]?ups?|\d+|one|two|three|six|twelve)\b",
+        rf"\b(?:over|during|across) (?:a |the )?(?:period of )?{_NUM}[- ](?:years?|decades?)\b",
+        r"\b(?:years?|months?|decades?) later\b", r"\b(?:waves?|sweeps?) (?:\d|one|two|three)\b",
+        r"\bfollow[- ]?up (?:period|assessments?|interviews?|data|visits?|surveys?)\b",
+        r"\bincident\b", r"\blongitudinal(?:ly)?\b", r"\bprospective(?:ly)?\b"),
+    "one_time": (
+        r"\bcross[- ]sectional(?:ly)?\b", r"\b(?:at )?(?:a )?(?:single|one) (?:time[- ]?point|occasion|assessment)\b",
+        r"\bsurvey(?:s|ed)?\b", r"\bquestionnaires?\b", r"\brespondents?\b", r"\bprevalence\b",
+        r"\bresponse rate\b"),
+    "review_self": (
+        r"\b(?:we|i|authors) (?:review|summari[sz]e|overview|synthesi[sz]e|appraise)\b",
+        r"\bthis (?:review|overview|chapter|update)\b", r"\b(?:is|are|were) (?:briefly )?reviewed\b",
+        (r"\breview(?:s|ed|ing)? (?:of )?(?:the )?(?:current |recent |existing |available |published )?"
+         r"(?:literature|evidence|research|studies|findings|data)\b"),
+        r"\b(?:recent|current) (?:advances|developments|evidence|findings|research|literature|knowledge)\b",
+        r"\boverview\b", r"\bstate of the art\b", r"\bwe discuss (?:the )?(?:evidence|findings|studies|data)\b"),
+    "argue": (
+        r"\b(?:we|i) (?:argue|propose|contend|suggest that|call for|reflect|outline|advocate|question)\b",
+        (r"\bthis (?:paper|article|essay|commentary|editorial|chapter) (?:argues|proposes|discusses|considers|"
+         r"outlines|reflects|explores|examines|describes|presents|offers)\b"),
+        r"\b(?:commentary|editorial|viewpoint|essay|debate|manifesto|position statement)\b",
+        r"\b(?:policy|policies|ethic(?:s|al)|conceptual|theoretical|philosophical|normative)\b"),
+    "numbers": (
+        r"\bp ?[<=>\u2264\u2265] ?0?[.,]\d", r"\bn ?= ?\d", r"\d ?%", r"\b95 ?% ?(?:ci|confidence)",
+        r"\b(?:odds|hazard|risk) ratios?\b", r"\bmean (?:age|score)\b", r"\b\d+[.,]\d+\b"),
+}
+FOCUS_NAMES: tuple[str, ...] = tuple(FOCUS)
+_FOCUS_RE = None
+
+
+def focus_counts(text: str) -> np.ndarray:
+    """Matches of each :data:`FOCUS` group in ``text`` (lower-cased; one regex scan)."""
+    global _FOCUS_RE
+    if _FOCUS_RE is None:
+        import re
+
+        _FOCUS_RE = re.compile("|".join(f"(?P<{name}>{'|'.join(f'(?:{p})' for p in FOCUS[name])})"
+                                        for name in FOCUS_NAMES))
+    out = np.zeros(len(FOCUS_NAMES), dtype=np.float32)
+    index = {name: i for i, name in enumerate(FOCUS_NAMES)}
+    for m in _FOCUS_RE.finditer(text.lower()):
+        out[index[m.lastgroup]] += 1
+    return out
+
+
+def focus_features(texts: list[str], weight: float = 1.0) -> np.ndarray:
+    """``log1p`` focus counts times ``weight``, one row per text."""
+    if not texts:
+        return np.zeros((0, len(FOCUS_NAMES)), dtype=np.float32)
+    return np.log1p(np.vstack([focus_counts(t) for t in texts])) * np.float32(weight)

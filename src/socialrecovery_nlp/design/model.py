@@ -8,6 +8,14 @@ the class scores are ``LR decision + nb_weight * (NB joint log-likelihood, centr
 Only NB's ``feature_log_prob_`` matrix is kept (saved as a plain ``.npy``, no pickle), so the
 extra cost at prediction time is one sparse-dense product.
 
+``focus_weight > 0`` (design-6) adds :func:`.features.focus_features` columns (follow-up time,
+one-time measurement, a review's own voice, argument/policy words, reported numbers).
+``char_weight > 0`` (design-6) adds a character n-gram TF-IDF block (:mod:`.chargrams`: n-grams
+of ``char_ngram_min``-``char_ngram_max`` characters of each space-padded word token, sublinear tf,
+l2 norm) times ``char_weight``, after the word, cue and keyword columns: it shares evidence
+between spellings and word forms (randomis/randomiz, interview/interviewed). Its vocabulary and
+idf are saved as plain JSON / ``.npy``.
+
 Saved with skops (no pickles); loading checks the stored object types against an allow-list.
 """
 
@@ -26,6 +34,8 @@ WEIGHTS_FILE = "classifier.skops"
 CALIBRATION_FILE = "calibration.json"
 VOCABULARY_FILE = "vocabulary.json"
 NB_FILE = "nb_feature_log_prob.npy"
+CHAR_VOCABULARY_FILE = "char_vocabulary.json"
+CHAR_IDF_FILE = "char_idf.npy"
 
 #: Types a design model file may contain; anything else refuses to load.
 TRUSTED_TYPES = [
@@ -57,7 +67,9 @@ class DesignClassifier:
     def __init__(self, ngram_max: int = 2, min_df: int = 2, max_features: int = 200_000,
                  C: float = 4.0, max_iter: int = 2000, temperature: float = 1.0,
                  cue_weight: float = 0.0, keyword_weight: float = 0.0, nb_weight: float = 0.0,
-                 nb_alpha: float = 0.3, nb_balanced: bool = False) -> None:
+                 nb_alpha: float = 0.3, nb_balanced: bool = False, char_weight: float = 0.0,
+                 char_ngram_min: int = 3, char_ngram_max: int = 5, char_min_df: int = 3,
+                 char_max_features: int = 100_000, focus_weight: float = 0.0) -> None:
         self.params = {"ngram_max": ngram_max, "min_df": min_df, "max_features": max_features,
                        "C": C, "max_iter": max_iter, "cue_weight": cue_weight}
         if keyword_weight:  # only stored when used: older model files stay byte-identical
@@ -67,9 +79,17 @@ class DesignClassifier:
             self.params["nb_alpha"] = nb_alpha
             if nb_balanced:
                 self.params["nb_balanced"] = True
+        if focus_weight:
+            self.params["focus_weight"] = focus_weight
+        if char_weight:
+            self.params.update(char_weight=char_weight, char_ngram_min=char_ngram_min,
+                               char_ngram_max=char_ngram_max, char_min_df=char_min_df,
+                               char_max_features=char_max_features)
         self.temperature = temperature
         self.pipeline: Pipeline | None = None
         self.nb_log_prob: np.ndarray | None = None  # (classes, TF-IDF terms), when nb_weight > 0
+        self.char_vocabulary: dict[str, int] | None = None  # char n-gram -> column, when char_weight > 0
+        self.char_idf: np.ndarray | None = None
 
     @property
     def labels_(self) -> list[str]:
@@ -83,11 +103,12 @@ class DesignClassifier:
         tfidf = self.pipeline.named_steps["tfidf"]
         x = tfidf.fit_transform(texts) if fit else self.tfidf_transform(texts)
         keyword_weight = float(self.params.get("keyword_weight", 0.0))
-        if not self.uses_cues and not keyword_weight:
+        focus_weight = float(self.params.get("focus_weight", 0.0))
+        if not self.uses_cues and not keyword_weight and not self.char_weight and not focus_weight:
             return x
         from scipy import sparse
 
-        from .features import cue_features, keyword_features
+        from .features import cue_features, focus_features, keyword_features
 
         blocks = [x]
         if self.uses_cues:
@@ -96,7 +117,38 @@ class DesignClassifier:
             blocks.append(sparse.csr_matrix(cue_features(cues, self.params["cue_weight"])))
         if keyword_weight:
             blocks.append(sparse.csr_matrix(keyword_features(texts, keyword_weight)))
+        if focus_weight:
+            blocks.append(sparse.csr_matrix(focus_features(texts, focus_weight)))
+        if self.char_weight:
+            xc = self._fit_char(texts) if fit else self.char_transform(texts)
+            blocks.append(xc * np.float32(self.char_weight))
         return sparse.hstack(blocks).tocsr()
+
+    @property
+    def char_weight(self) -> float:
+        return float(self.params.get("char_weight", 0.0))
+
+    def _char_block(self):
+        from .chargrams import CharGrams
+
+        block = getattr(self, "_chargrams", None)
+        if block is None or block.vocabulary is not self.char_vocabulary:
+            block = self._chargrams = CharGrams(self.params["char_ngram_min"], self.params["char_ngram_max"],
+                                                self.char_vocabulary, self.char_idf)
+        return block
+
+    def _fit_char(self, texts: list[str]):
+        """Fit the char block's vocabulary and idf; returns its (unweighted) rows for ``texts``."""
+        from .chargrams import CharGrams
+
+        block = CharGrams(self.params["char_ngram_min"], self.params["char_ngram_max"])
+        x = block.fit_transform(texts, int(self.params["char_min_df"]), int(self.params["char_max_features"]))
+        self.char_vocabulary, self.char_idf, self._chargrams = block.vocabulary, block.idf, block
+        return x
+
+    def char_transform(self, texts: list[str]):
+        """The character n-gram TF-IDF rows of ``texts`` (:mod:`.chargrams`), unweighted."""
+        return self._char_block().transform(texts)
 
     def tfidf_transform(self, texts: list[str]):
         """``TfidfVectorizer.transform`` for this model's settings (word uni- and bigrams,
@@ -226,6 +278,10 @@ class DesignClassifier:
         (model_dir / VOCABULARY_FILE).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
         if self.nb_log_prob is not None:
             np.save(model_dir / NB_FILE, self.nb_log_prob, allow_pickle=False)
+        if self.char_vocabulary is not None:
+            (model_dir / CHAR_VOCABULARY_FILE).write_text(json.dumps(self.char_vocabulary, ensure_ascii=False),
+                                                          encoding="utf-8")
+            np.save(model_dir / CHAR_IDF_FILE, self.char_idf, allow_pickle=False)
         (model_dir / CALIBRATION_FILE).write_text(json.dumps(
             {"temperature": self.temperature, "params": self.params}, indent=2) + "\n", encoding="utf-8")
 
@@ -247,6 +303,10 @@ class DesignClassifier:
         model.pipeline.named_steps["tfidf"].vocabulary_ = {str(k): int(v) for k, v in vocabulary.items()}
         if model.nb_weight:
             model.nb_log_prob = np.load(model_dir / NB_FILE, allow_pickle=False)
+        if model.char_weight:
+            vocabulary = json.loads((model_dir / CHAR_VOCABULARY_FILE).read_text(encoding="utf-8"))
+            model.char_vocabulary = {str(k): int(v) for k, v in vocabulary.items()}
+            model.char_idf = np.load(model_dir / CHAR_IDF_FILE, allow_pickle=False)
         return model
 
 

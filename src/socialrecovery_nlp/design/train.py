@@ -25,18 +25,21 @@ from .combine import CombineParams, combine
 from .data import Abstract, read_annotations, read_extra, read_screening, text_key
 from .model import DesignClassifier, softmax
 from .predict import DesignPredictor, DocView
-from .rules import DesignRules, _blank_nlp
+from .rules import DesignRules, _blank_nlp, decide
 from .weak import training_texts, weak_label
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "model": {"component": "design", "name": "design", "version": "0.1.0"},
     "data": {"screening_dir": "data/screening", "annotations": "annotations/design.jsonl",
              "splits": "annotations/design_splits.json", "extra": []},
-    "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 6.0, "seed": 0},
-    "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000, "cue_weight": 0.0, "keyword_weight": 0.0},
+    "weak": {"mask_fraction": 0.5, "max_per_label": 600, "gold_weight": 6.0, "seed": 0,
+             "self_train_max_per_label": 0, "self_train_threshold": 0.8, "self_train_weight": 1.0},
+    "features": {"ngram_max": 2, "min_df": 2, "max_features": 50000, "cue_weight": 0.0, "keyword_weight": 0.0,
+                 "char_weight": 0.0, "char_ngram_min": 3, "char_ngram_max": 5, "char_min_df": 3,
+                 "char_max_features": 100000, "focus_weight": 0.0},
     "classifier": {"C": 2.0, "max_iter": 2000, "nb_weight": 0.0, "nb_alpha": 0.3,
                    "nb_balanced": False},
-    "calibration": {"folds": 5, "seed": 0},
+    "calibration": {"folds": 5, "seed": 0, "output_temperature": False, "per_design_confident": False},
     "output": {"models_root": "models"},
 }
 
@@ -117,19 +120,88 @@ class TrainingData:
         return stats
 
 
-def _fit(config: dict, weak_texts, weak_labels, weak_cues, gold: list[tuple[str, str, list]]) -> DesignClassifier:
-    """Fit on weak examples plus ``gold`` ``(text, label, cues)`` triples (weighted up)."""
+def _fit(config: dict, weak_texts, weak_labels, weak_cues, gold: list[tuple[str, str, list]],
+         weak_weights=None) -> DesignClassifier:
+    """Fit on weak examples plus ``gold`` ``(text, label, cues)`` triples (weighted up);
+    ``weak_weights``: one sample weight per weak example (default 1)."""
     f, c, w = config["features"], config["classifier"], config["weak"]
     texts = list(weak_texts) + [t for t, _, _ in gold]
     labels = list(weak_labels) + [lab for _, lab, _ in gold]
     cues = list(weak_cues) + [cs for _, _, cs in gold]
-    weights = [1.0] * len(weak_texts) + [float(w["gold_weight"])] * len(gold)
+    weights = (list(weak_weights) if weak_weights is not None else [1.0] * len(weak_texts))
+    weights += [float(w["gold_weight"])] * len(gold)
     model = DesignClassifier(ngram_max=f["ngram_max"], min_df=f["min_df"], max_features=f["max_features"],
                              C=c["C"], max_iter=c["max_iter"], cue_weight=float(f.get("cue_weight", 0.0)),
                              keyword_weight=float(f.get("keyword_weight", 0.0)),
                              nb_weight=float(c.get("nb_weight", 0.0)), nb_alpha=float(c.get("nb_alpha", 0.3)),
-                             nb_balanced=bool(c.get("nb_balanced", False)))
+                             nb_balanced=bool(c.get("nb_balanced", False)),
+                             char_weight=float(f.get("char_weight", 0.0)),
+                             char_ngram_min=int(f.get("char_ngram_min", 3)), char_ngram_max=int(f.get("char_ngram_max", 5)),
+                             char_min_df=int(f.get("char_min_df", 3)),
+                             char_max_features=int(f.get("char_max_features", 100000)),
+                             focus_weight=float(f.get("focus_weight", 0.0)))
     return model.fit(texts, labels, sample_weight=np.array(weights), cues=cues)
+
+
+class SelfTrainPool:
+    """Self-training (``weak.self_train_max_per_label > 0``, design-6): screening abstracts that
+    are neither hand-labelled nor rule-confident (nor title-only), with their rule cues; a fitted
+    model labels them and its confident predictions join the weak examples of a second fit."""
+
+    def __init__(self, abstracts: list[Abstract], rules: DesignRules) -> None:
+        views = _views(abstracts)
+        self.texts, self.cues, self.decisions, self.uids = [], [], [], []
+        for a, v in zip(abstracts, views):
+            cues = rules.cues(v.doc, title_end=v.title_end, text=v.text)
+            decision = decide(cues)
+            if decision.confident or not a.abstract.strip():
+                continue
+            self.texts.append(a.text)
+            self.cues.append(cues)
+            self.decisions.append(decision)
+            self.uids.append(a.uid)
+
+    def pseudo_labels(self, model: DesignClassifier, threshold: float, max_per_label: int,
+                      ) -> tuple[list[str], list[str], list[list]]:
+        """Texts, labels and cues of the records whose combined probability (model at
+        temperature 1, mixed as the fitted mixtures usually are: confident rules 0.1, missing
+        own cue x 0.5) reaches ``threshold``; the most confident ``max_per_label`` per label."""
+        from .combine import combine_batch
+
+        if not self.texts:
+            return [], [], []
+        proba = softmax(model.decision(self.texts, self.cues))
+        params = CombineParams(confident_weight=0.1, weak_weight=0.0, short_text_weight=0.0,
+                               missing_cue_factor=0.5)
+        dist = combine_batch(self.decisions, proba, model.labels_, params, [False] * len(self.texts))
+        best, conf = dist.argmax(axis=1), dist.max(axis=1)
+        chosen: dict[str, list[tuple[float, str, int]]] = {}
+        for i in np.flatnonzero(conf >= threshold):
+            chosen.setdefault(model.labels_[best[i]], []).append((-float(conf[i]), self.uids[i], int(i)))
+        texts, labels, cues = [], [], []
+        for label in sorted(chosen):
+            for _, _, i in sorted(chosen[label])[:max_per_label]:
+                texts.append(self.texts[i])
+                labels.append(label)
+                cues.append(self.cues[i])
+        return texts, labels, cues
+
+
+def _fit_self_trained(config: dict, weak_texts, weak_labels, weak_cues, gold, pool: SelfTrainPool | None,
+                      stats: list | None = None) -> DesignClassifier:
+    """``_fit``; with a self-training pool, label the pool with that model and refit with its
+    confident predictions added to the weak examples (weight ``weak.self_train_weight``)."""
+    model = _fit(config, weak_texts, weak_labels, weak_cues, gold)
+    if pool is None:
+        return model
+    w = config["weak"]
+    texts, labels, cues = pool.pseudo_labels(model, float(w["self_train_threshold"]),
+                                             int(w["self_train_max_per_label"]))
+    if stats is not None:
+        stats.append({lab: labels.count(lab) for lab in sorted(set(labels))})
+    weights = [1.0] * len(weak_texts) + [float(w["self_train_weight"])] * len(texts)
+    return _fit(config, list(weak_texts) + texts, list(weak_labels) + labels, list(weak_cues) + cues, gold,
+                weak_weights=weights)
 
 
 def _views(abstracts: list[Abstract]) -> list[DocView]:
@@ -177,6 +249,34 @@ def fit_combination(predictor: DesignPredictor, views: list[DocView], gold: list
     return best
 
 
+def fit_confident_weights(predictor: DesignPredictor, decisions: list, proba: np.ndarray, gold: list[str],
+                          min_records: int = 5, rows=None) -> dict[str, float]:
+    """design-6: one ``confident_weight`` per rule label with at least ``min_records`` confident
+    decisions (among ``rows``, default all), each minimising the held-out negative log-likelihood
+    of the records the rules are confident on with that label (the other mixture weights fixed)."""
+    labels = predictor.labels
+    rows = range(len(gold)) if rows is None else rows
+    by_label: dict[str, list[int]] = {}
+    for i in rows:
+        d = decisions[i]
+        if d.confident and d.label in labels and gold[i] in labels:
+            by_label.setdefault(d.label, []).append(i)
+    out = {}
+    base = predictor.params
+    for label, idx in sorted(by_label.items()):
+        if len(idx) < min_records:
+            continue
+        best, best_nll = base.confident_weight, np.inf
+        for w in np.round(np.linspace(0.0, 0.95, 20), 2):
+            params = CombineParams(**{**base.to_dict(), "confident_weights": {label: float(w)}})
+            nll = -sum(np.log(combine(decisions[i], proba[i], labels, params)[labels.index(gold[i])] + 1e-9)
+                       for i in idx)
+            if nll < best_nll - 1e-9:
+                best, best_nll = float(w), nll
+        out[label] = best
+    return out
+
+
 def _oof_metrics(predictor: DesignPredictor, views: list[DocView], gold: list[str], scores: np.ndarray) -> dict:
     """Macro-F1 / accuracy of the combined predictor on out-of-fold scores (the dev estimate)."""
     from .evaluate import _scores
@@ -218,6 +318,10 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
     views = _views([data.abstracts[u] for u in train_uids])
     gold_pairs = [(data.abstracts[u].text, data.gold[u], rules.cues(v.doc, title_end=v.title_end, text=v.text))
                   for u, v in zip(train_uids, views)]
+    pool, self_train_stats = None, []
+    if int(w.get("self_train_max_per_label", 0) or 0) > 0:  # never test texts: weak_pool excludes them
+        pool = SelfTrainPool(data.weak_pool, rules)
+        log(f"self-training pool: {len(pool.texts)} abstracts")
     # out-of-fold scores on the hand-labelled train split
     folds = int(config["calibration"]["folds"])
     fold_of = stratified_folds([g for _, g, _ in gold_pairs], folds, config["calibration"]["seed"])
@@ -225,7 +329,8 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
     fold_labels = None
     for k in range(folds):
         held = {i for i, f in enumerate(fold_of) if f == k}
-        model = _fit(config, weak_texts, weak_labels, weak_cues, [g for i, g in enumerate(gold_pairs) if i not in held])
+        model = _fit_self_trained(config, weak_texts, weak_labels, weak_cues,
+                                  [g for i, g in enumerate(gold_pairs) if i not in held], pool, self_train_stats)
         if fold_labels is None:
             fold_labels = model.labels_
         if model.labels_ != fold_labels:
@@ -236,18 +341,30 @@ def train_model(config: dict, data: TrainingData, log=print) -> tuple[DesignPred
         for i, s in zip(idx, scores):
             oof_scores[i] = s
     scores = np.vstack(oof_scores)
-    final = _fit(config, weak_texts, weak_labels, weak_cues, gold_pairs)
+    final = _fit_self_trained(config, weak_texts, weak_labels, weak_cues, gold_pairs, pool, self_train_stats)
     assert final.labels_ == fold_labels
     final.temperature = 1.0
     gold_labels = [g for _, g, _ in gold_pairs]
     temperature = final.fit_temperature(scores, gold_labels)
     predictor = DesignPredictor(final, CombineParams(), rules)
     predictor.params = fit_combination(predictor, views, gold_labels, scores)
+    if config["calibration"].get("per_design_confident"):  # design-6: confident weight per rule label
+        decisions = [predictor.rule_decision(v)[0] for v in views]
+        predictor.params.confident_weights = fit_confident_weights(
+            predictor, decisions, softmax(scores / temperature), gold_labels)
+    if config["calibration"].get("output_temperature"):  # design-6: T on the combined OOF distribution
+        from .combine import combine_batch, fit_output_temperature
+
+        dist = combine_batch([predictor.rule_decision(v)[0] for v in views], softmax(scores / temperature),
+                             predictor.labels, predictor.params, [bool(v.short) for v in views])
+        predictor.params.output_temperature = fit_output_temperature(
+            dist, np.array([predictor.labels.index(g) for g in gold_labels]))
     dev = _oof_metrics(predictor, views, gold_labels, scores)
     predictor.dev_scores, predictor.dev_views = scores, views  # in memory only, for analysis
     log(f"temperature {temperature:.3f}; combination {predictor.params.to_dict()}; dev (out-of-fold) {dev}")
     facts = {"dev_out_of_fold": dev, "temperature": round(temperature, 4), "weak_confident": len(weak), "weak_used": len(weak_texts), "gold_train": len(gold_pairs),
              "extra": data.extra_stats,
+             **({"self_train": {"pool": len(pool.texts), "pseudo_labels_final": self_train_stats[-1]}} if pool else {}),
              "weak_label_counts": {lab: weak_labels.count(lab) for lab in sorted(set(weak_labels))}}
     return predictor, facts
 
