@@ -3,7 +3,8 @@
     python bench/design_throughput.py [--n 4000] [--processes 2] [--fork 2] [--model models/design-0.3.0]
                                       [--no-sentencizer]
 
-Runs the real pipeline path: blank English tokenizer + sentencizer + ``srnlp_design`` over
+Runs the real pipeline path: blank English tokenizer + the project's sentencizer (``srnlp_sentencizer``,
+spaCy's rules vectorised; ``--spacy-sentencizer`` for spaCy's own) + ``srnlp_design`` over
 title + abstract records, ``nlp.pipe(batch_size=256, n_process=...)``. Reports abstracts/s
 after a warm-up batch; pin to two cores with ``taskset -c 0,1`` to match the target setting.
 ``--no-sentencizer`` drops the sentencizer: the design rules split sentences at ``. ? !`` and
@@ -43,6 +44,7 @@ def main() -> int:
     parser.add_argument("--fork", type=int, default=0, help="N forked workers instead of n_process")
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-sentencizer", action="store_true", help="tokenizer + srnlp_design only")
+    parser.add_argument("--spacy-sentencizer", action="store_true", help="spaCy's sentencizer (before 0.6.0)")
     args = parser.parse_args()
     if hasattr(os, "getloadavg"):
         print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
@@ -53,7 +55,12 @@ def main() -> int:
     register_extensions()
     nlp = spacy.blank("en")
     if not args.no_sentencizer:
-        nlp.add_pipe("sentencizer")
+        if args.spacy_sentencizer:
+            nlp.add_pipe("sentencizer")
+        else:
+            from socialrecovery_nlp.text import sentences  # noqa: F401  (registers srnlp_sentencizer)
+
+            nlp.add_pipe("srnlp_sentencizer", name="sentencizer")
     nlp.add_pipe("srnlp_design", name="design", config={"model": str(model_dir)})
 
     def docs(recs):

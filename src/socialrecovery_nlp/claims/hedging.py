@@ -41,11 +41,30 @@ def hedge_cue(text: str) -> str | None:
     return min(candidates, key=lambda c: c[1])[0] if candidates else None
 
 
+#: Cues of no effect besides :data:`.lexicon.NEGATION_PHRASES` (agent:claims-14): equivalence ("were
+#: equivalent", "as effective as", "non-inferior"), a null or negligible effect ("had little effect", "a negligible
+#: effect", "ineffective") and weak evidence ("insufficient evidence").
+NO_EFFECT_PHRASES = ("equivalent", "as effective as", "as efficacious as", "equally effective", "equally efficacious",
+                     "no better than", "not superior", "noninferior", "non-inferior", "little effect",
+                     "little or no effect", "little impact", "negligible effect", "negligible impact", "ineffective",
+                     "insignificant", "unaffected",
+                     "did not differ", "limited evidence", "insufficient evidence", "lack of evidence", "inconclusive")
+
+
+#: "[X] was (just) as effective (as Z)", "and equally effective": equivalence ending at the trigger (not "twice
+#: as effective")
+_AS_EFFECTIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|and|proved|appeared)\s+(?:just\s+)?as\s+"
+                           r"(?:effective|efficacious)\b")
+
+
 def negation_cue(text: str) -> str | None:
     """The first negation cue ("did not", "little evidence", "not always", ...), or ``None``."""
-    phrase = _find_phrase(text, lx.NEGATION_PHRASES)
+    phrase = _find_phrase(text, lx.NEGATION_PHRASES) or _find_phrase(text, NO_EFFECT_PHRASES)
     if phrase:
         return phrase[0]
+    match = _AS_EFFECTIVE.search(text)
+    if match:
+        return match.group()
     for match in _TOKEN.finditer(text):
         if match.group().lower() in lx.NEGATION_WORDS:
             following = text[match.end():match.end() + 6].lower()
@@ -59,22 +78,40 @@ _MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit s
 
 
 _P_VALUE = re.compile(r"\bp\s*(=|>|≥|<|≤|<=|>=)\s*(0?\.\d+|1\.0+|1)\b", re.IGNORECASE)
+#: "p = NS", "(NS)", "(ns)": a difference reported as not significant without a value (agent:claims-14)
+_P_NS = re.compile(r"\b[pP]\s*[=:]\s*(?:NS|ns|n\.s\.)(?![A-Za-z])|\((?:NS|ns|n\.s\.)\)")
+
+#: Cues after the predicate besides :data:`.lexicon.POST_NEGATION_PHRASES` (agent:claims-14): "the changes
+#: ... were negligible", "... appear unaffected", "... did not achieve statistical significance".
+POST_NO_EFFECT_PHRASES = ("negligible", "unaffected", "did not reach", "did not achieve", "failed to reach",
+                          "failed to achieve", "insignificant", "was equivalent", "were equivalent", "was comparable",
+                          "were comparable")
+#: "not (found to be / statistically) significant", a few words apart
+_NOT_SIGNIFICANT = re.compile(r"(?i)\bnot(?:\W+\w+){0,4}?\W+significant(?:ly)?\b")
+#: "[X] affected neither [A] nor [B]": the predicate is denied right after it
+_NEITHER_AFTER = re.compile(r"(?i)^\W*(?:\w+\W+)?neither\b")
 
 
 def post_negation_cue(text: str) -> str | None:
     """A cue after the predicate that denies it ("... but differences were not significant"), or
     reported p-values that are all >= 0.05 ("(p = 0.64)")."""
-    found = _find_phrase(text, lx.POST_NEGATION_PHRASES)
+    found = _find_phrase(text, lx.POST_NEGATION_PHRASES) or _find_phrase(text, POST_NO_EFFECT_PHRASES)
     if found:
         return found[0]
+    for pattern in (_NOT_SIGNIFICANT, _NEITHER_AFTER):
+        match = pattern.search(text)
+        if match:
+            return match.group().strip()
     return nonsignificant_p(text)
 
 
 def nonsignificant_p(text: str) -> str | None:
-    """The first p-value if every p-value in ``text`` is reported as >= 0.05, else ``None``."""
+    """The first p-value if every p-value in ``text`` is reported as >= 0.05, else ``None``; with no p-value, a
+    "p = NS" / "(NS)" mark."""
     values = list(_P_VALUE.finditer(text))
     if not values:
-        return None
+        ns = _P_NS.search(text)
+        return ns.group() if ns else None
     for match in values:
         op, value = match.group(1), float(match.group(2))
         if op in ("<", "≤", "<=") or value < 0.05:

@@ -11,7 +11,10 @@ An outcome phrase is read from its head, as English noun phrases are built:
   increase in well-being" is good, "a decline in memory" is bad, "improvements in X" are good;
 * a worsening modifier before a good head flips it ("poor sleep quality", "impaired memory");
 * when the head has no known valence, the right-most known phrase of the whole outcome decides
-  (the reading before 0.5.0).
+  (the reading before 0.5.0);
+* *(0.6.0, agent:claims-14)* medical word forms that name a disorder ("hypocortisolism", "neuropathy",
+  "thrombocytopenia", "fibrosis") are bad whatever the stem, and evaluative modifiers set an unknown head
+  ("the impairing effects of ...", "abnormal preference behaviors" bad; "beneficial effects" good).
 
 Phrases come from :mod:`.lexicon` (``GOOD_OUTCOMES``, ``BAD_OUTCOMES``,
 ``BAD_OUTCOMES_DIRECTION``) plus the general health and social vocabulary below; matching
@@ -44,6 +47,23 @@ MORE_BAD = (
     "deficiency", "deficiencies", "dysfunctions", "relapse rate", "risk behaviour", "risk behavior",
     "frailty", "disabilities", "injuries", "suicidality", "suicide attempt", "attempted suicide",
     "health condition", "chronic condition", "falls",
+    # 0.6.0 (agent:claims-14): general clinical harms, adverse effects and risk factors seen in the training
+    # abstracts (guideline "Abstracts": adverse events, obesity, blood pressure, cortisol are bad)
+    "risk", "headache", "somnolence", "hot flash", "hot flush", "emesis", "extrapyramidal", "eps", "sequelae",
+    "lesion", "microbleed", "adiposity", "waist circumference", "body fat", "abdominal fat", "fat mass",
+    "intraocular pressure", "iop", "blood glucose", "plasma glucose", "fasting glucose", "blood sugar", "hba1c",
+    "cholesterol", "triglyceride", "allodynia",
+    "friction", "conflict", "allostatic load", "corticosterone", "overuse", "overprescribing",
+    "cocaine use", "opioid use", "cannabis use", "heroin use", "tobacco use", "antibiotic use", "resource use",
+    "analgesic requirement", "opioid requirement", "analgesic consumption", "opioid consumption",
+    "stress response", "inflammatory response", "catecholamine response", "cortisol response",
+    "hormonal response", "neuroendocrine response", "allergic reaction", "inflammatory",
+    "depressive", "depressed", "disorganization", "disorganisation",
+    # stress physiology read like cortisol (guideline "Abstracts"), needs, errors and rescue treatment
+    "hpa axis activation", "hpa axis activity", "hpa axis reactivity", "hpa activity", "adrenocortical activity",
+    "glucocorticoid secretion", "sympathoadrenal activation", "sympathetic activation", "catabolic state",
+    "qtc prolongation", "qt prolongation", "need", "unmet need", "error", "mistake", "nonconformity",
+    "non-conformity", "rescue medication", "rescue analgesia", "variability",
 )
 #: Health, functioning and social goods.
 MORE_GOOD = (
@@ -55,6 +75,11 @@ MORE_GOOD = (
     "productivity", "attendance", "help-seeking", "insight", "stability", "abstinence", "sobriety",
     "weight loss", "fitness", "physical health", "safety", "security", "benefit", "effectiveness",
     "progress", "success", "protection", "social functioning", "social support", "quality",
+    # 0.6.0 (agent:claims-14)
+    "neurogenesis", "plasticity", "potency", "enjoyment", "pleasure", "interest", "concordance", "vitality",
+    "social interaction", "neuroprotection", "health promotion", "heart rate variability", "quality-of-life",
+    "sociability", "flexibility", "problem-solving", "mindfulness", "clinical pregnancy", "pregnancy rate",
+    "live birth", "hippocampal volume", "brain volume", "grey matter volume", "gray matter volume",
 )
 
 #: Heads that stand for their complement ("levels of anxiety" is as bad as anxiety).
@@ -93,10 +118,22 @@ GOOD_RE = _lexicon_re(lx.GOOD_OUTCOMES + MORE_GOOD)
 BAD_RE = _lexicon_re(lx.BAD_OUTCOMES + lx.BAD_OUTCOMES_DIRECTION + MORE_BAD)
 
 
+#: Medical word forms that name a disorder whatever the stem (agent:claims-14): "hypo-/hyper-" conditions
+#: (hypertension, hypocortisolism, hypoxia; not "hypobaric"), "-itis", "-emia/-aemia", "-penia", "-pathy",
+#: "-algia", "-osis" (neuropathy, thrombocytopenia, fibrosis), with the ordinary words that share the forms
+#: left out (hypothesis, empathy, diagnosis).
+DISORDER_FORM_RE = re.compile(
+    r"(?<![a-z\-])(?:"
+    r"hyp(?:er|o)[a-z]*(?:tension|ism|ia|trophy|plasia|activity|reactivity|secretion|function)"
+    r"|[a-z]{3,}itis|[a-z]{2,}(?:a?emia|aemia)s?|[a-z]{3,}penia|[a-z]{3,}algia"
+    r"|(?!(?:em|sym|tele|homeo|osteo|natural)path)[a-z]{2,}pathy"
+    r"|(?!(?:diagn|progn|hypn|symbi|osm|mit|mei|metamorph|apotheos|ep)osis)[a-z]{3,}osis)(?![a-z\-])")
+
+
 def lexicon_valence(text: str) -> int:
     """The right-most (then longest) known phrase of ``text`` decides; 0 when none is known."""
     best: tuple[int, int, int] | None = None  # (end, length, valence)
-    for pattern, value in ((GOOD_RE, 1), (BAD_RE, -1)):
+    for pattern, value in ((GOOD_RE, 1), (BAD_RE, -1), (DISORDER_FORM_RE, -1)):
         for match in pattern.finditer(text):
             key = (match.end(), match.end() - match.start(), value)
             if best is None or key[:2] > best[:2]:
@@ -107,7 +144,13 @@ def lexicon_valence(text: str) -> int:
 #: Modifiers that make a good or unknown head bad ("poorer outcome", "adverse health outcomes").
 WORSE = frozenset(lx.WORSE_MODIFIERS) | frozenset([
     "adverse", "negative", "unhealthy", "harmful", "problematic", "unfavorable", "unfavourable", "maladaptive",
-    "dysfunctional", "worst", "lowest", "poorest"])
+    "dysfunctional", "worst", "lowest", "poorest",
+    # 0.6.0 (agent:claims-14)
+    "impairing", "damaging", "detrimental", "deleterious", "toxic", "inappropriate", "unnecessary", "excessive",
+    "abnormal", "aberrant", "pathological", "unsafe", "disrupted", "dysregulated", "unrealistic", "unmet"])
+#: Modifiers that make an unknown head good ("beneficial effects", "protective effect").
+BETTER = frozenset(lx.BETTER_MODIFIERS) | frozenset([
+    "beneficial", "protective", "favorable", "favourable", "healthy", "adaptive", "therapeutic", "successful"])
 
 
 def _with_modifiers(valence: int, words: set[str]) -> int:
@@ -115,7 +158,7 @@ def _with_modifiers(valence: int, words: set[str]) -> int:
         return -1
     if valence == 0 and words & WORSE:
         return -1
-    if valence == 0 and words & lx.BETTER_MODIFIERS:
+    if valence == 0 and words & BETTER:
         return 1
     return valence
 
