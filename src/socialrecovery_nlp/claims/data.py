@@ -81,9 +81,11 @@ def evidence_inference(split: str = "test", root: Path = CLAIMS_DATA) -> list[di
 
 
 ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
-#: Files of annotated abstract sentences: v1 (88 abstracts, train), v2 (60 random abstracts,
-#: train) and v3 (60 random abstracts, ``split: "test"``, held out: never trained or tuned on).
-TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, SOURCE_ROOT / "annotations" / "claims_abstracts_v2.jsonl")
+#: Files of annotated abstract sentences: v1 (88 abstracts, train), v2, v4, v5, v6 (60 random abstracts
+#: each, train; v4 was the development set of the claims@0.6.0 round before it joined training) and v3
+#: (60 random abstracts, ``split: "test"``, held out: never trained or tuned on).
+TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, *(SOURCE_ROOT / "annotations" / f"claims_abstracts_{v}.jsonl"
+                                                   for v in ("v2", "v4", "v5", "v6")))
 TEST_ABSTRACT_FILES = (SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl",)
 
 
