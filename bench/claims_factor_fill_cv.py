@@ -19,15 +19,15 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from claims_span_cv import pooled  # noqa: E402
+from claims_factor_ranker import FactorRanker
+from claims_span_cv import pooled
 
-from socialrecovery_nlp.claims.data import load_abstract_annotations  # noqa: E402
-from socialrecovery_nlp.claims.evaluate import evaluate_rows  # noqa: E402
-from socialrecovery_nlp.claims.extract import ClaimExtractor  # noqa: E402
-from claims_factor_ranker import FactorRanker  # noqa: E402
-from socialrecovery_nlp.claims.spans import extract_relations  # noqa: E402
-from socialrecovery_nlp.claims.train import load_config, training_examples  # noqa: E402
-from socialrecovery_nlp.text.citations import find_citations  # noqa: E402
+from socialrecovery_nlp.claims.data import load_abstract_annotations
+from socialrecovery_nlp.claims.evaluate import evaluate_rows
+from socialrecovery_nlp.claims.extract import ClaimExtractor
+from socialrecovery_nlp.claims.spans import extract_relations
+from socialrecovery_nlp.claims.train import load_config, training_examples
+from socialrecovery_nlp.text.citations import find_citations
 
 CONFIG = Path(__file__).resolve().parent.parent / "training" / "claims.toml"
 

@@ -1,6 +1,10 @@
 import spacy
 
-from socialrecovery_nlp.text.sentences import add_abbreviations, mark_paragraph_starts, split_sentences  # noqa: F401
+from socialrecovery_nlp.text.sentences import (  # noqa: F401
+    add_abbreviations,
+    mark_paragraph_starts,
+    split_sentences,
+)
 
 
 def _sents(text, sentencizer="srnlp_sentencizer"):
