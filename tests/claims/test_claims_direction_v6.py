@@ -8,7 +8,11 @@ v4) are not used. Log: ``bench/claims_direction_dev.md``.
 import pytest
 
 from socialrecovery_nlp.claims.direction import compose, outcome_valence
-from socialrecovery_nlp.claims.hedging import negation_cue, nonsignificant_p, post_negation_cue
+from socialrecovery_nlp.claims.hedging import (
+    negation_cue,
+    nonsignificant_p,
+    post_negation_cue,
+)
 
 from .conftest import claims_of
 

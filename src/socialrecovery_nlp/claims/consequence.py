@@ -17,10 +17,22 @@ _COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "being", "am", "
                       "becomes", "became"])
 
 
+#: "[Hot flashes] are the most frequently reported side effect of [tamoxifen treatment]": a side / adverse
+#: effect as the predicate noun is a consequence too (agent:claims-15).
+_SIDE = frozenset(["side", "adverse", "unwanted", "undesirable", "undesired"])
+
+
+def side_effect(noun: Token) -> bool:
+    """"side effect(s)", "adverse effect(s)": an effect noun with a side / adverse premodifier."""
+    return noun.lower_ in ("effect", "effects") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _SIDE for c in noun.children)
+
+
 def consequence_of(noun: Token) -> tuple[Token, Token] | None:
     """``(factor, outcome)`` when ``noun`` is the predicate noun of a copula with a subject and an
     "of / following / after" object; else None."""
-    if noun.lower_ not in CONSEQUENCE_NOUNS or noun.dep_ != "attr" or noun.head.lower_ not in _COPULAS:
+    if (noun.lower_ not in CONSEQUENCE_NOUNS and not side_effect(noun)) or noun.dep_ != "attr" or \
+            noun.head.lower_ not in _COPULAS:
         return None
     subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     cause = next((p for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "following", "after")

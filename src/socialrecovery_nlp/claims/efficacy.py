@@ -17,7 +17,9 @@ _SUPPORT = frozenset(["support", "supports", "supported", "supporting"])
 #: controlled trials demonstrate the efficacy of [these approaches]" ("efficacy of" is a trigger phrase).
 _REPORT = _SUPPORT | frozenset(["demonstrate", "demonstrates", "demonstrated", "show", "shows", "showed", "shown",
                                 "confirm", "confirms", "confirmed", "establish", "establishes", "established",
-                                "prove", "proves", "proved", "proven"])
+                                "prove", "proves", "proved", "proven",
+                                # agent:claims-15: "studies have documented the short-term efficacy of [X] in [Y]"
+                                "document", "documents", "documented", "replicate", "replicates", "replicated"])
 #: Efficacy nouns of the trigger phrases "efficacy of", "effectiveness of" (:data:`.lexicon.TRIGGER_PHRASES`).
 PHRASE_NOUNS = frozenset(["efficacy", "effectiveness"])
 EFFICACY_NOUNS = frozenset(["effectiveness", "efficacy", "usefulness", "utility", "value", "potential", "benefit",

@@ -138,6 +138,12 @@ PHRASE_HEADS: dict[str, int] = {
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
 COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved", "larger", "better", "worse", "poorer"])
+#: Change participles that premodify a have / show verb's object like a comparative: "[Nf1 OPG mice]
+#: exhibited decreased [exploratory hole poking]", "[rats] showed impaired [flexibility]" (a group result,
+#: guideline v1.2 "X showed larger / reduced / impaired Y"); only there or on a subject located in a group,
+#: never as the plain trigger words they also are (agent:claims-15).
+CHANGE_PARTICIPLES = frozenset(["decreased", "impaired", "elevated", "enhanced", "diminished", "attenuated",
+                                "lowered", "raised"])
 
 #: Phrases whose grammatical subject is the outcome and whose object is the factor.
 REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from", "results from", "resulted from",

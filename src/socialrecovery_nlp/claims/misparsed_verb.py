@@ -2,7 +2,8 @@
 
 "[Deletion of the GluA1 AMPA receptor subunit] impairs [short-term spatial recognition memory]",
 "[n-3 PUFA supplementation] increased [hippocampal neurogenesis ...]", "it was found that [GluA1
-deletion] now impaired [performance on ...]": the small pipeline tags the verb JJ / NN and hangs it
+deletion] now impaired [performance on ...]", "We report that [bilateral DHC or VHC inactivation] impaired
+[spatial navigation]" (the "that" hung on a noun: agent:claims-15): the small pipeline tags the verb JJ / NN and hangs it
 as a premodifier (``amod``) of the object, so the sentence seems to have no verb at all. English
 does not put a noun phrase right before a participle adjective that premodifies another noun unless
 that participle is the verb; so a trigger in verb form (``-s`` / ``-ed``) premodifying a noun, right
@@ -33,6 +34,9 @@ def _governed_by_finite_verb(noun: Token, trigger: Token) -> bool:
     while cur.head.i != cur.i:
         if cur.dep_ == "ccomp" and cur.pos_ in _NOUNS:
             return False
+        if cur.pos_ in _NOUNS and any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+            return False  # "We report [that] [X] impaired Y" with "that" hung on a noun: a complement clause the
+            # parser read as the report verb's object (agent:claims-15)
         head = cur.head
         if head.i != trigger.i and head.pos_ in ("VERB", "AUX") and (head.tag_ in _FINITE or head.dep_ == "ROOT" or any(
                 c.dep_ in ("aux", "auxpass") for c in head.children)):

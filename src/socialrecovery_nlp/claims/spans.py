@@ -26,13 +26,17 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .adjective_comparison import compared_adjective
-from .consequence import CONSEQUENCE_NOUNS, consequence_of
+from .conjoined_preps import repeated_preps
+from .consequence import CONSEQUENCE_NOUNS, consequence_of, side_effect
 from .coordination import reciprocal_pair, trailing_gerund, whole_subject
 from .deficits import DEFICIT_NOUNS, deficit_object
 from .direction import compose, outcome_valence
+from .effect_of_on import effect_of_on
+from .effective_for import asserting_predicate_noun, efficacy_target
 from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
 from .efficacy import reported_efficacy, supported_efficacy
 from .groups import change_in_group, group_in, quantified_subject
+from .improved_more import group_improved
 from .misparsed_verb import misparsed_verb
 from .orientation import swap_sides
 from .reduced_relative import reduced_relative
@@ -164,7 +168,8 @@ _HAVE_VERBS = frozenset(["contained", "contain", "contains",  # added for issue 
 
 def _compared_noun(token: Token) -> Token | None:
     """The noun a comparative modifies, through other premodifiers ("more [mental health] services")."""
-    if token.dep_ not in ("amod", "advmod") or token.lower_ not in lx.COMPARATIVES:
+    if token.dep_ not in ("amod", "advmod") or token.lower_ not in lx.COMPARATIVES and (
+            token.lower_ not in lx.CHANGE_PARTICIPLES or token.dep_ != "amod"):
         return None
     noun = token.head
     while noun.dep_ in ("amod", "compound") and noun.pos_ in ("ADJ", "NOUN", "PROPN") and noun.head.i > noun.i:
@@ -226,11 +231,11 @@ def _usable_word_trigger(token: Token) -> bool:
             quantified_subject(token, _HAVE_VERBS) is not None:
         return True
     if token.lower_ in ("better", "worse", "poorer"):
-        return False  # only as the comparative of an object
+        return _predicate_in_group(token)  # else only as the comparative of an object
     if token.lower_ in lx.COMPARATIVES and token.lower_ not in ("reduced", "increased", "improved", "lower"):
         return token.dep_ in ("acomp", "attr", "oprd")
     if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.lower_ not in _NOUN_HEADS_FOR_ADJ:
-        return False
+        return efficacy_target(token) is not None  # "[X] is an effective treatment for [Y]" (agent:claims-15)
     if token.pos_ == "NOUN" and token.lower_ in ("support", "supports", "help", "work", "power", "risk") and \
             not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for c in token.children):
         return False
@@ -240,6 +245,18 @@ def _usable_word_trigger(token: Token) -> bool:
             and not any(c.dep_ in ("amod", "det", "poss") for c in token.children):
         return False  # "in support of", "in favour of", "with help from": a preposition, not a relation (agent:claims-6)
     return token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN")
+
+
+def _predicate_in_group(token: Token) -> bool:
+    """"[retention] was worse for [those receiving pergolide]", "[pain scores] were significantly poorer in
+    [the control group]": an evaluative comparative as the predicate, located in a named group (a person or
+    group word, or a noun with a clause of its own), is a group result like "higher in X" (guideline v1.2).
+    Elsewhere ("was better tolerated", "better in the long term") it is no relation (agent:claims-15)."""
+    if token.dep_ != "acomp" or token.head.pos_ not in ("AUX", "VERB"):
+        return False
+    group, subject = _comparison(token)
+    return group is not None and subject is not None and group.i > token.i and (
+        group.lower_ in _GROUP_WORDS or any(c.dep_ in ("relcl", "acl") for c in group.children))
 
 
 def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list | None = None) -> list[Relation]:
@@ -279,15 +296,24 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             relations.append(Relation(trigger, trigger.kind, factor, (compared[1].i, compared[1].i + 1),
                                       group_result=True))
             continue
+        improved = group_improved(head, _GROUP_WORDS) if trigger.end - trigger.start == 1 else None
+        if improved is not None:  # "[Ss with BPD] improved significantly less": a group result (agent:claims-15)
+            subject = improved[0]
+            factor = whole_subject(subject, _phrase(subject, blocked, exclude=trigger, parens=True), blocked)
+            relations.append(Relation(trigger, _INVERT[trigger.kind] if improved[1] else trigger.kind, factor, None,
+                                      implicit_outcome=True, group_result=True))
+            continue
         efficacy = reported_efficacy(head) if trigger.end - trigger.start == 2 else None
         if efficacy is not None:  # "[trials] demonstrate the efficacy of [X] (in [Y])" (agent:claims-10)
             relations.append(Relation(trigger, trigger.kind, _phrase(efficacy[0], blocked, parens=True),
                                       _phrase(efficacy[1], blocked, population=True, outcome=True)
                                       if efficacy[1] is not None else None))
             continue
-        consequence = consequence_of(head) if doc[trigger.start].lower_ in CONSEQUENCE_NOUNS else None
+        consequence = consequence_of(head) if doc[trigger.start].lower_ in CONSEQUENCE_NOUNS or (
+            trigger.end - trigger.start == 1 and side_effect(head)) else None
         if consequence is not None:  # "[Y] can be a long-term complication following [X]" (agent:claims-10)
-            relations.append(Relation(trigger, trigger.kind, _phrase(consequence[0], blocked, parens=True),
+            relations.append(Relation(trigger, lx.INCREASE if side_effect(head) else trigger.kind,
+                                      _phrase(consequence[0], blocked, parens=True),
                                       _phrase(consequence[1], blocked, population=True, outcome=True)))
             continue
         deficit = deficit_object(head, _HAVE_VERBS) if doc[trigger.start].lower_ in DEFICIT_NOUNS else None
@@ -314,6 +340,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             consumed.add(t.start)
             kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
         factor_tok = inverted_copula if inverted_copula is not None else _find_factor(head)
+        if outcome_tok is None and trigger.end - trigger.start == 1:
+            outcome_tok = efficacy_target(head)  # "[X] is a safe and effective treatment for [Y]" (agent:claims-15)
         efficacy = supported_efficacy(head) if factor_tok is None else None
         if efficacy is not None:  # "[trials] support the effectiveness of [X] (in Y)" (agent:claims-10)
             factor_tok, outcome_tok = efficacy
@@ -385,6 +413,9 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                     and factor_tok.head.head.i == trigger.end - 1:
                 factor_tok = factor_tok.head  # "depend on [maintaining affirmative relationships]": the whole gerund
         factor_tok = _effect_of(factor_tok)
+        effect = effect_of_on(head) if trigger.end - trigger.start == 1 and head.head.i not in by_token else None
+        if effect is not None:  # "There was no effect of [X] on [Y]" (agent:claims-15)
+            factor_tok, outcome_tok = effect[0], outcome_tok if outcome_tok is not None else effect[1]
         noun = head if head.pos_ == "NOUN" else head.head if head.dep_ == "amod" and head.head.pos_ == "NOUN" else None
         if noun is not None and (factor_tok is None or factor_tok.i in (head.i, noun.i)):  # "the changes in Y [by X]",
             factor_tok = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
@@ -403,7 +434,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                 factor_tok = agent
                 if outcome_tok is None and subject is not None:
                     outcome_tok = subject
-        factor_tok = None if factor_tok is not None and (factor_tok.i in blocked or _statistic(factor_tok)) else factor_tok
+        factor_tok = None if factor_tok is not None and (factor_tok.i in blocked or (
+            _statistic(factor_tok) and not _dose_coordination(factor_tok))) else factor_tok
         if factor_tok is not None and factor_tok.i == head.i and head.pos_ in ("NOUN", "PROPN"):
             factor_tok = None  # "[Significant reductions] were found in Y": the relation is not its own factor
         located = change_in_group(head) if factor_tok is None and _reported_change(head) else None
@@ -428,6 +460,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             factor = trailing_gerund(factor_tok, factor, blocked)  # "from [being part of X, and engaging in Y]"
             factor = _before_stray_verb(doc, factor_tok, factor)  # "[FDG PET during a task] revealed ..."
             factor = _before_gloss(doc, factor_tok, factor)  # "[Cortisol], a key mediator of the stress response,"
+            if effect is not None and factor[0] < effect[2].i < factor[1]:
+                factor = (factor[0], effect[2].i)  # "effect of [X] on Y" with "on" hung on X (agent:claims-15)
         if factor is None and factor_tok is None and comparison is None and pair is None and changed is None:
             factor = subjectless_factor(head, blocked)  # "..., [better control] predict Y" (agent:claims-10)
         if role is not None and role[1] is not None and factor is not None and factor[0] <= role[1].i < factor[1]:
@@ -482,6 +516,10 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         relations.append(Relation(trigger, kind, factor, outcome,
                                   implicit_outcome=beneficiary_from is not None and _beneficiary(head),
                                   group_result=group_result))
+        if factor is not None and outcome is not None and outcome_tok is not None and comparison is None:
+            for prep, obj in repeated_preps(head, outcome_tok):  # "associated with [A] and with [B]" (agent:claims-15)
+                relations.append(Relation(Trigger(prep.i, prep.i + 1, trigger.kind, prep.i), kind, factor,
+                                          _phrase(obj, blocked, population=True, outcome=True), group_result=group_result))
         if factor is not None and factor_tok is not None:
             relations.extend(_continued(doc, factor_tok, factor, triggers, by_token, blocked, consumed))
         for a, b in _further_pairs(pair[0]) if pair is not None else ():  # "... between A and B and [between C
@@ -729,6 +767,13 @@ def _statistic(token: Token) -> bool:
     return token.like_num or token.lower_ in _STAT_WORDS or bool(re.fullmatch(r"[=<>≤≥]?[\d.,%–-]+", token.text))
 
 
+def _dose_coordination(token: Token) -> bool:
+    """"[Both 0.25% and 0.5% apraclonidine] significantly reduce IOP": a subject whose head the parser put on
+    the first dose, with the named treatment as its conjunct, is a factor, not a statistic (agent:claims-15)."""
+    return token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not _statistic(c) for c in token.children)
+
+
 def _group_tokens(groups: Token) -> list[Token]:
     """The group head and the groups coordinated with it ("[risperidone] and [haloperidol]")."""
     return [groups, *[c for c in groups.conjuncts if c.i > groups.i]]
@@ -900,6 +945,13 @@ _ASSERTING_GOVERNORS = frozenset(
      "potential", "capacity", "ability", "capability", "power", "propensity", "tendency"])
 
 
+#: Passive belief / report verbs that raise their infinitive's subject ("[Chronic cortisol exposure] is
+#: hypothesized to contribute to [obesity]", "is presumed / postulated / purported to ..."): the relation is
+#: stated of the subject (hedged), not a purpose; only as a passive with an ``xcomp`` (agent:claims-15).
+_RAISING_PASSIVES = frozenset(["hypothesized", "hypothesised", "postulated", "presumed", "assumed", "supposed",
+                               "purported", "proposed", "speculated", "theorized", "theorised", "posited"])
+
+
 def _purpose_infinitive(verb: Token) -> bool:
     """An infinitive under a verb or noun that does not assert it ("aim [to increase]", "efforts [to
     improve]"; "aim to increase X and [to reduce] Y" through the coordination)."""
@@ -910,6 +962,10 @@ def _purpose_infinitive(verb: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in (*verb.children, *base.children)):
         return False
     gov = base.head
+    if asserting_predicate_noun(gov):
+        return False  # "[X] is an effective technique to reduce [Y]" (agent:claims-15)
+    if gov.lower_ in _RAISING_PASSIVES and base.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in gov.children):
+        return False  # "[X] is hypothesized to contribute to [Y]": a raising passive (agent:claims-15)
     return gov.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and gov.lower_ not in _ASSERTING_GOVERNORS and \
         gov.lower_ not in lx.TRIGGER_WORDS
 

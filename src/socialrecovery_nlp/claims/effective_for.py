@@ -1,0 +1,77 @@
+"""What an efficacy adjective is effective for, named after its predicate noun (added for issue #5,
+agent:claims-15).
+
+"[Methylphenidate] appears to be a safe and effective treatment for [attention-deficit hyperactivity
+disorder]", "[Ziprasidone] is a safe and efficacious atypical antipsychotic for the acute management of
+[schizophrenia]", "[Long-term treatment with methylphenidate] seems to be safe and effective for the
+management of [ADHD behaviors]": an efficacy adjective ("effective", "efficacious", "helpful", ...) that is
+the predicate, or premodifies the predicate noun of a copula, is effective *for / against* the object of
+that "for / against" phrase, hung on the adjective, on the copula or on the predicate noun. The outcome is
+that object (through "the treatment / management / prevention of"); a person ("effective for
+[patients]") is a population, not an outcome.
+
+"[Combined deep and superficial cervical plexus block] is an effective technique to reduce [opioid
+requirements]": an infinitive on such a predicate noun states what the factor is effective at, not a
+purpose (:func:`asserting_predicate_noun`), so its relation holds of the copula's subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import lexicon as lx
+
+EFFICACY_ADJECTIVES = frozenset(["effective", "efficacious", "helpful", "beneficial", "valuable", "useful",
+                                 "successful"])
+_WRAPPERS = frozenset(["treatment", "management", "prevention", "therapy", "control"])
+_POPULATION = lx.PERSON_WORDS | frozenset(["patients", "people", "children", "adults", "adolescents", "women", "men",
+                                           "subjects", "individuals", "those", "smokers"])
+
+
+def _base(adj: Token) -> Token:
+    """The first conjunct of "safe and [effective]"."""
+    while adj.dep_ == "conj" and adj.head.pos_ == "ADJ":
+        adj = adj.head
+    return adj
+
+
+def _predicate_noun(adj: Token) -> Token | None:
+    base = _base(adj)
+    noun = base.head
+    if base.dep_ == "amod" and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("attr", "oprd"):
+        return noun
+    return None
+
+
+def efficacy_target(adj: Token) -> Token | None:
+    """The outcome token of an efficacy adjective's "for / against" phrase (see the module doc); else None."""
+    if adj.lower_ not in EFFICACY_ADJECTIVES:
+        return None
+    base = _base(adj)
+    noun = _predicate_noun(adj)
+    if noun is not None:
+        holders = [noun]
+    elif base.dep_ == "acomp":
+        holders = [adj, base, base.head]
+    else:
+        return None
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "against") or prep.i < adj.i:
+                continue
+            obj = next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+            if obj is None or obj.lower_ in _POPULATION:
+                continue
+            if obj.lower_ in _WRAPPERS:
+                obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"), obj)
+            return obj
+    return None
+
+
+def asserting_predicate_noun(noun: Token) -> bool:
+    """Is ``noun`` a copula's predicate noun premodified by an efficacy adjective ("is an effective
+    technique [to reduce Y]")?"""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("attr", "oprd") and any(
+        c.dep_ == "amod" and (c.lower_ in EFFICACY_ADJECTIVES or any(
+            g.dep_ == "conj" and g.lower_ in EFFICACY_ADJECTIVES for g in c.children)) for c in noun.children)
