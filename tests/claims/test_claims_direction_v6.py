@@ -140,3 +140,16 @@ def test_compose_with_new_valence():
 def test_direction_of_training_sentences(rules_extractor, blank_nlp, text, direction):
     claims = claims_of(rules_extractor, blank_nlp, text)
     assert claims and direction in {c["direction"] for c in claims}
+
+
+def test_review_fixes_for_valence_and_no_effect_cues():
+    # constructed examples from the independent review of the 0.6.0 round
+    from socialrecovery_nlp.claims import hedging
+    from socialrecovery_nlp.claims.valence import outcome_valence
+
+    assert outcome_valence("academia") == 0 and outcome_valence("nostalgia") == 0
+    assert outcome_valence("anaemia") == -1 and outcome_valence("neuralgia") == -1
+    assert hedging.negation_cue("The dose was equivalent to 10 mg of morphine and reduced pain.") is None
+    assert hedging.negation_cue("The two doses were equivalent in reducing pain.") == "equivalent"
+    assert hedging.post_negation_cue("Exercise not only reduced pain but significantly improved sleep.") is None
+    assert hedging.post_negation_cue("the difference was not statistically significant") == "not statistically significant"

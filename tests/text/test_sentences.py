@@ -71,3 +71,23 @@ def test_a_lower_case_word_does_not_start_a_sentence_unless_after_a_line_break()
         "The change was small (8.5%, xx.) while it rose in controls.", "It ended."]
     assert _sents("Aims\nto assess attitudes.") == ["Aims\n", "to assess attitudes."]
     assert _sents("Levels fell. eEF2K levels rose.") == ["Levels fell.", "eEF2K levels rose."]
+
+
+def test_existing_boundaries_are_kept_as_spacys_sentencizer_keeps_them():
+    from spacy.pipeline.sentencizer import Sentencizer
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+    for starts in ([1, 0, 0, 0, 1], [1, -1, -1, 0, 1], [1, 0, 0, 0, 0]):  # constructed
+        ours = split_sentences(Doc(vocab, words="a b . c d".split(), sent_starts=starts))
+        theirs = Sentencizer()(Doc(vocab, words="a b . c d".split(), sent_starts=starts))
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+
+
+def test_a_lower_case_start_after_an_ordinary_word_stays_a_sentence():
+    # real abstract sentences (data/screening, CC0), shortened
+    assert _sents("No differences were found between the two groups. there were no significant differences in "
+                  "heart rate.") == ["No differences were found between the two groups.",
+                                     "there were no significant differences in heart rate."]
+    assert _sents("The mean dose of desipramine was 150 mg. and methylphenidate 30 mg.") == [
+        "The mean dose of desipramine was 150 mg. and methylphenidate 30 mg."]

@@ -57,9 +57,14 @@ _AS_EFFECTIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|and|proved|appeare
                            r"(?:effective|efficacious)\b")
 
 
+#: "equivalent to 10 mg": a conversion of amounts, not an equivalence of effects
+_EQUIVALENT_AMOUNT = re.compile(r"(?i)\bequivalent\s+to\s+(?:a|an|about|approximately|around)?\s*[\d.]")
+
+
 def negation_cue(text: str) -> str | None:
     """The first negation cue ("did not", "little evidence", "not always", ...), or ``None``."""
-    phrase = _find_phrase(text, lx.NEGATION_PHRASES) or _find_phrase(text, NO_EFFECT_PHRASES)
+    phrase = _find_phrase(text, lx.NEGATION_PHRASES) or _find_phrase(_EQUIVALENT_AMOUNT.sub(" ", text),
+                                                                        NO_EFFECT_PHRASES)
     if phrase:
         return phrase[0]
     match = _AS_EFFECTIVE.search(text)
@@ -87,7 +92,7 @@ POST_NO_EFFECT_PHRASES = ("negligible", "unaffected", "did not reach", "did not 
                           "failed to achieve", "insignificant", "was equivalent", "were equivalent", "was comparable",
                           "were comparable")
 #: "not (found to be / statistically) significant", a few words apart
-_NOT_SIGNIFICANT = re.compile(r"(?i)\bnot(?:\W+\w+){0,4}?\W+significant(?:ly)?\b")
+_NOT_SIGNIFICANT = re.compile(r"(?i)\bnot(?!\s+(?:only|just)\b)(?:\W+\w+){0,4}?\W+significant(?:ly)?\b")
 #: "[X] affected neither [A] nor [B]": the predicate is denied right after it
 _NEITHER_AFTER = re.compile(r"(?i)^\W*(?:\w+\W+)?neither\b")
 

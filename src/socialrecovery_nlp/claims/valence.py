@@ -121,11 +121,11 @@ BAD_RE = _lexicon_re(lx.BAD_OUTCOMES + lx.BAD_OUTCOMES_DIRECTION + MORE_BAD)
 #: Medical word forms that name a disorder whatever the stem (agent:claims-14): "hypo-/hyper-" conditions
 #: (hypertension, hypocortisolism, hypoxia; not "hypobaric"), "-itis", "-emia/-aemia", "-penia", "-pathy",
 #: "-algia", "-osis" (neuropathy, thrombocytopenia, fibrosis), with the ordinary words that share the forms
-#: left out (hypothesis, empathy, diagnosis).
+#: left out (hypothesis, empathy, diagnosis, academia, nostalgia).
 DISORDER_FORM_RE = re.compile(
     r"(?<![a-z\-])(?:"
     r"hyp(?:er|o)[a-z]*(?:tension|ism|ia|trophy|plasia|activity|reactivity|secretion|function)"
-    r"|[a-z]{3,}itis|[a-z]{2,}(?:a?emia|aemia)s?|[a-z]{3,}penia|[a-z]{3,}algia"
+    r"|[a-z]{3,}itis|(?!acad|academ)[a-z]{2,}(?:a?emia|aemia)s?|[a-z]{3,}penia|(?!nost)[a-z]{3,}algia"
     r"|(?!(?:em|sym|tele|homeo|osteo|natural)path)[a-z]{2,}pathy"
     r"|(?!(?:diagn|progn|hypn|symbi|osm|mit|mei|metamorph|apotheos|ep)osis)[a-z]{3,}osis)(?![a-z\-])")
 

@@ -4,10 +4,9 @@ spaCy's rule sentencizer splits after every full stop, so "Link et al., 2001", "
 "flumazenil (6 mg/kg, i.p.) counteracted ..." would end a sentence, and a title without a final
 full stop would run into the abstract's first sentence. Three fixes: tokenizer special cases keep
 common scholarly and dosing abbreviations as one token; the ``srnlp_paragraphs`` component joins
-a "sentence" that starts with a lower-case word to the one before it (a sentence does not start
-in lower case; on 48,987 sentences of the screening abstracts nearly all such starts followed
-dosing abbreviations or "n.s."), and starts a sentence after every blank line and after a heading
-line.
+a "sentence" that starts with a lower-case word to the one before it when that one ends in an
+abbreviation-like token ("10 mg. and then ..."), and starts a sentence after every blank line and
+after a heading line.
 """
 
 from __future__ import annotations
@@ -47,11 +46,14 @@ def add_abbreviations(nlp: Language) -> None:
 def split_sentences(doc: Doc) -> Doc:
     """spaCy's rule sentencizer with its default punctuation, in NumPy: a token starts a sentence
     when it is neither punctuation nor sentence-final punctuation and such a mark ("." "!" "?" ...)
-    stands between it and the previous such token. The same boundaries as ``sentencizer`` (tested),
-    without building a Python object per token."""
+    stands between it and the previous such token. On a fresh doc the same boundaries as
+    ``sentencizer`` (tested) without building a Python object per token; a doc that already has
+    boundaries or a parse goes to spaCy's own sentencizer, which only fills unset tokens."""
     n = len(doc)
     if not n:
         return doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return _SPACY_SENTENCIZER(doc)  # keep existing boundaries exactly as spaCy's does (overwrite=False)
     arr = doc.to_array([ORTH, IS_PUNCT])
     final = np.isin(arr[:, 0], _final_punct_hashes(doc))
     word = (arr[:, 1] == 0) & ~final
@@ -69,6 +71,7 @@ def split_sentences(doc: Doc) -> Doc:
 
 
 _FINAL_PUNCT_HASHES: dict[int, np.ndarray] = {}
+_SPACY_SENTENCIZER = Sentencizer()
 
 
 def _final_punct_hashes(doc: Doc) -> np.ndarray:
@@ -86,20 +89,24 @@ def sentencizer_component(doc: Doc) -> Doc:
 
 
 def join_lowercase_starts(doc: Doc) -> Doc:
-    """Undo sentence starts on an all-lower-case word that follows text on the same line
-    ("(6 mg/kg, i.p.) | counteracted ...", "(8.5%, n.s.) | while ..."); starts after a line
-    break are left alone (lists, headings)."""
+    """Undo a sentence start on an all-lower-case word that follows an abbreviation-like token on
+    the same line ("(5 mg/kg, s.c.) | counteracted ...", "10 mg. | and then ..."): the last word
+    before the full stop has an inner full stop, at most three characters or a non-letter. After an
+    ordinary word ("between the two groups. | there were ...") and after a line break (lists,
+    headings) the split stays."""
     if len(doc) < 2 or not doc.has_annotation("SENT_START"):
         return doc
-    arr = doc.to_array([SENT_START, IS_ALPHA, IS_LOWER, IS_SPACE])
+    arr = doc.to_array([SENT_START, IS_ALPHA, IS_LOWER, IS_SPACE, IS_PUNCT])
     starts = np.flatnonzero((arr[1:, 0] == 1) & (arr[1:, 1] == 1) & (arr[1:, 2] == 1)) + 1
     for i in starts.tolist():
-        before = doc[i - 1]
-        if before.is_space and "\n" in before.text:
-            continue
-        if arr[i - 1, 3] and i >= 2 and "\n" in doc[i - 2].text:
-            continue
-        doc[i].is_sent_start = False
+        j = i - 1
+        while j >= 0 and arr[j, 4] and not arr[j, 3]:  # the closing marks: ".", ")", quotes
+            j -= 1
+        if j < 0 or arr[j, 3] or any("\n" in doc[k].text for k in range(j, i)):
+            continue  # a line break between the two: a list item or a heading
+        word = doc[j].text
+        if "." in word.rstrip(".") or len(word) <= 3 or not word.rstrip(".").isalpha():
+            doc[i].is_sent_start = False
     return doc
 
 
