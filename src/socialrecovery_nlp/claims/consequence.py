@@ -22,6 +22,9 @@ _COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "being", "am", "
 _SIDE = frozenset(["side", "adverse", "unwanted", "undesirable", "undesired"])
 
 
+_DEMONSTRATIVES = frozenset(["this", "these", "that", "those", "it", "they"])
+
+
 def side_effect(noun: Token) -> bool:
     """"side effect(s)", "adverse effect(s)": an effect noun with a side / adverse premodifier."""
     return noun.lower_ in ("effect", "effects") and any(
@@ -37,6 +40,6 @@ def consequence_of(noun: Token) -> tuple[Token, Token] | None:
     subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     cause = next((p for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "following", "after")
                   for p in c.children if p.dep_ in ("pobj", "dobj")), None)
-    if subject is None or cause is None or subject.pos_ == "PRON" and subject.lower_ not in ("this", "these"):
-        return None
+    if subject is None or cause is None or subject.pos_ == "PRON" or subject.lower_ in _DEMONSTRATIVES:
+        return None  # "[This] is a consequence of the design": an anaphor names no outcome (agent:claims-16)
     return cause, subject

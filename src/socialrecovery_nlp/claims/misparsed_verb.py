@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import TRIGGER_WORDS
+
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _NOUNS = ("NOUN", "PROPN")
 #: Where the subject noun phrase starts, scanning left from its last noun.
@@ -23,8 +25,25 @@ _LEFT_STOPS = frozenset([",", ";", ":", "(", ")", "that", "whether", "which", "w
 
 
 def _verb_form(token: Token) -> bool:
+    """An -ed form, or an -s form of a verb: tagged VBZ, or a trigger whose past form is a trigger too
+    ("impairs" / "impaired"); a plural noun ("effects", "dyskinesias") is no verb (agent:claims-16)."""
     word = token.lower_
-    return (word.endswith("s") and not word.endswith("ss")) or word.endswith("ed")
+    if word.endswith("ed"):
+        return True
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    stem = word[:-2] if word.endswith("es") else word[:-1]
+    past = (word[:-1] + "d", word[:-1] + "ed", stem + "ed", word[:-3] + "ied" if word.endswith("ies") else "")
+    return token.tag_ == "VBZ" or any(form in TRIGGER_WORDS for form in past if form)
+
+
+def _noun_preposition(token: Token) -> bool:
+    """A preposition other than "of" / "to" hung on a noun before it: "[Low-dose olanzapine] for levodopa
+    induced dyskinesias" is a title, not "levodopa induced Y" with the whole phrase as subject (agent:claims-16)."""
+    if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+        return False  # "Time-on-duty": a hyphenated word
+    return token.dep_ == "prep" and token.lower_ not in ("of", "to") and token.head.pos_ in _NOUNS and \
+        token.head.i < token.i
 
 
 def _governed_by_finite_verb(noun: Token, trigger: Token) -> bool:
@@ -68,8 +87,11 @@ def misparsed_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
     left = last
     while left - 1 >= 0 and doc[left - 1].lower_ not in _LEFT_STOPS and doc[left - 1].tag_ not in _FINITE \
             and doc[left - 1].pos_ not in ("SCONJ", "AUX") and doc[left - 1].dep_ != "mark" and not (
-                doc[left - 1].pos_ == "VERB" and (doc[left - 1].tag_ != "VBN" or doc[left - 1].dep_ != "acl")):
+                doc[left - 1].pos_ == "VERB" and (doc[left - 1].tag_ != "VBN" or doc[left - 1].dep_ != "acl")) \
+            and not _noun_preposition(doc[left - 1]):
         left -= 1
+    if left - 1 >= 0 and _noun_preposition(doc[left - 1]):
+        return None  # the noun before the word is a prepositional object, not a subject
     while left < last and (doc[left].pos_ in ("ADP", "CCONJ", "PUNCT", "ADV")):
         left += 1  # "In fact, ..." is cut at the comma; a stray leading preposition or adverb is not the subject
     right = obj.right_edge.i + 1
@@ -77,6 +99,9 @@ def misparsed_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
         if doc[i].tag_ in _FINITE or (doc[i].text in (",", ";") and i + 1 < right and doc[i + 1].dep_ == "mark"):
             right = i
             break
-    while right > token.i + 2 and doc[right - 1].is_punct:
-        right -= 1
+    while right > token.i + 2 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc" or
+                                   doc[right - 1].pos_ == "CCONJ"):
+        right -= 1  # "decreased [Y] and increased Z": no dangling coordinator (agent:claims-16)
+    if right <= token.i + 1:
+        return None
     return (left, last + 1), (token.i + 1, right)

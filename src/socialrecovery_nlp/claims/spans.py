@@ -137,6 +137,11 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
                 continue  # "a characteristic of the sample": a noun, no relation (agent:claims-10)
             if phrase is not None and has_parse and words[0] in CONSEQUENCE_NOUNS and consequence_of(tokens[i]) is None:
                 continue  # "the consequences of stigma were studied": no relation (agent:claims-10)
+            if phrase is not None and has_parse and words[0] in ("results", "resulted") and \
+                    tokens[i].tag_ not in ("VBZ", "VBD", "VBN"):
+                continue  # "The results from both cohorts were pooled": the noun, no relation (agent:claims-16)
+            if phrase is not None and has_parse and words == ("followed", "by") and _procedure_sequence(tokens[i]):
+                continue  # "Each session was followed by a short questionnaire": a procedure (agent:claims-16)
             if phrase is not None and not used & set(range(i, i + size)):
                 head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
                     i + 2 if words[0] in ("a", "as") and size > 2 else i)
@@ -150,6 +155,32 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
             continue
         found.append(Trigger(offset + i, offset + i + 1, kind, offset + i))
     return sorted(found, key=lambda t: t.start)
+
+
+#: Nouns of a study's procedure that are neither factor nor outcome of a sequence ("Each [session] was followed
+#: by a short [questionnaire]"; review fixes, agent:claims-16).
+_PROCEDURE_NOUNS = lx.METHOD_NOUNS | frozenset(
+    ["session", "sessions", "scan", "scans", "run", "runs", "phase", "phases", "visit", "visits", "questionnaire",
+     "questionnaires", "interview", "interviews", "period", "periods", "baseline", "block", "blocks", "task",
+     "tasks", "assessment", "assessments", "measurement", "measurements"])
+
+
+#: Trigger verbs whose procedure subject names no factor ("[Interviews] elicited information about X").
+_ELICIT_VERBS = frozenset(["elicit", "elicits", "elicited", "alter", "alters", "altered", "evoke", "evokes", "evoked"])
+
+
+def _procedure_sequence(followed: Token) -> bool:
+    """True when "followed by" joins a procedure step: the subject's or the agent's head is a procedure noun."""
+    verb = followed
+    subject = None
+    for _ in range(3):  # "Each session started with ... and was followed by ...": the first conjunct's subject
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj":
+            break
+        verb = verb.head
+    agent = next((p for c in followed.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    return any(t is not None and t.lower_ in _PROCEDURE_NOUNS for t in (subject, agent))
 
 
 def _skipped(token: Token, skip) -> bool:
@@ -225,7 +256,7 @@ def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
 def _usable_word_trigger(token: Token) -> bool:
     if misparsed_verb(token) is not None:  # "[Deletion of X] impairs [Y]" with "impairs" tagged JJ (agent:claims-10)
         return True
-    if compared_adjective(token, lx.TRIGGER_WORDS) is not None:  # "[X] were more [enjoyable] than Y" (agent:claims-10)
+    if compared_adjective(token, lx.TRIGGER_WORDS, _GROUP_WORDS) is not None:  # "[X] were more [enjoyable] than Y" (agent:claims-10)
         return True
     if _object_comparative(token) is not None or _subject_comparative(token) is not None or \
             quantified_subject(token, _HAVE_VERBS) is not None:
@@ -285,18 +316,30 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
     relations: list[Relation] = []
     for trigger in triggers:
         head = doc[trigger.head]
-        misread = misparsed_verb(head) if trigger.end - trigger.start == 1 and trigger.start not in consumed else None
-        if misread is not None:  # "[Deletion of X] impairs [Y]", the verb read as an adjective (agent:claims-10)
+        inverted_copula = _copula_attribute(head)
+        if trigger.start in consumed or _unasserted(head):
+            continue  # the assertion filters come first: the constructions below are claims only when asserted
+        misread = misparsed_verb(head) if trigger.end - trigger.start == 1 else None
+        if misread is not None:  # "[Deletion of X] impairs [Y]", the verb read as an adjective (agent:claims-10);
+            # misread, so its place in the parse (an amod in the subject) says nothing of a relative clause
             relations.append(Relation(trigger, _evaluative_kind(head, trigger.kind), misread[0], misread[1]))
             continue
-        compared = compared_adjective(head, lx.TRIGGER_WORDS) if trigger.end - trigger.start == 1 else None
+        if inverted_copula is None and not allow_relative and _in_relative_clause(head):
+            continue
+        if allow_relative and inverted_copula is None and _describes_subject(head):
+            continue  # "[An analysis of the social factors that contribute to X] can reveal ...": presupposed
+        # the constructions below name their own factor, so not inside a relative clause either (the second pass
+        # reads the antecedent as the factor: "Studies that demonstrated the efficacy of X ..." is no claim;
+        # review fixes, agent:claims-16)
+        special = inverted_copula is not None or not _in_relative_clause(head)
+        compared = compared_adjective(head, lx.TRIGGER_WORDS, _GROUP_WORDS) if special and trigger.end - trigger.start == 1 else None
         if compared is not None:  # "[X] were more [enjoyable] than Y": a group result (agent:claims-10)
             subject = group_in(compared[0]) or compared[0]
             factor = whole_subject(subject, _phrase(subject, blocked, exclude=trigger, parens=True), blocked)
             relations.append(Relation(trigger, trigger.kind, factor, (compared[1].i, compared[1].i + 1),
                                       group_result=True))
             continue
-        improved = group_improved(head, _GROUP_WORDS) if trigger.end - trigger.start == 1 else None
+        improved = group_improved(head, _GROUP_WORDS) if special and trigger.end - trigger.start == 1 else None
         if improved is not None:  # "[Ss with BPD] improved significantly less": a group result (agent:claims-15)
             subject = improved[0]
             factor = whole_subject(subject, _phrase(subject, blocked, exclude=trigger, parens=True), blocked)
@@ -304,19 +347,21 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                                       implicit_outcome=True, group_result=True))
             continue
         efficacy = reported_efficacy(head) if trigger.end - trigger.start == 2 else None
+        if efficacy is not None and not special:
+            continue  # "Studies that demonstrated the efficacy of [X]": a description, not the antecedent's relation
         if efficacy is not None:  # "[trials] demonstrate the efficacy of [X] (in [Y])" (agent:claims-10)
             relations.append(Relation(trigger, trigger.kind, _phrase(efficacy[0], blocked, parens=True),
                                       _phrase(efficacy[1], blocked, population=True, outcome=True)
                                       if efficacy[1] is not None else None))
             continue
-        consequence = consequence_of(head) if doc[trigger.start].lower_ in CONSEQUENCE_NOUNS or (
-            trigger.end - trigger.start == 1 and side_effect(head)) else None
+        consequence = consequence_of(head) if special and (doc[trigger.start].lower_ in CONSEQUENCE_NOUNS or (
+            trigger.end - trigger.start == 1 and side_effect(head))) else None
         if consequence is not None:  # "[Y] can be a long-term complication following [X]" (agent:claims-10)
             relations.append(Relation(trigger, lx.INCREASE if side_effect(head) else trigger.kind,
                                       _phrase(consequence[0], blocked, parens=True),
                                       _phrase(consequence[1], blocked, population=True, outcome=True)))
             continue
-        deficit = deficit_object(head, _HAVE_VERBS) if doc[trigger.start].lower_ in DEFICIT_NOUNS else None
+        deficit = deficit_object(head, _HAVE_VERBS) if special and doc[trigger.start].lower_ in DEFICIT_NOUNS else None
         if deficit is not None:  # "[DS patients] exhibit abnormalities of [Y]": a group result (agent:claims-10)
             factor = whole_subject(deficit[0], _phrase(deficit[0], blocked, exclude=trigger, parens=True), blocked)
             outcome = _phrase(deficit[1], blocked, population=True, outcome=True)
@@ -326,13 +371,6 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                     end -= 1
                 outcome = (outcome[0], min(outcome[1], end))
             relations.append(Relation(trigger, trigger.kind, factor, outcome, group_result=True))
-            continue
-        inverted_copula = _copula_attribute(head)
-        if trigger.start in consumed or (inverted_copula is None and not allow_relative and _in_relative_clause(head)):
-            continue
-        if allow_relative and inverted_copula is None and _describes_subject(head):
-            continue  # "[An analysis of the social factors that contribute to X] can reveal ...": presupposed
-        if _unasserted(head):
             continue
         kind = _evaluative_kind(head, trigger.kind)
         outcome_tok, inner = _find_outcome(doc, trigger, by_token, blocked)
@@ -981,6 +1019,9 @@ def _unasserted(token: Token) -> bool:
         if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i:
             break
         verb = verb.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.pos_ == "VERB" and \
+            _purpose_infinitive(token.head):  # "research [to establish] the effectiveness of X" (agent:claims-16)
+        return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and token.head.lower_ in _INQUIRY_VERBS:
         return True  # "ANCOVAs tested [associations] between ...": looked for, not found
     for anc in [token, *token.ancestors]:
@@ -997,7 +1038,13 @@ _INQUIRY_VERBS = frozenset(
     ["test", "tests", "tested", "testing", "examine", "examines", "examined", "examining", "assess", "assesses",
      "assessed", "assessing", "investigate", "investigates", "investigated", "investigating", "explore", "explores",
      "explored", "exploring", "evaluate", "evaluates", "evaluated", "evaluating", "determine", "determined",
-     "measure", "measured", "study", "studied", "analyse", "analysed", "analyze", "analyzed"])
+     "measure", "measured", "study", "studied", "analyse", "analysed", "analyze", "analyzed",
+     # "This trial compares [the effects] of X on Y": looked at, not reported (review fixes, agent:claims-16)
+     "compare", "compares", "compared", "comparing", "characterise", "characterises", "characterised",
+     "characterising", "characterize", "characterizes", "characterized", "characterizing", "describe", "describes",
+     "described", "describing", "review", "reviews", "reviewed", "reviewing", "quantify", "quantifies",
+     "quantified", "quantifying", "determines", "determining", "measures",
+     "measuring"])
 
 
 def _describes_subject(token: Token) -> bool:
@@ -1104,7 +1151,8 @@ def _find_factor(token: Token) -> Token | None:
                     for c in anc.children):  # "it is important [to explore ...]": extraposition, no factor
                 continue
             if (subject.lower_ in lx.METHOD_NOUNS and not _disease_model(subject)) or (
-                    subject.pos_ == "PRON" and subject.lower_ in ("we", "i")):
+                    subject.pos_ == "PRON" and subject.lower_ in ("we", "i")) or (
+                    subject.lower_ in _PROCEDURE_NOUNS and token.lower_ in _ELICIT_VERBS):
                 return None  # "Intention-to-treat analysis showed ...", "we found ...": no factor named
             return subject
     return None
@@ -1149,8 +1197,10 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
     frontier = [c for s in starts for c in s.children if c.dep_ in _DOWN and not trigger.start <= c.i < trigger.end
                 and not _comparison_prep(c) and not (s.lower_ in _EFFECT_NOUNS and c.lower_ == "of")
                 and not (c.dep_ == "advcl" and c.i < trigger.start)  # a fronted clause is not the outcome,
-                and not (c.dep_ == "prep" and c.i < trigger.start and s.pos_ in ("VERB", "AUX"))]  # nor a fronted
-    # adverbial phrase ("[At baseline], X correlated with Y"; added for issue #5)
+                and not (c.dep_ == "prep" and c.i < trigger.start and s.pos_ in ("VERB", "AUX"))  # nor a fronted
+                and not (c.dep_ == "prep" and c.lower_ in _EXTENT_PREPS and s.pos_ in ("VERB", "AUX"))]
+    # adverbial phrase ("[At baseline], X correlated with Y"; added for issue #5), nor the time a change spans
+    # ("Y was altered [across the four sessions]"; review fixes, agent:claims-16)
     if trigger.end - trigger.start > 1 and doc[trigger.end - 1].pos_ == "ADP":
         frontier = [c for c in doc[trigger.end - 1].children if c.dep_ in ("pobj", "pcomp")] + frontier
     seen: set[int] = set()
@@ -1258,6 +1308,9 @@ def _further_pairs(a: Token) -> list[tuple[Token, Token]]:
             if d is not None:
                 out.append((c, d))
     return out
+
+
+_EXTENT_PREPS = frozenset(["across", "throughout", "during"])
 
 
 def _comparison_prep(token: Token) -> bool:
