@@ -78,3 +78,14 @@ def test_misread_verb_outcome_has_no_dangling_coordinator(rules_extractor, blank
 ])
 def test_positives_kept(rules_extractor, blank_nlp, text, pair):
     assert pair in _pairs(claims_of(rules_extractor, blank_nlp, text))
+
+
+@pytest.mark.parametrize("text, pair", [
+    # examples/batch.ris (Oud 2018 record, CC0): the group a trait is characteristic of is the factor
+    ("Poor skills in managing and understanding emotion were characteristic of these individuals.",
+     ("these individuals", "Poor skills in managing and understanding emotion")),
+    # constructed: no group after "of", the sentence order stays
+    ("Elevated cortisol is characteristic of chronic stress.", ("Elevated cortisol", "chronic stress")),
+])
+def test_characteristic_of_a_group_is_a_group_result(rules_extractor, blank_nlp, text, pair):
+    assert pair in _pairs(claims_of(rules_extractor, blank_nlp, text))

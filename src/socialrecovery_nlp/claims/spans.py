@@ -378,6 +378,13 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             consumed.add(t.start)
             kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
         factor_tok = inverted_copula if inverted_copula is not None else _find_factor(head)
+        # "[Poor emotion skills] were characteristic of [these individuals]": a description of a group, so the
+        # group is the factor and the trait the outcome (a group result, guideline "Group comparisons")
+        group_of = next((c for c in doc[trigger.end - 1].children if c.dep_ == "pobj" and c.lower_ in _GROUP_WORDS),
+                        None) if doc[trigger.start].lower_ in ("characteristic", "typical") else None
+        characteristic_of_group = group_of is not None and factor_tok is not None
+        if characteristic_of_group:
+            factor_tok, outcome_tok = group_of, factor_tok
         if outcome_tok is None and trigger.end - trigger.start == 1:
             outcome_tok = efficacy_target(head)  # "[X] is a safe and effective treatment for [Y]" (agent:claims-15)
         efficacy = supported_efficacy(head) if factor_tok is None else None
@@ -393,7 +400,7 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         if passive_change is not None:  # "[Y] was reduced after [X]" (agent:claims-10)
             factor_tok, outcome_tok = passive_change
             changed = outcome_tok
-        group_result = False
+        group_result = characteristic_of_group
         if head.lower_ in lx.COMPARATIVES and head.dep_ in ("acomp", "attr", "oprd"):
             factor_tok, outcome_tok = _comparison(head)
             group_result = True
