@@ -15,6 +15,7 @@ covers. Saved with skops (no pickle).
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -70,7 +71,8 @@ class CertaintyModel:
 
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        sio.dump({"vectorizer": self.vectorizer, "regressor": self.regressor}, directory / WEIGHTS_FILE)
+        sio.dump({"vectorizer": self.vectorizer, "regressor": self.regressor}, directory / WEIGHTS_FILE,
+                 compression=zipfile.ZIP_DEFLATED)
         settings = {"name": self.name, "alpha": self.alpha, "cue_weight": self.cue_weight, "ngram_max": self.ngram_max}
         (directory / SETTINGS_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 

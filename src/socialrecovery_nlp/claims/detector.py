@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -150,7 +151,7 @@ class ClaimDetector:
 
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.pipeline, directory / WEIGHTS_FILE)
+        sio.dump(self.pipeline, directory / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)  # 22 MB -> 0.75 MB
         settings = {"name": self.name, "C": self.C, "ngram_max": self.ngram_max, "min_df": self.min_df,
                     "threshold": self.threshold, "confident": self.confident, "seed": self.seed,
                     "features": self.features}

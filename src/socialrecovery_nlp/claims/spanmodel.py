@@ -16,6 +16,7 @@ ships without it (``[spans] model = "rules"`` in ``training/claims.toml``).
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -140,7 +141,7 @@ class SpanTagger:
     def save(self, directory: str | Path) -> None:
         import skops.io as sio
 
-        sio.dump(self.pipeline, Path(directory) / WEIGHTS_FILE)
+        sio.dump(self.pipeline, Path(directory) / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)
 
     @classmethod
     def load(cls, directory: str | Path) -> SpanTagger | None:
