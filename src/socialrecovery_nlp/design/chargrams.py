@@ -20,6 +20,8 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
+from ..tfidf import sublinear_l2
+
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 CACHE_MAX = 400_000  # distinct words whose n-gram columns are kept between batches
 
@@ -67,12 +69,7 @@ def _word_matrix(col_lists: list[np.ndarray], n_cols: int) -> sparse.csr_matrix:
 def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     x = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
     x.eliminate_zeros()
-    x.data = (np.log(x.data) + 1.0) * idf[x.indices]
-    norms = np.sqrt(np.bincount(np.repeat(np.arange(x.shape[0]), np.diff(x.indptr)), weights=x.data ** 2,
-                                minlength=x.shape[0]))
-    norms[norms == 0] = 1.0
-    x.data /= np.repeat(norms, np.diff(x.indptr))
-    return x.astype(np.float32)
+    return sublinear_l2(x, idf).astype(np.float32)
 
 
 class CharGrams:

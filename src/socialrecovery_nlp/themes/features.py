@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from ..tfidf import sublinear_l2
+
 #: Settings of the two blocks; the ``TfidfVectorizer`` arguments used to fit them.
 WORD_SETTINGS = {"analyzer": "word", "lowercase": True, "strip_accents": "unicode", "sublinear_tf": True}
 CHAR_SETTINGS = {"analyzer": "char_wb", "lowercase": True, "sublinear_tf": True}
@@ -77,12 +79,7 @@ class FastTfidf:
         m = sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
                                np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, n_cols))
         m.sum_duplicates()
-        m.data = (np.log(m.data) + 1.0) * idf[m.indices]
-        norms = np.sqrt(np.bincount(np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)), weights=m.data ** 2,
-                                    minlength=m.shape[0]))
-        norms[norms == 0] = 1.0
-        m.data /= np.repeat(norms, np.diff(m.indptr))
-        return m
+        return sublinear_l2(m, idf)
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         word_vocab, word_entry = self._word_vocab, self._word_entry
