@@ -1,4 +1,4 @@
-"""Draw the sentence units of the random claim-annotation samples v4, v5 and v6 (reproducible).
+"""Draw the sentence units of the random claim-annotation samples v4 to v8 (reproducible).
 
     python annotations/sample_claim_abstracts.py OUT_DIR
 
@@ -7,7 +7,8 @@ uniformly at random with NumPy's ``default_rng`` among abstracts of at least 600
 no earlier sample (v1 to v3, then each new one) holds; per abstract the first sentence unit and the
 last four, as the claims component splits them (``claims.extract.sentence_units``), like v1-v3.
 v4 (``default_rng(27182818)``) is the development sample; v5 and v6 (one ``default_rng(16180339)``,
-drawn in that order) are training samples. Writes ``claims_abstracts_<name>_units.jsonl`` files
+drawn in that order) are training samples. v7 and v8 (one ``default_rng(14142135)``, drawn after
+v4-v6 in that order) are the development samples of the claims@0.7.0 round. Writes ``claims_abstracts_<name>_units.jsonl`` files
 (id, dataset, record_id, sentence_index, start, end, text) that annotators label.
 """
 
@@ -59,6 +60,9 @@ def main(out_dir: str) -> None:
     rng = np.random.default_rng(16180339)
     samples["v5"] = draw(rng, used, nlp)
     samples["v6"] = draw(rng, used, nlp)
+    rng = np.random.default_rng(14142135)
+    samples["v7"] = draw(rng, used, nlp)
+    samples["v8"] = draw(rng, used, nlp)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             for unit in units:
