@@ -31,11 +31,15 @@ PASS2_DESIGN = "annotations/second_pass/design.jsonl"
 # Second passes over later first-pass labels (present only once written)
 PASS2_DESIGN_V2 = "annotations/second_pass/design_v2.jsonl"
 PASS2_DESIGN_V3 = "annotations/second_pass/design_v3.jsonl"
+PASS2_DESIGN_V4 = "annotations/second_pass/design_v4.jsonl"
 # (second-pass file, first-pass annotator, sample title) of the train-only extensions
 DESIGN_EXTENSIONS = (
     (PASS2_DESIGN_V2, "agent:design-3", "second sample"),
     (PASS2_DESIGN_V3, "agent:design-4", "third sample"),
 )
+#: The test records the first second pass (120 of 276) did not cover, labelled blind under guideline
+#: v1.2 by two annotators (halves a and b), then adjudicated (``adjudication`` in annotations/design.jsonl).
+DESIGN_TEST_COMPLETION = (PASS2_DESIGN_V4, "agent:design-1", "agent:design-second-4a / -4b")
 PASS1_CLAIMS_ABSTRACTS = "annotations/claims_abstracts.jsonl"
 PASS2_CLAIMS_ABSTRACTS = "annotations/second_pass/claims_abstracts.jsonl"
 # (pass 1 file, pass 2 file, pass 1 annotator, how the compared abstracts were drawn)
@@ -51,6 +55,10 @@ CLAIMS_PAIRS = (
      "every sentence of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
     ("annotations/claims_abstracts_v6.jsonl", "annotations/second_pass/claims_abstracts_v6.jsonl", "agent:claims-12",
      "every sentence of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
+    ("annotations/claims_abstracts_v7.jsonl", "annotations/second_pass/claims_abstracts_v7.jsonl", "agent:claims-16",
+     "every sentence unit of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
+    ("annotations/claims_abstracts_v8.jsonl", "annotations/second_pass/claims_abstracts_v8.jsonl", "agent:claims-17",
+     "every sentence unit of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
@@ -488,17 +496,19 @@ def design_section(p1: dict[str, str], p2: dict[str, str]) -> list[str]:
 
 
 def design_extension_section(p1: dict[str, str], p2: dict[str, str], path: str = PASS2_DESIGN_V2,
-                             annotator: str = "agent:design-3", title: str = "second sample") -> list[str]:
-    """Agreement on a train-only extension labelled later (first pass by ``annotator``)."""
+                             annotator: str = "agent:design-3", title: str = "second sample",
+                             heading: str | None = None, description: str | None = None) -> list[str]:
+    """Agreement on a train-only extension labelled later (first pass by ``annotator``), or on another
+    second pass when ``heading`` and ``description`` say what it covers."""
     ids = [i for i in p2 if i in p1]
     a, b = [p1[i] for i in ids], [p2[i] for i in ids]
     pairs = Counter((x, y) for x, y in zip(a, b) if x != y)
     out = [
-        f"## Study design, train-split extension ({title})",
+        heading or f"## Study design, train-split extension ({title})",
         "",
-        (f"Records compared: {len(ids)}, drawn at random from the first-pass labels added to the train "
-         f"split by `{annotator}` (ids given to the second annotator without labels); pass 2 in "
-         f"`{path}`."),
+        description or (f"Records compared: {len(ids)}, drawn at random from the first-pass labels added to the train "
+                        f"split by `{annotator}` (ids given to the second annotator without labels); pass 2 in "
+                        f"`{path}`."),
         "",
         f"- accuracy: **{100 * percent_agreement(a, b):.1f}%** ({sum(x == y for x, y in zip(a, b))}/{len(ids)})",
         f"- Cohen's kappa: **{_fmt(cohen_kappa(a, b))}**",
@@ -626,6 +636,17 @@ def build_report(root: Path = ROOT) -> str:
         if (root / path).is_file():
             second = {_design_key(r): r["label"] for r in _jsonl(root / path)}
             sections += design_extension_section(load_pass1_design(second, root), second, path, annotator, title)
+    path, annotator, second_annotators = DESIGN_TEST_COMPLETION
+    if (root / path).is_file():
+        second = {_design_key(r): r["label"] for r in _jsonl(root / path)}
+        sections += design_extension_section(
+            load_pass1_design(second, root), second, path, annotator,
+            heading="## Study design, the rest of the test split",
+            description=(f"Records compared: {len(second)}, every test record the first second pass did not cover "
+                         f"(first pass `{annotator}`, guideline v1.0; pass 2 {second_annotators}, blind, guideline "
+                         f"v1.2, in `{path}`). Each disagreement was then adjudicated under v1.2 by "
+                         "`agent:design-adjudicator-2` without any model output (`adjudication` in "
+                         "`annotations/design.jsonl`), so every test label now rests on two readings."))
     for pair in CLAIMS_PAIRS:
         if (root / pair[0]).is_file() and (root / pair[1]).is_file():
             sections += claims_section(*load_claims_pair(root, pair[0], pair[1]), pair)
