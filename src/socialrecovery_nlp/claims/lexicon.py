@@ -131,6 +131,37 @@ TRIGGER_PHRASES: dict[str, str] = {
     **dict.fromkeys([f"{noun} {prep}" for noun in ("deficit", "deficits", "impairment", "impairments", "abnormality",
                                                    "abnormalities") for prep in ("in", "of")], HARM),
 }
+#: Triggers read by the span rules (:mod:`.spans`) and the candidate-sentence filter (``TRIGGER_RE``), but not by
+#: the detector's features (``TRIGGER_WORDS`` / ``TRIGGER_PHRASES``), so that the detector's inputs stay those of
+#: the trained models (claims@0.7.0 round 3: adding them to ``TRIGGER_WORDS`` lost a seed-CV detection through the
+#: features). Each is usable only in the construction its comment names (spans._usable_word_trigger).
+RULE_TRIGGER_WORDS: dict[str, str] = {
+    # "[X] influences [Y]", "[Y] was influenced by [X]", "[X] has an impact on [Y]": read like "affect" / "effect"
+    # (the nouns already name their factor in spans._effect_of; as nouns only with an "on" phrase, see
+    # spans._usable_word_trigger)
+    **dict.fromkeys(["influence", "influences", "influenced", "influencing", "impact", "impacts"], ASSOCIATE),
+    # "[Y] was longer in [X]", "[X] had longer [Y]": the comparative missing beside "shorter" (only as a predicate
+    # or an object's comparative, like the other comparatives; spans._usable_word_trigger)
+    "longer": INCREASE,
+    # "[X] seems to be useful for [Y]" (like "helpful"); "[X] may limit [Y]" (a verb form only)
+    "useful": BENEFIT, "limit": HARM, "limits": HARM,
+    # "[research] confirms a role for [X] in [Y]": the role noun itself, only with a holder and an "in" target
+    # (spans._usable_word_trigger, spans._role_of)
+    "role": ASSOCIATE, "roles": ASSOCIATE,
+    # "[Y] requires [X]": X is necessary for Y, read reversed like "depend on" (REVERSED_PHRASES; verbs only)
+    "require": BENEFIT, "requires": BENEFIT,
+    # "[X] counteracted / antagonized / blocked [Y]"
+    **dict.fromkeys(["counteract", "counteracts", "counteracted", "counteracting", "antagonize", "antagonizes",
+                     "antagonized", "antagonise", "antagonises", "antagonised", "blocked", "blocking"], DECREASE),
+}
+RULE_TRIGGER_PHRASES: dict[str, str] = {
+    # "[X] is involved in [Y]": an association ("participated in" is left out: "[29 subjects] participated in [a
+    # double-blind trial]" is a method)
+    "involved in": ASSOCIATE,
+}
+#: Every trigger the span rules and the candidate filter read.
+ALL_TRIGGER_WORDS: dict[str, str] = {**TRIGGER_WORDS, **RULE_TRIGGER_WORDS}
+ALL_TRIGGER_PHRASES: dict[str, str] = {**TRIGGER_PHRASES, **RULE_TRIGGER_PHRASES}
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
     "risk factor for": 1, "risk factors for": 1, "protective factor for": 1, "protective factors for": 1,
@@ -150,7 +181,9 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from", "results
                               # added for issue #5
                               "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
-                              "ascribed to", "explained by"})
+                              "ascribed to", "explained by",
+                              # claims@0.7.0 round 3: the rule trigger words "require(s)" (RULE_TRIGGER_WORDS)
+                              "require", "requires"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]
@@ -263,4 +296,4 @@ def _alternation(phrases) -> str:
 
 
 #: Fast text-level prefilter: does a lower-cased sentence contain any trigger?
-TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")
+TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(ALL_TRIGGER_WORDS) + list(ALL_TRIGGER_PHRASES))})(?![a-z\-])")

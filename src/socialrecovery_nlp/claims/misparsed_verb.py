@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import TRIGGER_WORDS
+from .lexicon import ALL_TRIGGER_WORDS as TRIGGER_WORDS
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _NOUNS = ("NOUN", "PROPN")
@@ -105,3 +105,30 @@ def misparsed_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
     if right <= token.i + 1:
         return None
     return (left, last + 1), (token.i + 1, right)
+
+
+def misread_clause_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(factor range, outcome range)`` when ``token``, a trigger word in verb form, heads a that-clause the
+    parser built without a subject because it read the verb as an adjective or noun: "They suggest instead
+    that [HPC damage] impairs [the ability to remember ...]" (``impairs`` tagged JJ, ``HPC damage`` hung on it
+    as a compound; without this the clause's factor was the report verb's subject "They"). The noun chain
+    between "that" and the verb is the subject, the verb's object the outcome (claims@0.7.0 round 3)."""
+    if token.dep_ not in ("ccomp", "advcl") or token.tag_ not in ("JJ", "NN", "NNS") or not _verb_form(token):
+        return None
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i), None)
+    if mark is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children):
+        return None
+    doc = token.doc
+    left = mark.i + 1
+    if left >= token.i or doc[token.i - 1].pos_ not in _NOUNS:
+        return None
+    if any(doc[i].head.i != token.i and not token.i > doc[i].head.i >= left or doc[i].pos_ in ("VERB", "AUX", "ADP")
+           for i in range(left, token.i)):
+        return None  # only a noun phrase (its words hung on the verb or inside the chain) stands before the verb
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj", "attr") and c.i > token.i), None)
+    if obj is None:
+        return None
+    right = obj.right_edge.i + 1
+    while right > obj.i + 1 and doc[right - 1].is_punct:
+        right -= 1
+    return (left, token.i), (obj.left_edge.i, right)

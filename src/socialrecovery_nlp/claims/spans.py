@@ -37,8 +37,9 @@ from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
 from .efficacy import reported_efficacy, supported_efficacy
 from .groups import change_in_group, group_in, quantified_subject
 from .improved_more import group_improved
-from .misparsed_verb import misparsed_verb
+from .misparsed_verb import misparsed_verb, misread_clause_verb
 from .orientation import swap_sides
+from .raised_object import raised_object
 from .reduced_relative import reduced_relative
 from .subjectless import subjectless_factor
 
@@ -80,9 +81,9 @@ _INVERT = {lx.BENEFIT: lx.HARM, lx.HARM: lx.BENEFIT, lx.INCREASE: lx.DECREASE, l
 
 #: Trigger phrases grouped by length in words (longest first), and their first words.
 _PHRASES_BY_SIZE: list[tuple[int, dict[tuple[str, ...], str]]] = sorted(
-    ((n, {tuple(p.split()): p for p in lx.TRIGGER_PHRASES if len(p.split()) == n})
-     for n in {len(p.split()) for p in lx.TRIGGER_PHRASES}), key=lambda item: -item[0])
-_PHRASE_FIRST_WORDS = frozenset(p.split()[0] for p in lx.TRIGGER_PHRASES)
+    ((n, {tuple(p.split()): p for p in lx.ALL_TRIGGER_PHRASES if len(p.split()) == n})
+     for n in {len(p.split()) for p in lx.ALL_TRIGGER_PHRASES}), key=lambda item: -item[0])
+_PHRASE_FIRST_WORDS = frozenset(p.split()[0] for p in lx.ALL_TRIGGER_PHRASES)
 
 
 @dataclass
@@ -135,6 +136,8 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
             if phrase is not None and has_parse and words[0] in ("characteristic", "typical") and not (
                     tokens[i].pos_ == "ADJ" and tokens[i].dep_ in ("acomp", "amod", "oprd")):
                 continue  # "a characteristic of the sample": a noun, no relation (agent:claims-10)
+            if phrase is not None and has_parse and words[0] == "involved" and tokens[i].dep_ in ("acl", "relcl", "amod"):
+                continue  # "[brain areas] involved in learning": a description of the noun, no claim (round 3)
             if phrase is not None and has_parse and words[0] in CONSEQUENCE_NOUNS and consequence_of(tokens[i]) is None:
                 continue  # "the consequences of stigma were studied": no relation (agent:claims-10)
             if phrase is not None and has_parse and words[0] in ("results", "resulted") and \
@@ -145,10 +148,10 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
             if phrase is not None and not used & set(range(i, i + size)):
                 head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
                     i + 2 if words[0] in ("a", "as") and size > 2 else i)
-                found.append(Trigger(offset + i, offset + i + size, lx.TRIGGER_PHRASES[phrase], offset + head))
+                found.append(Trigger(offset + i, offset + i + size, lx.ALL_TRIGGER_PHRASES[phrase], offset + head))
                 used.update(range(i, i + size))
     for i, token in enumerate(tokens):
-        kind = lx.TRIGGER_WORDS.get(lowered[i])
+        kind = lx.ALL_TRIGGER_WORDS.get(lowered[i])
         if kind is None or i in used:
             continue
         if has_parse and not _usable_word_trigger(token):
@@ -256,7 +259,7 @@ def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
 def _usable_word_trigger(token: Token) -> bool:
     if misparsed_verb(token) is not None:  # "[Deletion of X] impairs [Y]" with "impairs" tagged JJ (agent:claims-10)
         return True
-    if compared_adjective(token, lx.TRIGGER_WORDS, _GROUP_WORDS) is not None:  # "[X] were more [enjoyable] than Y" (agent:claims-10)
+    if compared_adjective(token, lx.ALL_TRIGGER_WORDS, _GROUP_WORDS) is not None:  # "[X] were more [enjoyable] than Y" (agent:claims-10)
         return True
     if _object_comparative(token) is not None or _subject_comparative(token) is not None or \
             quantified_subject(token, _HAVE_VERBS) is not None:
@@ -270,6 +273,14 @@ def _usable_word_trigger(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.lower_ in ("support", "supports", "help", "work", "power", "risk") and \
             not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for c in token.children):
         return False
+    if token.lower_ in ("influence", "influences", "impact", "impacts") and token.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children):
+        return False  # "with opportunities for influence", "the largest impact was observed": no relation (round 3)
+    if token.lower_ in ("role", "roles"):  # "a role for [X] in [Y]" only; "[X] plays a role in" is the phrase
+        role = _role_of(token)  # "role in" (round 3)
+        return role is not None and role[1] is not None
+    if token.lower_ in ("limit", "limits", "require", "requires") and token.pos_ != "VERB":
+        return False  # "the upper limit of normal": a noun, no relation (round 3)
     if token.lower_ == "advantage" and token.head.lower_ in ("take", "takes", "took", "taken", "taking"):
         return False  # "take advantage of": no relation (agent:claims-10)
     if token.lower_ in ("support", "favour", "favor", "help") and token.dep_ == "pobj" and token.head.lower_ in ("in", "with") \
@@ -320,19 +331,22 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         if trigger.start in consumed or _unasserted(head):
             continue  # the assertion filters come first: the constructions below are claims only when asserted
         misread = misparsed_verb(head) if trigger.end - trigger.start == 1 else None
+        if misread is None and trigger.end - trigger.start == 1:  # "suggest that [X] impairs [Y]", the verb
+            misread = misread_clause_verb(head)  # read as an adjective heading the clause (round 3)
         if misread is not None:  # "[Deletion of X] impairs [Y]", the verb read as an adjective (agent:claims-10);
             # misread, so its place in the parse (an amod in the subject) says nothing of a relative clause
             relations.append(Relation(trigger, _evaluative_kind(head, trigger.kind), misread[0], misread[1]))
             continue
-        if inverted_copula is None and not allow_relative and _in_relative_clause(head):
+        raised = raised_object(head)  # "[analysis] showed [X] to be associated with [Y]" (round 3, claims@0.7.0)
+        if inverted_copula is None and raised is None and not allow_relative and _in_relative_clause(head):
             continue
         if allow_relative and inverted_copula is None and _describes_subject(head):
             continue  # "[An analysis of the social factors that contribute to X] can reveal ...": presupposed
         # the constructions below name their own factor, so not inside a relative clause either (the second pass
         # reads the antecedent as the factor: "Studies that demonstrated the efficacy of X ..." is no claim;
         # review fixes, agent:claims-16)
-        special = inverted_copula is not None or not _in_relative_clause(head)
-        compared = compared_adjective(head, lx.TRIGGER_WORDS, _GROUP_WORDS) if special and trigger.end - trigger.start == 1 else None
+        special = inverted_copula is not None or raised is not None or not _in_relative_clause(head)
+        compared = compared_adjective(head, lx.ALL_TRIGGER_WORDS, _GROUP_WORDS) if special and trigger.end - trigger.start == 1 else None
         if compared is not None:  # "[X] were more [enjoyable] than Y": a group result (agent:claims-10)
             subject = group_in(compared[0]) or compared[0]
             factor = whole_subject(subject, _phrase(subject, blocked, exclude=trigger, parens=True), blocked)
@@ -377,7 +391,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         for t in inner:
             consumed.add(t.start)
             kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
-        factor_tok = inverted_copula if inverted_copula is not None else _find_factor(head)
+        factor_tok = inverted_copula if inverted_copula is not None else raised if raised is not None else \
+            _find_factor(head)
         # "[Poor emotion skills] were characteristic of [these individuals]": a description of a group, so the
         # group is the factor and the trait the outcome (a group result, guideline "Group comparisons")
         group_of = next((c for c in doc[trigger.end - 1].children if c.dep_ == "pobj" and c.lower_ in _GROUP_WORDS),
@@ -1007,12 +1022,14 @@ def _purpose_infinitive(verb: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in (*verb.children, *base.children)):
         return False
     gov = base.head
+    if raised_object(base) is not None:
+        return False  # "[analysis] showed [X] to be associated with [Y]": the report asserts it (round 3)
     if asserting_predicate_noun(gov):
         return False  # "[X] is an effective technique to reduce [Y]" (agent:claims-15)
     if gov.lower_ in _RAISING_PASSIVES and base.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in gov.children):
         return False  # "[X] is hypothesized to contribute to [Y]": a raising passive (agent:claims-15)
     return gov.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and gov.lower_ not in _ASSERTING_GOVERNORS and \
-        gov.lower_ not in lx.TRIGGER_WORDS
+        gov.lower_ not in lx.ALL_TRIGGER_WORDS
 
 
 def _unasserted(token: Token) -> bool:
