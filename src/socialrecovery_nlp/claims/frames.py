@@ -66,7 +66,7 @@ _CLAUSE_FRAMES = frozenset(["future_research", "recommendation"])
 def _asserted_before(text: str, start: int) -> bool:
     """A relation trigger in an independent clause (ended by ";") before the frame at ``start``
     (added for issue #5, agent:claims-6)."""
-    from .lexicon import TRIGGER_RE  # local import: lexicon is a sibling data module
+    from .lexicon import DETECTOR_TRIGGER_RE  # local import: lexicon is a sibling data module
 
     cut = text.rfind(";", 0, start)
-    return cut > 0 and TRIGGER_RE.search(text[:cut].lower()) is not None
+    return cut > 0 and DETECTOR_TRIGGER_RE.search(text[:cut].lower()) is not None

@@ -144,12 +144,15 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     # or an object's comparative, like the other comparatives; spans._usable_word_trigger)
     "longer": INCREASE,
     # "[X] seems to be useful for [Y]" (like "helpful"); "[X] may limit [Y]" (a verb form only)
-    "useful": BENEFIT, "limit": HARM, "limits": HARM,
+    # ("limit" lowers its object, so the outcome's valence decides: "support limits relapse" promotes; review fix)
+    "useful": BENEFIT, "limit": DECREASE, "limits": DECREASE,
     # "[research] confirms a role for [X] in [Y]": the role noun itself, only with a holder and an "in" target
     # (spans._usable_word_trigger, spans._role_of)
     "role": ASSOCIATE, "roles": ASSOCIATE,
     # "[Y] requires [X]": X is necessary for Y, read reversed like "depend on" (REVERSED_PHRASES; verbs only)
-    "require": BENEFIT, "requires": BENEFIT,
+    # (read reversed, X raises the chance of Y, so the outcome's valence decides: "relapse requires exposure to
+    # stressors" hinders; review fix)
+    "require": INCREASE, "requires": INCREASE,
     # "[X] counteracted / antagonized / blocked [Y]"
     **dict.fromkeys(["counteract", "counteracts", "counteracted", "counteracting", "antagonize", "antagonizes",
                      "antagonized", "antagonise", "antagonises", "antagonised", "blocked", "blocking"], DECREASE),
@@ -295,5 +298,8 @@ def _alternation(phrases) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
-#: Fast text-level prefilter: does a lower-cased sentence contain any trigger?
+#: Fast text-level prefilter: does a lower-cased sentence contain any trigger (rule triggers included)?
 TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(ALL_TRIGGER_WORDS) + list(ALL_TRIGGER_PHRASES))})(?![a-z\-])")
+#: The same over the detector's triggers only (``TRIGGER_WORDS`` / ``TRIGGER_PHRASES``): for text-level checks
+#: that cannot tell a rule trigger's construction (:mod:`.frames`; a bare "role" or "limit" asserts nothing).
+DETECTOR_TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")

@@ -16,8 +16,12 @@ from spacy.tokens import Token
 #: Report verbs that take "OBJECT to VERB" (verbs of finding and showing; "want / aim X to" are no reports).
 REPORT_VERBS = frozenset(["show", "shows", "showed", "shown", "find", "finds", "found", "identify", "identifies",
                           "identified", "reveal", "reveals", "revealed", "demonstrate", "demonstrates", "demonstrated",
-                          "report", "reports", "reported", "observe", "observes", "observed", "confirm", "confirms",
-                          "confirmed"])
+                          "observe", "observes", "observed", "confirm", "confirms", "confirmed"])
+#: Determiners that deny the object ("found [no interventions] to reduce stigma"): the report asserts no relation
+#: of a named factor, so the construction is left to the other rules (review fix).
+_DENYING_DETERMINERS = frozenset(["no", "few", "neither", "none"])
+#: Forms of "be" (the pipeline has no lemmatizer: word forms, not lemmas).
+_BE = frozenset(["be", "been", "being", "is", "are", "was", "were"])
 _NOUNS = ("NOUN", "PROPN")
 #: Objects that hold a capacity, not the infinitive's subject ("[X] did not demonstrate a propensity to precipitate
 #: [mania]": X is the factor, found the usual way).
@@ -31,6 +35,10 @@ def raised_object(verb: Token) -> Token | None:
                                                     for c in verb.children):
         return None
     if verb.dep_ in ("relcl", "acl"):
+        # hung on the object, an infinitive can also describe the noun ("found a method to reduce bias"); only a
+        # copula or passive infinitive ("X to be associated with Y") reads as the object's predicate (review fix)
+        if not (verb.lower_ in _BE or any(c.dep_ in ("auxpass", "aux") and c.lower_ in _BE for c in verb.children)):
+            return None
         obj = verb.head
         if obj.dep_ != "dobj" or obj.pos_ not in _NOUNS or obj.head.lower_ not in REPORT_VERBS:
             return None
@@ -38,4 +46,7 @@ def raised_object(verb: Token) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in _NOUNS and c.i < verb.i), None)
     else:
         return None
-    return obj if obj is not None and obj.lower_ not in _CAPACITY_NOUNS else None
+    if obj is None or obj.lower_ in _CAPACITY_NOUNS or any(
+            c.dep_ == "det" and c.lower_ in _DENYING_DETERMINERS for c in obj.children):
+        return None
+    return obj

@@ -138,6 +138,8 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
                 continue  # "a characteristic of the sample": a noun, no relation (agent:claims-10)
             if phrase is not None and has_parse and words[0] == "involved" and tokens[i].dep_ in ("acl", "relcl", "amod"):
                 continue  # "[brain areas] involved in learning": a description of the noun, no claim (round 3)
+            if phrase is not None and has_parse and words[0] == "involved" and _people_subject(tokens[i]):
+                continue  # "[Patients] were involved in decision making": taking part, a method (review fix)
             if phrase is not None and has_parse and words[0] in CONSEQUENCE_NOUNS and consequence_of(tokens[i]) is None:
                 continue  # "the consequences of stigma were studied": no relation (agent:claims-10)
             if phrase is not None and has_parse and words[0] in ("results", "resulted") and \
@@ -281,6 +283,13 @@ def _usable_word_trigger(token: Token) -> bool:
         return role is not None and role[1] is not None
     if token.lower_ in ("limit", "limits", "require", "requires") and token.pos_ != "VERB":
         return False  # "the upper limit of normal": a noun, no relation (round 3)
+    if token.lower_ in ("require", "requires") and _people_subject(token):
+        return False  # "[Patients] often require support": a need, not a condition of Y (review fix)
+    if token.lower_ in ("blocked", "blocking") and (
+            (token.dep_ == "amod" and token.head.lower_.startswith("randomi")) or any(
+            c.dep_ in _SUBJECTS and (c.lower_.startswith("randomi") or c.lower_ in _ALLOCATION_WORDS)
+            for c in token.children)):
+        return False  # "Randomization was blocked by site": block randomisation, a method (review fix)
     if token.lower_ == "advantage" and token.head.lower_ in ("take", "takes", "took", "taken", "taking"):
         return False  # "take advantage of": no relation (agent:claims-10)
     if token.lower_ in ("support", "favour", "favor", "help") and token.dep_ == "pobj" and token.head.lower_ in ("in", "with") \
@@ -922,6 +931,21 @@ _ROLE_NOUNS = frozenset(["role", "roles"])
 _EVIDENCE_NOUNS = frozenset(["evidence", "research", "literature", "data", "experience", "observations"])
 
 
+#: Subjects that take part or need something ("[patients] were involved in", "[carers] require"), not factors.
+_PEOPLE_SUBJECTS = frozenset(["caregivers", "carers", "stakeholders", "staff", "members", "family", "families",
+                              "parents", "clinicians", "professionals", "volunteers", "nurses", "physicians",
+                              "practitioners", "workers", "team", "teams", "researchers", "authors", "we", "they",
+                              "i", "you", "he", "she", "who"])
+_ALLOCATION_WORDS = frozenset(["allocation", "assignment", "randomisation", "randomization", "recruitment"])
+
+
+def _people_subject(token: Token) -> bool:
+    """The subject of ``token``'s clause (its own, or its head's for "were [involved]") names people."""
+    holders = [token] + ([token.head] if token.dep_ in ("acomp", "xcomp", "conj", "oprd") else [])
+    subject = next((c for h in holders for c in h.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and (subject.lower_ in _GROUP_WORDS or subject.lower_ in _PEOPLE_SUBJECTS)
+
+
 def _role_of(head: Token) -> tuple[Token, Token | None] | None:
     """``(X, Y or None)`` of "a (critical) role of / for [X] in [Y]": the role's holder is the factor, whatever the
     subject of the sentence ("Previous research indicates ..."); "X plays a role in Y" has no such holder."""
@@ -1048,6 +1072,8 @@ def _unasserted(token: Token) -> bool:
         return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and token.head.lower_ in _INQUIRY_VERBS:
         return True  # "ANCOVAs tested [associations] between ...": looked for, not found
+    if _unsettled(token):
+        return True  # "The role of X in Y remains unclear / has not been established": not known either way
     for anc in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
             return True
@@ -1056,6 +1082,30 @@ def _unasserted(token: Token) -> bool:
         if anc.dep_ in ("ROOT", "relcl") or any(c.dep_ in _SUBJECTS for c in anc.children):
             break
     return False
+
+
+#: Predicates that leave a nominal relation unsettled ("the role of X in Y [remains unclear]").
+_UNSETTLED_WORDS = frozenset(["unclear", "unknown", "uncertain", "controversial", "debated", "undetermined",
+                              "unresolved", "elusive", "obscure", "unexplored", "ambiguous", "inconclusive",
+                              "poorly", "speculative"])
+#: Participles that settle a relation when not negated (word forms: the pipeline has no lemmatizer).
+_SETTLING_VERBS = frozenset(["established", "known", "understood", "determined", "elucidated", "clarified",
+                             "defined", "characterized", "characterised", "explored", "investigated", "studied",
+                             "examined", "addressed", "confirmed", "proven", "proved", "demonstrated", "shown"])
+
+
+def _unsettled(token: Token) -> bool:
+    """A nominal trigger that is the subject of a predicate leaving it unknown: "[the role] of X in Y remains
+    unclear / to be determined", "is poorly understood", "has not been established" (review fix, claims@0.7.0)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    said = {c.lower_ for c in verb.children if c.dep_ in ("acomp", "advmod", "attr", "oprd")}
+    if verb.lower_ in _UNSETTLED_WORDS or said & _UNSETTLED_WORDS:
+        return True
+    if verb.lower_ in ("remain", "remains", "remained") and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "remains to be determined"
+    return verb.lower_ in _SETTLING_VERBS and any(c.dep_ == "neg" or c.lower_ == "yet" for c in verb.children)
 
 
 _INQUIRY_VERBS = frozenset(
