@@ -33,14 +33,14 @@ def _block(title: str, r: dict) -> list[str]:
 
 #: Held-out numbers of the previous model, claims@0.5.0 (its docs/models/claims.md, second scoring); kept so
 #: the comparison survives later rule changes.
-PREVIOUS = {"model": "claims@0.5.0", "label": "claims@0.5.0",
-            "detection": (0.765, 0.929, 0.839),
+PREVIOUS = {"model": "claims@0.6.0", "label": "claims@0.6.0",
+            "detection": (0.867, 0.929, 0.897),
             "direction_accuracy": 0.857, "direction_macro_f1": 0.887,
-            "factor_token_f1": 0.594, "factor_exact_f1": 0.600,
-            "outcome_token_f1": 0.454, "outcome_exact_f1": 0.462,
-            "strength_macro_f1": 0.943, "evidence_inference_agreement": 0.707,
-            "unseen": {"detection": (0.809, 0.627, 0.706), "factor_token_f1": 0.436, "outcome_token_f1": 0.440,
-                       "direction_accuracy": 0.464}}
+            "factor_token_f1": 0.616, "factor_exact_f1": 0.632,
+            "outcome_token_f1": 0.470, "outcome_exact_f1": 0.486,
+            "strength_macro_f1": 0.943, "evidence_inference_agreement": 0.724,
+            "unseen": {"detection": (0.828, 0.676, 0.744), "factor_token_f1": 0.465, "outcome_token_f1": 0.487,
+                       "direction_accuracy": 0.500}}
 
 
 def _pooled_table(e: dict, o: dict, with_oracle_detection: bool = False) -> list[str]:
@@ -74,7 +74,7 @@ def _abstracts_block(cv: dict | None) -> list[str]:
     ]
 
 
-def _comparison(test: dict, ei: dict, unseen: dict | None = None) -> list[str]:
+def _comparison(test: dict, ei: dict, unseen: dict | None = None, oracle: dict | None = None) -> list[str]:
     p = PREVIOUS
     d = test["detection"]
     rows = [
@@ -90,11 +90,23 @@ def _comparison(test: dict, ei: dict, unseen: dict | None = None) -> list[str]:
         ("Evidence Inference direction agreement", f"{p['evidence_inference_agreement']:.3f}", f"{ei['agreement']:.3f}"),
     ]
     notes = []
+    if d["f1"] < p["detection"][2] - 0.005:
+        tp = round(d["precision"] * d["n_pred"])
+        tp_prev = round(p["detection"][1] * d["n_gold"])
+        fp_prev = round(tp_prev / p["detection"][0]) - tp_prev if p["detection"][0] else 0
+        notes.append(f"- Claim detection is worse on the seed test split than in {p['model']} (precision "
+                     f"{p['detection'][0]:.3f} → {d['precision']:.3f}, F1 {p['detection'][2]:.3f} → {d['f1']:.3f}: "
+                     f"{d['n_pred'] - tp} sentences wrongly taken for claims, against {fp_prev}). The grouped CV over "
+                     "the seed training paragraphs did not show it, so nothing on training data points to a cause; "
+                     "the test sentences were not read to find it, so that they stay unseen. Weigh it against the "
+                     "unseen abstracts below, a sample about eight times larger.")
     for part in ("factor", "outcome"):
         now = test[part]["token"]["f1"]
         if now < p[f"{part}_token_f1"] - 0.005:
+            off = f", {oracle[part]['token']['f1']:.3f} with detection off" if oracle else ""
             notes.append(f"- {part.capitalize()} spans are worse on the test split than in {p['model']} (token-F1 "
-                         f"{p[f'{part}_token_f1']:.3f} → {now:.3f}; see the detection-off block below). The rule "
+                         f"{p[f'{part}_token_f1']:.3f} → {now:.3f} end to end{off}; see the detection-off block "
+                         "below: claims on sentences that are no claims count as wrong spans too). The rule "
                          "changes behind it were chosen on training sentences, where they did not lower this "
                          "number; the test sentences were not read to find the cause, so that they stay unseen.")
     table = ["| held-out seed test (35 sentences, 21 claims) | " + p.get("label", p["model"]) + " | this model |",
@@ -233,6 +245,13 @@ def write_report(results: dict, path: Path) -> None:
          "agreed on claim / not a claim with kappa 0.90, 1.00 and 0.93 (`docs/models/agreement.md`). v4 was the "
          "development set of the 0.6.0 round (claims@0.5.0 was scored on it before any change; the rule changes "
          "were judged on it without reading its errors) and joined training at the end."),
+        ("- `annotations/claims_abstracts_v7.jsonl`, `_v8.jsonl` (new in 0.7.0, training only): 60 more random "
+         "abstracts each (same sampler, `default_rng(14142135)`), annotated by reading by `agent:claims-16` and "
+         "`agent:claims-17` (guideline v1.2): v7 300 sentences, 148 claim sentences, 195 claims; v8 299, 151, 202. "
+         "Blind second passes on 12 abstracts of each agreed on claim / not a claim with kappa 0.97 and 0.97. Both were "
+         "the 0.7.0 round's development data: the learned span tagger and direction model were compared with the "
+         "rules on them (aggregate scores only), the rule writer read the extractor's errors on v7, and v8 stayed "
+         "untouched (scored only, before and after the rule round); both then joined training."),
         ("- Project corrections (`srnlp project export`) can be added with the override `data.extra` "
          "(`claims/extra.py`); they are trained on, never scored. The shipped model has none."),
         (f"- Detector settings (`{meta.get('detector', '?')}`, {meta.get('detector_settings', {})}), the abstracts' "
@@ -325,12 +344,27 @@ def write_report(results: dict, path: Path) -> None:
         "numbers did not change; on the unseen abstracts detection F1 went 0.749 → 0.744, factor token-F1 0.475 → "
         "0.465, outcome 0.495 → 0.487, direction 0.505 → 0.500; Evidence Inference 0.715 → 0.724. This page shows "
         "the second scoring. "
+        "**0.7.0**: (1) two more random samples (v7, v8; 120 abstracts, 599 sentences, 397 claims), first used as "
+        "the round's development data, then trained on: the training abstracts went from 328 to 448; (2) two learned "
+        "alternatives compared with the rules on v7 + v8 (aggregate scores only) and in grouped CV, neither shipped: a "
+        "fine-tuned all-MiniLM-L6-v2 factor/outcome tagger (replacing rule spans lost everywhere, filling missing ones "
+        "tied, at about 4x the pipeline cost; `bench/claims_neural_spans.md`) and a direction model stacked on the "
+        "composition (+0.8 to +1.8 points of accuracy on v7 + v8 with bootstrap intervals across zero; "
+        "`bench/claims_direction_model.md`); (3) span rules round 3, written from the errors of v7 and the training "
+        "files (rule-only triggers kept out of the detector's features, raised objects \"showed X to be associated "
+        "with Y\", \"Y requires X\", \"a role for X in Y\", misread that-clause verbs; abstracts CV factor "
+        "token-F1 0.627 → 0.639, detection 0.785 → 0.798, seed CV unchanged; `bench/claims_dev_cv.md`), and the "
+        "fixes of an independent review of it, decided on constructed examples before any test scoring. v8 stayed "
+        "untouched: scored with claims@0.6.0's detector before and after round 3, end to end detection F1 0.757 → "
+        "0.761, factor token-F1 0.508 → 0.525, outcome 0.544 → 0.553, direction 0.515 → 0.525 (detection off: factor "
+        "0.537 → 0.579). The seed test split, the unseen abstracts (v3) and Evidence Inference's test articles were "
+        "scored once, after all changes. "
         "**Token-overlap metric "
         "fixed in 0.3.0**: token offsets were taken relative to each span's own start, so spans starting at "
         "different characters shared no tokens; 0.3.0's numbers and the 0.2.0 column below use the fixed "
         "metric."), "",
         "## Compared with the previous model", "",
-        *_comparison(test, ei, results.get("unseen_abstracts")),
+        *_comparison(test, ei, results.get("unseen_abstracts"), oracle),
         "## Targets", "",
         "| target | measured | met? |", "|---|---|---|",
         *[f"| {name} | {value:.3f} | {'yes' if value >= goal else 'no'} |" for name, value, goal in targets], "",
@@ -368,13 +402,13 @@ def write_report(results: dict, path: Path) -> None:
         "model and parser loading not timed; wall and process CPU seconds). See the numbers recorded below."), "",
         "THROUGHPUT_PLACEHOLDER", "",
         "## Known limits", "",
-        ("- ≈1,740 training sentences (one review, 328 mostly clinical abstracts); detection is measured on the "
+        ("- ≈2,340 training sentences (one review, 448 mostly clinical abstracts); detection is measured on the "
         "review's held-out paragraphs (35 sentences: one sentence moves F1 by about 0.03), on 60 unseen random "
         "abstracts and by CV on the training abstracts; qualitative papers and full texts other than the review "
         "have no gold labels."),
         ("- Generalisation is the main gap: on unseen abstracts about half of the gold factor tokens are missed. "
         "Each rule round gains less on new abstracts than on the sentences it was written from (0.6.0: abstracts "
-        "CV factor token-F1 +6 points, the development set v4 +2.6). The small parser's errors (a verb read as an "
+        "CV factor token-F1 +6 points, the development set v4 +2.6; 0.7.0: abstracts CV +1.2, the untouched v8 +1.7). The small parser's errors (a verb read as an "
         "adjective or noun, long subjects) cause part of it; no larger English parser installs from PyPI."),
         ("- Outcome valence comes from word lists; outcomes outside them (e.g. cortisol, BMI, resource use) get "
         "the default reading (an increase promotes), which is wrong where more is worse."),
