@@ -317,7 +317,7 @@ class DirectionModel:
 
     @classmethod
     def load(cls, directory: str | Path) -> DirectionModel:
-        from ..modeldir import load_skops
+        from socialrecovery_nlp.modeldir import load_skops
 
         directory = Path(directory)
         settings = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
