@@ -1,5 +1,5 @@
-"""Dev-only: CPU cost at prediction time of classifier variants (design-6; generalises
-``design_nb_cost_dev.py``).
+"""Dev-only: CPU cost at prediction time of classifier variants (design-6; replaces the former
+``design_nb_cost_dev.py``: the NB block's cost is ``classifier.nb_weight=0`` against the shipped config).
 
 Fits the classifier of ``training/design.toml`` and of each override set (``section.key=value``,
 comma-separated, as in ``design_combined_dev.py``) on the weak examples plus the hand-labelled
