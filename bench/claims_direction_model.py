@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -300,7 +299,7 @@ class DirectionModel:
 
     # -- persistence ----------------------------------------------------------------------------
     def save(self, directory: str | Path) -> None:
-        import skops.io as sio
+        from socialrecovery_nlp.modeldir import save_skops
 
         if not self.fitted:
             raise RuntimeError("DirectionModel is not fitted")
@@ -309,7 +308,7 @@ class DirectionModel:
         state = {"vectorizer": self.vectorizer, "clf": self.clf}
         if self.tfidf is not None:
             state["tfidf"] = self.tfidf
-        sio.dump(state, directory / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)
+        save_skops(state, directory / WEIGHTS_FILE)
         settings = {"C": self.C, "threshold": self.threshold, "class_weight": self.class_weight,
                     "sentence_weight": self.sentence_weight, "seed": self.seed,
                     "classes": [str(c) for c in self.clf.classes_]}

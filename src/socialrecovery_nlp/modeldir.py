@@ -84,6 +84,16 @@ def model_id(meta: dict[str, Any]) -> str:
     return f"{meta['name']}@{meta['version']}"
 
 
+def save_skops(obj: Any, path: str | Path) -> None:
+    """Write ``obj`` to a skops file, zip-deflated (the default stores arrays uncompressed: 22 MB -> 0.75 MB
+    for the claims detector)."""
+    import zipfile
+
+    import skops.io as sio
+
+    sio.dump(obj, path, compression=zipfile.ZIP_DEFLATED)
+
+
 def load_skops(path: str | Path, trusted: tuple[str, ...] | list[str]):
     """The object in a skops file, refusing (``ValueError``) any type outside ``trusted``."""
     import skops.io as sio

@@ -15,13 +15,12 @@ covers. Saved with skops (no pickle).
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 
-from ..modeldir import load_skops
+from ..modeldir import load_skops, save_skops
 from .hedging import hedge_cue, negation_cue
 
 WEIGHTS_FILE = "certainty.skops"
@@ -67,12 +66,9 @@ class CertaintyModel:
         return np.clip(self.regressor.predict(self._matrix(list(texts))), *SCALE)
 
     def save(self, directory: str | Path) -> None:
-        import skops.io as sio
-
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        sio.dump({"vectorizer": self.vectorizer, "regressor": self.regressor}, directory / WEIGHTS_FILE,
-                 compression=zipfile.ZIP_DEFLATED)
+        save_skops({"vectorizer": self.vectorizer, "regressor": self.regressor}, directory / WEIGHTS_FILE)
         settings = {"name": self.name, "alpha": self.alpha, "cue_weight": self.cue_weight, "ngram_max": self.ngram_max}
         (directory / SETTINGS_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from pathlib import Path
 
 import numpy as np
 
-from ..modeldir import load_skops
+from ..modeldir import load_skops, save_skops
 from . import lexicon as lx
 
 _WORDS = re.compile(r"[a-z][a-z'\-]*")
@@ -147,11 +146,9 @@ class ClaimDetector:
         return self.pipeline.predict_proba(self._featurize(texts))[:, 1]
 
     def save(self, directory: str | Path) -> None:
-        import skops.io as sio
-
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.pipeline, directory / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)  # 22 MB -> 0.75 MB
+        save_skops(self.pipeline, directory / WEIGHTS_FILE)
         settings = {"name": self.name, "C": self.C, "ngram_max": self.ngram_max, "min_df": self.min_df,
                     "threshold": self.threshold, "confident": self.confident, "seed": self.seed,
                     "features": self.features}

@@ -16,7 +16,6 @@ ships without it (``[spans] model = "rules"`` in ``training/claims.toml``).
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -139,9 +138,9 @@ class SpanTagger:
         return relations
 
     def save(self, directory: str | Path) -> None:
-        import skops.io as sio
+        from ..modeldir import save_skops
 
-        sio.dump(self.pipeline, Path(directory) / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)
+        save_skops(self.pipeline, Path(directory) / WEIGHTS_FILE)
 
     @classmethod
     def load(cls, directory: str | Path) -> SpanTagger | None:

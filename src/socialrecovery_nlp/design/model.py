@@ -22,7 +22,6 @@ Saved with skops (no pickles); loading checks the stored object types against an
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -264,7 +263,7 @@ class DesignClassifier:
         return self.temperature
 
     def save(self, model_dir: str | Path) -> None:
-        import skops.io as sio
+        from ..modeldir import save_skops
 
         model_dir = Path(model_dir)
         model_dir.mkdir(parents=True, exist_ok=True)
@@ -272,7 +271,7 @@ class DesignClassifier:
         tfidf = self.pipeline.named_steps["tfidf"]
         vocabulary, tfidf.vocabulary_ = tfidf.vocabulary_, {}
         try:
-            sio.dump(self.pipeline, model_dir / WEIGHTS_FILE, compression=zipfile.ZIP_DEFLATED)
+            save_skops(self.pipeline, model_dir / WEIGHTS_FILE)
         finally:
             tfidf.vocabulary_ = vocabulary
         (model_dir / VOCABULARY_FILE).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
