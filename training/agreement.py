@@ -639,10 +639,11 @@ def build_report(root: Path = ROOT) -> str:
     path, annotator, second_annotators = DESIGN_TEST_COMPLETION
     if (root / path).is_file():
         second = {_design_key(r): r["label"] for r in _jsonl(root / path)}
+        first = load_pass1_design(second, root)
         sections += design_extension_section(
-            load_pass1_design(second, root), second, path, annotator,
+            first, second, path, annotator,
             heading="## Study design, the rest of the test split",
-            description=(f"Records compared: {len(set(second) & set(load_pass1_design(second, root)))}, every test record the first second pass did not cover "
+            description=(f"Records compared: {len(set(second) & set(first))}, every test record the first second pass did not cover "
                          f"(first pass `{annotator}`, guideline v1.0; pass 2 {second_annotators}, blind, guideline "
                          f"v1.2, in `{path}`). Each disagreement was then adjudicated under v1.2 by "
                          "`agent:design-adjudicator-2` without any model output (`adjudication` in "
