@@ -8,7 +8,16 @@ no earlier sample (v1 to v3, then each new one) holds; per abstract the first se
 last four, as the claims component splits them (``claims.extract.sentence_units``), like v1-v3.
 v4 (``default_rng(27182818)``) is the development sample; v5 and v6 (one ``default_rng(16180339)``,
 drawn in that order) are training samples. v7 and v8 (one ``default_rng(14142135)``, drawn after
-v4-v6 in that order) are the development samples of the claims@0.7.0 round. Writes ``claims_abstracts_<name>_units.jsonl`` files
+v4-v6 in that order) are the development samples of the claims@0.7.0 round.
+
+v9 and v10 (one ``default_rng(57721566)``, drawn in that order) are *review-style* samples: the
+seed review is discursive prose (reviews, qualitative and conceptual work), which the random
+samples hardly hold. They draw among abstracts of the design train split
+(``annotations/design_splits.json``; hand-labelled by reading) whose design label is
+``narrative_review`` (12), ``non_empirical`` (12), ``qualitative`` (8) or ``mixed_methods`` (5),
+at least 600 characters, in no earlier sample; every sentence unit of an abstract (at most 14:
+the first and the last 13). v9 is a development sample, v10 a held-out test sample.
+Writes ``claims_abstracts_<name>_units.jsonl`` files
 (id, dataset, record_id, sentence_index, start, end, text) that annotators label.
 """
 
@@ -46,6 +55,41 @@ def draw(rng, used: set, nlp, per_set: int = 12) -> list[dict]:
     return units_out
 
 
+REVIEW_STYLE = (("narrative_review", 12), ("non_empirical", 12), ("qualitative", 8), ("mixed_methods", 5))
+
+
+def draw_review_style(rng, used: set, nlp, design_labels: dict) -> list[dict]:
+    """Every sentence unit of abstracts whose hand design label is discursive (see module doc)."""
+    units_out = []
+    texts = {d: claim_data.screening_abstracts(d) for d in DATASETS}
+    for label, count in REVIEW_STYLE:
+        keys = sorted(k for k, v in design_labels.items() if v == label and k not in used
+                      and len(texts[k[0]].get(k[1]) or "") >= 600)
+        for p in sorted(rng.choice(len(keys), count, replace=False)):
+            dataset, rid = keys[p]
+            text = texts[dataset][rid]
+            used.add((dataset, rid))
+            units = sentence_units(nlp(text), text)
+            for i in sorted({0, *range(max(1, len(units) - 13), len(units))}):
+                u = units[i]
+                units_out.append({"id": f"abs-{dataset}-{rid}-s{i:02d}", "dataset": dataset, "record_id": str(rid),
+                                  "sentence_index": i, "start": u.start_char, "end": u.end_char, "text": u.text,
+                                  "design_label": label})
+    return units_out
+
+
+def design_train_labels() -> dict:
+    """(dataset, record_id) -> hand design label, train split of the design annotations only."""
+    splits = json.loads((ROOT / "design_splits.json").read_text(encoding="utf-8"))
+    train = set(splits["train"])
+    labels = {}
+    for line in open(ROOT / "design.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        if f"{row['dataset']}:{row['record_id']}" in train:
+            labels[(row["dataset"], str(row["record_id"]))] = row["label"]
+    return labels
+
+
 def main(out_dir: str) -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -63,6 +107,12 @@ def main(out_dir: str) -> None:
     rng = np.random.default_rng(14142135)
     samples["v7"] = draw(rng, used, nlp)
     samples["v8"] = draw(rng, used, nlp)
+    for units in (samples["v7"], samples["v8"]):
+        used |= {(u["dataset"], u["record_id"]) for u in units}
+    rng = np.random.default_rng(57721566)
+    labels = design_train_labels()
+    samples["v9"] = draw_review_style(rng, used, nlp, labels)
+    samples["v10"] = draw_review_style(rng, used, nlp, labels)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             for unit in units:
