@@ -59,6 +59,12 @@ CLAIMS_PAIRS = (
      "every sentence unit of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
     ("annotations/claims_abstracts_v8.jsonl", "annotations/second_pass/claims_abstracts_v8.jsonl", "agent:claims-17",
      "every sentence unit of 12 of its 60 abstracts (every 5th abstract in file order, from the third)"),
+    ("annotations/claims_abstracts_v9.jsonl", "annotations/second_pass/claims_abstracts_v9.jsonl",
+     "agent:claims-20 / agent:claims-21",
+     "every sentence unit of 9 of its 37 review-style abstracts (every 4th abstract in file order, from the third)"),
+    ("annotations/claims_abstracts_v10.jsonl", "annotations/second_pass/claims_abstracts_v10.jsonl",
+     "agent:claims-22 / agent:claims-23",
+     "every sentence unit of 9 of its 37 review-style abstracts (every 4th abstract in file order, from the third)"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
