@@ -18,6 +18,11 @@ from .conftest import claims_of
     ("We examined whether employment was associated with recovery.", "aim"),
     ("Does social support improve recovery?", "question"),
     ("Further research is needed on how peer support reduces relapse.", "future_research"),
+    ("It is imperative that services not rely on coercion, but instead on voluntary support.", "recommendation"),
+    ("Results: It is essential that peer support reduces stigma for all users.", "recommendation"),
+    ("For carers who are ready, the nurse should offer weekly support to reduce strain.", "recommendation"),
+    ("We recommend that services adopt peer support to reduce isolation.", "recommendation"),
+    ("RECOMMENDATIONS: The task force recommends counselling for adults at increased risk.", "recommendation"),
 ])
 def test_non_claim_frames(text, frame):
     assert non_claim_frame(text) == frame
@@ -27,6 +32,10 @@ def test_non_claim_frames(text, frame):
     "Peer support reduced relapse (p < 0.01).",
     "Consistent with our hypothesis, peer support reduced relapse.",
     "Results: This study found that housing improved recovery.",
+    "It is important to note that peer support reduced relapse.",
+    "A peer support worker can improve engagement with services.",
+    "Clinicians recommended peer support to most patients, which reduced relapse.",
+    "Housing was essential to recovery, and it is clear that stigma delays help-seeking.",
 ])
 def test_findings_are_not_frames(text):
     assert non_claim_frame(text) is None

@@ -36,15 +36,22 @@ _FRAMES = {
     "recommendation": r"\bit\s+(?:is|was|will\s+be|would\s+be|remains|may\s+be|might\s+be)\s+(?:\w+\s+)?"
                       r"(?:important|necessary|essential|vital|crucial|critical|useful|helpful|advisable)\s+to\s+"
                       r"(?!note\b|recogni[sz]e\b|remember\b|emphasi[sz]e\b|stress\b|highlight\b|acknowledge\b|bear\b|point\b)[a-z]+"
+                      # "it is imperative / essential that services (should) ...": a requirement, not a finding
+                      r"|\bit\s+(?:is|was|will\s+be|would\s+be|remains|may\s+be|might\s+be)\s+(?:\w+\s+)?"
+                      r"(?:imperative|essential|vital|crucial|critical|necessary|important|advisable|recommended|desirable)\s+that\b"
+                      r"|(?:^|,\s*)(?:\w+\s+){0,2}(?:practitioner|clinician|social\s+worker|nurse|professional|physician|"
+                      r"policy\s*maker|provider|therapist|doctor|GP)s?\s+(?:should|must|needs?\s+to|ought\s+to)\b"
                       r"|(?:^|,\s*)(?:\w+\s+){0,2}(?:practitioners|clinicians|social\s+workers|nurses|professionals|physicians|"
                       r"policy\s*makers|providers|therapists)\s+(?:can|could|should|must|need\s+to|ought\s+to|"
-                      r"(?:have|has|(?:can|could|should|may|might)\s+play)\s+an?\s+(?:\w+\s+)?role)\b",
+                      r"(?:have|has|(?:can|could|should|may|might)\s+play)\s+an?\s+(?:\w+\s+)?role)\b"
+                      # "We recommend that ...", "The task force recommends X for ...": a recommendation as the main verb
+                      r"|^(?:we|the\s+authors|(?:the\s+)?[A-Z][A-Za-z]*(?:\s+\w+){0,2}?)\s+(?:therefore\s+|strongly\s+|also\s+)?recommends?\b",
 }
 #: Markup and a leading section label ("<h3>Objective</h3>", "Results:", "Main results:") are
 #: removed before matching.
 _MARKUP = re.compile(r"<[^>]{0,40}>")
 _LABEL = re.compile(r"^\W*(?:abstract\s+)?(?:background|introduction|objectives?|aims?|purposes?|methods?|results?|main\s+results|findings|"
-                    r"conclusions?|discussion|interpretation)\s*[:.]?\s+(?=[A-Z])", re.IGNORECASE)
+                    r"conclusions?|discussion|interpretation|recommendations?)\s*[:.]?\s+(?=[A-Z])", re.IGNORECASE)
 _RES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _FRAMES.items()}
 
 

@@ -1465,7 +1465,7 @@ def _markup(text: str) -> bool:
 
 def _passive_change_after(head: Token) -> tuple[Token | None, Token] | None:
     """``(what it followed, subject)`` of a passive change without an agent: "[Anxiety] was significantly reduced
-    after [treatment with sertraline]", "[theta power] was increased following [incorrect decisions]" (with
+    after [treatment with sertraline]" (or "with [X]"; ``(None, subject)`` when nothing is named), "[theta power] was increased following [incorrect decisions]" (with
     "following" misread as a premodifier of an object); a time ("after [one year]") is no factor (agent:claims-10)."""
     if head.pos_ != "VERB" or head.lower_ not in lx.INTRANSITIVE_CHANGE | _CHANGED_PARTICIPLES:
         return None
@@ -1480,10 +1480,37 @@ def _passive_change_after(head: Token) -> tuple[Token | None, Token] | None:
         after = next((c for c in head.children if c.dep_ == "dobj" and any(
             g.lower_ == "following" and g.dep_ == "amod" and g.i == c.left_edge.i for g in c.children)), None)
     if after is None:
-        return None
+        after = _means_of_change(head)  # "[Y] was reduced with / through [X]", "Because of [X], [Y] was increased"
+    if after is None:  # "[the dose] was increased": what changed, and nothing named that changed it; a group
+        return None, subject  # ("... in [X]") is read by _changed_in_group, "after [X]" by _after_what
     if after.lower_ in _TIME_NOUNS or _statistic(after) or any(c.dep_ == "nummod" for c in after.children):
         return None, subject  # "[Symptoms] were reduced after 12 weeks": a change that names no factor
     return after, subject
+
+
+_MEANS_PREPS = frozenset(["with", "through", "via", "after", "following", "because", "due", "owing"])
+
+
+def _means_of_change(head: Token) -> Token | None:
+    """What a passive change names as its means or cause, before or after the verb: "with / through / via [X]",
+    "because of / due to [X]", a preposed "Following [X], ..."; a gerund object ("through [restoring] Z") is
+    returned as the gerund."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _MEANS_PREPS:
+            continue
+        if prep.lower_ in ("after", "following") and prep.i > head.i:
+            continue  # read by the caller first
+        holder = prep
+        if prep.lower_ in ("because", "due", "owing"):
+            holder = next((c for c in prep.children if c.dep_ in ("pcomp", "prep") and c.lower_ in ("of", "to")), None)
+            if holder is None:
+                continue
+        obj = next((c for c in (*holder.children, *prep.children) if c.dep_ in ("pobj", "dobj")), None)
+        if obj is None:
+            obj = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+        if obj is not None:
+            return obj
+    return None
 
 
 def _intransitive_change(head: Token) -> Token | None:
