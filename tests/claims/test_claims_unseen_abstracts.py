@@ -11,11 +11,16 @@ def _records(rows):
 
 def test_test_abstracts_are_held_out_and_disjoint_from_training():
     train, test = claim_data.abstract_rows("train"), claim_data.abstract_rows("test")
-    assert len(_records(test)) == 60 and len(test) > 250
-    assert not _records(train) & _records(test)
-    assert all(r["provenance"]["annotator"] == "agent:claims-8" for r in test)
-    # training uses v1 (88 abstracts), v2 and v4 to v8 (60 abstracts each)
-    assert len(_records(train)) == 448
+    random_test = claim_data.abstract_rows("test", [claim_data.RANDOM_TEST_ABSTRACTS])
+    review_test = claim_data.abstract_rows("test", [claim_data.REVIEW_STYLE_TEST_ABSTRACTS])
+    assert len(_records(random_test)) == 60 and len(random_test) > 250
+    assert len(_records(review_test)) == 37 and len(review_test) > 300
+    assert len(test) == len(random_test) + len(review_test)
+    assert not _records(train) & _records(test) and not _records(random_test) & _records(review_test)
+    assert all(r["provenance"]["annotator"] == "agent:claims-8" for r in random_test)
+    assert {r["provenance"]["annotator"] for r in review_test} == {"agent:claims-22", "agent:claims-23"}
+    # training uses v1 (88 abstracts), v2 and v4 to v8 (60 abstracts each), v9 (37 review-style abstracts)
+    assert len(_records(train)) == 485
 
 
 def test_training_config_never_reads_the_test_abstracts():
@@ -26,7 +31,7 @@ def test_training_config_never_reads_the_test_abstracts():
     examples, _, _ = training_examples(load_config(config_path, {}), config_path)
     test_groups = {f"abs:{d}:{i}" for d, i in _records(claim_data.abstract_rows("test"))}
     train_groups = {e["group"] for e in examples if e["origin"] == "abstracts"}
-    assert len(train_groups) == 448 and not train_groups & test_groups
+    assert len(train_groups) == 485 and not train_groups & test_groups
 
 
 def test_unseen_block_renders_pooled_results():
@@ -38,3 +43,7 @@ def test_unseen_block_renders_pooled_results():
     text = "\n".join(_unseen_block({"n_sentences": 4, "n_abstracts": 1, "end_to_end": pooled, "oracle": pooled}))
     assert "## Unseen abstracts (held-out test)" in text and "| claim sentence detection | 0.500 |" in text
     assert _unseen_block(None) == []
+    from socialrecovery_nlp.claims.report import _review_style_block
+
+    text = "\n".join(_review_style_block({"n_sentences": 4, "n_abstracts": 1, "end_to_end": pooled, "oracle": pooled}))
+    assert "## Unseen review-style abstracts (held-out test)" in text and "| claim sentence detection | 0.500 |" in text

@@ -83,11 +83,15 @@ def evidence_inference(split: str = "test", root: Path = CLAIMS_DATA) -> list[di
 ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
 #: Files of annotated abstract sentences: v1 (88 abstracts, train), v2, v4 to v8 (60 random abstracts
 #: each, train; v4 was the development set of the claims@0.6.0 round, v7 and v8 those of the claims@0.7.0
-#: round, before they joined training) and v3 (60 random abstracts, ``split: "test"``, held out: never
-#: trained or tuned on).
+#: round, before they joined training), v9 (37 review-style abstracts: every sentence unit of narrative
+#: reviews, commentaries, qualitative and mixed-methods studies; the development set of the claims@0.8.0
+#: round, then training) and two held-out test files (``split: "test"``, never trained or tuned on):
+#: v3 (60 random abstracts) and v10 (37 review-style abstracts drawn like v9).
 TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, *(SOURCE_ROOT / "annotations" / f"claims_abstracts_{v}.jsonl"
-                                                   for v in ("v2", "v4", "v5", "v6", "v7", "v8")))
-TEST_ABSTRACT_FILES = (SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl",)
+                                                   for v in ("v2", "v4", "v5", "v6", "v7", "v8", "v9")))
+RANDOM_TEST_ABSTRACTS = SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl"
+REVIEW_STYLE_TEST_ABSTRACTS = SOURCE_ROOT / "annotations" / "claims_abstracts_v10.jsonl"
+TEST_ABSTRACT_FILES = (RANDOM_TEST_ABSTRACTS, REVIEW_STYLE_TEST_ABSTRACTS)
 
 
 def abstract_rows(split: str, paths=None) -> list[dict]:

@@ -253,10 +253,11 @@ def cross_validate_abstracts(meta: dict, folds: int = 5, annotations=claim_data.
             "end_to_end": _pool(end_to_end), "oracle_detection": _pool(oracle)}
 
 
-def evaluate_unseen_abstracts(extractor: ClaimExtractor) -> dict | None:
-    """The held-out abstracts (``split: "test"`` rows of the abstract files, 60 random abstracts
-    that no rule, setting or model was chosen on), end to end and with detection switched off."""
-    rows = claim_data.abstract_rows("test")
+def evaluate_unseen_abstracts(extractor: ClaimExtractor, path=None) -> dict | None:
+    """One held-out abstracts file (``split: "test"`` rows; default v3, 60 random abstracts that no
+    rule, setting or model was chosen on; v10: 37 review-style abstracts), end to end and with
+    detection switched off."""
+    rows = claim_data.abstract_rows("test", [path or claim_data.RANDOM_TEST_ABSTRACTS])
     if not rows:
         return None
     return {"n_sentences": len(rows), "n_abstracts": len({(r["provenance"]["dataset"], r["provenance"]["record_id"])
@@ -313,6 +314,7 @@ def main(argv: list[str] | None = None) -> dict:
         "abstracts_cv": cross_validate_abstracts(meta, abstracts=claim_data.TRAINING_ABSTRACT_FILES)
         if claim_data.ABSTRACT_ANNOTATIONS.is_file() else None,
         "unseen_abstracts": evaluate_unseen_abstracts(extractor),
+        "unseen_review_style": evaluate_unseen_abstracts(extractor, claim_data.REVIEW_STYLE_TEST_ABSTRACTS),
         "training_cv": meta.get("training", {}).get("cv", {}),
         "certainty": {"model": meta.get("certainty"),
                       "hedging": certainty_against_hedging(getattr(extractor, "certainty_model", None))},

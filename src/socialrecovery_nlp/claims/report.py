@@ -169,6 +169,25 @@ def _unseen_block(unseen: dict | None) -> list[str]:
     ]
 
 
+def _review_style_block(unseen: dict | None) -> list[str]:
+    if not unseen:
+        return []
+    e, o = unseen["end_to_end"], unseen["oracle"]
+    return [
+        "## Unseen review-style abstracts (held-out test)", "",
+        (f"`annotations/claims_abstracts_v10.jsonl`: {unseen['n_sentences']} sentences of {unseen['n_abstracts']} "
+         "abstracts of the screening sets whose hand design label (design train split) is narrative review, "
+         "non-empirical, qualitative or mixed methods, every sentence unit (`annotations/sample_claim_abstracts.py`, "
+         "drawn with the development sample v9). Discursive prose like the review's own body: background, "
+         "recommendations and barrier / facilitator statements. Annotated by reading (`agent:claims-22`, `-23`, "
+         "guideline v1.2; a blind second pass on 9 of them agreed on claim / not a claim with kappa 0.84, "
+         "`docs/models/agreement.md`). Nobody read the extractor's errors on them."), "",
+        *_pooled_table(e, o, with_oracle_detection=True),
+        (f"- {e['n_gold_claims']} gold claims. Direction accuracy over all gold claims {e['direction_accuracy']:.3f} "
+         f"end to end, {o['direction_accuracy']:.3f} with detection off."), "",
+    ]
+
+
 def write_report(results: dict, path: Path) -> None:
     test, oracle, train = results["seed_test"], results["seed_test_oracle"], results["seed_train"]
     ei, cv = results["evidence_inference_test"], results.get("training_cv", {})
@@ -374,6 +393,7 @@ def write_report(results: dict, path: Path) -> None:
         *_block("Training split (for comparison; the detector saw these sentences)", train),
         *_abstracts_block(results.get("abstracts_cv")),
         *_unseen_block(results.get("unseen_abstracts")),
+        *_review_style_block(results.get("unseen_review_style")),
         "## Evidence Inference 2.0, test articles", "",
         ("Evidence texts of the valid annotations of the test articles (`data/claims/evidence_inference/splits/"
         "test_article_ids.txt`), detection switched off (each is a finding). Gold direction from `Label Code`: "
