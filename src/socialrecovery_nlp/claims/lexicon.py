@@ -156,12 +156,50 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     # "[X] counteracted / antagonized / blocked [Y]"
     **dict.fromkeys(["counteract", "counteracts", "counteracted", "counteracting", "antagonize", "antagonizes",
                      "antagonized", "antagonise", "antagonises", "antagonised", "blocked", "blocking"], DECREASE),
+    # rules v9 (review-style prose): "[Y] is limited (mainly) by [X]" (a passive with a by-agent only, :mod:`.limits`);
+    # "[X] was problematic" (a copula's predicate only, the outcome implicit, :mod:`.implicit_predicates`);
+    # "[X] is (not) conducive to [Y]" (a predicate only); "[Y] was variable across [X]" (a group comparison only)
+    "limited": DECREASE, "constrained": DECREASE, "problematic": HARM, "conducive": BENEFIT, "variable": ASSOCIATE,
+    # rules v9: "[Y] is difficult / challenging because of [X]", "[Y] was complicated by [X]" (with a cause only,
+    # :mod:`.difficulty`)
+    **dict.fromkeys(["difficult", "challenging", "complicated"], HARM),
+    # rules v9: "[X] plays a pivotal role in [Y]", "[X] is fundamental to [Y]" (like "important" / "essential": a
+    # predicate or a premodifier of a role noun only, spans._usable_word_trigger)
+    **dict.fromkeys(["pivotal", "instrumental", "indispensable", "fundamental", "integral", "paramount", "imperative"],
+                    BENEFIT),
+    # rules v9: "[Y] was most pronounced among [X]" (a group comparison only, like "varied across")
+    "pronounced": ASSOCIATE,
+    # rules v9: the -ing forms missing beside the detector's -ed forms ("X is central to Y, [alleviating] pain and
+    # [enhancing] quality of life"); as premodifiers they pass only on a factor noun, like the other adjectives
+    **dict.fromkeys(["enhancing", "fostering", "strengthening", "helping", "empowering", "enriching", "restoring",
+                     "buffering"], BENEFIT),
+    **dict.fromkeys(["damaging", "harming", "inhibiting", "impairing", "compromising", "precluding", "compounding",
+                     "hampering", "weakening"], HARM),
+    **dict.fromkeys(["raising", "producing", "elevating", "accelerating", "augmenting", "amplifying", "triggering",
+                     "provoking", "intensifying"], INCREASE),
+    **dict.fromkeys(["lowering", "alleviating", "countering", "attenuating", "suppressing"], DECREASE),
+    **dict.fromkeys(["mediating", "modulating"], ASSOCIATE),
+    # rules v9: "[X] maximizes [Y]", "essential for maximizing [Y]" (verbs only)
+    **dict.fromkeys(["maximize", "maximizes", "maximized", "maximizing", "maximise", "maximises", "maximised",
+                     "maximising"], BENEFIT),
 }
 RULE_TRIGGER_PHRASES: dict[str, str] = {
     # "[X] is involved in [Y]": an association ("participated in" is left out: "[29 subjects] participated in [a
     # double-blind trial]" is a method)
     "involved in": ASSOCIATE,
+    # rules v9: "[X] is a major risk factor" (a copula's predicate only, the outcome implicit; "risk factor for" is the
+    # detector's phrase, :mod:`.implicit_predicates`); "[X] places limits on [Y]" (the object of a placing verb only,
+    # :mod:`.limits`)
+    "risk factor": HARM, "risk factors": HARM, "limits on": DECREASE, "constraints on": DECREASE,
+    # rules v9: "[Y] is dependent on [X]", "[Y] may be best accomplished through [X]" (reversed like "depend on";
+    # :mod:`.attained_through`)
+    "dependent on": BENEFIT, "dependent upon": BENEFIT,
+    **dict.fromkeys([f"{verb} {prep}" for verb in ("accomplished", "achieved", "attained") for prep in ("through", "via")],
+                    BENEFIT),
 }
+#: The "-ing" rule words of rules v9 (not triggers when capitalised inside a sentence: "the Strengthening the
+#: Reporting of ... Statement" is a name).
+RULE_ING_FORMS = frozenset(w for w in RULE_TRIGGER_WORDS if w.endswith("ing"))
 #: Every trigger the span rules and the candidate filter read.
 ALL_TRIGGER_WORDS: dict[str, str] = {**TRIGGER_WORDS, **RULE_TRIGGER_WORDS}
 ALL_TRIGGER_PHRASES: dict[str, str] = {**TRIGGER_PHRASES, **RULE_TRIGGER_PHRASES}
@@ -169,6 +207,7 @@ ALL_TRIGGER_PHRASES: dict[str, str] = {**TRIGGER_PHRASES, **RULE_TRIGGER_PHRASES
 PHRASE_HEADS: dict[str, int] = {
     "risk factor for": 1, "risk factors for": 1, "protective factor for": 1, "protective factors for": 1,
     "protective factor against": 1, "protective factors against": 1, "more likely": 1, "less likely": 1,
+    "risk factor": 1, "risk factors": 1,
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
 COMPARATIVES = frozenset(["higher", "greater", "more", "lower", "less", "fewer", "smaller", "shorter", "longer", "reduced", "increased", "improved", "larger", "better", "worse", "poorer"])
@@ -186,7 +225,10 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from", "results
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
                               "ascribed to", "explained by",
                               # claims@0.7.0 round 3: the rule trigger words "require(s)" (RULE_TRIGGER_WORDS)
-                              "require", "requires"})
+                              "require", "requires",
+                              # rules v9 (RULE_TRIGGER_PHRASES)
+                              "dependent on", "dependent upon", "accomplished through", "accomplished via",
+                              "achieved through", "achieved via", "attained through", "attained via"})
 #: Objects that name the person acted on, not the outcome ("enable people to ...").
 PERSON_WORDS = frozenset(
     ["people", "person", "persons", "them", "him", "her", "us", "participants", "men", "women", "individuals", "users", "patients", "clients", "someone", "some", "others", "many"]
@@ -279,7 +321,9 @@ NEGATION_PHRASES = ("little evidence", "no evidence", "no significant", "not sig
                     "no difference", "no effect", "not always", "not associated", "not all",
                     "no clarity", "no significant", "not significantly", "non-significant",
                     "nonsignificant", "not statistically", "no statistically", "did not change",
-                    "similar", "comparable", "identical", "unchanged", "no differences", "no change")
+                    "similar", "comparable", "identical", "unchanged", "no differences", "no change",
+                    # rules v9: "[X] fail(s) to correlate with Y", "[X] had minimal effects"
+                    "fail to", "fails to", "minimal effect", "minimal effects", "minimal impact")
 #: Cues after the predicate that deny it ("... differences were not significant (P = 0.16)").
 POST_NEGATION_PHRASES = ("not significant", "not statistically significant", "not significantly",
                          "did not reach significance", "not reach statistical significance",

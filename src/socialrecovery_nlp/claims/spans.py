@@ -26,22 +26,39 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .adjective_comparison import compared_adjective
+from .attained_through import MEANS_VERBS, judged_means
+from .barrier_sources import barrier_source
+from .change_modifier import strip_change
 from .conjoined_preps import repeated_preps
 from .consequence import CONSEQUENCE_NOUNS, consequence_of, side_effect
 from .coordination import reciprocal_pair, trailing_gerund, whole_subject
 from .deficits import DEFICIT_NOUNS, deficit_object
+from .difficulty import ADJECTIVES as _DIFFICULT
+from .difficulty import difficulty_cause
 from .direction import compose, outcome_valence
 from .effect_of_on import effect_of_on
 from .effective_for import asserting_predicate_noun, efficacy_target
 from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
 from .efficacy import reported_efficacy, supported_efficacy
+from .enumerations import (
+    CATEGORY_NOUNS,
+    LIST_PREDICATES,
+    category_kind,
+    colon_after,
+    list_items,
+    sentence_end,
+)
 from .groups import change_in_group, group_in, quantified_subject
+from .implicit_predicates import judged_subject, named_outcome
 from .improved_more import group_improved
+from .limits import agents, limited_by, placed_limit
 from .misparsed_verb import misparsed_verb, misread_clause_verb
 from .orientation import swap_sides
 from .raised_object import raised_object
+from .ranked_among import ranked_among
 from .reduced_relative import reduced_relative
 from .subjectless import subjectless_factor
+from .verbless_sentence import base_form_read_verb, noun_read_verb
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _DOWN = ("dobj", "prep", "pobj", "pcomp", "xcomp", "attr", "acomp", "oprd", "dative", "ccomp", "advcl")
@@ -50,7 +67,9 @@ _STOP = {"(", "—", "–", ";", ":", "[", "-LRB-"}
 _OPEN_QUOTES = {"‘", "“", "'", '"'}
 _CLOSE_QUOTES = {"’", "”", "'", '"'}
 _NOUN_HEADS_FOR_ADJ = frozenset(
-    ["factor", "factors", "component", "components", "role", "contributor", "contributors", "ingredient", "ingredients", "effect", "effects", "way", "ways", "part", "lever", "levers", "predictor", "predictors"]
+    ["factor", "factors", "component", "components", "role", "contributor", "contributors", "ingredient", "ingredients", "effect", "effects", "way", "ways", "part", "lever", "levers", "predictor", "predictors",
+     # rules v9: "[One particularly effective form of Y] is [X]", "[The most helpful strategy for Y] was [X]"
+     "form", "forms", "strategy", "strategies"]
 )
 _RELATIVE = ("relcl", "acl")
 _POPULATION = lx.PERSON_WORDS | frozenset({"those", "patients", "people", "adults", "children", "groups", "group", "adolescents",
@@ -147,6 +166,15 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
                 continue  # "The results from both cohorts were pooled": the noun, no relation (agent:claims-16)
             if phrase is not None and has_parse and words == ("followed", "by") and _procedure_sequence(tokens[i]):
                 continue  # "Each session was followed by a short questionnaire": a procedure (agent:claims-16)
+            if phrase is not None and has_parse and words[0] == "risk" and size == 2 and \
+                    judged_subject(tokens[i + 1]) is None and _copula_attribute(tokens[i + 1]) is None:
+                continue  # "risk factors were assessed": a noun, no judgement of a subject (rules v9)
+            if phrase is not None and has_parse and words[0] in MEANS_VERBS and not judged_means(tokens[i]):
+                continue  # "Recruitment was achieved through GP lists": a procedure (rules v9)
+            if phrase is not None and has_parse and words[0] == "dependent" and _people_subject(tokens[i]):
+                continue  # "[Patients] were dependent on carers": a need (rules v9)
+            if phrase is not None and has_parse and words[0] in ("limits", "constraints") and not placed_limit(tokens[i]):
+                continue  # "the upper limits on dosage": no relation (rules v9)
             if phrase is not None and not used & set(range(i, i + size)):
                 head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
                     i + 2 if words[0] in ("a", "as") and size > 2 else i)
@@ -259,6 +287,20 @@ def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
 
 
 def _usable_word_trigger(token: Token) -> bool:
+    if token.lower_ in lx.RULE_ING_FORMS and token.i > 0 and token.is_title:
+        return False  # "the Strengthening the Reporting of ... Statement": a name (rules v9)
+    if noun_read_verb(token) is not None or base_form_read_verb(token) is not None:
+        return True  # "[Poor reporting] hampers [Y]" with "hampers" tagged NNS, "[Factors] influence [Y]" (rules v9)
+    if token.lower_ in ("limited", "constrained"):
+        return limited_by(token)  # "[Y] is limited by [X]" only; "limited evidence" is an amount (rules v9)
+    if token.lower_ in _DIFFICULT:
+        return difficulty_cause(token) is not None  # "[Y] is difficult because of [X]" only (rules v9)
+    if token.lower_ == "problematic":
+        return judged_subject(token) is not None  # "[X] was problematic" only (rules v9)
+    if token.lower_ == "conducive":
+        return token.dep_ in ("acomp", "oprd") and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    if token.lower_ in ("variable", "pronounced"):  # "[Y] was variable across / pronounced among [X]" (rules v9)
+        return token.dep_ in ("acomp", "ROOT", "conj", "ccomp") and any(c.dep_ == "prep" and c.lower_ in _GROUP_PREPS for c in token.children)
     if misparsed_verb(token) is not None:  # "[Deletion of X] impairs [Y]" with "impairs" tagged JJ (agent:claims-10)
         return True
     if compared_adjective(token, lx.ALL_TRIGGER_WORDS, _GROUP_WORDS) is not None:  # "[X] were more [enjoyable] than Y" (agent:claims-10)
@@ -270,6 +312,10 @@ def _usable_word_trigger(token: Token) -> bool:
         return _predicate_in_group(token)  # else only as the comparative of an object
     if token.lower_ in lx.COMPARATIVES and token.lower_ not in ("reduced", "increased", "improved", "lower"):
         return token.dep_ in ("acomp", "attr", "oprd")
+    if token.dep_ == "amod" and ranked_among(token):
+        return True  # "[X] is one of the most important procedures" (rules v9)
+    if token.dep_ == "amod" and token.head.lower_ in ("form", "forms", "strategy", "strategies"):
+        return _copula_attribute(token) is not None  # "[an effective form of Y] is [X]" only (rules v9)
     if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.lower_ not in _NOUN_HEADS_FOR_ADJ:
         return efficacy_target(token) is not None  # "[X] is an effective treatment for [Y]" (agent:claims-15)
     if token.pos_ == "NOUN" and token.lower_ in ("support", "supports", "help", "work", "power", "risk") and \
@@ -281,6 +327,8 @@ def _usable_word_trigger(token: Token) -> bool:
     if token.lower_ in ("role", "roles"):  # "a role for [X] in [Y]" only; "[X] plays a role in" is the phrase
         role = _role_of(token)  # "role in" (round 3)
         return role is not None and role[1] is not None
+    if token.lower_.startswith("maximi") and token.pos_ != "VERB":
+        return False  # a verb only (rules v9)
     if token.lower_ in ("limit", "limits", "require", "requires") and token.pos_ != "VERB":
         return False  # "the upper limit of normal": a noun, no relation (round 3)
     if token.lower_ in ("require", "requires") and _people_subject(token):
@@ -325,7 +373,49 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         relations = _extract(doc, skip, allow_relative=True, rejected=found)
     if rejected is not None:
         rejected.extend(found)
+    relations = [r for rel in relations for r in (_enumerated(doc, rel, skip) or [rel])]
+    for rel in relations:  # "linked to [improved] surgical outcomes": the outcome without its change word
+        stripped = strip_change(doc, rel.outcome, rel.kind) if rel.outcome is not None and not rel.group_result else None
+        if stripped is not None:
+            rel.outcome, rel.kind = stripped
     return relations
+
+
+def _enumerated(doc: Doc, rel: Relation, skip) -> list[Relation] | None:
+    """One relation per item of an enumerated list of factors (:mod:`.enumerations`; rules v9), else None:
+    "[Negative factors] influencing [Y] were: (a) A, (b) B" (a set of factors as the subject of a copula),
+    "[Y] related to: (a) A, (b) B" (what the subject depends on), "Facilitating factors included A; B; C"
+    (a factor after its trigger that is a list)."""
+    head = doc[rel.trigger.head]
+    colon = colon_after(doc, rel.trigger.end)
+    if colon is not None:
+        items = list_items(doc, colon + 1, sentence_end(doc, colon + 1))
+        if items is None:
+            return None
+        between = {t.lower_ for t in doc[rel.trigger.end:colon]}
+        if rel.factor is not None and rel.factor[1] <= rel.trigger.start and between & _COPULAS and \
+                doc[rel.factor[1] - 1].lower_ in CATEGORY_NOUNS:
+            kind = category_kind(doc[rel.factor[1] - 1], rel.kind)
+            return [Relation(rel.trigger, kind, item, rel.outcome) for item in items]
+        if head.lower_ in LIST_PREDICATES:
+            subject = head.head if head.dep_ in ("acl", "relcl", "amod") else next(
+                (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i > head.i or subject.pos_ not in _NOUNS:
+                return None
+            blocked = {t.i for t in doc if _skipped(t, skip)} if skip else set()
+            outcome = _phrase(subject, blocked, exclude=rel.trigger, population=True, outcome=True)
+            outcome = (outcome[0], min(outcome[1], head.i))
+            return [Relation(rel.trigger, rel.kind, item, outcome) for item in items]
+        return None
+    if rel.factor is None or rel.factor[0] < rel.trigger.end:
+        return None
+    root = next((t for t in doc[rel.factor[0]:rel.factor[1]] if not rel.factor[0] <= t.head.i < rel.factor[1]), None)
+    if root is None or root.dep_ not in ("attr", "dobj") or root.head.lower_ not in _COPULAS:
+        return None  # only the attribute of "[barriers] were / included A; B; C" (an inverted copula)
+    items = list_items(doc, rel.factor[0], sentence_end(doc, rel.factor[0]))
+    if items is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for a, b in items for t in doc[a:b]):
+        return None  # a clause after a semicolon is no item
+    return [Relation(rel.trigger, rel.kind, item, rel.outcome, implicit_outcome=rel.implicit_outcome) for item in items]
 
 
 def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None) -> list[Relation]:
@@ -342,6 +432,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         misread = misparsed_verb(head) if trigger.end - trigger.start == 1 else None
         if misread is None and trigger.end - trigger.start == 1:  # "suggest that [X] impairs [Y]", the verb
             misread = misread_clause_verb(head)  # read as an adjective heading the clause (round 3)
+        if misread is None and trigger.end - trigger.start == 1:  # "[X] hampers [Y]" in a sentence parsed without
+            misread = noun_read_verb(head) or base_form_read_verb(head)  # a verb (rules v9)
         if misread is not None:  # "[Deletion of X] impairs [Y]", the verb read as an adjective (agent:claims-10);
             # misread, so its place in the parse (an amod in the subject) says nothing of a relative clause
             relations.append(Relation(trigger, _evaluative_kind(head, trigger.kind), misread[0], misread[1]))
@@ -368,6 +460,19 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             factor = whole_subject(subject, _phrase(subject, blocked, exclude=trigger, parens=True), blocked)
             relations.append(Relation(trigger, _INVERT[trigger.kind] if improved[1] else trigger.kind, factor, None,
                                       implicit_outcome=True, group_result=True))
+            continue
+        difficulty = difficulty_cause(head) if special and trigger.end - trigger.start == 1 else None
+        if difficulty is not None:  # "[Y] is difficult because of [X]": the cause hinders the subject (rules v9)
+            relations.append(Relation(trigger, lx.HARM, _phrase(difficulty[0], blocked, parens=True),
+                                      _phrase(difficulty[1], blocked, exclude=trigger, population=True, outcome=True)))
+            continue
+        judged = judged_subject(head) if special and (head.lower_ == "problematic" or (
+            trigger.end - trigger.start == 2 and doc[trigger.start].lower_ == "risk")) else None
+        if judged is not None:  # "[X] was problematic", "[X] is a major risk factor": the outcome implicit (rules v9)
+            factor = whole_subject(judged, _phrase(judged, blocked, exclude=trigger, parens=True), blocked)
+            named = named_outcome(head)
+            relations.append(Relation(trigger, trigger.kind, factor, _phrase(named, blocked, population=True, outcome=True)
+                                      if named is not None else None, implicit_outcome=named is None))
             continue
         efficacy = reported_efficacy(head) if trigger.end - trigger.start == 2 else None
         if efficacy is not None and not special:
@@ -495,18 +600,22 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         if _is_passive_with_agent(head) and head.lower_ not in ("accompanied", "followed"):  # "[X] is accompanied by [Y]": co-occurrence,
             agent = _agent_object(head)  # read in sentence order like "associated with"
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if subject is None:  # "[The care offered to X] can be influenced by Y": a reduced relative read as a
+                subject = next((c for c in head.children if c.dep_ == "csubjpass" and c.tag_ in ("VBN", "VBD") and any(
+                    g.dep_ == "nsubj" and g.i < c.i for g in c.children)), None)  # clause subject (rules v9)
             if agent is not None and head.lower_ in ("supported", "substantiated") and (
                     agent.lower_ in lx.METHOD_NOUNS or agent.lower_ in _EVIDENCE_NOUNS):
                 factor_tok, outcome_tok = subject or factor_tok, None  # "[X] is not supported by evidence": no
                 # factor in the evidence; the claim is about X, its outcome implicit (agent:claims-10)
             elif agent is not None:
                 factor_tok = agent
-                if outcome_tok is None and subject is not None:
-                    outcome_tok = subject
+                if (outcome_tok is None or limited_by(head)) and subject is not None:
+                    outcome_tok = subject  # "[Y] is limited by X in Z": the subject, not Z (rules v9)
         factor_tok = None if factor_tok is not None and (factor_tok.i in blocked or (
             _statistic(factor_tok) and not _dose_coordination(factor_tok))) else factor_tok
         if factor_tok is not None and factor_tok.i == head.i and head.pos_ in ("NOUN", "PROPN"):
-            factor_tok = None  # "[Significant reductions] were found in Y": the relation is not its own factor
+            # "[Most barriers to Y] were specific to [X]": where the barrier lies is the factor (rules v9); else
+            factor_tok = barrier_source(head)  # "[Significant reductions] were found in Y": no factor
         located = change_in_group(head) if factor_tok is None and _reported_change(head) else None
         if located is not None:  # "Significant reductions in [Y] were found in [the X group]"
             factor_tok, outcome_tok = located
@@ -585,6 +694,17 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         relations.append(Relation(trigger, kind, factor, outcome,
                                   implicit_outcome=beneficiary_from is not None and _beneficiary(head),
                                   group_result=group_result))
+        if factor is not None and outcome is not None and head.pos_ == "NOUN" and head.dep_ == "dobj":
+            prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i), None)
+            for conj in (c for c in head.head.children if prep is not None and c.dep_ == "conj" and c.pos_ == "ADP"
+                         and c.lower_ == prep.lower_ and c.i > prep.i):  # "influence on A, and [on B]" with the
+                obj = _pobj(conj)  # second "on" hung on the verb (rules v9)
+                if obj is not None and obj.i not in blocked:
+                    relations.append(Relation(trigger, kind, factor, _phrase(obj, blocked, population=True, outcome=True)))
+        if factor is not None and outcome is not None and _is_passive_with_agent(head) and factor_tok is not None:
+            for agent in agents(head)[1:]:  # "[Y] is limited by [A] and, in some patients, by [B]" (rules v9)
+                if agent.i > factor_tok.i and agent.i not in blocked:
+                    relations.append(Relation(trigger, kind, _phrase(agent, blocked, parens=True), outcome))
         if factor is not None and outcome is not None and outcome_tok is not None and comparison is None:
             for prep, obj in repeated_preps(head, outcome_tok):  # "associated with [A] and with [B]" (agent:claims-15)
                 relations.append(Relation(Trigger(prep.i, prep.i + 1, trigger.kind, prep.i), kind, factor,
@@ -736,7 +856,7 @@ def _beneficiary(head: Token) -> bool:
 #: and B", "Y were similar between groups", "Y differ depending upon X".
 _DIFFER_NOUNS = frozenset(["difference", "differences"])
 _DIFFER_PREDICATES = frozenset(["differ", "differs", "differed", "differing", "different", "similar", "comparable",
-                                "identical", "equal", "vary", "varies", "varied", "varying"])
+                                "identical", "equal", "vary", "varies", "varied", "varying", "variable", "pronounced"])
 _GROUP_PREPS = frozenset(["between", "among", "across"])
 _MEASURE_PREPS = frozenset(["in", "on", "for", "of", "regarding"])
 
@@ -798,7 +918,8 @@ def _group_comparison(head: Token) -> tuple[Token | None, Token | None] | None:
                 break
             if c.dep_ == "prep" and (c.lower_ in _GROUP_PREPS or (c.lower_ in ("by", "with") and holder is head
                                                                   and head.pos_ == "VERB")):
-                groups = _pobj(c)
+                groups = _pobj(c) or next((_pobj(k) for k in c.children if k.dep_ == "conj" and k.pos_ == "ADP"),
+                                          None)  # "between and within [hospitals]": the shared object (rules v9)
             elif c.dep_ in ("xcomp", "advcl", "prep") and c.lower_ in ("depending", "according", "dependent"):
                 groups = next((_pobj(p) for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")), None)
             if groups is not None:
@@ -1074,6 +1195,9 @@ def _unasserted(token: Token) -> bool:
         return True  # "ANCOVAs tested [associations] between ...": looked for, not found
     if _unsettled(token):
         return True  # "The role of X in Y remains unclear / has not been established": not known either way
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
+            c.dep_ == "advmod" and c.lower_ in ("how", "when", "where", "whether") for c in token.children):
+        return True  # "guidance about [how to improve] Y": an indirect question, no assertion (rules v9)
     for anc in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
             return True
@@ -1294,7 +1418,9 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
         if token.pos_ in _NOUNS and token.dep_ in ("dobj", "pobj", "attr", "oprd", "dative", "nsubj"):
             if token.lower_ in lx.PERSON_WORDS or token.dep_ == "dative":
                 siblings = [c for c in token.head.children if c.i != token.i and c.dep_ in ("xcomp", "ccomp", "prep", "advcl")]
-                frontier = siblings + [c for c in token.children if c.dep_ in _DOWN + ("acl", "relcl")] + frontier
+                frontier = siblings + [c for c in token.children if c.dep_ in _DOWN and not (
+                    c.dep_ == "prep" and c.lower_ == "with")] + frontier  # "for patients [with X]", "patients
+                # [hospitalized with X]": who they are, not the outcome (rules v9)
                 continue
             if token.lower_ in lx.OUTCOME_WRAPPERS:
                 deeper = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -1306,6 +1432,9 @@ def _find_outcome(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger],
             objects = [c for c in token.children if c.dep_ in ("dobj", "attr") and c.lower_ not in lx.PERSON_WORDS]
             if objects:
                 return objects[0], inner
+            if token.tag_ == "VBG" and token.dep_ == "xcomp" and token.head.i == head.i and not any(
+                    c.dep_ in ("aux", "dobj", "prep", "nsubj") for c in token.children):
+                return token, inner  # "[X] might facilitate [weaning] by ...": the gerund is the object (rules v9)
         frontier.extend(c for c in token.children if c.dep_ in _DOWN and not _comparison_prep(c))
     shared = _shared_object(head)
     return (shared, inner) if shared is not None and shared.i not in blocked else (None, inner)
@@ -1404,6 +1533,9 @@ def _evaluative_kind(head: Token, kind: str) -> str:
             return lx.BENEFIT if head.lower_.startswith("affect") else kind
         if adverbs & _BAD_MANNER:
             return lx.HARM if head.lower_.startswith("affect") else lx.DECREASE
+        if head.lower_ in ("affect", "affects") and any(c.dep_ == "aux" and c.lower_ in lx.HEDGE_WORDS
+                                                         for c in head.children):
+            return lx.HARM  # "[X] can affect [the reliability of Y]": a possible harm, a plain verb (rules v9)
     if head.lower_ not in ("effect", "effects", "impact", "impacts", "influence"):
         return kind
     if mods & _GOOD_EFFECT:

@@ -64,6 +64,8 @@ MORE_BAD = (
     "glucocorticoid secretion", "sympathoadrenal activation", "sympathetic activation", "catabolic state",
     "qtc prolongation", "qt prolongation", "need", "unmet need", "error", "mistake", "nonconformity",
     "non-conformity", "rescue medication", "rescue analgesia", "variability",
+    # rules v9 (review-style prose): self-harm, infection burden, inpatient days and clinical uncertainty
+    "parasuicide", "hiv", "hospital days", "uncertainty",
 )
 #: Health, functioning and social goods.
 MORE_GOOD = (

@@ -1,0 +1,74 @@
+"""A trigger verb read as a plural noun in a sentence left without a verb: "[Poor reporting] hampers [the
+assessment of the strengths of a study]" (the small tagger reads "hampers" as NNS and hangs the whole sentence on
+the gerund "reporting").
+
+English sentences have a finite verb; when the parse has none and a trigger word in ``-s`` verb form (its ``-ed``
+form a trigger too, :func:`.misparsed_verb._verb_form`) stands between a noun phrase and a determiner or
+adjective opening another, that word is the verb: the words before it are the subject (the factor), the words
+after it the object (the outcome). Complements the premodifier reading of :mod:`.misparsed_verb`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .misparsed_verb import _verb_form
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_OBJECT_OPENERS = ("DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "CD")
+
+
+def noun_read_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(factor range, outcome range)`` when ``token`` is such a verb, else None."""
+    if token.tag_ not in ("NNS", "NNPS") or not token.lower_.endswith("s") or not _verb_form(token):
+        return None
+    doc = token.doc
+    if token.i < 1 or token.i + 1 >= len(doc) or any(t.tag_ in _FINITE for t in doc):
+        return None
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if before.pos_ not in ("NOUN", "PROPN") and before.tag_ != "VBG" or after.tag_ not in _OBJECT_OPENERS:
+        return None
+    left = 0
+    for i in range(token.i - 1, -1, -1):
+        if doc[i].text in (",", ";", ":", "(", ")"):
+            left = i + 1
+            break
+    right = len(doc)
+    for i in range(token.i + 1, len(doc)):
+        if doc[i].text in (";", ":", "(") or doc[i].tag_ == "WDT":
+            right = i
+            break
+    while right > token.i + 1 and doc[right - 1].is_punct:
+        right -= 1
+    if token.i - left < 1 or right - token.i < 2:
+        return None
+    return (left, token.i), (token.i + 1, right)
+
+
+def base_form_read_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(factor range, outcome range)`` for a plural-subject sentence whose base-form verb was read as a noun
+    premodifier: "[Factors at the individual and cultural level] influence [facilitation of practice] in ..."
+    (``influence`` tagged NN, hung as a compound on the object). The verb agrees with a plural subject, so the
+    sentence must open with a plural noun; the object is the noun the word premodifies with its "of" phrases."""
+    from .lexicon import ALL_TRIGGER_WORDS
+
+    word = token.lower_
+    if token.tag_ not in ("NN", "VB", "VBP") or token.dep_ not in ("compound", "amod", "nmod"):
+        return None
+    if not any(w in ALL_TRIGGER_WORDS for w in (word + "s", word + "es")) or not any(
+            w in ALL_TRIGGER_WORDS for w in (word + "d", word + "ed")):
+        return None
+    doc = token.doc
+    if token.i < 2 or token.i + 1 >= len(doc) or any(t.tag_ in _FINITE for t in doc):
+        return None
+    before = doc[token.i - 1]
+    if doc[0].tag_ not in ("NNS", "NNPS") or before.pos_ not in ("NOUN", "PROPN") or before.head.i == token.i \
+            or len(doc) < 8:
+        return None  # "Patients in [peer] support groups": a noun compound, no subject before a verb
+    obj = token.head
+    if obj.i <= token.i or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    right = obj.i + 1
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i):
+        right = max(right, prep.right_edge.i + 1)
+    return (0, token.i), (token.i + 1, right)
