@@ -23,6 +23,8 @@ from .conftest import claims_of
     ("For carers who are ready, the nurse should offer weekly support to reduce strain.", "recommendation"),
     ("We recommend that services adopt peer support to reduce isolation.", "recommendation"),
     ("RECOMMENDATIONS: The task force recommends counselling for adults at increased risk.", "recommendation"),
+    ("The NICE guideline recommends family intervention for all families.", "recommendation"),
+    ("Clinicians should offer support, and reduce coercion where possible.", "recommendation"),
 ])
 def test_non_claim_frames(text, frame):
     assert non_claim_frame(text) == frame
@@ -35,6 +37,12 @@ def test_non_claim_frames(text, frame):
     "It is important to note that peer support reduced relapse.",
     "A peer support worker can improve engagement with services.",
     "Clinicians recommended peer support to most patients, which reduced relapse.",
+    "Older carers recommend day centres because they reduce loneliness.",
+    "In remote areas, social workers must drive for hours, which reduces time with clients.",
+    "Night staff must cover two wards, and understaffing is associated with burnout.",
+    "It is essential that nurses recognise that isolation increases the risk of readmission.",
+    "The therapist should be aware that peer support reduces dropout.",
+    "Further research is needed, because housing instability predicts relapse.",
     "Housing was essential to recovery, and it is clear that stigma delays help-seeking.",
 ])
 def test_findings_are_not_frames(text):

@@ -45,7 +45,9 @@ _FRAMES = {
                       r"policy\s*makers|providers|therapists)\s+(?:can|could|should|must|need\s+to|ought\s+to|"
                       r"(?:have|has|(?:can|could|should|may|might)\s+play)\s+an?\s+(?:\w+\s+)?role)\b"
                       # "We recommend that ...", "The task force recommends X for ...": a recommendation as the main verb
-                      r"|^(?:we|the\s+authors|(?:the\s+)?[A-Z][A-Za-z]*(?:\s+\w+){0,2}?)\s+(?:therefore\s+|strongly\s+|also\s+)?recommends?\b",
+                      r"|^(?:we|the\s+authors|(?:the\s+)?(?:(?-i:[A-Z]{2,}[A-Za-z]*)\s+)?(?:task\s+force|(?:expert\s+)?panel|committee|working\s+group|"
+                      r"guidelines?|guidance|consensus(?:\s+statement)?)|(?:the\s+)?(?-i:[A-Z]{2,}[A-Za-z]*))\s+"
+                      r"(?:therefore\s+|strongly\s+|also\s+)?recommends?\b",
 }
 #: Markup and a leading section label ("<h3>Objective</h3>", "Results:", "Main results:") are
 #: removed before matching.
@@ -61,9 +63,27 @@ def non_claim_frame(text: str) -> str | None:
     stripped = _LABEL.sub("", _MARKUP.sub(" ", text).strip(), count=1).strip()
     for name, pattern in _RES.items():
         match = pattern.search(stripped)
-        if match and not (name in _CLAUSE_FRAMES and _asserted_before(stripped, match.start())):
+        if match and not (name in _CLAUSE_FRAMES and (_asserted_before(stripped, match.start())
+                                                      or _asserted_after(stripped, match.end()))):
             return name
     return None
+
+
+#: Where a clause that asserts on its own can follow a recommendation or a call for research: "doctors must
+#: travel far, [which reduces] continuity of care", "it is essential that clinicians [recognise that] loneliness
+#: increases relapse" (review of the claims@0.8.0 round).
+_ASSERTING_CONTINUATION = re.compile(
+    r",\s*which\b|;|,\s*and\s+(?:this|these|it|they|such)\b|,\s*and\s+(?:[\w-]+\s+){1,3}?(?:is|are|was|were|has|have)\b|"
+    r"\bbecause\b|\bsince\b|,\s*as\b|"
+    r"\b(?:recogni[sz]e|aware|understand|know|note|remember|acknowledge)\s+that\b", re.IGNORECASE)
+
+
+def _asserted_after(text: str, end: int) -> bool:
+    """A relation trigger (the detector's) after an asserting continuation that follows the frame at ``end``."""
+    from .lexicon import DETECTOR_TRIGGER_RE
+
+    cont = _ASSERTING_CONTINUATION.search(text, end)
+    return cont is not None and DETECTOR_TRIGGER_RE.search(text[cont.end():].lower()) is not None
 
 
 #: Frames that only cover their own clause: "X lowers Y; future research should ..." still asserts X -> Y.
