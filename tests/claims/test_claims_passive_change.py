@@ -30,3 +30,18 @@ def test_means_or_cause_of_a_passive_change_is_the_factor(rules_extractor, blank
 ])
 def test_a_passive_change_that_names_no_cause_is_no_claim(rules_extractor, blank_nlp, text):
     assert claims_of(rules_extractor, blank_nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Depressive symptoms were reduced with a large effect size.",
+    "Symptoms were reduced with no change in functioning.",
+    "Doses were reduced with caution in older patients.",
+    "Following randomisation, the dose was increased.",
+    "The sample size was increased because of low recruitment.",
+    "The number of participants was reduced due to attrition.",
+    "Symptoms were reduced with both treatments.",
+])
+def test_manner_size_or_study_steps_are_no_cause(rules_extractor, blank_nlp, text):
+    # constructed (review of the claims@0.8.0 round): a manner, an effect size, a generic group or a step of the
+    # study named with "with / because of / following" is no factor
+    assert [c for c in claims_of(rules_extractor, blank_nlp, text) if c["factor"]["text"]] == []

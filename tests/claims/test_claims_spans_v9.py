@@ -206,9 +206,10 @@ def test_base_form_verb_read_as_noun(rules_extractor, blank_nlp):
     assert [c for c in claims if c["factor"]["text"]] == []
 
 
-def test_possible_effect_is_a_harm(rules_extractor, blank_nlp):
-    """Constructed: "[X] can affect [Y]" reads as a possible harm; a plain "affects" keeps the outcome's valence."""
-    assert _directions(rules_extractor, blank_nlp, "Staff turnover can affect the continuity of care.") == ["hinders"]
+def test_unsigned_affect_stays_an_association(rules_extractor, blank_nlp):
+    """Constructed: an unsigned "affect", hedged or not, is an association (guideline: the outcome's valence
+    decides); a hedge changes strength and hedging only (review of the v9 round)."""
+    assert _directions(rules_extractor, blank_nlp, "Staff turnover can affect the continuity of care.") == ["promotes"]
     assert _directions(rules_extractor, blank_nlp, "Staff turnover affects the continuity of care.") == ["promotes"]
 
 

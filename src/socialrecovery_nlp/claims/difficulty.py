@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .study_process import study_process
+
 ADJECTIVES = frozenset(["difficult", "challenging", "complicated"])
 _CAUSE_PREPS = {"because": "of", "due": "to", "owing": "to"}
 _EXPLETIVES = frozenset(["it", "there", "what", "which", "that"])
@@ -34,6 +36,8 @@ def difficulty_cause(token: Token) -> tuple[Token, Token] | None:
     if token.lower_ == "complicated" and any(c.dep_ == "auxpass" for c in token.children):
         agent = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and study_process(subject):
+            return None  # "[Recruitment] was complicated by X": the study's own process (review fix F)
         return (agent, subject) if agent is not None and subject is not None else None
     progressive = token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were", "be", "been")
                                                for c in token.children) and not any(c.dep_ == "dobj" for c in token.children)
@@ -43,7 +47,7 @@ def difficulty_cause(token: Token) -> tuple[Token, Token] | None:
     if any(c.dep_ in ("xcomp", "ccomp") and c.i > token.i for c in verb.children):
         return None  # "it is difficult [to ...]": extraposition
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in _EXPLETIVES:
-        return None
+    if subject is None or subject.lower_ in _EXPLETIVES or study_process(subject):
+        return None  # "[Recruitment] was difficult because of X": the study's own process (review fix F)
     cause = _cause(token) or _cause(verb)
     return (cause, subject) if cause is not None else None

@@ -3,8 +3,11 @@
 
 Review prose lists the factors it found; each item is a factor of its own (guideline: one claim per factor).
 A list is two or more items marked by enumerators ("(a)", "b)", "(1)") or separated by semicolons; an item
-is read without its enumerator, a joining "and / or", a trailing parenthetical label ("(Skills)") and
-punctuation. Commas alone do not make a list here: "A, B and C" is one coordinated factor (guideline).
+is read without its enumerator ("(a)", "a)", "(1)", "1.", also where the parser left it inside the item's
+phrase), a joining "and / or", a trailing parenthetical label ("(Skills)") and punctuation. Commas alone do not
+make a list here: "A, B and C" is one coordinated factor (guideline). A list whose subject names elements of the
+study ("[Secondary outcomes] were related to: (a) A; (b) B") is a description of topics, not of factors (review
+fixes B and C).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from spacy.tokens import Doc, Token
 from . import lexicon as lx
 
 _ENUMERATOR = re.compile(r"^(?:[a-h]|[1-9]|i{1,3}|iv|v)$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^[1-9]\.$")
 _QUOTES = {'"', "'", "“", "”", "‘", "’"}
 #: Nouns that name a set of factors ("negative factors", "barriers"), and modifiers that fix their kind.
 CATEGORY_NOUNS = frozenset(["factors", "barriers", "facilitators", "obstacles", "enablers", "determinants",
@@ -25,25 +29,50 @@ _HARM_MODIFIERS = frozenset(["negative", "hindering", "limiting", "inhibiting", 
 _BENEFIT_MODIFIERS = frozenset(["positive", "facilitating", "enabling", "supportive", "promoting", "facilitators",
                                 "enablers", "protective", "helpful"])
 #: Predicates whose colon list names what their subject depends on ("[Y] related to: (a) A, (b) B").
+#: Subjects that name elements of the study itself: "[Secondary outcomes] were related to: (a) A; (b) B" lists topics
+#: (a description), not factors (review fix C).
+STUDY_ELEMENTS = frozenset(["outcome", "outcomes", "measure", "measures", "question", "questions", "item", "items",
+                            "topic", "topics", "theme", "themes", "aim", "aims", "objective", "objectives",
+                            "domain", "domains", "category", "categories", "subscale", "subscales", "variable",
+                            "variables", "endpoint", "endpoints", "indicator", "indicators", "goal", "goals"])
 LIST_PREDICATES = frozenset(["related", "relates", "relate", "linked", "attributed", "due", "depended", "depends",
                              "depend", "attributable"])
 
 
 def _marker(doc: Doc, i: int, end: int) -> int:
-    """Length of an enumerator starting at token ``i`` ("(a)" 3, "a)" 2), else 0."""
+    """Length of an enumerator starting at token ``i`` ("(a)" 3, "a)" / "1." 2, "1." as one token 1), else 0."""
     if i + 2 < end and doc[i].text == "(" and _ENUMERATOR.match(doc[i + 1].text) and doc[i + 2].text == ")":
         return 3
-    if i + 1 < end and _ENUMERATOR.match(doc[i].text) and doc[i + 1].text == ")" and (
-            i == 0 or doc[i - 1].text in (",", ";", ":", "and", "or") or doc[i - 1].text in _QUOTES):
+    after_break = i == 0 or doc[i - 1].text in (",", ";", ":", "and", "or") or doc[i - 1].text in _QUOTES
+    if i + 1 < end and _ENUMERATOR.match(doc[i].text) and doc[i + 1].text == ")" and after_break:
         return 2
+    if i + 1 < end and doc[i].text.isdigit() and len(doc[i].text) == 1 and doc[i + 1].text == "." and after_break:
+        return 2  # "1. A; 2. B"
+    if i + 1 < end and _NUMBERED.match(doc[i].text) and after_break:
+        return 1
+    return 0
+
+
+def _leading_marker(doc: Doc, start: int, end: int) -> int:
+    """Length of an enumerator opening an item ("(a)", "a)", "(1)", "1."; review fix B), else 0."""
+    if start + 2 < end and doc[start].text == "(" and _ENUMERATOR.match(doc[start + 1].text) and \
+            doc[start + 2].text == ")":
+        return 3
+    if start + 1 < end and _ENUMERATOR.match(doc[start].text) and doc[start + 1].text in (")", "."):
+        return 2
+    if start + 1 < end and _NUMBERED.match(doc[start].text):  # "1." as one token
+        return 1
     return 0
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """An item without joining words, punctuation, quotes and a trailing parenthetical label."""
+    """An item without its enumerator, joining words, punctuation, quotes and a trailing parenthetical label."""
     changed = True
     while changed and start < end:
         changed = False
+        marker = _leading_marker(doc, start, end)
+        if marker:
+            start, changed = start + marker, True
         while start < end and (doc[start].is_punct or doc[start].text in _QUOTES or doc[start].lower_ in ("and", "or")):
             start, changed = start + 1, True
         while end > start and (doc[end - 1].is_punct and doc[end - 1].text != ")" or doc[end - 1].text in _QUOTES

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .study_process import study_process
+
 #: Forms of "be" and the raising verbs that can stand for it ("appeared to be", "remained").
 _COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "being", "remain", "remains", "remained", "became",
                       "become", "becomes"])
@@ -41,6 +43,8 @@ def judged_subject(token: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subject is None or subject.lower_ in _EXPLETIVES:
         return None
+    if token.lower_ in ADJECTIVES and study_process(subject):
+        return None  # "[Recruitment] was problematic": the study's own process (review fix F)
     return subject
 
 

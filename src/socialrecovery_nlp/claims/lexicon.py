@@ -255,6 +255,24 @@ METHOD_NOUNS = frozenset(
      "search", "searches", "experiment", "experiments", "ancova", "ancovas", "anova", "anovas"]
 )
 
+#: Subjects that name the study's own process or its concepts (review fix F): "[Recruitment] was problematic",
+#: "[Attrition] was difficult because of X", "[The generalisability of the findings] is limited by X" are method,
+#: definition or limitation statements (guideline kinds method / definition), not relations. Rule-only.
+STUDY_PROCESS_NOUNS = METHOD_NOUNS | frozenset(
+    ["recruitment", "attrition", "retention", "dropout", "drop-out", "missing", "measure", "measures", "measurement",
+     "measurements", "definition", "definitions", "operationalisation", "operationalization", "sampling",
+     "follow-up", "blinding", "randomisation", "randomization", "enrolment", "enrollment", "methodology",
+     "methods", "method", "instrument", "instruments", "questionnaire", "questionnaires", "reporting",
+     "interpretation", "interpretations", "generalisability", "generalizability", "generality", "validity",
+     "reliability", "applicability", "transferability", "conclusions", "conclusion", "inference", "inferences",
+     "comparability"])
+#: Subjects of "[Y] is limited by [X]" that make it the study's own limitation (review fix F).
+LIMITATION_SUBJECTS = frozenset(
+    ["generalisability", "generalizability", "generality", "validity", "reliability", "interpretation",
+     "interpretations", "applicability", "transferability", "findings", "finding", "results", "result", "study",
+     "studies", "conclusions", "conclusion", "inference", "inferences", "evidence", "analysis", "analyses",
+     "comparability", "precision", "review", "trial", "data", "scope", "certainty"])
+
 #: Heads that stand between a predicate and the real outcome ("the likelihood of relapse").
 OUTCOME_WRAPPERS = frozenset(
     ["likelihood", "risk", "chance", "chances", "probability", "odds",
@@ -317,13 +335,30 @@ HEDGE_PHRASES = ("it is possible", "would seem", "would appear", "it is suggeste
 #: Negation cues that turn a relation into "no effect".
 NEGATION_WORDS = frozenset(["not", "no", "never", "neither", "nor", "without", "cannot", "n't"])
 NEGATION_PHRASES = ("little evidence", "no evidence", "no significant", "not significant",
-                    "did not", "does not", "do not", "was not", "were not", "failed to",
+                    "did not", "does not", "do not", "was not", "were not",
                     "no difference", "no effect", "not always", "not associated", "not all",
                     "no clarity", "no significant", "not significantly", "non-significant",
                     "nonsignificant", "not statistically", "no statistically", "did not change",
                     "similar", "comparable", "identical", "unchanged", "no differences", "no change",
-                    # rules v9: "[X] fail(s) to correlate with Y", "[X] had minimal effects"
-                    "fail to", "fails to", "minimal effect", "minimal effects", "minimal impact")
+                    # rules v9: "[X] had minimal effects"
+                    "minimal effect", "minimal effects", "minimal impact")
+#: "fail(s / ed) to" negates only the relation word it governs ("[X] failed to improve [Y]", "fail to correlate
+#: with"), not a relation elsewhere in the sentence ("patients fail to attend follow-up, which increases relapse");
+#: as text cues: the fail form, "to", then a relation word (or an adverb before one). Review fix G of rules v9.
+FAIL_FORMS = ("fail", "fails", "failed", "failing")
+_FAIL_GOVERNED = ("significantly", "substantially", "consistently", "meaningfully", "further", "reliably",
+                 "markedly", "appreciably", "fully", "completely",
+                 # predicates of an effect that are no trigger words ("failed to modify [Y]", "failed to show")
+                 "modify", "alter", "change", "reverse", "normalize", "normalise", "restore", "demonstrate", "show",
+                 "produce", "yield", "confer", "prevent", "lower", "raise", "correlate", "predict", "differ",
+                 "distinguish", "respond", "affect", "influence", "benefit", "attenuate", "ameliorate")
+#: word forms that cannot follow "to" as a base-form verb (kept out so that the cue list stays small)
+_NOT_BASE_FORMS = ("ed", "ing", "s", "ment", "ion", "ive", "ful", "ity", "al", "ous", "ic", "ly", "able", "ible",
+                   "ness", "ship", "ial", "or", "ist")
+FAIL_TO_PHRASES = tuple(f"{f} to {w}" for f in FAIL_FORMS
+                        for w in sorted({w for w in (*ALL_TRIGGER_WORDS, *(p.split()[0] for p in ALL_TRIGGER_PHRASES))
+                                         if " " not in w and not w.endswith(_NOT_BASE_FORMS)} | set(_FAIL_GOVERNED)))
+NEGATION_PHRASES = NEGATION_PHRASES + FAIL_TO_PHRASES
 #: Cues after the predicate that deny it ("... differences were not significant (P = 0.16)").
 POST_NEGATION_PHRASES = ("not significant", "not statistically significant", "not significantly",
                          "did not reach significance", "not reach statistical significance",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
+from .study_process import limitation_subject
 
 LIMITED = frozenset(["limited", "constrained"])
 LIMIT_NOUNS = frozenset(["limits", "constraints"])
@@ -31,8 +32,8 @@ def limited_by(token: Token) -> bool:
     if token.lower_ not in LIMITED or token.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in token.children):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if subject is None or subject.lower_ in lx.METHOD_NOUNS or subject.lower_ in _SELF:
-        return False
+    if subject is None or subject.lower_ in lx.METHOD_NOUNS or subject.lower_ in _SELF or limitation_subject(subject):
+        return False  # "[The generalisability of the findings] is limited by X": a limitation (review fix F)
     return bool(agents(token))
 
 

@@ -20,15 +20,15 @@ The paths, in short:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .adjective_comparison import compared_adjective
 from .attained_through import MEANS_VERBS, judged_means
-from .barrier_sources import barrier_source
-from .change_modifier import strip_change
+from .barrier_sources import barrier_source, tied_barrier
+from .change_modifier import split_changes, strip_change
 from .conjoined_preps import repeated_preps
 from .consequence import CONSEQUENCE_NOUNS, consequence_of, side_effect
 from .coordination import reciprocal_pair, trailing_gerund, whole_subject
@@ -43,6 +43,7 @@ from .efficacy import reported_efficacy, supported_efficacy
 from .enumerations import (
     CATEGORY_NOUNS,
     LIST_PREDICATES,
+    STUDY_ELEMENTS,
     category_kind,
     colon_after,
     list_items,
@@ -55,7 +56,7 @@ from .limits import agents, limited_by, placed_limit
 from .misparsed_verb import misparsed_verb, misread_clause_verb
 from .orientation import swap_sides
 from .raised_object import raised_object
-from .ranked_among import ranked_among
+from .ranked_among import ranked_among, ranked_outcome
 from .reduced_relative import reduced_relative
 from .subjectless import subjectless_factor
 from .verbless_sentence import base_form_read_verb, noun_read_verb
@@ -373,12 +374,32 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         relations = _extract(doc, skip, allow_relative=True, rejected=found)
     if rejected is not None:
         rejected.extend(found)
-    relations = [r for rel in relations for r in (_enumerated(doc, rel, skip) or [rel])]
+    relations = [r for rel in relations for r in _or_whole(_enumerated(doc, rel, skip), rel)]
+    out = []
     for rel in relations:  # "linked to [improved] surgical outcomes": the outcome without its change word
+        split = split_changes(doc, rel.outcome, rel.kind) if rel.outcome is not None and not rel.group_result and \
+            rel.kind in (lx.INCREASE, lx.DECREASE) else None
+        if split is not None:  # "results in [higher self-esteem] and [lower anxiety]": one relation per conjunct
+            out.extend(replace(rel, outcome=rng, kind=kind) for rng, kind in split)  # (review fix D)
+            continue
         stripped = strip_change(doc, rel.outcome, rel.kind) if rel.outcome is not None and not rel.group_result else None
         if stripped is not None:
             rel.outcome, rel.kind = stripped
-    return relations
+        out.append(rel)
+    return out
+
+
+def _or_whole(items: list[Relation] | None, rel: Relation) -> list[Relation]:
+    return [rel] if items is None else items
+
+
+def _list_factors(doc: Doc, rel: Relation, begin: int) -> list[Relation] | None:
+    """One relation per item of the list from ``begin`` that holds the relation's factor (review fix B)."""
+    items = list_items(doc, begin, sentence_end(doc, begin))
+    if items is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for a, b in items for t in doc[a:b]):
+        return None  # a clause after a semicolon is no item
+    implicit = rel.implicit_outcome or rel.outcome is None  # "[The enabling factors] were: (a) A; (b) B"
+    return [Relation(rel.trigger, rel.kind, item, rel.outcome, implicit_outcome=implicit) for item in items]
 
 
 def _enumerated(doc: Doc, rel: Relation, skip) -> list[Relation] | None:
@@ -402,20 +423,25 @@ def _enumerated(doc: Doc, rel: Relation, skip) -> list[Relation] | None:
                 (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.i > head.i or subject.pos_ not in _NOUNS:
                 return None
+            if subject.lower_ in STUDY_ELEMENTS:
+                return []  # "[Secondary outcomes] were related to: (a) A; (b) B": topics, no factors (review fix C)
             blocked = {t.i for t in doc if _skipped(t, skip)} if skip else set()
             outcome = _phrase(subject, blocked, exclude=rel.trigger, population=True, outcome=True)
             outcome = (outcome[0], min(outcome[1], head.i))
             return [Relation(rel.trigger, rel.kind, item, outcome) for item in items]
+        if rel.factor is not None and rel.factor[0] > colon:  # "[Predictors] included: (a) A, (b) B": the factor
+            return _list_factors(doc, rel, colon + 1)  # is the list's first item (review fix B)
         return None
     if rel.factor is None or rel.factor[0] < rel.trigger.end:
         return None
     root = next((t for t in doc[rel.factor[0]:rel.factor[1]] if not rel.factor[0] <= t.head.i < rel.factor[1]), None)
     if root is None or root.dep_ not in ("attr", "dobj") or root.head.lower_ not in _COPULAS:
         return None  # only the attribute of "[barriers] were / included A; B; C" (an inverted copula)
-    items = list_items(doc, rel.factor[0], sentence_end(doc, rel.factor[0]))
-    if items is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for a, b in items for t in doc[a:b]):
-        return None  # a clause after a semicolon is no item
-    return [Relation(rel.trigger, rel.kind, item, rel.outcome, implicit_outcome=rel.implicit_outcome) for item in items]
+    begin = rel.factor[0]  # "[Protective factors] were: a) A, b) B": the list from the colon (review fix B)
+    colon = next((k for k in range(rel.factor[0] - 1, rel.trigger.end - 1, -1) if doc[k].text == ":"), None)
+    if colon is not None and root.head.i < colon:
+        begin = colon + 1
+    return _list_factors(doc, rel, begin)
 
 
 def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None) -> list[Relation]:
@@ -427,6 +453,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
     for trigger in triggers:
         head = doc[trigger.head]
         inverted_copula = _copula_attribute(head)
+        if trigger.end - trigger.start == 1 and tied_barrier(head):
+            continue  # "[The main obstacle] was related to [X]": the barrier's relation, X its source (review fix E)
         if trigger.start in consumed or _unasserted(head):
             continue  # the assertion filters come first: the constructions below are claims only when asserted
         misread = misparsed_verb(head) if trigger.end - trigger.start == 1 else None
@@ -516,10 +544,18 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             factor_tok, outcome_tok = group_of, factor_tok
         if outcome_tok is None and trigger.end - trigger.start == 1:
             outcome_tok = efficacy_target(head)  # "[X] is a safe and effective treatment for [Y]" (agent:claims-15)
+        npadv_object = None
+        if outcome_tok is None and trigger.end - trigger.start == 1 and head.pos_ == "VERB" and not any(
+                c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children):  # "which increased [waiting times]"
+            outcome_tok = npadv_object = next((c for c in head.children if c.dep_ == "npadvmod" and c.i > head.i and c.pos_ == "NOUN"
+                                and c.lower_ not in _TIME_NOUNS and not any(g.dep_ in ("nummod", "det", "quantmod")
+                                                                            for g in c.children)), None)  # (review fix I)
+        if outcome_tok is None and trigger.end - trigger.start == 1 and head.dep_ == "amod" and ranked_among(head):
+            outcome_tok = ranked_outcome(head)  # "[X] is among the most effective treatments for [Y]" (review fix A)
         efficacy = supported_efficacy(head) if factor_tok is None else None
         if efficacy is not None:  # "[trials] support the effectiveness of [X] (in Y)" (agent:claims-10)
             factor_tok, outcome_tok = efficacy
-        changed = _intransitive_change(head) if trigger.end - trigger.start == 1 else None
+        changed = _intransitive_change(head) if trigger.end - trigger.start == 1 and npadv_object is None else None
         if changed is not None:  # the subject changes; the factor is what it changed after / with, if named
             outcome_tok = changed
             factor_tok = next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in
@@ -671,6 +707,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                 outcome = _before_gloss(doc, outcome_tok, outcome)  # "[higher cortisol production], particularly"
         elif outcome_tok is None:
             outcome = None
+        if outcome is None and outcome_tok is None and head.pos_ == "NOUN":
+            outcome = _hyphenated_to_object(head, blocked)  # "a barrier [to help-seeking]" (review fix A)
         if object_comparative and outcome is not None and outcome[0] <= head.i < outcome[1] - 1:
             outcome = (head.i + 1, outcome[1])  # the outcome without its comparative
         elif outcome is not None and outcome[1] - outcome[0] > 1 and doc[outcome[0]].lower_ in _QUANTITY_COMPARATIVES \
@@ -1198,6 +1236,10 @@ def _unasserted(token: Token) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
             c.dep_ == "advmod" and c.lower_ in ("how", "when", "where", "whether") for c in token.children):
         return True  # "guidance about [how to improve] Y": an indirect question, no assertion (rules v9)
+    if _aimed_at(token):
+        return True  # "The programme focused on [enhancing] Y": an aim, no assertion (review fix H)
+    if _open_question(token):
+        return True  # "Little is known about how X [affects] Y": an indirect question (review fix J)
     for anc in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
             return True
@@ -1206,6 +1248,51 @@ def _unasserted(token: Token) -> bool:
         if anc.dep_ in ("ROOT", "relcl") or any(c.dep_ in _SUBJECTS for c in anc.children):
             break
     return False
+
+
+#: Verbs and nouns of aim whose "on / at / of / towards + V-ing" names what is sought, not what happened
+#: ("focused on enhancing Y", "aimed at reducing Y", "with the aim of improving Y"; review fix H).
+_AIM_WORDS = frozenset(["focus", "focuses", "focused", "focussed", "focusing", "focussing", "aim", "aims", "aimed",
+                        "aiming", "directed", "geared", "targeted", "centred", "centered", "oriented", "orientated",
+                        "goal", "goals", "purpose", "purposes", "objective", "objectives", "intention", "emphasis",
+                        "dedicated", "committed", "devoted", "seeks", "sought", "intended", "designed"])
+
+
+def _aimed_at(token: Token) -> bool:
+    """A trigger gerund that is the object of an aim's preposition ("focused on [enhancing] Y", "aimed at
+    [reducing] Y", "with the aim of [improving] Y"), also through a coordination."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX", "NOUN"):
+        verb = verb.head
+    if verb.dep_ not in ("pcomp", "pobj") or verb.head.dep_ != "prep" or verb.tag_ not in ("VBG", "NN"):
+        return False
+    prep = verb.head
+    return prep.lower_ in ("on", "upon", "at", "of", "towards", "toward", "to") and prep.head.lower_ in _AIM_WORDS
+
+
+#: Predicates of knowing that, unsettled, make a "how" clause an open question ("little is known about how X
+#: affects Y", "it is unclear how", "we do not know how"; review fix J).
+_KNOWING = frozenset(["known", "know", "knows", "knew", "understood", "understand", "understanding", "clear",
+                      "established", "documented", "explored", "studied", "researched", "investigated"])
+
+
+def _open_question(token: Token) -> bool:
+    """A trigger in a "how / why / what / to what extent" clause under an unsettled predicate of knowing."""
+    clause = next((a for a in [token, *token.ancestors] if a.pos_ in ("VERB", "AUX") and (any(
+        c.lower_ in ("how", "why") and c.i < a.i and c.dep_ in ("advmod", "mark") for c in a.children) or
+        a.left_edge.lower_ in ("how", "why"))), None)
+    if clause is None or clause.dep_ not in ("ccomp", "pcomp", "pobj", "xcomp", "advcl", "csubj"):
+        return False
+    gov = clause.head
+    if gov.dep_ == "prep":  # "known [about] how ..."
+        gov = gov.head
+    if gov.lower_ in _UNSETTLED_WORDS or any(c.lower_ in _UNSETTLED_WORDS for c in gov.children if c.dep_ in (
+            "acomp", "attr", "oprd")):
+        return True
+    if gov.lower_ not in _KNOWING and not any(c.lower_ in _KNOWING for c in gov.children if c.dep_ == "acomp"):
+        return False
+    return any(c.dep_ == "neg" or c.lower_ in ("little", "less", "few", "poorly", "unclear", "yet") for c in
+               [*gov.children, *(g for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree)])
 
 
 #: Predicates that leave a nominal relation unsettled ("the role of X in Y [remains unclear]").
@@ -1321,6 +1408,27 @@ def _proposition(token: Token) -> bool:
     return any(c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                     for m in c.children)
                for c in token.children)
+
+
+def _hyphenated_to_object(noun: Token, blocked) -> tuple[int, int] | None:
+    """"a barrier to help-seeking" read as an infinitive ("to help" a relative clause, "-seeking" its object): the
+    hyphenated compound after "to" is the outcome (review fix A)."""
+    doc = noun.doc
+    for verb in noun.children:
+        if verb.dep_ not in ("relcl", "acl") or verb.i != noun.i + 2 or doc[noun.i + 1].lower_ != "to" or \
+                verb.i in blocked:
+            continue
+        if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and not doc[verb.i].whitespace_ and \
+                not doc[verb.i + 1].whitespace_:
+            return verb.i, max(verb.i + 3, verb.right_edge.i + 1)
+        if noun.lower_ in _TO_NOUNS and verb.tag_ == "VB" and all(c.i == noun.i + 1 for c in verb.children):
+            return verb.i, verb.i + 1  # "[Barriers] to care were ...": a bare "care" read as a verb
+    return None
+
+
+#: Relation nouns whose "to" phrase names their outcome ("barriers to [care]")
+_TO_NOUNS = frozenset(["barrier", "barriers", "obstacle", "obstacles", "facilitator", "facilitators", "threat",
+                       "threats", "contributor", "contributors", "key", "impediment", "impediments"])
 
 
 def _find_factor(token: Token) -> Token | None:
@@ -1533,9 +1641,6 @@ def _evaluative_kind(head: Token, kind: str) -> str:
             return lx.BENEFIT if head.lower_.startswith("affect") else kind
         if adverbs & _BAD_MANNER:
             return lx.HARM if head.lower_.startswith("affect") else lx.DECREASE
-        if head.lower_ in ("affect", "affects") and any(c.dep_ == "aux" and c.lower_ in lx.HEDGE_WORDS
-                                                         for c in head.children):
-            return lx.HARM  # "[X] can affect [the reliability of Y]": a possible harm, a plain verb (rules v9)
     if head.lower_ not in ("effect", "effects", "impact", "impacts", "influence"):
         return kind
     if mods & _GOOD_EFFECT:
@@ -1606,6 +1711,8 @@ def _passive_change_after(head: Token) -> tuple[Token | None, Token] | None:
     subject = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNS), None)
     if subject is None:
         return None
+    if subject.lower_ in _DESIGN_SUBJECTS and not any(c.dep_ == "prep" for c in subject.children):
+        return None, subject  # "the dose was increased (following randomisation)": a study step, no claim
     after = next((p for prep in head.children if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in
                   ("after", "following") for p in prep.children if p.dep_ in ("pobj", "dobj")), None)
     if after is None:
@@ -1621,6 +1728,18 @@ def _passive_change_after(head: Token) -> tuple[Token | None, Token] | None:
 
 
 _MEANS_PREPS = frozenset(["with", "through", "via", "after", "following", "because", "due", "owing"])
+#: Objects of those prepositions that name a manner, a purpose, a size or a step of the study, not a cause:
+#: "reduced with [caution] / [the aim of] ...", "with [a large effect size]", "because of [low recruitment]",
+#: "Following [randomisation], ..." (review of the claims@0.8.0 round).
+_NOT_MEANS = frozenset(["caution", "care", "aim", "aims", "goal", "goals", "purpose", "intention", "intent", "view",
+                        "size", "sizes", "effect", "effects", "change", "changes", "difference", "differences",
+                        "exception", "respect", "regard", "accordance", "recruitment", "attrition", "dropout",
+                        "drop-out", "randomisation", "randomization", "enrolment", "enrollment", "protocol",
+                        "consent", "request", "approval", "design", "screening", "inclusion", "exclusion",
+                        "treatments", "conditions", "arms", "groups"])
+#: What a study changes by design ("the dose was increased", "the sample size was reduced"): no outcome.
+_DESIGN_SUBJECTS = frozenset(["dose", "doses", "dosage", "dosages", "dosing", "sample", "size", "frequency",
+                              "duration", "length", "number"])
 
 
 def _means_of_change(head: Token) -> Token | None:
@@ -1640,8 +1759,11 @@ def _means_of_change(head: Token) -> Token | None:
         obj = next((c for c in (*holder.children, *prep.children) if c.dep_ in ("pobj", "dobj")), None)
         if obj is None:
             obj = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
-        if obj is not None:
-            return obj
+        if obj is None or obj.lower_ in _NOT_MEANS or obj.lower_ in _TIME_NOUNS or _statistic(obj) or \
+                any(c.dep_ == "nummod" for c in obj.children) or \
+                any(c.dep_ == "det" and c.lower_ in ("no", "both", "all", "each", "either") for c in obj.children):
+            continue
+        return obj
     return None
 
 
@@ -1732,6 +1854,12 @@ def _phrase(token: Token, blocked: set[int] = frozenset(), exclude: Trigger | No
                     i in cut_claims for i in range(child.left_edge.i, child.right_edge.i + 1)) and any(
                     c.dep_ == "aux" and c.lower_ in lx.HEDGE_WORDS | {"will", "shall", "must", "should"} for c in child.children):
                 right = min(right, child.left_edge.i)
+    for t in doc[token.i:right]:  # "[budget cuts][, which increased waiting times]": a comma-set "which" clause
+        clause = next((c for c in t.children if c.i > t.i and _nonrestrictive(c) and any(  # with a relation of its
+            w.lower_ in lx.ALL_TRIGGER_WORDS for w in doc[c.left_edge.i:c.right_edge.i + 1])), None)  # own is no part
+        if clause is not None and clause.left_edge.i - 1 > token.i:  # of the span (review fix I)
+            right = min(right, clause.left_edge.i - 1)
+            break
     if outcome:  # outcomes only (factors keep them): "growing antibiotic resistance[, an important public-health
         for child in token.children:  # problem]" (a gloss), "HPA axis activation [indicated by elevated cortisol]"
             if child.i <= token.i:  # (a participle) and relative clauses describe the outcome, they are not part of it
