@@ -24,6 +24,7 @@ from . import lexicon as lx
 from .claim import Claim
 from .detector import ClaimDetector
 from .direction import compose, outcome_valence
+from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame
 from .parser import DEFAULT_PARSER, load_parser
 from .spans import Relation, Trigger, extract_relations, find_triggers
@@ -204,8 +205,11 @@ class ClaimExtractor:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
             hedge = hedging.hedge_cue(window)
-            negation = hedging.negation_cue(window) or self._neg_child(token_doc, rel) or \
-                hedging.post_negation_cue(text[t_end:next_start])
+            negation = hedging.negation_cue(window)
+            if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \
+                    not fail_cue_governs(token_doc[rel.trigger.head]):
+                negation = None  # "patients fail to improve, which increases Y": the cue denies another verb
+            negation = negation or self._neg_child(token_doc, rel) or hedging.post_negation_cue(text[t_end:next_start])
             # contrast cues count up to the next relation's trigger, not in later clauses with
             # relations of their own (coordinated opposite predicates are merged in :mod:`.spans`)
             mixed = rel.mixed or hedging.is_mixed(text[prev_end:next_start])

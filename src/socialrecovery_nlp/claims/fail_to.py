@@ -4,7 +4,7 @@
 cue governs "attend", not the trigger "increases", so it denies nothing. ``hedging.negation_cue`` reads the words
 before the trigger as text, so :data:`.lexicon.FAIL_TO_PHRASES` approximates the rule there ("fail to" followed by
 a relation word); :func:`fail_cue_governs` is the exact parse check, for a caller that has the relation's trigger
-(not wired into :mod:`.extract` / :mod:`.hedging`, which this round does not own): it also tells "patients fail to
+(called by :class:`.extract.ClaimExtractor` when the negation cue is a "fail to" cue): it also tells "patients fail to
 improve, which increases Y" (a relation word after "fail to", but not the trigger of the "increases" relation).
 """
 
