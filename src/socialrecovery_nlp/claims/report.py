@@ -162,41 +162,38 @@ def _certainty_block(certainty: dict | None) -> list[str]:
     return lines + [""]
 
 
-def _unseen_block(unseen: dict | None) -> list[str]:
+def _held_out_block(title: str, description: str, unseen: dict | None) -> list[str]:
+    """A held-out abstracts file's section: its description, the pooled table and direction accuracy."""
     if not unseen:
         return []
     e, o = unseen["end_to_end"], unseen["oracle"]
     return [
-        "## Unseen abstracts (held-out test)", "",
-        (f"`annotations/claims_abstracts_v3.jsonl`: {unseen['n_sentences']} sentences of {unseen['n_abstracts']} "
-         "abstracts drawn at random from the five screening sets (12 each; the first and last four sentence "
-         "units), annotated by reading (`agent:claims-8`, guideline v1.2; a blind second pass on 12 of them agreed "
-         "on claim / not a claim with kappa 0.85, `docs/models/agreement.md`). No rule, word list, setting or "
-         "model was chosen on them, and nobody read the extractor's errors on them: this is the estimate for "
-         "abstracts the tool has never seen."), "",
+        f"## {title}", "", description, "",
         *_pooled_table(e, o, with_oracle_detection=True),
         (f"- {e['n_gold_claims']} gold claims. Direction accuracy over all gold claims {e['direction_accuracy']:.3f} "
          f"end to end, {o['direction_accuracy']:.3f} with detection off."), "",
     ]
+
+
+def _unseen_block(unseen: dict | None) -> list[str]:
+    return _held_out_block("Unseen abstracts (held-out test)", (
+        f"`annotations/claims_abstracts_v3.jsonl`: {unseen['n_sentences']} sentences of {unseen['n_abstracts']} "
+        "abstracts drawn at random from the five screening sets (12 each; the first and last four sentence "
+        "units), annotated by reading (`agent:claims-8`, guideline v1.2; a blind second pass on 12 of them agreed "
+        "on claim / not a claim with kappa 0.85, `docs/models/agreement.md`). No rule, word list, setting or "
+        "model was chosen on them, and nobody read the extractor's errors on them: this is the estimate for "
+        "abstracts the tool has never seen.") if unseen else "", unseen)
 
 
 def _review_style_block(unseen: dict | None) -> list[str]:
-    if not unseen:
-        return []
-    e, o = unseen["end_to_end"], unseen["oracle"]
-    return [
-        "## Unseen review-style abstracts (held-out test)", "",
-        (f"`annotations/claims_abstracts_v10.jsonl`: {unseen['n_sentences']} sentences of {unseen['n_abstracts']} "
-         "abstracts of the screening sets whose hand design label (design train split) is narrative review, "
-         "non-empirical, qualitative or mixed methods, every sentence unit (`annotations/sample_claim_abstracts.py`, "
-         "drawn with the development sample v9). Discursive prose like the review's own body: background, "
-         "recommendations and barrier / facilitator statements. Annotated by reading (`agent:claims-22`, `-23`, "
-         "guideline v1.2; a blind second pass on 9 of them agreed on claim / not a claim with kappa 0.84, "
-         "`docs/models/agreement.md`). Nobody read the extractor's errors on them."), "",
-        *_pooled_table(e, o, with_oracle_detection=True),
-        (f"- {e['n_gold_claims']} gold claims. Direction accuracy over all gold claims {e['direction_accuracy']:.3f} "
-         f"end to end, {o['direction_accuracy']:.3f} with detection off."), "",
-    ]
+    return _held_out_block("Unseen review-style abstracts (held-out test)", (
+        f"`annotations/claims_abstracts_v10.jsonl`: {unseen['n_sentences']} sentences of {unseen['n_abstracts']} "
+        "abstracts of the screening sets whose hand design label (design train split) is narrative review, "
+        "non-empirical, qualitative or mixed methods, every sentence unit (`annotations/sample_claim_abstracts.py`, "
+        "drawn with the development sample v9). Discursive prose like the review's own body: background, "
+        "recommendations and barrier / facilitator statements. Annotated by reading (`agent:claims-22`, `-23`, "
+        "guideline v1.2; a blind second pass on 9 of them agreed on claim / not a claim with kappa 0.84, "
+        "`docs/models/agreement.md`). Nobody read the extractor's errors on them.") if unseen else "", unseen)
 
 
 def write_report(results: dict, path: Path) -> None:
