@@ -17,7 +17,9 @@ samples hardly hold. They draw among abstracts of the design train split
 ``narrative_review`` (12), ``non_empirical`` (12), ``qualitative`` (8) or ``mixed_methods`` (5),
 at least 600 characters, in no earlier sample; every sentence unit of an abstract (at most 14:
 the first and the last 13). v9 is a development sample, v10 a held-out test sample.
-Writes ``claims_abstracts_<name>_units.jsonl`` files
+The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
+(later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
+the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
 (id, dataset, record_id, sentence_index, start, end, text) that annotators label.
 """
 
