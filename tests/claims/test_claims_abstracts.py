@@ -91,3 +91,12 @@ def test_span_tagger_option_trains_saves_and_loads(tmp_path, blank_nlp):
     assert extractor.span_model is not None
     claims = claims_of(extractor, blank_nlp, "Peer support reduced relapse among service users.")
     assert claims and claims[0]["factor"]["text"]
+
+
+def test_second_pass_files_load_with_their_offsets_checked():
+    # files outside annotations/ (second passes, copies) find the screening abstracts under the checkout's data/
+    from socialrecovery_nlp.claims.data import load_abstract_annotations
+    from socialrecovery_nlp.paths import SOURCE_ROOT
+
+    rows = load_abstract_annotations(SOURCE_ROOT / "annotations" / "second_pass" / "claims_abstracts_v9.jsonl")
+    assert len(rows) == 94 and sum(r["is_claim"] for r in rows) == 24

@@ -122,7 +122,10 @@ def load_abstract_annotations(path: str | Path = ABSTRACT_ANNOTATIONS, check: bo
         for row in rows:
             dataset = row["provenance"]["dataset"]
             if dataset not in cache:
-                cache[dataset] = screening_abstracts(dataset, path.parent.parent / "data" / "screening")
+                root = path.parent.parent / "data" / "screening"  # a file in annotations/
+                if not (root / f"{dataset}.csv").is_file():
+                    root = SOURCE_ROOT / "data" / "screening"  # elsewhere (annotations/second_pass/, a copy)
+                cache[dataset] = screening_abstracts(dataset, root)
             text = cache[dataset].get(row["provenance"]["record_id"], "")
             if text[row["start"]:row["end"]] != row["text"]:
                 raise ValueError(f"{path}: {row['id']} offsets do not slice its abstract")
