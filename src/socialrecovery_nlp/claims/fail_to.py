@@ -3,17 +3,18 @@
 "[X] failed to improve [Y]" denies X -> Y; in "Many patients fail to attend follow-up, which increases relapse" the
 cue governs "attend", not the trigger "increases", so it denies nothing. ``hedging.negation_cue`` reads the words
 before the trigger as text, so :data:`.lexicon.FAIL_TO_PHRASES` approximates the rule there ("fail to" followed by
-a relation word); :func:`fail_cue_governs` is the exact parse check, for a caller that has the relation's trigger
-(called by :class:`.extract.ClaimExtractor` when the negation cue is a "fail to" cue): it also tells "patients fail to
-improve, which increases Y" (a relation word after "fail to", but not the trigger of the "increases" relation).
+a relation word); :func:`fail_cue_governs` is the exact parse check, which :class:`.extract.ClaimExtractor` applies
+when the negation cue is a "fail to" cue: it also tells "patients fail to improve, which increases Y" (a relation word
+after "fail to", but not the trigger of the "increases" relation).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-FAIL_VERBS = frozenset(["fail", "fails", "failed", "failing"])
-FAIL_CUES = frozenset(["fail to", "fails to", "failed to", "failing to"])
+from .lexicon import FAIL_FORMS
+
+FAIL_VERBS = frozenset(FAIL_FORMS)
 
 
 def fail_cue_governs(trigger_head: Token) -> bool:
