@@ -17,6 +17,9 @@ samples hardly hold. They draw among abstracts of the design train split
 ``narrative_review`` (12), ``non_empirical`` (12), ``qualitative`` (8) or ``mixed_methods`` (5),
 at least 600 characters, in no earlier sample; every sentence unit of an abstract (at most 14:
 the first and the last 13). v9 is a development sample, v10 a held-out test sample.
+v11 and v12 (one ``default_rng(69314718)``, drawn after v10 in that order) follow the same recipe with
+``REVIEW_STYLE_2`` (narrative review 12, non-empirical 12, qualitative 5, mixed methods 2, case study 6):
+the development samples of the claims@0.9.0 round (v11: errors may be read; v12: scored only).
 The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
 (later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
 the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
@@ -58,13 +61,16 @@ def draw(rng, used: set, nlp, per_set: int = 12) -> list[dict]:
 
 
 REVIEW_STYLE = (("narrative_review", 12), ("non_empirical", 12), ("qualitative", 8), ("mixed_methods", 5))
+#: v11/v12: qualitative and mixed-methods abstracts are nearly used up, so programme descriptions fill in.
+REVIEW_STYLE_2 = (("narrative_review", 12), ("non_empirical", 12), ("qualitative", 5), ("mixed_methods", 2),
+                  ("case_study", 6))
 
 
-def draw_review_style(rng, used: set, nlp, design_labels: dict) -> list[dict]:
+def draw_review_style(rng, used: set, nlp, design_labels: dict, recipe=REVIEW_STYLE) -> list[dict]:
     """Every sentence unit of abstracts whose hand design label is discursive (see module doc)."""
     units_out = []
     texts = {d: claim_data.screening_abstracts(d) for d in DATASETS}
-    for label, count in REVIEW_STYLE:
+    for label, count in recipe:
         keys = sorted(k for k, v in design_labels.items() if v == label and k not in used
                       and len(texts[k[0]].get(k[1]) or "") >= 600)
         for p in sorted(rng.choice(len(keys), count, replace=False)):
@@ -115,6 +121,9 @@ def main(out_dir: str) -> None:
     labels = design_train_labels()
     samples["v9"] = draw_review_style(rng, used, nlp, labels)
     samples["v10"] = draw_review_style(rng, used, nlp, labels)
+    rng = np.random.default_rng(69314718)
+    samples["v11"] = draw_review_style(rng, used, nlp, labels, REVIEW_STYLE_2)
+    samples["v12"] = draw_review_style(rng, used, nlp, labels, REVIEW_STYLE_2)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             for unit in units:

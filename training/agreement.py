@@ -65,6 +65,9 @@ CLAIMS_PAIRS = (
     ("annotations/claims_abstracts_v10.jsonl", "annotations/second_pass/claims_abstracts_v10.jsonl",
      "agent:claims-22 / agent:claims-23",
      "every sentence unit of 9 of its 37 review-style abstracts (every 4th abstract in file order, from the third)"),
+    ("annotations/claims_abstracts_v11.jsonl", "annotations/second_pass/claims_abstracts_v11.jsonl",
+     "agent:claims-26 / agent:claims-27",
+     "every sentence unit of 9 of its 37 review-style abstracts (numpy default_rng(11).choice(37, 9) in file order)"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"

@@ -59,7 +59,7 @@ from .raised_object import raised_object
 from .ranked_among import ranked_among, ranked_outcome
 from .reduced_relative import reduced_relative
 from .subjectless import subjectless_factor
-from .verbless_sentence import base_form_read_verb, noun_read_verb
+from .verbless_sentence import base_form_read_verb, noun_read_phrase_verb, noun_read_verb
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _DOWN = ("dobj", "prep", "pobj", "pcomp", "xcomp", "attr", "acomp", "oprd", "dative", "ccomp", "advcl")
@@ -163,7 +163,7 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
             if phrase is not None and has_parse and words[0] in CONSEQUENCE_NOUNS and consequence_of(tokens[i]) is None:
                 continue  # "the consequences of stigma were studied": no relation (agent:claims-10)
             if phrase is not None and has_parse and words[0] in ("results", "resulted") and \
-                    tokens[i].tag_ not in ("VBZ", "VBD", "VBN"):
+                    tokens[i].tag_ not in ("VBZ", "VBD", "VBN") and noun_read_phrase_verb(tokens[i]) is None:
                 continue  # "The results from both cohorts were pooled": the noun, no relation (agent:claims-16)
             if phrase is not None and has_parse and words == ("followed", "by") and _procedure_sequence(tokens[i]):
                 continue  # "Each session was followed by a short questionnaire": a procedure (agent:claims-16)
@@ -462,6 +462,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             misread = misread_clause_verb(head)  # read as an adjective heading the clause (round 3)
         if misread is None and trigger.end - trigger.start == 1:  # "[X] hampers [Y]" in a sentence parsed without
             misread = noun_read_verb(head) or base_form_read_verb(head)  # a verb (rules v9)
+        if misread is None and trigger.end - trigger.start == 2 and doc[trigger.start].i == head.i:
+            misread = noun_read_phrase_verb(head)  # "[X of the receptor] results in [Y]", "results" read as a noun
         if misread is not None:  # "[Deletion of X] impairs [Y]", the verb read as an adjective (agent:claims-10);
             # misread, so its place in the parse (an amod in the subject) says nothing of a relative clause
             relations.append(Relation(trigger, _evaluative_kind(head, trigger.kind), misread[0], misread[1]))

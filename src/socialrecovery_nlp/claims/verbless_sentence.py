@@ -6,6 +6,8 @@ English sentences have a finite verb; when the parse has none and a trigger word
 form a trigger too, :func:`.misparsed_verb._verb_form`) stands between a noun phrase and a determiner or
 adjective opening another, that word is the verb: the words before it are the subject (the factor), the words
 after it the object (the outcome). Complements the premodifier reading of :mod:`.misparsed_verb`.
+The same holds for a two-word trigger whose verb was read so: "[Stimulation of the receptor] results in [tissue
+proliferation]" (``results`` tagged NNS, the object of "of"; claims@0.9.0 round, from a v11 development sentence).
 """
 
 from __future__ import annotations
@@ -43,6 +45,33 @@ def noun_read_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
     if token.i - left < 1 or right - token.i < 2:
         return None
     return (left, token.i), (token.i + 1, right)
+
+
+def noun_read_phrase_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(factor range, outcome range)`` when ``token`` opens a two-word trigger ("results in", "leads to") in verb
+    form but was read as a plural noun in a sentence with no finite verb; the object follows the preposition."""
+    doc = token.doc
+    if token.tag_ not in ("NNS", "NNPS") or not token.lower_.endswith("s") or token.i < 1 or token.i + 2 >= len(doc):
+        return None
+    if doc[token.i + 1].tag_ not in ("IN", "TO") or any(t.tag_ in _FINITE for t in doc):
+        return None
+    if doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    left = 0
+    for i in range(token.i - 1, -1, -1):
+        if doc[i].text in (",", ";", ":", "(", ")"):
+            left = i + 1
+            break
+    right = len(doc)
+    for i in range(token.i + 2, len(doc)):
+        if doc[i].text in (";", ":", "(") or doc[i].tag_ == "WDT":
+            right = i
+            break
+    while right > token.i + 2 and doc[right - 1].is_punct:
+        right -= 1
+    if token.i - left < 1 or right - token.i < 3:
+        return None
+    return (left, token.i), (token.i + 2, right)
 
 
 def base_form_read_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
