@@ -20,6 +20,11 @@ the first and the last 13). v9 is a development sample, v10 a held-out test samp
 v11 and v12 (one ``default_rng(69314718)``, drawn after v10 in that order) follow the same recipe with
 ``REVIEW_STYLE_2`` (narrative review 12, non-empirical 12, qualitative 5, mixed methods 2, case study 6):
 the development samples of the claims@0.9.0 round (v11: errors may be read; v12: scored only).
+v13 and v14 (one ``default_rng(16449340)``, drawn after v12 in that order) are training samples of the same genre
+with ``REVIEW_STYLE_3`` (narrative review 12, non-empirical 13, case study 12).
+v15 to v18 (one ``default_rng(12020569)``, drawn after v14 in that order) are training samples drawn the same way
+among abstracts with no hand design label, by the label design@0.5.0 predicts (``PREDICTED_REVIEW_STYLE``:
+narrative review 11, non-empirical 11, qualitative 8, case study 7); ``design_label`` is then that prediction.
 The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
 (later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
 the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
@@ -64,6 +69,10 @@ REVIEW_STYLE = (("narrative_review", 12), ("non_empirical", 12), ("qualitative",
 #: v11/v12: qualitative and mixed-methods abstracts are nearly used up, so programme descriptions fill in.
 REVIEW_STYLE_2 = (("narrative_review", 12), ("non_empirical", 12), ("qualitative", 5), ("mixed_methods", 2),
                   ("case_study", 6))
+#: v15-v18: abstracts *without* a hand design label, by design@0.5.0's predicted label (the hand-labelled pool is used up).
+PREDICTED_REVIEW_STYLE = (("narrative_review", 11), ("non_empirical", 11), ("qualitative", 8), ("case_study", 7))
+#: v13/v14: training samples of the same genre (qualitative and mixed-methods abstracts are used up).
+REVIEW_STYLE_3 = (("narrative_review", 12), ("non_empirical", 13), ("case_study", 12))
 
 
 def draw_review_style(rng, used: set, nlp, design_labels: dict, recipe=REVIEW_STYLE) -> list[dict]:
@@ -84,6 +93,29 @@ def draw_review_style(rng, used: set, nlp, design_labels: dict, recipe=REVIEW_ST
                                   "sentence_index": i, "start": u.start_char, "end": u.end_char, "text": u.text,
                                   "design_label": label})
     return units_out
+
+
+def predicted_design_labels(used: set) -> dict:
+    """(dataset, record_id) -> design@0.5.0's label, for abstracts of at least 600 characters that have no hand
+    design label (neither split) and are in no claims sample."""
+    import csv
+
+    from socialrecovery_nlp.design.predict import DesignPredictor
+
+    labelled = set()
+    for line in open(ROOT / "design.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        labelled.add((row["dataset"], str(row["record_id"])))
+    predictor = DesignPredictor.load(ROOT.parent / "models" / "design-0.5.0")
+    labels = {}
+    for dataset in DATASETS:
+        with open(claim_data.SOURCE_ROOT / "data" / "screening" / f"{dataset}.csv", newline="", encoding="utf-8") as handle:
+            rows = [r for r in csv.DictReader(handle) if len(r.get("abstract") or "") >= 600
+                    and (dataset, r["record_id"]) not in labelled and (dataset, r["record_id"]) not in used]
+        texts = [(r.get("title") or "") + "\n\n" + r["abstract"] for r in rows]
+        for row, pred in zip(rows, predictor.predict_texts(texts)):
+            labels[(dataset, row["record_id"])] = pred["label"]
+    return labels
 
 
 def design_train_labels() -> dict:
@@ -124,6 +156,13 @@ def main(out_dir: str) -> None:
     rng = np.random.default_rng(69314718)
     samples["v11"] = draw_review_style(rng, used, nlp, labels, REVIEW_STYLE_2)
     samples["v12"] = draw_review_style(rng, used, nlp, labels, REVIEW_STYLE_2)
+    rng = np.random.default_rng(16449340)
+    samples["v13"] = draw_review_style(rng, used, nlp, labels, REVIEW_STYLE_3)
+    samples["v14"] = draw_review_style(rng, used, nlp, labels, REVIEW_STYLE_3)
+    predicted = predicted_design_labels(used)
+    rng = np.random.default_rng(12020569)
+    for name in ("v15", "v16", "v17", "v18"):
+        samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             for unit in units:
