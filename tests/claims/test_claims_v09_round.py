@@ -31,3 +31,12 @@ def test_two_word_trigger_read_as_noun(rules_extractor, blank_nlp, text, expecte
 def test_results_as_a_noun_stays_no_relation(rules_extractor, blank_nlp, text):
     claims = claims_of(rules_extractor, blank_nlp, text)
     assert [c for c in claims if c["factor"]["text"]] == [], _spans(rules_extractor, blank_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Memory deficits in patients with HIV infection.",  # a noun phrase title: "deficits in" is no verb
+    "Cognitive impairments in older adults with depression.",
+])
+def test_noun_phrase_titles_with_a_two_word_trigger_stay_no_relation(rules_extractor, blank_nlp, text):
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert [c for c in claims if c["factor"]["text"] and c["outcome"]["text"]] == [], _spans(rules_extractor, blank_nlp, text)

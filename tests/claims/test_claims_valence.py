@@ -60,3 +60,17 @@ def test_direction_uses_the_head_reading():
     from socialrecovery_nlp.claims.direction import outcome_valence as direction_valence
 
     assert direction_valence("impairments in object recognition") == -1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # constructed (claims@0.9.0): a coordinated outcome is read from its first conjunct, not as a change head's
+    # complement ("weight gain, diabetes" is not "a gain in diabetes")
+    ("weight gain, diabetes and heart disease", -1),
+    ("weight gain and poor sleep", -1),
+    ("symptom reduction and better sleep", 1),
+    # a preposition still makes the rest the complement
+    ("a reduction in symptoms and distress", 1),
+    ("gains in social functioning", 1),
+])
+def test_coordinated_outcome_is_read_from_its_first_conjunct(text, expected):
+    assert outcome_valence(text) == expected

@@ -88,7 +88,8 @@ ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
 #: round, then training) and two held-out test files (``split: "test"``, never trained or tuned on):
 #: v3 (60 random abstracts) and v10 (37 review-style abstracts drawn like v9).
 TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, *(SOURCE_ROOT / "annotations" / f"claims_abstracts_{v}.jsonl"
-                                                   for v in ("v2", "v4", "v5", "v6", "v7", "v8", "v9")))
+                                                   for v in ("v2", "v4", "v5", "v6", "v7", "v8", "v9", "v11", "v12",
+                                                             "v13", "v14", "v15", "v16", "v17", "v18")))
 RANDOM_TEST_ABSTRACTS = SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl"
 REVIEW_STYLE_TEST_ABSTRACTS = SOURCE_ROOT / "annotations" / "claims_abstracts_v10.jsonl"
 TEST_ABSTRACT_FILES = (RANDOM_TEST_ABSTRACTS, REVIEW_STYLE_TEST_ABSTRACTS)

@@ -31,18 +31,17 @@ def _block(title: str, r: dict) -> list[str]:
     ]
 
 
-#: Held-out numbers of the previous model, claims@0.7.0 (its docs/models/claims.md); kept so the comparison
-#: survives later rule changes. ``review_style``: claims@0.7.0 under its own code (commit b8f34b9) on the
-#: review-style test abstracts (v10), scored once together with claims@0.8.0's first scoring.
-PREVIOUS = {"model": "claims@0.7.0", "label": "claims@0.7.0",
+#: Held-out numbers of the previous model, claims@0.8.0 (its docs/models/claims.md, commit 6c00876); kept so the
+#: comparison survives later rule changes. ``review_style``: the review-style test abstracts (v10).
+PREVIOUS = {"model": "claims@0.8.0", "label": "claims@0.8.0",
             "detection": (0.650, 0.929, 0.765),
             "direction_accuracy": 0.857, "direction_macro_f1": 0.887,
             "factor_token_f1": 0.518, "factor_exact_f1": 0.558,
-            "outcome_token_f1": 0.404, "outcome_exact_f1": 0.419,
+            "outcome_token_f1": 0.408, "outcome_exact_f1": 0.429,
             "strength_macro_f1": 0.943, "evidence_inference_agreement": 0.727,
-            "unseen": {"detection": (0.818, 0.725, 0.769), "factor_token_f1": 0.498, "outcome_token_f1": 0.501,
-                       "direction_accuracy": 0.536},
-            "review_style": {"detection": (0.620, 0.648, 0.633), "factor_token_f1": 0.380, "outcome_token_f1": 0.410,
+            "unseen": {"detection": (0.818, 0.725, 0.769), "factor_token_f1": 0.508, "outcome_token_f1": 0.502,
+                       "direction_accuracy": 0.546},
+            "review_style": {"detection": (0.641, 0.670, 0.656), "factor_token_f1": 0.381, "outcome_token_f1": 0.420,
                              "direction_accuracy": 0.431}}
 
 

@@ -107,6 +107,7 @@ POST_MODIFIER = frozenset([
     "whose", "where", "when", "as", "via", "through", "under", "following", "before", "since", "while",
     "and", "or", "but",
 ])
+_COORDINATORS = frozenset(["and", "or", "but", ",", ";", ":", "(", ")"])
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'\-]*|[,;:()]")
 _SUFFIX = r"(?:s|es)?"
 
@@ -179,7 +180,10 @@ def _valence(tokens: list[str], depth: int) -> int:
     head, rest = tokens[:cut], tokens[cut + 1:] if cut < len(tokens) else []
     head_text = " ".join(head)
     last = head[-1]
-    if depth < 3 and rest:
+    # a coordinated outcome ("weight gain, diabetes and heart disease") is read from its first conjunct: only a
+    # preposition or relative word makes the rest the complement of a wrapper or change head (0.9.0)
+    complement = cut < len(tokens) and tokens[cut] not in _COORDINATORS
+    if depth < 3 and rest and complement:
         if last in WRAPPERS:
             inner = _valence(rest, depth + 1)
             return _with_modifiers(inner, set(head[:-1])) if inner else _fallback(tokens)

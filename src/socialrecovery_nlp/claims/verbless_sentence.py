@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from .misparsed_verb import _verb_form
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+#: First words of two-word triggers that are verbs ("results in"); "deficits in", "gains from" are nouns.
+_PHRASE_VERBS = frozenset(["results", "leads", "arises", "emerges", "stems", "depends"])
 _OBJECT_OPENERS = ("DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "CD")
 
 
@@ -51,7 +53,7 @@ def noun_read_phrase_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int
     """``(factor range, outcome range)`` when ``token`` opens a two-word trigger ("results in", "leads to") in verb
     form but was read as a plural noun in a sentence with no finite verb; the object follows the preposition."""
     doc = token.doc
-    if token.tag_ not in ("NNS", "NNPS") or not token.lower_.endswith("s") or token.i < 1 or token.i + 2 >= len(doc):
+    if token.tag_ not in ("NNS", "NNPS") or token.lower_ not in _PHRASE_VERBS or token.i < 1 or token.i + 2 >= len(doc):
         return None
     if doc[token.i + 1].tag_ not in ("IN", "TO") or any(t.tag_ in _FINITE for t in doc):
         return None
