@@ -71,6 +71,12 @@ def test_direction_uses_the_head_reading():
     # a preposition still makes the rest the complement
     ("a reduction in symptoms and distress", 1),
     ("gains in social functioning", 1),
+    # a bare wrapper or change word coordinated with another shares the complement (independent review)
+    ("levels and duration of anxiety and social functioning", -1),
+    ("the number and duration of hospitalizations and quality of life", -1),
+    ("reduction or elimination of symptoms", 1),
+    ("a reduction (30%) in depressive symptoms", 1),
+    ("an increase (p < 0.05) in anxiety", -1),
 ])
 def test_coordinated_outcome_is_read_from_its_first_conjunct(text, expected):
     assert outcome_valence(text) == expected

@@ -85,7 +85,9 @@ ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
 #: each, train; v4 was the development set of the claims@0.6.0 round, v7 and v8 those of the claims@0.7.0
 #: round, before they joined training), v9 (37 review-style abstracts: every sentence unit of narrative
 #: reviews, commentaries, qualitative and mixed-methods studies; the development set of the claims@0.8.0
-#: round, then training) and two held-out test files (``split: "test"``, never trained or tuned on):
+#: round, then training), v11 to v18 (37 review-style abstracts each, claims@0.9.0: v11 and v12 the round's
+#: development sets, v15 to v18 drawn by the design model's predicted label; all training) and two held-out test
+#: files (``split: "test"``, never trained or tuned on):
 #: v3 (60 random abstracts) and v10 (37 review-style abstracts drawn like v9).
 TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, *(SOURCE_ROOT / "annotations" / f"claims_abstracts_{v}.jsonl"
                                                    for v in ("v2", "v4", "v5", "v6", "v7", "v8", "v9", "v11", "v12",

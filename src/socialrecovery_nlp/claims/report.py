@@ -287,6 +287,16 @@ def write_report(results: dict, path: Path) -> None:
          "`-23` (368 sentences, 88 claim sentences, 102 claims). Blind second passes on 9 abstracts of each agreed on "
          "claim / not a claim with kappa 0.85 and 0.84. v9 was the 0.8.0 round's development set (the rule writer "
          "read the extractor's errors on it), then joined training; v10 is held out (see below)."),
+        ("- `annotations/claims_abstracts_v11.jsonl` to `_v18.jsonl` (new in 0.9.0, training only): eight more "
+         "review-style samples of 37 abstracts each, every sentence unit (`annotations/sample_claim_abstracts.py`). "
+         "v11 and v12 (`default_rng(69314718)`; hand design label narrative review 12, non-empirical 12, qualitative "
+         "5, mixed methods 2, case study 6) were the 0.9.0 round's development sets (errors read on v11, v12 scored "
+         "only); v13 and v14 (`default_rng(16449340)`; narrative review 12, non-empirical 13, case study 12) and "
+         "v15 to v18 (`default_rng(12020569)`; abstracts without a hand design label, by the label design@0.5.0 "
+         "predicts: narrative review 11, non-empirical 11, qualitative 8, case study 7) are training samples. "
+         "Annotated by reading (guideline v1.2) by `agent:claims-26` to `-29` and `-31` to `-42`: 2,789 sentences, "
+         "738 claim sentences, 1,051 claims. A blind second pass on 9 abstracts of v11 (`agent:claims-30`) agreed "
+         "on claim / not a claim with kappa 1.00 (80 sentences, 19 claim sentences each)."),
         ("- Project corrections (`srnlp project export`) can be added with the override `data.extra` "
          "(`claims/extra.py`); they are trained on, never scored. The shipped model has none."),
         (f"- Detector settings (`{meta.get('detector', '?')}`, {meta.get('detector_settings', {})}), the abstracts' "

@@ -107,6 +107,7 @@ POST_MODIFIER = frozenset([
     "whose", "where", "when", "as", "via", "through", "under", "following", "before", "since", "while",
     "and", "or", "but",
 ])
+_DETERMINERS = frozenset(["a", "an", "the", "this", "these", "those", "its", "their", "any", "some", "such"])
 _COORDINATORS = frozenset(["and", "or", "but", ",", ";", ":", "(", ")"])
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'\-]*|[,;:()]")
 _SUFFIX = r"(?:s|es)?"
@@ -180,9 +181,11 @@ def _valence(tokens: list[str], depth: int) -> int:
     head, rest = tokens[:cut], tokens[cut + 1:] if cut < len(tokens) else []
     head_text = " ".join(head)
     last = head[-1]
-    # a coordinated outcome ("weight gain, diabetes and heart disease") is read from its first conjunct: only a
-    # preposition or relative word makes the rest the complement of a wrapper or change head (0.9.0)
-    complement = cut < len(tokens) and tokens[cut] not in _COORDINATORS
+    # a coordinated outcome whose first conjunct is a compound ("weight gain, diabetes and heart disease") is read
+    # from that conjunct; a bare wrapper or change word coordinated with another ("levels and duration of Y",
+    # "reduction or elimination of Y", "a reduction (30%) in Y") still takes the rest as its complement (0.9.0)
+    compound = len([t for t in head if t not in _DETERMINERS]) > 1
+    complement = cut < len(tokens) and (tokens[cut] not in _COORDINATORS or not compound)
     if depth < 3 and rest and complement:
         if last in WRAPPERS:
             inner = _valence(rest, depth + 1)

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import lexicon as lx
 from .misparsed_verb import _verb_form
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
-#: First words of two-word triggers that are verbs ("results in"); "deficits in", "gains from" are nouns.
-_PHRASE_VERBS = frozenset(["results", "leads", "arises", "emerges", "stems", "depends"])
+#: Two-word triggers read as a verb when the tagger made a noun of their first word (forward ones only: in
+#: "results from" the factor follows).
+_PHRASE_VERBS = frozenset([("results", "in"), ("leads", "to")])
+#: Words that end the object of such a verb: a contrast or a comparison is not part of the outcome.
+_OBJECT_ENDS = frozenset(["but", "compared", "versus", "vs", "than", "whereas", "while"])
 _OBJECT_OPENERS = ("DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "CD")
 
 
@@ -50,14 +54,17 @@ def noun_read_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 
 def noun_read_phrase_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """``(factor range, outcome range)`` when ``token`` opens a two-word trigger ("results in", "leads to") in verb
-    form but was read as a plural noun in a sentence with no finite verb; the object follows the preposition."""
+    """``(factor range, outcome range)`` when ``token`` opens "results in" / "leads to" but was read as a plural noun,
+    the object of the "of" before it ("[Stimulation of the receptor] results in [Y]"), in a sentence with no finite
+    verb. A title ("Treatment results in older adults") has "results" as its head noun, not inside an of-phrase, so
+    it is no relation; an object that opens with a change or wrapper noun or holds another trigger ("results in a
+    decrease of Y") is left to the other readings (review of the claims@0.9.0 round)."""
     doc = token.doc
-    if token.tag_ not in ("NNS", "NNPS") or token.lower_ not in _PHRASE_VERBS or token.i < 1 or token.i + 2 >= len(doc):
+    if token.tag_ not in ("NNS", "NNPS") or token.dep_ != "pobj" or token.head.lower_ != "of":
         return None
-    if doc[token.i + 1].tag_ not in ("IN", "TO") or any(t.tag_ in _FINITE for t in doc):
+    if token.i < 1 or token.i + 2 >= len(doc) or (token.lower_, doc[token.i + 1].lower_) not in _PHRASE_VERBS:
         return None
-    if doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+    if any(t.tag_ in _FINITE for t in doc) or doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
         return None
     left = 0
     for i in range(token.i - 1, -1, -1):
@@ -66,12 +73,16 @@ def noun_read_phrase_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int
             break
     right = len(doc)
     for i in range(token.i + 2, len(doc)):
-        if doc[i].text in (";", ":", "(") or doc[i].tag_ == "WDT":
+        if doc[i].text in (";", ":", "(") or doc[i].tag_ == "WDT" or doc[i].lower_ in _OBJECT_ENDS:
             right = i
             break
-    while right > token.i + 2 and doc[right - 1].is_punct:
+    while right > token.i + 2 and (doc[right - 1].is_punct or doc[right - 1].lower_ in ("and", "or")):
         right -= 1
     if token.i - left < 1 or right - token.i < 3:
+        return None
+    content = [t for t in doc[token.i + 2:right] if t.pos_ != "DET"]
+    if not content or content[0].lower_ in lx.OUTCOME_WRAPPERS or any(
+            t.lower_ in lx.ALL_TRIGGER_WORDS for t in doc[token.i + 2:right]):
         return None
     return (left, token.i), (token.i + 2, right)
 
