@@ -36,21 +36,25 @@ def noun_read_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
     before, after = doc[token.i - 1], doc[token.i + 1]
     if before.pos_ not in ("NOUN", "PROPN") and before.tag_ != "VBG" or after.tag_ not in _OBJECT_OPENERS:
         return None
-    left = 0
-    for i in range(token.i - 1, -1, -1):
-        if doc[i].text in (",", ";", ":", "(", ")"):
-            left = i + 1
-            break
-    right = len(doc)
-    for i in range(token.i + 1, len(doc)):
-        if doc[i].text in (";", ":", "(") or doc[i].tag_ == "WDT":
-            right = i
-            break
-    while right > token.i + 1 and doc[right - 1].is_punct:
-        right -= 1
+    left, right = _subject_start(doc, token.i), _object_end(doc, token.i + 1)
     if token.i - left < 1 or right - token.i < 2:
         return None
     return (left, token.i), (token.i + 1, right)
+
+
+def _subject_start(doc, verb: int) -> int:
+    """Where the subject of a misread verb at ``verb`` starts: after the nearest clause punctuation before it."""
+    return next((i + 1 for i in range(verb - 1, -1, -1) if doc[i].text in (",", ";", ":", "(", ")")), 0)
+
+
+def _object_end(doc, start: int, ends: frozenset = frozenset(), coordinators: tuple = ()) -> int:
+    """Where the object starting at ``start`` ends: before ";", ":", "(", a relative "which", a word of ``ends``;
+    trailing punctuation (and trailing ``coordinators``) dropped."""
+    right = next((i for i in range(start, len(doc)) if doc[i].text in (";", ":", "(") or doc[i].tag_ == "WDT"
+                  or doc[i].lower_ in ends), len(doc))
+    while right > start and (doc[right - 1].is_punct or doc[right - 1].lower_ in coordinators):
+        right -= 1
+    return right
 
 
 def noun_read_phrase_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -66,18 +70,7 @@ def noun_read_phrase_verb(token: Token) -> tuple[tuple[int, int], tuple[int, int
         return None
     if any(t.tag_ in _FINITE for t in doc) or doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
         return None
-    left = 0
-    for i in range(token.i - 1, -1, -1):
-        if doc[i].text in (",", ";", ":", "(", ")"):
-            left = i + 1
-            break
-    right = len(doc)
-    for i in range(token.i + 2, len(doc)):
-        if doc[i].text in (";", ":", "(") or doc[i].tag_ == "WDT" or doc[i].lower_ in _OBJECT_ENDS:
-            right = i
-            break
-    while right > token.i + 2 and (doc[right - 1].is_punct or doc[right - 1].lower_ in ("and", "or")):
-        right -= 1
+    left, right = _subject_start(doc, token.i), _object_end(doc, token.i + 2, _OBJECT_ENDS, ("and", "or"))
     if token.i - left < 1 or right - token.i < 3:
         return None
     content = [t for t in doc[token.i + 2:right] if t.pos_ != "DET"]
