@@ -103,7 +103,7 @@ def predicted_design_labels(used: set) -> dict:
     from socialrecovery_nlp.design.predict import DesignPredictor
 
     labelled = set()
-    for line in open(ROOT / "design.jsonl", encoding="utf-8"):
+    for line in (ROOT / "design.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         labelled.add((row["dataset"], str(row["record_id"])))
     predictor = DesignPredictor.load(ROOT.parent / "models" / "design-0.5.0")
@@ -165,8 +165,7 @@ def main(out_dir: str) -> None:
         samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
-            for unit in units:
-                handle.write(json.dumps(unit, ensure_ascii=False) + "\n")
+            handle.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in units)
         print(name, len(units), "units")
 
 

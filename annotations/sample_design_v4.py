@@ -30,7 +30,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--cap", type=int, default=70)
     args = ap.parse_args()
-    labelled = [json.loads(line) for line in open(ROOT / "design.jsonl", encoding="utf-8")]
+    labelled = [json.loads(line) for line in (ROOT / "design.jsonl").read_text(encoding="utf-8").splitlines()]
     labelled_ids = {(r["dataset"], str(r["record_id"])) for r in labelled}
     abstracts = read_screening(ROOT.parent / "data" / "screening")
     by_id = {(a.dataset, str(a.record_id)): a for a in abstracts}
@@ -64,12 +64,10 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "design_v4_units.jsonl", "w", encoding="utf-8") as handle:
-        for row in chosen:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in chosen)
     for k, part in enumerate("abcdefgh"):
         with open(out / f"design_v4_units_{part}.jsonl", "w", encoding="utf-8") as handle:
-            for row in chosen[k::8]:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in chosen[k::8])
     print(len(pool), "candidates,", len(chosen), "drawn:", dict(sorted(per.items())))
 
 

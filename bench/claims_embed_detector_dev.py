@@ -25,7 +25,12 @@ from scipy import sparse
 
 from socialrecovery_nlp.claims.data import load_abstract_annotations
 from socialrecovery_nlp.claims.detector import ClaimDetector
-from socialrecovery_nlp.claims.train import best_cutoffs, load_config, score_cutoffs, training_examples
+from socialrecovery_nlp.claims.train import (
+    best_cutoffs,
+    load_config,
+    score_cutoffs,
+    training_examples,
+)
 
 CONFIG = Path("training/claims.toml")
 

@@ -24,8 +24,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from socialrecovery_nlp.design.data import TITLE_SEPARATOR, read_screening  # noqa: E402
-from socialrecovery_nlp.design.train import TrainingData, _oof_metrics, load_config, train_model  # noqa: E402
+from socialrecovery_nlp.design.data import TITLE_SEPARATOR, read_screening
+from socialrecovery_nlp.design.train import (
+    TrainingData,
+    _oof_metrics,
+    load_config,
+    train_model,
+)
 
 
 def _extra_file(labels_path: Path, out: Path) -> int:
@@ -33,7 +38,7 @@ def _extra_file(labels_path: Path, out: Path) -> int:
     abstracts = {(a.dataset, a.record_id): a for a in read_screening(ROOT / "data" / "screening")}
     n = 0
     with open(out, "w", encoding="utf-8") as handle:
-        for line in open(labels_path, encoding="utf-8"):
+        for line in labels_path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             a = abstracts[(row["dataset"], str(row["record_id"]))]
             handle.write(json.dumps({"id": f"{a.dataset}:{a.record_id}", "text": a.title + TITLE_SEPARATOR + a.abstract,

@@ -10,6 +10,9 @@ An outcome phrase is read from its head, as English noun phrases are built:
 * a **change** head composes with its complement: "a reduction in symptoms" is good, "an
   increase in well-being" is good, "a decline in memory" is bad, "improvements in X" are good;
 * a worsening modifier before a good head flips it ("poor sleep quality", "impaired memory");
+* *(0.9.0)* a coordinated outcome whose first conjunct is a compound is read from that conjunct ("weight gain,
+  diabetes and heart disease" is bad, not "a gain in diabetes"); a bare wrapper or change word coordinated with
+  another shares the complement ("levels and duration of anxiety", "reduction or elimination of symptoms");
 * when the head has no known valence, the right-most known phrase of the whole outcome decides
   (the reading before 0.5.0);
 * *(0.6.0, agent:claims-14)* medical word forms that name a disorder ("hypocortisolism", "neuropathy",
