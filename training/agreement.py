@@ -68,6 +68,9 @@ CLAIMS_PAIRS = (
     ("annotations/claims_abstracts_v11.jsonl", "annotations/second_pass/claims_abstracts_v11.jsonl",
      "agent:claims-26 / agent:claims-27",
      "every sentence unit of 9 of its 37 review-style abstracts (numpy default_rng(11).choice(37, 9) in file order)"),
+    ("annotations/claims_abstracts_v15.jsonl", "annotations/second_pass/claims_abstracts_v15.jsonl",
+     "agent:claims-35 / agent:claims-36",
+     "every sentence unit of 9 of its 37 abstracts drawn by predicted design (numpy default_rng(15).choice(37, 9))"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
