@@ -7,7 +7,7 @@ The shipped detector is TF-IDF word n-grams (+ cue markers) and a logistic regre
 (``claims.detector.ClaimDetector``). The variant adds the all-MiniLM-L6-v2 vector of the sentence
 (``themes.encoder.SentenceEncoder``, unit length, times ``alpha``) as dense columns of the same
 logistic regression. Both are scored by grouped 5-fold CV over the training sentences of
-``training/claims.toml`` (the trigger gate and the parse check as in ``claims.train.out_of_fold``),
+``training/claims.toml`` (the trigger gate and the parse check: ``claims.train.gate_features``),
 seed and abstracts separately, at the shipped cut-offs (threshold 0.4, confident 0.55) and at the
 CV-best cut-offs; then, fitted on all training sentences, on each ``--dev`` file (sentence-level
 detection with the same gate). Test files are never read.
@@ -27,6 +27,7 @@ from socialrecovery_nlp.claims.data import load_abstract_annotations
 from socialrecovery_nlp.claims.detector import ClaimDetector
 from socialrecovery_nlp.claims.train import (
     best_cutoffs,
+    gate_features,
     load_config,
     score_cutoffs,
     training_examples,
@@ -83,19 +84,6 @@ class Embedder:
         return np.stack([self.store[k] for k in keys])
 
 
-def gate(texts):
-    """Trigger gate and parse check (``full``: the rules link a factor and an outcome)."""
-    from socialrecovery_nlp.claims.extract import ClaimExtractor, _trigger_units
-    from socialrecovery_nlp.pipeline.language import load
-
-    nlp = load(components=[])
-    docs = [nlp(t) for t in texts]
-    trig = np.array([bool(_trigger_units(d)) for d in docs])
-    rules = ClaimExtractor(None, threshold=-1.0)
-    full = np.array([any(c.factor is not None and c.outcome is not None for c in cs) for cs in rules.pipe(docs)])
-    return trig, full
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--alphas", type=float, nargs="*", default=[0.5, 1.0, 2.0])
@@ -115,7 +103,7 @@ def main() -> None:
     groups = np.unique([e["group"] for e in examples], return_inverse=True)[1]
     embed = Embedder(args.cache)
     embed(texts)
-    trig, full = gate(texts)
+    trig, full = gate_features(texts)
     variants = {"tfidf": lambda: ClaimDetector(**params)}
     for a in args.alphas:
         variants[f"tfidf+minilm a={a}"] = (lambda a=a: EmbeddingDetector(embed, alpha=a, **params))
@@ -123,7 +111,7 @@ def main() -> None:
     for path in args.dev:
         rows = load_abstract_annotations(path)
         dt = [r["text"] for r in rows]
-        dev[path] = (dt, np.array([int(r["is_claim"]) for r in rows]), *gate(dt))
+        dev[path] = (dt, np.array([int(r["is_claim"]) for r in rows]), *gate_features(dt))
     report = {}
     for name, make in variants.items():
         oof = np.zeros(len(texts))

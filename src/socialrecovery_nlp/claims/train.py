@@ -147,21 +147,10 @@ def out_of_fold(texts, labels, weights, groups, params: dict, folds: int = 5,
     check of each scored sentence: ``{"index", "oof", "trig", "full", "y"}`` (arrays)."""
     from sklearn.model_selection import GroupKFold
 
-    from ..pipeline.language import load
-    from .extract import ClaimExtractor, _trigger_units
-
-    nlp = load(components=[])
     seed_idx = np.array([i for i, g in enumerate(groups) if g is not None and g != -1])
     ext_idx = np.array([i for i, g in enumerate(groups) if g is None or g == -1], dtype=int)
     y = np.array(labels)
-    docs = [nlp(texts[i]) for i in seed_idx]
-    trig = np.array([bool(_trigger_units(doc)) for doc in docs])
-    rules = ClaimExtractor(None, spacy_model=parser, threshold=-1.0)
-    if rules.parser is not None:
-        full = np.array([any(c.factor is not None and c.outcome is not None for c in claims)
-                         for claims in rules.pipe(docs)])
-    else:  # no parser: the relation check cannot run, so it never vetoes
-        full = np.ones(len(docs), dtype=bool)
+    trig, full = gate_features([texts[i] for i in seed_idx], parser)
     oof = np.zeros(len(seed_idx))
     group_ids: dict = {}
     seed_groups = np.array([group_ids.setdefault(groups[i], len(group_ids)) for i in seed_idx])
@@ -170,6 +159,23 @@ def out_of_fold(texts, labels, weights, groups, params: dict, folds: int = 5,
         det = ClaimDetector(**params).fit([texts[i] for i in train_idx], y[train_idx], np.array(weights)[train_idx])
         oof[te] = det.predict_proba([texts[i] for i in seed_idx[te]])
     return {"index": seed_idx, "oof": oof, "trig": trig, "full": full, "y": y[seed_idx]}
+
+
+def gate_features(texts: list[str], parser: str = DEFAULT_PARSER) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence: does it pass the trigger gate (``trig``), and does its parse link a factor to an outcome
+    (``full``; all true when no parser is installed, so the check never vetoes)?"""
+    from ..pipeline.language import load
+    from .extract import ClaimExtractor, _trigger_units
+
+    nlp = load(components=[])
+    docs = [nlp(t) for t in texts]
+    trig = np.array([bool(_trigger_units(doc)) for doc in docs], dtype=bool)
+    rules = ClaimExtractor(None, spacy_model=parser, threshold=-1.0)
+    if rules.parser is None:
+        return trig, np.ones(len(docs), dtype=bool)
+    full = np.array([any(c.factor is not None and c.outcome is not None for c in claims)
+                     for claims in rules.pipe(docs)], dtype=bool)
+    return trig, full
 
 
 def best_cutoffs(cv: dict, candidates=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6), mask=None) -> tuple[float, float, dict]:
