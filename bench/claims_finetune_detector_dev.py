@@ -11,8 +11,8 @@ The shipped detector is TF-IDF word n-grams (+ cue markers) and a logistic regre
 (``claims.minilm_scorer.MiniLMClaimScorer``; the first runs, logged in ``bench/claims_minilm_detector.md``,
 used the same loop written in this file before it moved into the package).
 
-Protocol: grouped 5-fold CV over every CV sentence of ``training/claims.toml`` (folds by seed paragraph
-or abstract, the same GroupKFold as ``claims.train.out_of_fold``); the TF-IDF detector, the fine-tuned
+Protocol: grouped 5-fold CV over every CV sentence of ``training/claims.toml`` (``GroupKFold`` by seed paragraph
+or abstract, as ``claims.train.out_of_fold``, with group ids numbered in sorted order); the TF-IDF detector, the fine-tuned
 model and their mean are scored out of fold with the trigger gate and the parse check
 (``claims.train.gate_features``, ``score_cutoffs``, ``best_cutoffs``), on the seed part, on the abstracts,
 and on the review-style abstracts (v11-v18). Test files (seed test split, v3, v10) are never read.
@@ -65,7 +65,8 @@ def main() -> None:
     w = np.array([e["weight"] for e in examples])
     cv_mask = np.array([e["cv"] for e in examples])
     origin = np.array([e["origin"] for e in examples])
-    groups = np.unique([e["group"] for e in examples], return_inverse=True)[1]
+    # external / project sentences (no CV group) get groups of their own: trained on, never scored (cv_mask)
+    groups = np.unique([e["group"] or f"ext:{i}" for i, e in enumerate(examples)], return_inverse=True)[1]
     review_groups = {f"abs:{r['provenance']['dataset']}:{r['provenance']['record_id']}"
                      for f in files if f.name.startswith(REVIEW_STYLE) for r in load_abstract_annotations(f)}
     review = np.array([e["group"] in review_groups for e in examples])

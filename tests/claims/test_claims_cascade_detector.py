@@ -1,5 +1,7 @@
 """The two-stage claim detector: band logic, save/load, graceful fallback without torch."""
 
+import os
+
 import numpy as np
 import pytest
 
@@ -109,14 +111,97 @@ def test_fast_switch_leaves_out_the_minilm_stage(tmp_path, monkeypatch):
     assert extractor.confident == 0.55
 
 
-def test_cli_fast_claims_flag_sets_the_environment(monkeypatch):
+def test_cli_fast_claims_runs_the_first_stage_and_restores_the_environment(tmp_path, monkeypatch):
+    import json
+
     from typer.testing import CliRunner
 
-    from socialrecovery_nlp.claims.model import FAST_ENV
+    from socialrecovery_nlp.claims.model import FAST_ENV, FIRST_STAGE_SUFFIX
     from socialrecovery_nlp.cli.app import app
+    from socialrecovery_nlp.paths import find_model
 
     monkeypatch.delenv(FAST_ENV, raising=False)
-    result = CliRunner().invoke(app, ["analyze", "--help"])
-    assert "--fast-claims" in result.output
-    result = CliRunner().invoke(app, ["claims", "--help"])
-    assert "--fast-claims" in result.output
+    meta = json.loads((find_model("claims") / "meta.json").read_text())
+    records = tmp_path / "one.jsonl"
+    records.write_text(json.dumps({"id": "r1", "title": "Peer support and recovery",
+                                   "abstract": "Peer support reduced relapse among service users."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["analyze", str(records), "-o", str(out), "--components", "claims",
+                                      "--fast-claims", "-q"])
+    assert result.exit_code == 0, result.output
+    model = json.loads(out.read_text().splitlines()[0])["models"]["claims"]
+    expected = f"claims@{meta['version']}" + (FIRST_STAGE_SUFFIX if meta.get("minilm") else "")
+    assert model == expected
+    assert FAST_ENV not in os.environ  # the flag was for that run only
+
+
+def test_missing_weights_file_falls_back_with_a_warning(tmp_path):
+    first = ClaimDetector(C=10.0, threshold=0.45, confident=0.55).fit(TEXTS, LABELS)
+    CascadeClaimDetector(first, None, low=0.3, high=0.7, threshold=0.3, confident=0.6).save(tmp_path)
+    (tmp_path / minilm_scorer.SETTINGS_FILE).write_text("{}")  # settings without weights
+    messages = []
+    loaded = CascadeClaimDetector.load(tmp_path, warn=messages.append)
+    assert isinstance(loaded, ClaimDetector) and loaded.threshold == 0.45
+    assert messages and minilm_scorer.WEIGHTS_FILE in messages[0]
+    (tmp_path / minilm_scorer.SETTINGS_FILE).unlink()
+    messages.clear()
+    CascadeClaimDetector.load(tmp_path, warn=messages.append)
+    assert messages and minilm_scorer.SETTINGS_FILE in messages[0]
+
+
+def test_second_stage_warning_for_the_parent_of_workers(tmp_path, monkeypatch):
+    from socialrecovery_nlp.claims import model as claims_model
+
+    first = ClaimDetector(C=10.0, threshold=0.45).fit(TEXTS, LABELS)
+    CascadeClaimDetector(first, None).save(tmp_path)
+    monkeypatch.delenv(claims_model.FAST_ENV, raising=False)
+    assert "its files are missing" in claims_model.second_stage_warning(tmp_path)
+    monkeypatch.setenv(claims_model.FAST_ENV, "1")  # asked for the first stage: nothing to warn about
+    assert claims_model.second_stage_warning(tmp_path) is None
+    plain = tmp_path / "plain"
+    first.save(plain)
+    monkeypatch.delenv(claims_model.FAST_ENV)
+    assert claims_model.second_stage_warning(plain) is None
+
+
+def test_model_id_marks_the_first_stage_of_a_two_stage_model():
+    from socialrecovery_nlp.claims.model import FIRST_STAGE_SUFFIX, claims_model_id
+
+    meta = {"name": "claims", "version": "9.9.9", "minilm": {"band": [0.3, 0.7]}}
+    first = ClaimDetector()
+    assert claims_model_id(meta, first) == "claims@9.9.9" + FIRST_STAGE_SUFFIX
+    assert claims_model_id(meta, CascadeClaimDetector(first, FixedScorer(0.5))) == "claims@9.9.9"
+    assert claims_model_id({"name": "claims", "version": "1.0.0"}, first) == "claims@1.0.0"
+
+
+def test_train_cascade_fits_on_trigger_sentences_with_the_config_settings(monkeypatch):
+    pytest.importorskip("torch")
+    from socialrecovery_nlp.claims import train as claims_train
+
+    seen = {}
+
+    class StubScorer(FixedScorer):
+        def __init__(self, **kw):
+            super().__init__(0.5)
+            seen["kw"] = kw
+
+        def fit(self, texts, labels, weights):
+            seen["fit"] = (list(texts), list(labels), list(weights))
+            return self
+
+        def settings(self):
+            return {"name": minilm_scorer.NAME, **seen["kw"]}
+
+    monkeypatch.setattr(minilm_scorer, "MiniLMClaimScorer", StubScorer)
+    monkeypatch.setattr(minilm_scorer, "available", lambda: True)
+    first = ClaimDetector(C=10.0, threshold=0.45, confident=0.55).fit(TEXTS, LABELS)
+    texts = TEXTS + ["The weather was mild."]  # no relation trigger: never trained on
+    settings = {"train_layers": 2, "epochs": 1, "lr": 1e-4, "batch_size": 4, "threads": 1, "band": [0.2, 0.8],
+                "mix": 0.5, "threshold": 0.3, "confident": 0.6}
+    cascade, stats = claims_train.train_cascade(first, texts, LABELS + [0], [1.0] * 7, settings)
+    assert "The weather was mild." not in seen["fit"][0] and "Stigma acts as a barrier to recovery." in seen["fit"][0]
+    assert seen["kw"]["batch_size"] == 4 and seen["kw"]["train_layers"] == 2
+    assert (cascade.low, cascade.high, cascade.threshold, cascade.confident) == (0.2, 0.8, 0.3, 0.6)
+    assert stats["first_stage_thresholds"] == {"detector": 0.45, "confident": 0.55} and stats["threads"] == 1
+    cascade, _ = claims_train.train_cascade(first, texts, LABELS + [0], [1.0] * 7, {"band": [0.2, 0.8]})
+    assert (cascade.threshold, cascade.confident) == (0.45, 0.55)  # no cut-offs: the first stage's

@@ -57,3 +57,22 @@ def test_load_refuses_another_encoder(fitted, tmp_path):
 
 def test_empty_input(fitted):
     assert fitted.predict_proba([]).shape == (0,)
+
+
+def test_load_refuses_weights_that_do_not_match_the_settings(fitted, tmp_path):
+    fitted.save(tmp_path)
+    path = tmp_path / minilm_scorer.SETTINGS_FILE
+    settings = json.loads(path.read_text())
+    path.write_text(json.dumps({**settings, "train_layers": 1}))  # the file holds two layers
+    with pytest.raises(ValueError, match="does not hold the weights"):
+        MiniLMClaimScorer.load(tmp_path)
+
+
+def test_fit_leaves_the_global_torch_rng_alone():
+    import torch
+
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    MiniLMClaimScorer(train_layers=1, epochs=1, batch_size=8).fit(TEXTS[:4], LABELS[:4])
+    assert torch.equal(torch.rand(3), expected)

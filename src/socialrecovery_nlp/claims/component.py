@@ -36,15 +36,15 @@ class ClaimsComponent:
     def _load(self) -> None:
         if self._loaded:
             return
+        found = load_extractor(self.model, self.spacy_model, fast=self.fast)  # a broken model raises, every time
         self._loaded = True
-        found = load_extractor(self.model, self.spacy_model, fast=self.fast)
         if found is None:
             warn("W004", name="claims", where=self.model or f"models/{MODEL_NAME}-*")
             return
         self.extractor, meta = found
         self.extractor.batch_size = self.batch_size
         self.extractor.theme_model = self._theme_model()
-        self.model_id = claims_model_id(meta)
+        self.model_id = claims_model_id(meta, self.extractor.detector)
 
     def _theme_model(self):
         """The themes component's model (sentence-level theme probabilities), if it is in the pipeline."""

