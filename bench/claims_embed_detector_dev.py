@@ -27,6 +27,8 @@ from socialrecovery_nlp.claims.data import load_abstract_annotations
 from socialrecovery_nlp.claims.detector import ClaimDetector
 from socialrecovery_nlp.claims.train import (
     best_cutoffs,
+    detector_params,
+    example_arrays,
     gate_features,
     load_config,
     score_cutoffs,
@@ -94,13 +96,9 @@ def main() -> None:
     from sklearn.model_selection import GroupKFold
 
     config = load_config(CONFIG)
-    params = {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed", "features")}
-    examples, _, _ = training_examples(config, CONFIG)
-    texts = [e["text"] for e in examples]
-    y = np.array([int(e["is_claim"]) for e in examples])
-    w = np.array([e["weight"] for e in examples])
-    origin = np.array([e["origin"] for e in examples])
-    groups = np.unique([e["group"] for e in examples], return_inverse=True)[1]
+    params = detector_params(config)
+    arrays = example_arrays(training_examples(config, CONFIG)[0])
+    texts, y, w, origin, groups = (arrays[k] for k in ("texts", "y", "w", "origin", "groups"))
     embed = Embedder(args.cache)
     embed(texts)
     trig, full = gate_features(texts)

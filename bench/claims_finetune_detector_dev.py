@@ -27,16 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
+from socialrecovery_nlp.claims import train as claims_train
 from socialrecovery_nlp.claims.data import load_abstract_annotations
 from socialrecovery_nlp.claims.detector import ClaimDetector
 from socialrecovery_nlp.claims.minilm_scorer import MiniLMClaimScorer
-from socialrecovery_nlp.claims.train import (
-    best_cutoffs,
-    gate_features,
-    load_config,
-    score_cutoffs,
-    training_examples,
-)
 
 CONFIG = Path("training/claims.toml")
 REVIEW_STYLE = tuple(f"claims_abstracts_v{i}." for i in range(11, 19))
@@ -57,23 +51,18 @@ def main() -> None:
     from sklearn.model_selection import GroupKFold
 
     torch.set_num_threads(2)
-    config = load_config(CONFIG)
-    params = {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed", "features")}
-    examples, files, _ = training_examples(config, CONFIG)
-    texts = [e["text"] for e in examples]
-    y = np.array([int(e["is_claim"]) for e in examples])
-    w = np.array([e["weight"] for e in examples])
-    cv_mask = np.array([e["cv"] for e in examples])
-    origin = np.array([e["origin"] for e in examples])
-    # external / project sentences (no CV group) get groups of their own: trained on, never scored (cv_mask)
-    groups = np.unique([e["group"] or f"ext:{i}" for i, e in enumerate(examples)], return_inverse=True)[1]
+    config = claims_train.load_config(CONFIG)
+    params = claims_train.detector_params(config)
+    examples, files, _ = claims_train.training_examples(config, CONFIG)
+    arrays = claims_train.example_arrays(examples)  # sentences without a CV group: trained on, never scored (cv)
+    texts, y, w, cv_mask, origin, groups = (arrays[k] for k in ("texts", "y", "w", "cv", "origin", "groups"))
     review_groups = {f"abs:{r['provenance']['dataset']}:{r['provenance']['record_id']}"
                      for f in files if f.name.startswith(REVIEW_STYLE) for r in load_abstract_annotations(f)}
     review = np.array([e["group"] in review_groups for e in examples])
     if args.cache.exists() and len(np.load(args.cache)["trig"]) == len(texts):
         trig, full = np.load(args.cache)["trig"], np.load(args.cache)["full"]
     else:
-        trig, full = gate_features(texts)
+        trig, full = claims_train.gate_features(texts)
         np.savez(args.cache, trig=trig, full=full)
     print(f"{len(texts)} sentences, {int(trig.sum())} pass the trigger gate, {int(review.sum())} review-style",
           flush=True)
@@ -114,8 +103,8 @@ def main() -> None:
             if not mask.any():
                 continue
             gated = mask & trig
-            out[part] = {"shipped_cutoffs": score_cutoffs(cv, 0.45, 0.55, mask),
-                         "best": best_cutoffs(cv, mask=mask),
+            out[part] = {"shipped_cutoffs": claims_train.score_cutoffs(cv, 0.45, 0.55, mask),
+                         "best": claims_train.best_cutoffs(cv, mask=mask),
                          "auc_gated": round(roc_auc_score(y[gated], p[gated]), 4)}
         report[name] = out
         print(name, json.dumps(out), flush=True)

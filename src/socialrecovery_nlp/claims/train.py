@@ -133,6 +133,20 @@ def training_examples(config: dict, config_path: Path) -> tuple[list[dict], list
     return examples, files, stats
 
 
+def detector_params(config: dict) -> dict:
+    """The ``[detector]`` settings :class:`.detector.ClaimDetector` takes."""
+    return {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed", "features") if k in config["detector"]}
+
+
+def example_arrays(examples: list[dict]) -> dict[str, Any]:
+    """:func:`training_examples` as arrays for CV benches: ``texts``, ``y``, ``w``, ``cv``, ``origin`` and
+    ``groups`` (integer ids; a sentence without a CV group gets one of its own)."""
+    return {"texts": [e["text"] for e in examples], "y": np.array([int(e["is_claim"]) for e in examples]),
+            "w": np.array([e["weight"] for e in examples]), "cv": np.array([e["cv"] for e in examples]),
+            "origin": np.array([e["origin"] for e in examples]),
+            "groups": np.unique([e["group"] or f"ext:{i}" for i, e in enumerate(examples)], return_inverse=True)[1]}
+
+
 def training_set(config: dict, config_path: Path) -> tuple[list[str], list[int], list[float], list, list[Path]]:
     """Texts, labels, weights, CV groups (``None``: always trained on, never scored) and data files."""
     examples, files, _ = training_examples(config, config_path)
@@ -225,7 +239,7 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     config_path = Path(config_path)
     config = load_config(config_path, overrides)
     model = config["model"]
-    params = {k: config["detector"][k] for k in ("C", "ngram_max", "min_df", "seed", "features") if k in config["detector"]}
+    params = detector_params(config)
     if config.get("minilm", {}).get("enabled", False):
         require_minilm()  # before minutes of CV, not after
     examples, files, extra_stats = training_examples(config, config_path)
