@@ -53,6 +53,9 @@ class MiniLMClaimScorer:
 
         from ..themes.encoder import encoder_path
 
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # no "Loading weights" bar on the user's terminal
         path = encoder_path()
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
