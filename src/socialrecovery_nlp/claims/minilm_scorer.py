@@ -38,7 +38,7 @@ def available() -> bool:
 class MiniLMClaimScorer:
     """``fit(texts, labels, sample_weight)`` / ``predict_proba(texts)`` -> P(claim) per sentence."""
 
-    def __init__(self, train_layers: int = 2, epochs: int = 3, lr: float = 1e-4, batch_size: int = 16,
+    def __init__(self, train_layers: int = 6, epochs: int = 3, lr: float = 5e-5, batch_size: int = 16,
                  max_length: int = 96, seed: int = 0) -> None:
         if not 1 <= train_layers <= 6:
             raise ValueError(f"train_layers must be 1..6, got {train_layers}")
@@ -50,10 +50,9 @@ class MiniLMClaimScorer:
     def _build(self) -> None:
         import torch
         from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
         from ..themes.encoder import encoder_path
-
-        from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # no "Loading weights" bar on the user's terminal
         path = encoder_path()
