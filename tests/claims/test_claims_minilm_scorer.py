@@ -76,3 +76,14 @@ def test_fit_leaves_the_global_torch_rng_alone():
     torch.manual_seed(123)
     MiniLMClaimScorer(train_layers=1, epochs=1, batch_size=8).fit(TEXTS[:4], LABELS[:4])
     assert torch.equal(torch.rand(3), expected)
+
+
+def test_more_than_two_labels(tmp_path):
+    labels = [0, 1, 2, 0, 1, 2, 0, 1]
+    scorer = MiniLMClaimScorer(train_layers=1, epochs=1, batch_size=8, n_labels=3).fit(TEXTS, labels)
+    dist = scorer.distribution(TEXTS)
+    assert dist.shape == (8, 3) and np.allclose(dist.sum(axis=1), 1.0)
+    scorer.save(tmp_path)
+    again = MiniLMClaimScorer.load(tmp_path)
+    assert again.n_labels == 3
+    np.testing.assert_allclose(again.distribution(TEXTS), dist, atol=1e-6)

@@ -39,9 +39,11 @@ class MiniLMClaimScorer:
     """``fit(texts, labels, sample_weight)`` / ``predict_proba(texts)`` -> P(claim) per sentence."""
 
     def __init__(self, train_layers: int = 6, epochs: int = 3, lr: float = 5e-5, batch_size: int = 16,
-                 max_length: int = 96, seed: int = 0) -> None:
+                 max_length: int = 96, seed: int = 0, n_labels: int = 2) -> None:
         if not 1 <= train_layers <= 6:
             raise ValueError(f"train_layers must be 1..6, got {train_layers}")
+        #: classes of the head (2 for claim / not a claim; labels are 0 .. n_labels - 1)
+        self.n_labels = n_labels
         self.train_layers, self.epochs, self.lr = train_layers, epochs, lr
         self.batch_size, self.max_length, self.seed = batch_size, max_length, seed
         self.encoder = None
@@ -59,7 +61,7 @@ class MiniLMClaimScorer:
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         self.encoder = AutoModel.from_pretrained(path, local_files_only=True)
-        self.head = torch.nn.Linear(self.encoder.config.hidden_size, 2)
+        self.head = torch.nn.Linear(self.encoder.config.hidden_size, self.n_labels)
         self.encoder.eval()
 
     def _trained_modules(self) -> dict:
@@ -137,21 +139,27 @@ class MiniLMClaimScorer:
 
     # -- scoring ------------------------------------------------------------------------------
     def predict_proba(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """P(label 1) per text (the claim probability)."""
+        return self.distribution(texts, batch_size)[:, 1]
+
+    def distribution(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """``(n, n_labels)`` class probabilities."""
         if self.encoder is None:
             raise RuntimeError("MiniLMClaimScorer is not fitted")
         torch = self.torch
-        out = np.zeros(len(texts))
+        out = np.zeros((len(texts), self.n_labels))
         order = np.argsort([len(t) for t in texts], kind="stable")
         with torch.inference_mode():
             for i in range(0, len(texts), batch_size):
                 idx = order[i:i + batch_size]
-                out[idx] = torch.softmax(self._logits([texts[j] for j in idx]), -1)[:, 1].double().numpy()
+                out[idx] = torch.softmax(self._logits([texts[j] for j in idx]), -1).double().numpy()
         return out
 
     # -- persistence --------------------------------------------------------------------------
     def settings(self) -> dict:
         return {"name": NAME, "encoder": f"all-MiniLM-L6-v2 ({encoder_id()})", "train_layers": self.train_layers, "epochs": self.epochs,
-                "lr": self.lr, "batch_size": self.batch_size, "max_length": self.max_length, "seed": self.seed}
+                "lr": self.lr, "batch_size": self.batch_size, "max_length": self.max_length, "seed": self.seed,
+                **({"n_labels": self.n_labels} if self.n_labels != 2 else {})}
 
     def save(self, directory: str | Path) -> None:
         from safetensors.torch import save_file
@@ -175,7 +183,8 @@ class MiniLMClaimScorer:
         if installed not in str(s.get("encoder")):
             raise ValueError(f"{directory / SETTINGS_FILE} was fine-tuned from {s.get('encoder')!r}, "
                              f"but this installation has {installed!r}; install that encoder or retrain")
-        scorer = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed")})
+        scorer = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed")},
+                     n_labels=int(s.get("n_labels", 2)))
         scorer._build()
         state = load_file(str(directory / WEIGHTS_FILE))
         expected = set(scorer._trained_state())
