@@ -16,14 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
 
 from socialrecovery_nlp.claims.minilm_scorer import MiniLMClaimScorer
 from socialrecovery_nlp.design.combine import combine
@@ -36,6 +32,8 @@ from socialrecovery_nlp.design.train import (
     stratified_folds,
     train_model,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _decide(predictor, views, proba) -> list[str]:
