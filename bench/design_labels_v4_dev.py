@@ -15,14 +15,10 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import sys
 import tempfile
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
 
 from socialrecovery_nlp.design.data import TITLE_SEPARATOR, read_screening
 from socialrecovery_nlp.design.train import (
@@ -31,6 +27,8 @@ from socialrecovery_nlp.design.train import (
     load_config,
     train_model,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _extra_file(labels_path: Path, out: Path) -> int:

