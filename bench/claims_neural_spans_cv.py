@@ -156,12 +156,21 @@ def main() -> None:
     ap.add_argument("--only-folds", type=int, default=None, help="score only the first N folds (timing)")
     ap.add_argument("--no-cv", action="store_true", help="skip the CV (only --extra)")
     ap.add_argument("--extra", nargs="*", default=[])
+    ap.add_argument("--exclude", nargs="*", default=[],
+                    help="training abstract files left out of the training data (e.g. to score them with --extra)")
     args = ap.parse_args()
     if args.speed:
         speed(args)
         return
     t_start = time.time()
-    examples, _, _ = training_examples(load_config(CONFIG, {}), CONFIG)
+    config = load_config(CONFIG, {})
+    overrides = {}
+    if args.exclude:
+        kept = [f for f in config["data"]["abstracts"] if f not in args.exclude]
+        if len(kept) != len(config["data"]["abstracts"]) - len(set(args.exclude)):
+            raise SystemExit(f"--exclude: not all of {args.exclude} are training files of {CONFIG}")
+        overrides["data.abstracts"] = kept
+    examples, _, _ = training_examples(load_config(CONFIG, overrides), CONFIG)
     examples = [e for e in examples if e["is_claim"] and e["origin"] in ("seed", "abstracts")]
     rows = [{**e, "start": 0, "end": len(e["text"]), "split": "cv"} for e in examples]
     base = ClaimExtractor(None)

@@ -116,7 +116,7 @@ def test_cli_fast_claims_runs_the_first_stage_and_restores_the_environment(tmp_p
 
     from typer.testing import CliRunner
 
-    from socialrecovery_nlp.claims.model import FAST_ENV, FIRST_STAGE_SUFFIX
+    from socialrecovery_nlp.claims.model import FAST_ENV, FIRST_STAGE_SUFFIX, RULE_SPANS_SUFFIX
     from socialrecovery_nlp.cli.app import app
     from socialrecovery_nlp.paths import find_model
 
@@ -130,7 +130,8 @@ def test_cli_fast_claims_runs_the_first_stage_and_restores_the_environment(tmp_p
                                       "--fast-claims", "-q"])
     assert result.exit_code == 0, result.output
     model = json.loads(out.read_text().splitlines()[0])["models"]["claims"]
-    expected = f"claims@{meta['version']}" + (FIRST_STAGE_SUFFIX if meta.get("minilm") else "")
+    expected = f"claims@{meta['version']}" + (FIRST_STAGE_SUFFIX if meta.get("minilm") else "") + \
+        (RULE_SPANS_SUFFIX if meta.get("spans", {}).get("model") == "minilm" else "")
     assert model == expected
     assert FAST_ENV not in os.environ  # the flag was for that run only
 

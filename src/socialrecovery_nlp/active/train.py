@@ -163,8 +163,9 @@ def _train_component(store: ProjectStore, repo: Path, component: str) -> str:
         if component == "claims":
             from ..claims import minilm_scorer
 
-            if not minilm_scorer.available():  # retrain the TF-IDF detector alone rather than fail
+            if not minilm_scorer.available():  # retrain the TF-IDF detector and rule spans alone rather than fail
                 overrides["minilm.enabled"] = False
+                overrides["spans.model"] = "rules"
     try:
         model_dir = Path(train_from_config(config, overrides)).resolve()
     except BaseException:

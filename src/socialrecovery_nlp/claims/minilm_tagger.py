@@ -1,0 +1,242 @@
+"""A fine-tuned factor/outcome tagger for claim sentences: all-MiniLM-L6-v2 + a token head.
+
+Tags every token of a parsed claim sentence ``O``, ``B-F``/``I-F`` (factor) or ``B-T``/``I-T``
+(outcome: the target the factor acts on), one pass per sentence, from the first word piece of each
+spaCy token. The extractor keeps the rules' predicates (trigger, kind, negation) and takes the spans
+from here (:func:`.tagged_relations.tagged_relations`). Fine-tuned on the gold claims of the training
+sentences; stored like the detector's MiniLM stage (:mod:`.minilm_finetune`). Needs the ``torch`` extra.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from .minilm_finetune import (
+    check_encoder,
+    encoder_id,
+    fine_tune,
+    load_encoder,
+    load_state,
+    save_state,
+    trained_modules,
+)
+from .spans import Relation, find_triggers
+from .tagged_relations import tagged_relations
+
+WEIGHTS_FILE = "span_tagger_minilm.safetensors"
+SETTINGS_FILE = "span_tagger_minilm.json"
+NAME = "srnlp.claims_span_tagger_minilm.v1"
+TAGS = ("O", "B-F", "I-F", "B-T", "I-T")
+_ROLE_TAG = {"factor": 1, "outcome": 3}
+
+
+def bio_tags(doc: Doc, claims: list[dict]) -> list[int]:
+    """Tag ids (:data:`TAGS`) per token of ``doc`` from gold claims whose offsets are relative to
+    ``doc.text``; where a factor and an outcome overlap, the factor wins."""
+    tags = [0] * len(doc)
+    for part in ("outcome", "factor"):
+        b = _ROLE_TAG[part]
+        for claim in claims:
+            span = claim.get(part) or {}
+            start, end = span.get("start"), span.get("end")
+            if start is None or end is None:
+                continue
+            tokens = [t.i for t in doc if t.idx < end and t.idx + len(t) > start]
+            for k, i in enumerate(tokens):
+                tags[i] = b if k == 0 or tokens[k - 1] != i - 1 else b + 1
+    return tags
+
+
+def decode(probs: np.ndarray, role: str, min_score: float = 0.0) -> list[tuple[int, int]]:
+    """Token ranges tagged ``B-X I-X*`` (a run may also open with ``I-X``) for role ``"F"`` or
+    ``"T"``, whose mean probability of the role is at least ``min_score``."""
+    b = 1 if role == "F" else 3
+    tags = probs.argmax(1)
+    spans, i, n = [], 0, len(tags)
+    while i < n:
+        if tags[i] in (b, b + 1):
+            j = i + 1
+            while j < n and tags[j] == b + 1:
+                j += 1
+            if float(probs[i:j, b:b + 2].sum(1).mean()) >= min_score:
+                spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+#: words a factor or outcome span does not start or end with (argmax runs sometimes take them in)
+EDGE_WORDS = frozenset(["and", "or", "but", "nor", "of", "in", "on", "at", "by", "for", "with", "to", "from", "as",
+                        "than", "that", "which", "who", "whereas", "while"])
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The range without edge punctuation and connecting words (a closing bracket stays when its
+    opening one is inside); ``None`` when no content word is left."""
+    def edge(token, last: bool) -> bool:
+        if token.lower_ in EDGE_WORDS:
+            return True
+        if token.is_punct:
+            return not (last and token.text in ")]" and any(t.text in "([" for t in doc[start:end]))
+        return False
+
+    while start < end and edge(doc[start], False):
+        start += 1
+    while end > start and edge(doc[end - 1], True):
+        end -= 1
+    if not any(not (t.is_stop or t.is_punct) for t in doc[start:end]):
+        return None
+    return start, end
+
+
+class MiniLMSpanTagger:
+    """``fit(docs, claims)`` / ``tag(docs)``; the extractor calls ``prepare(docs)`` for a batch of parsed
+    candidate sentences, then ``relations(doc, rule_relations, skip)`` per sentence."""
+
+    def __init__(self, train_layers: int = 6, epochs: int = 6, lr: float = 5e-5, batch_size: int = 16,
+                 max_length: int = 160, seed: int = 0, min_score: float = 0.5, head_lr: float = 1e-3) -> None:
+        if not 1 <= train_layers <= 6:
+            raise ValueError(f"train_layers must be 1..6, got {train_layers}")
+        self.train_layers, self.epochs, self.lr = train_layers, epochs, lr
+        self.batch_size, self.max_length, self.seed, self.min_score = batch_size, max_length, seed, min_score
+        #: the freshly initialised head learns at its own, higher rate
+        self.head_lr = head_lr
+        self.encoder = None
+        self._cache: dict[str, np.ndarray] = {}
+
+    # -- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.torch, self.tokenizer, self.encoder = load_encoder()
+        self.head = self.torch.nn.Linear(self.encoder.config.hidden_size, len(TAGS))
+
+    def _modules(self) -> dict:
+        return trained_modules(self.encoder, self.train_layers, self.head)
+
+    def _encode(self, docs: list[Doc]):
+        """Tokenizer output for the docs' texts and, per doc, the first word piece of each token (-1 when
+        the token was truncated away or has no piece)."""
+        enc = self.tokenizer([d.text for d in docs], padding=True, truncation=True, max_length=self.max_length,
+                             return_offsets_mapping=True, return_tensors="pt")
+        offsets = enc.pop("offset_mapping").numpy()
+        firsts = []
+        for doc, offs in zip(docs, offsets):
+            starts = {}
+            for p, (a, b) in enumerate(offs):
+                if b > a and a not in starts:
+                    starts[a] = p
+            first = np.full(len(doc), -1, dtype=np.int64)
+            for t in doc:
+                piece = next((starts[c] for c in range(t.idx, t.idx + len(t)) if c in starts), -1)
+                first[t.i] = piece
+            firsts.append(first)
+        return enc, firsts
+
+    def _logits(self, enc, train: bool = False):
+        hidden = self.encoder(**enc).last_hidden_state
+        if train:
+            hidden = self.torch.nn.functional.dropout(hidden, 0.1, True)
+        return self.head(hidden)
+
+    # -- training -----------------------------------------------------------------------------
+    def fit(self, docs: list[Doc], claims: list[list[dict]]) -> MiniLMSpanTagger:
+        """Fine-tune on claim sentences (``docs``: tokenised sentences; ``claims``: their gold claims with
+        offsets relative to each ``doc.text``). Deterministic for a given seed and thread count."""
+        import torch
+
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(self.seed)
+            self._build()
+            tags = [bio_tags(d, c) for d, c in zip(docs, claims)]
+
+            def batch_loss(idx):
+                sub = [docs[i] for i in idx]
+                enc, firsts = self._encode(sub)
+                y = torch.full(enc["input_ids"].shape, -100, dtype=torch.long)
+                for r, (i, first) in enumerate(zip(idx, firsts)):
+                    keep = first >= 0
+                    y[r, torch.as_tensor(first[keep])] = torch.as_tensor(np.asarray(tags[i])[keep])
+                logits = self._logits(enc, train=True)
+                return torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), y.reshape(-1),
+                                                         ignore_index=-100)
+
+            fine_tune(torch, self._modules(), self.encoder, np.array([len(d.text) for d in docs], dtype=float),
+                      batch_loss, self.epochs, self.batch_size, self.lr, self.seed, head_lr=self.head_lr)
+        self._cache = {}
+        return self
+
+    # -- tagging ------------------------------------------------------------------------------
+    def tag(self, docs: list[Doc], batch_size: int = 64) -> list[np.ndarray]:
+        """Per doc, ``(n_tokens, 5)`` tag probabilities (a token without a word piece is ``O``)."""
+        if self.encoder is None:
+            raise RuntimeError("MiniLMSpanTagger is not fitted")
+        torch = self.torch
+        out: list[np.ndarray] = [np.zeros((0, len(TAGS)))] * len(docs)
+        order = np.argsort([len(d.text) for d in docs], kind="stable")
+        with torch.inference_mode():
+            for s in range(0, len(docs), batch_size):
+                idx = order[s:s + batch_size]
+                enc, firsts = self._encode([docs[i] for i in idx])
+                probs = torch.softmax(self._logits(enc), -1).double().numpy()
+                for r, (i, first) in enumerate(zip(idx, firsts)):
+                    p = np.zeros((len(docs[i]), len(TAGS)))
+                    p[:, 0] = 1.0
+                    keep = first >= 0
+                    p[keep] = probs[r, first[keep]]
+                    out[i] = p
+        return out
+
+    def spans(self, probs: np.ndarray, doc: Doc | None = None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """``(factor ranges, outcome ranges)`` of one sentence's tag probabilities; with ``doc``, each
+        range trimmed (:func:`trim`) and ranges left without a content word dropped."""
+        found = decode(probs, "F", self.min_score), decode(probs, "T", self.min_score)
+        if doc is None:
+            return found
+        return tuple([r for r in (trim(doc, a, b) for a, b in ranges) if r is not None] for ranges in found)
+
+    # -- the extractor's hooks ----------------------------------------------------------------
+    def prepare(self, docs: list[Doc | None]) -> None:
+        """Tag a batch of parsed sentences at once (replaces the previous batch's results)."""
+        docs = [d for d in docs if d is not None and len(d)]
+        self._cache = dict(zip((d.text for d in docs), self.tag(docs))) if docs else {}
+
+    def relations(self, doc: Doc, relations: list[Relation], skip: list[tuple[int, int]]) -> list[Relation]:
+        """The sentence's relations with tagged spans (:func:`.tagged_relations.tagged_relations`)."""
+        if not len(doc):
+            return relations
+        probs = self._cache.get(doc.text)
+        if probs is None or len(probs) != len(doc):
+            probs = self.tag([doc])[0]
+        factors, outcomes = self.spans(probs, doc)
+        return tagged_relations(relations, factors, outcomes, find_triggers(doc, skip))
+
+    # -- persistence --------------------------------------------------------------------------
+    def settings(self) -> dict:
+        return {"name": NAME, "encoder": f"all-MiniLM-L6-v2 ({encoder_id()})", "tags": list(TAGS),
+                "train_layers": self.train_layers, "epochs": self.epochs, "lr": self.lr,
+                "batch_size": self.batch_size, "max_length": self.max_length, "seed": self.seed,
+                "min_score": self.min_score, "head_lr": self.head_lr}
+
+    def save(self, directory: str | Path) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        save_state(self._modules(), directory / WEIGHTS_FILE, NAME)
+        (directory / SETTINGS_FILE).write_text(json.dumps(self.settings(), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: str | Path) -> MiniLMSpanTagger:
+        directory = Path(directory)
+        s = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
+        if s.get("name") != NAME:
+            raise ValueError(f"{directory / SETTINGS_FILE}: not a {NAME} tagger (name {s.get('name')!r})")
+        check_encoder(s, directory / SETTINGS_FILE)
+        tagger = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed",
+                                          "min_score", "head_lr")})
+        tagger._build()
+        load_state(tagger._modules(), directory / WEIGHTS_FILE, f"train_layers {tagger.train_layers}")
+        tagger.encoder.requires_grad_(False)
+        return tagger

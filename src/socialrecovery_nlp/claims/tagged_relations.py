@@ -1,0 +1,129 @@
+"""Relations of one sentence rebuilt around a tagger's factor and outcome spans.
+
+The dependency rules (:mod:`.spans`) know the predicates (trigger, kind, negation, group results)
+but miss or misplace many factors and outcomes; a sequence tagger (:mod:`.minilm_tagger`) finds
+the spans but not the predicates. :func:`tagged_relations` joins the two:
+
+1. every rule relation takes the tagged span of each role that overlaps its rule span most, else
+   the tagged span nearest its trigger (on the rule span's side when it has one); a role the tagger
+   left empty keeps the rule span. A tagged outcome inside a wider rule outcome has its valence read
+   from the wider one ("[risk of] cardiovascular events");
+2. a tagged span no relation took becomes one more relation: a factor joins the relation whose
+   trigger is nearest (same predicate, that relation's outcome), an outcome likewise;
+3. in a sentence without rule relations, each tagged factor is paired with the nearest tagged
+   outcome (and each outcome left over with the nearest factor); the predicate is the lexicon
+   trigger nearest the pair (or between them), so direction and strength still come from a trigger.
+
+Spans are token ranges in the parsed sentence; no span returned overlaps its relation's trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .spans import Relation, Trigger
+
+Span = tuple[int, int]
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Tokens between two ranges (0 when they touch or overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _side(span: Span, trigger: Span) -> int:
+    return -1 if span[1] <= trigger[0] else 1 if span[0] >= trigger[1] else 0
+
+
+def _choose(rule: Span | None, trigger: Span, tagged: list[Span]) -> Span | None:
+    usable = [s for s in tagged if not _overlap(s, trigger)]
+    if not usable:
+        return rule
+    if rule is not None:
+        best = max(usable, key=lambda s: (_overlap(s, rule), -_gap(s, trigger)))
+        if _overlap(best, rule):
+            return best
+        same_side = [s for s in usable if _side(s, trigger) == _side(rule, trigger)]
+        usable = same_side or usable
+    return min(usable, key=lambda s: (_gap(s, trigger), s[0]))
+
+
+def _trigger_span(rel: Relation) -> Span:
+    return rel.trigger.start, rel.trigger.end
+
+
+def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
+                     triggers: list[Trigger]) -> list[Relation]:
+    """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
+
+    ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
+    when there is no rule relation). Without tagged spans the rule relations come back unchanged."""
+    if not factors and not outcomes:
+        return relations
+    out: list[Relation] = []
+    for rel in relations:
+        t = _trigger_span(rel)
+        factor = _choose(rel.factor, t, factors)
+        outcome = _choose(rel.outcome, t, outcomes)
+        if factor is not None and outcome is not None and _overlap(factor, outcome):
+            factor, outcome = rel.factor, rel.outcome
+        out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome)))
+    if out:
+        return out + _leftovers(out, factors, outcomes)
+    return _paired(factors, outcomes, triggers)
+
+
+def _valence_span(rel: Relation, outcome: Span | None) -> Span | None:
+    """Where to read a tagged outcome's valence: together with the rule outcome it overlaps, which keeps
+    the wrapper the tagger leaves out ("[a failure to] undergo surgery", "[risk of] relapse")."""
+    if outcome is None or rel.outcome is None or outcome == rel.outcome or not _overlap(outcome, rel.outcome):
+        return None
+    return min(outcome[0], rel.outcome[0]), max(outcome[1], rel.outcome[1])
+
+
+def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span]) -> list[Relation]:
+    """One more relation per tagged span that no relation took, copied from the nearest relation."""
+    extra: list[Relation] = []
+    for role, tagged in (("factor", factors), ("outcome", outcomes)):
+        taken = [getattr(r, role) for r in relations if getattr(r, role) is not None]
+        for span in tagged:
+            if any(_overlap(span, s) for s in taken):
+                continue
+            free = [r for r in relations if not _overlap(span, _trigger_span(r))]
+            if not free:
+                continue
+            near = min(free, key=lambda r: (_gap(span, _trigger_span(r)), r.trigger.start))
+            other = near.outcome if role == "factor" else near.factor
+            if other is not None and _overlap(span, other):
+                continue
+            extra.append(replace(near, **{role: span}, valence_span=near.valence_span if role == "factor" else None))
+            taken.append(span)
+    return extra
+
+
+def _paired(factors: list[Span], outcomes: list[Span], triggers: list[Trigger]) -> list[Relation]:
+    """Relations from tagged spans alone: nearest factor-outcome pairs, each with a lexicon trigger."""
+    if not triggers:
+        return []
+    pairs: list[tuple[Span | None, Span | None]] = []
+    for f in factors:
+        pairs.append((f, min(outcomes, key=lambda o: (_gap(f, o), o[0])) if outcomes else None))
+    used = {o for _, o in pairs if o is not None}
+    for o in outcomes:
+        if o not in used:
+            pairs.append((min(factors, key=lambda f: (_gap(f, o), f[0])) if factors else None, o))
+    out: list[Relation] = []
+    for f, o in pairs:
+        spans = [s for s in (f, o) if s is not None]
+        lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+        free = [t for t in triggers if not any(_overlap((t.start, t.end), s) for s in spans)]
+        if not free:
+            continue
+        inside = [t for t in free if lo <= t.start and t.end <= hi]
+        trig = (inside or free)[0] if inside else min(free, key=lambda t: (_gap((t.start, t.end), (lo, hi)), t.start))
+        out.append(Relation(trig, trig.kind, f, o))
+    return out

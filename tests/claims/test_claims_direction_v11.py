@@ -1,0 +1,40 @@
+"""Direction fixes of the claims@0.11.0 round: wrapper nouns after a change verb, lowered associations.
+
+All sentences are constructed for these tests (not data); they follow the guideline's examples ("reduced
+relapse" promotes recovery; "was associated with" is correlational).
+"""
+
+import pytest
+
+from socialrecovery_nlp.claims.direction import association_valence
+
+from .conftest import claims_of
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wrapper noun ("risk", "odds") under a change verb: the verb decides, not the noun's own trigger
+    ("Peer support reduced the risk of relapse.", ("Peer support", "relapse", "promotes")),
+    ("Stigma increased the risk of relapse.", ("Stigma", "relapse", "hinders")),
+    ("Peer support lowered the odds of readmission.", ("Peer support", "readmission", "promotes")),
+    # an association with a lowered outcome is an association with less of it
+    ("Employment was associated with lower relapse rates.", ("Employment", "lower relapse rates", "promotes")),
+    ("Employment was associated with a lower risk of relapse.", ("Employment", "relapse", "promotes")),
+    ("Stigma was associated with lower quality of life.", ("Stigma", "lower quality of life", "hinders")),
+    ("Employment was associated with a higher risk of relapse.", ("Employment", "relapse", "hinders")),
+    ("Lower income was associated with relapse.", ("Lower income", "relapse", "hinders")),
+])
+def test_direction(rules_extractor, blank_nlp, text, expected):
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert [(c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize("lead,outcome,valence", [
+    (" with ", "lower relapse rates", 1),
+    (" with a lower risk of ", "relapse", 1),
+    (" with ", "lower quality of life", -1),
+    (" with ", "fewer hospital admissions", 1),
+    (" with ", "relapse", -1),
+    (" with less improvement in ", "symptoms", -1),  # "less" lowers "improvement", not the symptoms
+])
+def test_association_valence(lead, outcome, valence):
+    assert association_valence(lead, outcome) == valence

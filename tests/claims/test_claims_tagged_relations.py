@@ -1,0 +1,102 @@
+"""Relations rebuilt around tagged factor/outcome spans (claims/tagged_relations.py)."""
+
+from socialrecovery_nlp.claims import lexicon as lx
+from socialrecovery_nlp.claims.spans import Relation, Trigger
+from socialrecovery_nlp.claims.tagged_relations import tagged_relations
+
+
+def trig(start, end=None, kind=lx.ASSOCIATE):
+    return Trigger(start, end or start + 1, kind, start)
+
+
+def rel(t, factor, outcome, kind=lx.ASSOCIATE):
+    return Relation(t, kind, factor, outcome)
+
+
+def test_without_tagged_spans_the_rule_relations_come_back():
+    rules = [rel(trig(3), (0, 3), (4, 6))]
+    assert tagged_relations(rules, [], [], []) is rules
+
+
+def test_overlapping_tagged_span_replaces_the_rule_span():
+    # "Peer support groups were associated with lower loneliness": rule factor "groups" (2, 3)
+    out = tagged_relations([rel(trig(4, 6), (2, 3), (7, 8))], [(0, 3)], [(6, 8)], [])
+    assert [(r.factor, r.outcome) for r in out] == [((0, 3), (6, 8))]
+
+
+def test_rule_span_kept_for_a_role_the_tagger_left_empty():
+    out = tagged_relations([rel(trig(4), (0, 3), (5, 8))], [(1, 3)], [], [])
+    assert out[0].factor == (1, 3) and out[0].outcome == (5, 8)
+
+
+def test_non_overlapping_span_on_the_rule_side_is_preferred():
+    # rule factor left of the trigger at 5; the tagger has one span left (0, 2) and one right (6, 7)
+    out = tagged_relations([rel(trig(5), (3, 4), None)], [(6, 7), (0, 2)], [], [])
+    assert out[0].factor == (0, 2)
+
+
+def test_span_over_the_trigger_is_never_taken():
+    out = tagged_relations([rel(trig(3), (0, 2), (4, 6))], [(2, 5)], [], [])
+    assert out[0].factor == (0, 2)
+
+
+def test_factor_and_outcome_never_overlap():
+    out = tagged_relations([rel(trig(3), (0, 2), (4, 6))], [(4, 6)], [(4, 7)], [])
+    assert (out[0].factor, out[0].outcome) == ((0, 2), (4, 6))
+
+
+def test_a_tagged_factor_no_relation_took_joins_the_nearest_relation():
+    # "X improved A, and Y reduced B" with one rule relation found (trigger 1)
+    first = rel(trig(1, kind=lx.BENEFIT), (0, 1), (2, 3), kind=lx.BENEFIT)
+    out = tagged_relations([first], [(0, 1), (5, 6)], [(2, 3)], [])
+    assert len(out) == 2
+    assert out[1].factor == (5, 6) and out[1].outcome == (2, 3) and out[1].kind == lx.BENEFIT
+
+
+def test_without_rule_relations_spans_are_paired_around_a_lexicon_trigger():
+    triggers = [trig(4, 6), trig(10)]
+    out = tagged_relations([], [(0, 3)], [(6, 9)], triggers)
+    assert len(out) == 1
+    assert (out[0].trigger.start, out[0].factor, out[0].outcome) == (4, (0, 3), (6, 9))
+
+
+def test_without_relations_or_triggers_nothing_is_built():
+    assert tagged_relations([], [(0, 3)], [(6, 9)], []) == []
+
+
+def test_an_outcome_alone_gets_a_relation_without_factor():
+    out = tagged_relations([], [], [(6, 9)], [trig(4)])
+    assert [(r.factor, r.outcome) for r in out] == [(None, (6, 9))]
+
+
+class StubTagger:
+    """Tags fixed words as factor / outcome (stands in for the MiniLM tagger; no torch needed)."""
+
+    def __init__(self, factor: str, outcome: str):
+        self.factor, self.outcome, self.prepared = factor.split(), outcome.split(), []
+
+    def prepare(self, docs):
+        self.prepared.append(len(docs))
+
+    def _range(self, doc, words):
+        for i in range(len(doc) - len(words) + 1):
+            if [t.text for t in doc[i:i + len(words)]] == words:
+                return i, i + len(words)
+        return None
+
+    def relations(self, doc, relations, skip):
+        from socialrecovery_nlp.claims.spans import find_triggers
+
+        spans = [self._range(doc, self.factor)], [self._range(doc, self.outcome)]
+        return tagged_relations(relations, *[[s for s in found if s] for found in spans], find_triggers(doc, skip))
+
+
+def test_extractor_takes_spans_and_direction_from_a_sentence_tagger(blank_nlp):
+    from socialrecovery_nlp.claims.extract import ClaimExtractor
+
+    extractor = ClaimExtractor(None)
+    text = "Regular contact with peer workers reduced the risk of relapse among service users."
+    extractor.span_model = StubTagger("peer workers", "relapse")
+    claims = extractor(blank_nlp(text))
+    assert extractor.span_model.prepared == [1]  # one batched call
+    assert [(c.factor.text, c.outcome.text, c.direction) for c in claims] == [("peer workers", "relapse", "promotes")]
