@@ -100,3 +100,38 @@ def test_extractor_takes_spans_and_direction_from_a_sentence_tagger(blank_nlp):
     claims = extractor(blank_nlp(text))
     assert extractor.span_model.prepared == [1]  # one batched call
     assert [(c.factor.text, c.outcome.text, c.direction) for c in claims] == [("peer workers", "relapse", "promotes")]
+
+
+class FixedDetector:
+    """Scores every sentence the same (stands in for the trained detector)."""
+
+    name, threshold, confident = "fixed", 0.3, 0.6
+
+    def __init__(self, p):
+        self.p = p
+
+    def predict_proba(self, texts):
+        import numpy as np
+
+        return np.full(len(texts), self.p)
+
+
+def test_tagged_spans_do_not_make_an_uncertain_candidate_a_claim(blank_nlp):
+    from socialrecovery_nlp.claims.extract import ClaimExtractor
+
+    # constructed: the rules find no relation in this sentence (its subject is fronted)
+    text = "Among peer workers, relapse was reduced."
+    extractor = ClaimExtractor(FixedDetector(0.45))  # above the threshold, below the confident cut-off
+    extractor.span_model = StubTagger("peer workers", "relapse")
+    assert claims_of_text(extractor, blank_nlp, text) == []
+    extractor.tagger_links = True  # the tagger's spans count as the link
+    assert claims_of_text(extractor, blank_nlp, text) == [("peer workers", "relapse")]
+    extractor.tagger_links = False
+    extractor.detector = FixedDetector(0.8)  # a confident candidate gets its tagged claim
+    assert claims_of_text(extractor, blank_nlp, text) == [("peer workers", "relapse")]
+    extractor.span_model = None  # the rules alone have nothing to say about it
+    assert claims_of_text(extractor, blank_nlp, text) == []
+
+
+def claims_of_text(extractor, nlp, text):
+    return [(c.factor.text if c.factor else None, c.outcome.text if c.outcome else None) for c in extractor(nlp(text))]
