@@ -146,3 +146,16 @@ def test_missing_tagger_weights_fall_back_to_rule_spans_with_a_warning(tmp_path,
     assert "rules alone" in claims_model.second_stage_warning(tmp_path)
     monkeypatch.setenv(claims_model.FAST_ENV, "1")
     assert claims_model.second_stage_warning(tmp_path) is None
+
+
+def test_decode_joins_touching_runs_and_fragments_are_told_from_coordinations():
+    from socialrecovery_nlp.claims.minilm_tagger import is_fragment
+
+    probs = np.full((4, 5), 0.01)
+    for i, t in enumerate([3, 3, 4, 4]):  # "lower" B-T, "quality" B-T, "of" I-T, "life" I-T
+        probs[i, t] = 0.96
+    assert decode(probs, "T") == [(0, 4)]
+    doc = NLP("quality of life in people and housing")
+    assert is_fragment(doc, (0, 3), (4, 5))       # "... in [people]": a piece of the phrase
+    assert not is_fragment(doc, (4, 5), (6, 7))   # "[people] and [housing]": two phrases
+    assert not is_fragment(doc, (0, 1), (4, 5))   # three tokens apart

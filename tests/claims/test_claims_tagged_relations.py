@@ -116,22 +116,51 @@ class FixedDetector:
         return np.full(len(texts), self.p)
 
 
-def test_tagged_spans_do_not_make_an_uncertain_candidate_a_claim(blank_nlp):
+def test_tagged_spans_do_not_make_an_uncertain_candidate_a_claim(blank_nlp, monkeypatch):
+    from socialrecovery_nlp.claims import extract
     from socialrecovery_nlp.claims.extract import ClaimExtractor
 
-    # constructed: the rules find no relation in this sentence (its subject is fronted)
-    text = "Among peer workers, relapse was reduced."
+    # a sentence in which the rules find no relation (and reject none): stands in for the long tail
+    monkeypatch.setattr(extract, "extract_relations", lambda doc, skip=(), rejected=None: [])
+    text = "Peer workers reduced relapse in the second year."
     extractor = ClaimExtractor(FixedDetector(0.45))  # above the threshold, below the confident cut-off
-    extractor.span_model = StubTagger("peer workers", "relapse")
+    extractor.span_model = StubTagger("Peer workers", "relapse")
     assert claims_of_text(extractor, blank_nlp, text) == []
     extractor.tagger_links = True  # the tagger's spans count as the link
-    assert claims_of_text(extractor, blank_nlp, text) == [("peer workers", "relapse")]
+    assert claims_of_text(extractor, blank_nlp, text) == [("Peer workers", "relapse")]
     extractor.tagger_links = False
     extractor.detector = FixedDetector(0.8)  # a confident candidate gets its tagged claim
-    assert claims_of_text(extractor, blank_nlp, text) == [("peer workers", "relapse")]
+    assert claims_of_text(extractor, blank_nlp, text) == [("Peer workers", "relapse")]
     extractor.span_model = None  # the rules alone have nothing to say about it
     assert claims_of_text(extractor, blank_nlp, text) == []
 
 
 def claims_of_text(extractor, nlp, text):
     return [(c.factor.text if c.factor else None, c.outcome.text if c.outcome else None) for c in extractor(nlp(text))]
+
+
+def test_rule_rejected_group_comparison_stays_rejected(blank_nlp):
+    from socialrecovery_nlp.claims.extract import ClaimExtractor
+
+    # constructed (from the reviewer's example): a comparison of unnamed groups is a finding, not a claim
+    text = "No difference between groups was found in relapse rates."
+    extractor = ClaimExtractor(FixedDetector(0.9))
+    extractor.span_model = StubTagger("groups", "relapse rates")
+    assert claims_of_text(extractor, blank_nlp, text) == []
+
+
+def test_cue_windows_are_shared_with_the_relation_a_tagged_span_was_copied_from(blank_nlp):
+    from socialrecovery_nlp.claims.extract import ClaimExtractor
+
+    # constructed: the tagger finds a second factor the rules did not relate; both claims keep the hedge
+    text = "Peer support and housing may reduce relapse."
+    extractor = ClaimExtractor(None)
+
+    class TwoFactors(StubTagger):
+        def relations(self, doc, relations, skip):
+            f1, f2, o = self._range(doc, ["Peer", "support"]), self._range(doc, ["housing"]), self._range(doc, ["relapse"])
+            return tagged_relations(relations, [f1, f2], [o], [])
+
+    extractor.span_model = TwoFactors("x", "y")
+    claims = extractor(blank_nlp(text))
+    assert len(claims) == 2 and all(c.hedged and c.strength == "conditional_causal" for c in claims)

@@ -323,11 +323,24 @@ def certainty_against_hedging(model) -> dict | None:
             "mean_hedged": round(float(np.mean(hedged_scores)), 3), "mean_plain": round(float(np.mean(plain_scores)), 3)}
 
 
+def _abstracts_cv(meta: dict, args) -> dict | None:
+    if args.abstracts_cv_json:
+        return json.loads(Path(args.abstracts_cv_json).read_text(encoding="utf-8"))["abstracts_cv"]
+    if args.no_abstracts_cv or not claim_data.ABSTRACT_ANNOTATIONS.is_file():
+        return None
+    return cross_validate_abstracts(meta, abstracts=claim_data.TRAINING_ABSTRACT_FILES)
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default=None, help="model directory (default: newest models/claims-*)")
     parser.add_argument("--spacy-model", default=None)
     parser.add_argument("--out", default=None, help="write the markdown report here")
+    parser.add_argument("--no-abstracts-cv", action="store_true",
+                        help="skip the grouped CV on the training abstracts (it refits the MiniLM parts per fold: "
+                             "most of the run time); --abstracts-cv-json adds a saved one to the report")
+    parser.add_argument("--abstracts-cv-json", default=None,
+                        help="a JSON file with the 'abstracts_cv' of an earlier run of the same model and code")
     args = parser.parse_args(argv)
     from .model import load_extractor
 
@@ -351,8 +364,7 @@ def main(argv: list[str] | None = None) -> dict:
         "seed_test_oracle": evaluate_seed(extractor, "test", oracle=True),
         "seed_train": evaluate_seed(extractor, "train"),
         "evidence_inference_test": evaluate_evidence_inference(extractor, "test"),
-        "abstracts_cv": cross_validate_abstracts(meta, abstracts=claim_data.TRAINING_ABSTRACT_FILES)
-        if claim_data.ABSTRACT_ANNOTATIONS.is_file() else None,
+        "abstracts_cv": _abstracts_cv(meta, args),
         "unseen_abstracts": evaluate_unseen_abstracts(extractor),
         "unseen_review_style": evaluate_unseen_abstracts(extractor, claim_data.REVIEW_STYLE_TEST_ABSTRACTS),
         "training_cv": meta.get("training", {}).get("cv", {}),

@@ -175,7 +175,9 @@ class ClaimExtractor:
         if pdoc is not None:
             skip_parsed = [(a - k, b - k) for a, b in skip if a >= k]
             relations = extract_relations(pdoc, skip_parsed, rejected)
-            if hasattr(self.span_model, "relations"):  # a sentence tagger: its spans, the rules' predicates
+            if hasattr(self.span_model, "relations") and (relations or not rejected or self.threshold < 0):
+                # a sentence tagger: its spans, the rules' predicates (not where the rules rejected the
+                # sentence's only relation: a comparison of unnamed groups is a finding, not a claim)
                 if not self.tagger_links:
                     rule_linked = any(r.factor is not None and (r.outcome is not None or r.implicit_outcome)
                                       for r in relations)
@@ -211,8 +213,10 @@ class ClaimExtractor:
         bounds = [self._trigger_chars(sent, token_doc, r, k) for r in relations]
         for i, rel in enumerate(relations):
             _, t_end = bounds[i]
-            prev_end = bounds[i - 1][1] if i else 0
-            next_start = bounds[i + 1][0] if i + 1 < len(relations) else len(text)
+            # cue windows reach to the neighbouring relations with *another* trigger (relations built from
+            # tagged spans share their source relation's trigger and so its windows)
+            prev_end = next((bounds[j][1] for j in range(i - 1, -1, -1) if bounds[j] != bounds[i]), 0)
+            next_start = next((bounds[j][0] for j in range(i + 1, len(relations)) if bounds[j] != bounds[i]), len(text))
             factor = self._span(sent, token_doc, rel.factor, k)
             outcome = self._span(sent, token_doc, rel.outcome, k)
             window = text[prev_end:t_end]

@@ -52,15 +52,16 @@ def bio_tags(doc: Doc, claims: list[dict]) -> list[int]:
 
 
 def decode(probs: np.ndarray, role: str, min_score: float = 0.0) -> list[tuple[int, int]]:
-    """Token ranges tagged ``B-X I-X*`` (a run may also open with ``I-X``) for role ``"F"`` or
-    ``"T"``, whose mean probability of the role is at least ``min_score``."""
+    """Token ranges of consecutive ``B-X``/``I-X`` tags for role ``"F"`` or ``"T"`` (touching runs are one
+    phrase: argmax tags split "[lower] [quality of life]"), whose mean probability of the role is at least
+    ``min_score``."""
     b = 1 if role == "F" else 3
     tags = probs.argmax(1)
     spans, i, n = [], 0, len(tags)
     while i < n:
         if tags[i] in (b, b + 1):
             j = i + 1
-            while j < n and tags[j] == b + 1:
+            while j < n and tags[j] in (b, b + 1):  # a B- right after a run continues it: one phrase, not two
                 j += 1
             if float(probs[i:j, b:b + 2].sum(1).mean()) >= min_score:
                 spans.append((i, j))
@@ -92,6 +93,19 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if not any(not (t.is_stop or t.is_punct) for t in doc[start:end]):
         return None
     return start, end
+
+
+#: words that join two phrases of their own ("[A] and [B]"): what they separate is no fragment
+COORDINATORS = frozenset(["and", "or", "nor", "but", ",", ";", "as", "well", "versus", "vs"])
+
+
+def is_fragment(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Is range ``b`` a piece of the phrase of range ``a``: one token apart at most, and that token no
+    coordinator ("[quality of life] in [people]" rather than "[A] and [B]")?"""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    if hi - lo > 1 or hi < lo:
+        return False
+    return hi == lo or doc[lo].lower_ not in COORDINATORS
 
 
 class MiniLMSpanTagger:
@@ -212,7 +226,8 @@ class MiniLMSpanTagger:
         if probs is None or len(probs) != len(doc):
             probs = self.tag([doc])[0]
         factors, outcomes = self.spans(probs, doc)
-        return tagged_relations(relations, factors, outcomes, find_triggers(doc, skip))
+        return tagged_relations(relations, factors, outcomes, find_triggers(doc, skip),
+                                fragment=lambda a, b: is_fragment(doc, a, b))
 
     # -- persistence --------------------------------------------------------------------------
     def settings(self) -> dict:

@@ -83,27 +83,33 @@ def tagger_problem(path: Path) -> str | None:
     return None
 
 
-def second_stage_warning(model: str | Path | None = None) -> str | None:
-    """The warning a load would give when the claims model has a MiniLM stage that cannot run here (for a
-    parent process whose workers load the model with warnings silenced), else ``None``."""
-    from .cascade_detector import SETTINGS_FILE, second_stage_problem
-
+def second_stage_warnings(model: str | Path | None = None) -> list[str]:
+    """The warnings a load would give when the claims model's MiniLM parts (detector stage, span tagger) cannot
+    run here (for a parent process whose workers load the model with warnings silenced)."""
     from . import minilm_tagger
+    from .cascade_detector import SETTINGS_FILE, second_stage_problem
 
     path = Path(model) if model else find_model(MODEL_NAME)
     if path is None or fast_from_env():
-        return None
+        return []
+    out = []
     if (path / SETTINGS_FILE).is_file():
         problem = second_stage_problem(path)
         if problem is not None:
-            return (f"{path.name}: claim detection runs without its MiniLM stage because {problem}; detection "
-                    "is less accurate")
+            out.append(f"{path.name}: claim detection runs without its MiniLM stage because {problem}; detection "
+                       "is less accurate")
     if (path / minilm_tagger.SETTINGS_FILE).is_file():
         problem = tagger_problem(path)
         if problem is not None:
-            return (f"{path.name}: factor and outcome spans come from the rules alone because {problem}; "
-                    "spans are less accurate")
-    return None
+            out.append(f"{path.name}: factor and outcome spans come from the rules alone because {problem}; "
+                       "spans are less accurate")
+    return out
+
+
+def second_stage_warning(model: str | Path | None = None) -> str | None:
+    """The first of :func:`second_stage_warnings`, or ``None``."""
+    messages = second_stage_warnings(model)
+    return messages[0] if messages else None
 
 
 #: suffix of the model id when a two-stage model runs its TF-IDF stage alone (fast mode or no torch)

@@ -57,11 +57,13 @@ def _trigger_span(rel: Relation) -> Span:
 
 
 def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
-                     triggers: list[Trigger]) -> list[Relation]:
+                     triggers: list[Trigger], fragment=None) -> list[Relation]:
     """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
 
     ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
-    when there is no rule relation). Without tagged spans the rule relations come back unchanged."""
+    when there is no rule relation); ``fragment(a, b)``: is range ``b`` a piece of the phrase of
+    range ``a`` (no relation of its own)? Without tagged spans the rule relations come back unchanged.
+    A relation built for a span no relation took follows the relation it was copied from."""
     if not factors and not outcomes:
         return relations
     out: list[Relation] = []
@@ -71,36 +73,43 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
         outcome = _choose(rel.outcome, t, outcomes)
         if factor is not None and outcome is not None and _overlap(factor, outcome):
             factor, outcome = rel.factor, rel.outcome
-        out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome)))
+        out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
-        return out + _leftovers(out, factors, outcomes)
+        extra = _leftovers(out, factors, outcomes, fragment)
+        return [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
     return _paired(factors, outcomes, triggers)
 
 
-def _valence_span(rel: Relation, outcome: Span | None) -> Span | None:
+def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> Span | None:
     """Where to read a tagged outcome's valence: together with the rule outcome it overlaps, which keeps
-    the wrapper the tagger leaves out ("[a failure to] undergo surgery", "[risk of] relapse")."""
+    the wrapper the tagger leaves out ("[a failure to] undergo surgery", "[risk of] relapse"); never over
+    the factor."""
     if outcome is None or rel.outcome is None or outcome == rel.outcome or not _overlap(outcome, rel.outcome):
         return None
-    return min(outcome[0], rel.outcome[0]), max(outcome[1], rel.outcome[1])
+    union = min(outcome[0], rel.outcome[0]), max(outcome[1], rel.outcome[1])
+    return None if factor is not None and _overlap(union, factor) else union
 
 
-def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span]) -> list[Relation]:
-    """One more relation per tagged span that no relation took, copied from the nearest relation."""
-    extra: list[Relation] = []
+def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span],
+               fragment=None) -> list[tuple[int, Relation]]:
+    """``(index of the source relation, relation)``: one more relation per tagged span that no relation
+    took (and that is no fragment of a span one took), copied from the relation whose trigger is nearest."""
+    extra: list[tuple[int, Relation]] = []
     for role, tagged in (("factor", factors), ("outcome", outcomes)):
         taken = [getattr(r, role) for r in relations if getattr(r, role) is not None]
         for span in tagged:
-            if any(_overlap(span, s) for s in taken):
+            if any(_overlap(span, s) or (fragment is not None and fragment(s, span)) for s in taken):
                 continue
-            free = [r for r in relations if not _overlap(span, _trigger_span(r))]
+            free = [i for i, r in enumerate(relations) if not _overlap(span, _trigger_span(r))]
             if not free:
                 continue
-            near = min(free, key=lambda r: (_gap(span, _trigger_span(r)), r.trigger.start))
+            i = min(free, key=lambda j: (_gap(span, _trigger_span(relations[j])), relations[j].trigger.start))
+            near = relations[i]
             other = near.outcome if role == "factor" else near.factor
             if other is not None and _overlap(span, other):
                 continue
-            extra.append(replace(near, **{role: span}, valence_span=near.valence_span if role == "factor" else None))
+            extra.append((i, replace(near, **{role: span},
+                                     valence_span=near.valence_span if role == "factor" else None)))
             taken.append(span)
     return extra
 

@@ -116,13 +116,13 @@ def _analyze_in_workers(records: Iterable[Record], components: Sequence[str] | N
     if components is None or "claims" in components:
         import warnings
 
-        from ..claims.model import fast_from_env, second_stage_warning
+        from ..claims.minilm_finetune import available
+        from ..claims.model import fast_from_env, second_stage_warnings
         from ..errors import SrnlpWarning
 
-        message = second_stage_warning()  # the workers load with warnings silenced: say it here, once
-        if message:
+        for message in second_stage_warnings():  # the workers load with warnings silenced: say it here, once
             warnings.warn(message, SrnlpWarning, stacklevel=2)
-        elif not fast_from_env():
+        if not fast_from_env() and available():  # a MiniLM part may load in each worker
             cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
             threads = max(1, cores // n_process)
     context = multiprocessing.get_context("spawn")  # safe with torch and threads in the parent
