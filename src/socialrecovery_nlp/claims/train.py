@@ -289,11 +289,11 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         "name": model["name"], "version": model["version"], "component": "claims",
         "description": "Claim sentences (TF-IDF + logistic regression detector"
                        + (", unsure sentences re-scored by a fine-tuned all-MiniLM-L6-v2" if minilm_stats else "")
-                       + ") with rule-based factor/outcome "
-                       "spans over a dependency parse" + (", refitted by a trained token tagger" if span_kind == "tagger"
-                                                          else "") + (", factor and outcome spans from a fine-tuned "
-                                                                      "all-MiniLM-L6-v2 token tagger" if span_kind == "minilm"
-                                                                      else "") + ", direction by composition, strength and hedging.",
+                       + ")" + (" with rule-based relations over a dependency parse and factor/outcome spans from a "
+                                "fine-tuned all-MiniLM-L6-v2 token tagger" if span_kind == "minilm" else
+                                " with rule-based factor/outcome spans over a dependency parse"
+                                + (", refitted by a trained token tagger" if span_kind == "tagger" else ""))
+                       + ", direction by composition, strength and hedging.",
         "labels": {"directions": ["promotes", "hinders", "no_effect", "mixed"],
                    "strengths": ["causal", "conditional_causal", "correlational"]},
         "thresholds": {"detector": float(detector.threshold), "confident": detector.confident},
@@ -475,7 +475,6 @@ def _model_card(out: Path, meta: dict) -> None:
                      f"{m['direction']['accuracy']}, factor token F1 {m['factor']['token']['f1']}.")
     lines += ["", (f"Limits: ≈{t.get('n_seed', 0) + t.get('n_abstracts', 0)} training sentences (one narrative review "
               "and real abstracts, mostly clinical); rules were written while reading the review and the training "
-              "abstracts, so expect lower numbers on other texts: on 60 unseen random abstracts claim detection F1 "
-              "is about 0.75 and factor token-F1 about 0.5 (`docs/models/claims.md`, \"Unseen abstracts\"). "
-              "Licence: MIT.")]
+              "abstracts, so expect lower numbers on other texts: see `docs/models/claims.md` (\"Unseen abstracts\": "
+              "60 random abstracts never trained on; \"Unseen review-style abstracts\": 37 more). Licence: MIT.")]
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
