@@ -102,6 +102,16 @@ def fine_tune(torch, modules: dict, encoder, lengths: np.ndarray, batch_loss: Ca
                 value.copy_(value.half().float())
 
 
+def save_model(directory: str | Path, modules: dict, weights_file: str, settings_file: str, settings: dict) -> None:
+    """The trained values (fp16 safetensors) and the settings (JSON) of a fine-tuned model in ``directory``."""
+    import json
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    save_state(modules, directory / weights_file, settings["name"])
+    (directory / settings_file).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+
+
 def save_state(modules: dict, path: Path, name: str) -> None:
     """The trained values as fp16 safetensors."""
     from safetensors.torch import save_file
@@ -127,6 +137,18 @@ def load_state(modules: dict, path: Path, what: str) -> None:
         module.load_state_dict(sub, strict=True)
         module.requires_grad_(False)
         module.eval()
+
+
+def read_settings(path: Path, name: str, what: str) -> dict:
+    """The settings JSON of a saved model: it must be a ``name`` (a ``what``) fine-tuned from the installed
+    encoder."""
+    import json
+
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    if settings.get("name") != name:
+        raise ValueError(f"{path}: not a {name} {what} (name {settings.get('name')!r})")
+    check_encoder(settings, path)
+    return settings
 
 
 def check_encoder(settings: dict, path: Path) -> None:

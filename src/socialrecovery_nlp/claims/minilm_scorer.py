@@ -8,19 +8,18 @@ the ``torch`` extra.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
 from .minilm_finetune import (  # noqa: F401 - available and encoder_id are part of this module's API
     available,
-    check_encoder,
     encoder_id,
     fine_tune,
     load_encoder,
     load_state,
-    save_state,
+    read_settings,
+    save_model,
     trained_modules,
     trained_state,
 )
@@ -116,18 +115,12 @@ class MiniLMClaimScorer:
                 **({"n_labels": self.n_labels} if self.n_labels != 2 else {})}
 
     def save(self, directory: str | Path) -> None:
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        save_state(self._trained_modules(), directory / WEIGHTS_FILE, NAME)
-        (directory / SETTINGS_FILE).write_text(json.dumps(self.settings(), indent=2) + "\n", encoding="utf-8")
+        save_model(directory, self._trained_modules(), WEIGHTS_FILE, SETTINGS_FILE, self.settings())
 
     @classmethod
     def load(cls, directory: str | Path) -> MiniLMClaimScorer:
         directory = Path(directory)
-        s = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
-        if s.get("name") != NAME:
-            raise ValueError(f"{directory / SETTINGS_FILE}: not a {NAME} scorer (name {s.get('name')!r})")
-        check_encoder(s, directory / SETTINGS_FILE)
+        s = read_settings(directory / SETTINGS_FILE, NAME, "scorer")
         scorer = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed")},
                      n_labels=int(s.get("n_labels", 2)))
         scorer._build()

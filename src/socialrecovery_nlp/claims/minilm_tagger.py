@@ -9,19 +9,18 @@ sentences; stored like the detector's MiniLM stage (:mod:`.minilm_finetune`). Ne
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc
 
 from .minilm_finetune import (
-    check_encoder,
     encoder_id,
     fine_tune,
     load_encoder,
     load_state,
-    save_state,
+    read_settings,
+    save_model,
     trained_modules,
 )
 from .spans import Relation, find_triggers
@@ -237,18 +236,12 @@ class MiniLMSpanTagger:
                 "min_score": self.min_score, "head_lr": self.head_lr}
 
     def save(self, directory: str | Path) -> None:
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        save_state(self._modules(), directory / WEIGHTS_FILE, NAME)
-        (directory / SETTINGS_FILE).write_text(json.dumps(self.settings(), indent=2) + "\n", encoding="utf-8")
+        save_model(directory, self._modules(), WEIGHTS_FILE, SETTINGS_FILE, self.settings())
 
     @classmethod
     def load(cls, directory: str | Path) -> MiniLMSpanTagger:
         directory = Path(directory)
-        s = json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8"))
-        if s.get("name") != NAME:
-            raise ValueError(f"{directory / SETTINGS_FILE}: not a {NAME} tagger (name {s.get('name')!r})")
-        check_encoder(s, directory / SETTINGS_FILE)
+        s = read_settings(directory / SETTINGS_FILE, NAME, "tagger")
         tagger = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed",
                                           "min_score", "head_lr")})
         tagger._build()
