@@ -159,3 +159,18 @@ def test_decode_joins_touching_runs_and_fragments_are_told_from_coordinations():
     assert is_fragment(doc, (0, 3), (4, 5))       # "... in [people]": a piece of the phrase
     assert not is_fragment(doc, (4, 5), (6, 7))   # "[people] and [housing]": two phrases
     assert not is_fragment(doc, (0, 1), (4, 5))   # three tokens apart
+
+
+def test_training_examples_drop_heading_only_spans_and_shift_offsets():
+    from socialrecovery_nlp.claims.tagger_training import tagger_examples
+
+    text = "RESULTS: Peer support reduced relapse."
+    k = text.index("Peer")
+    inside = {"factor": {"start": k, "end": k + 12}, "outcome": {"start": text.index("relapse"), "end": len(text) - 1}}
+    heading_only = {"factor": {"start": 0, "end": 7}, "outcome": {"start": None, "end": None}}
+    examples = [{"text": text, "is_claim": True, "origin": "abstracts", "claims": [inside]},
+                {"text": text, "is_claim": True, "origin": "abstracts", "claims": [heading_only]},
+                {"text": text, "is_claim": False, "origin": "abstracts", "claims": []}]
+    docs, claims = tagger_examples(examples, NLP.make_doc)
+    assert len(docs) == 1 and docs[0].text == "Peer support reduced relapse."
+    assert bio_tags(docs[0], claims[0]) == [1, 2, 0, 3, 0]

@@ -34,11 +34,12 @@ def tagger_examples(examples: list[dict], make_doc) -> tuple[list, list[list[dic
     for e in examples:
         if not e["is_claim"] or e.get("origin") not in SPAN_ORIGINS:
             continue
-        if not any((c.get(p) or {}).get("start") is not None for c in e["claims"] for p in ("factor", "outcome")):
-            continue
         k = heading_length(e["text"])
+        shifted = [_shift(c, k) for c in e["claims"]]  # a span inside the heading is dropped first
+        if not any(c[p].get("start") is not None for c in shifted for p in ("factor", "outcome")):
+            continue
         docs.append(make_doc(e["text"][k:]))
-        claims.append([_shift(c, k) for c in e["claims"]])
+        claims.append(shifted)
     return docs, claims
 
 
