@@ -25,6 +25,10 @@ with ``REVIEW_STYLE_3`` (narrative review 12, non-empirical 13, case study 12).
 v15 to v18 (one ``default_rng(12020569)``, drawn after v14 in that order) are training samples drawn the same way
 among abstracts with no hand design label, by the label design@0.5.0 predicts (``PREDICTED_REVIEW_STYLE``:
 narrative review 11, non-empirical 11, qualitative 8, case study 7); ``design_label`` is then that prediction.
+v19 and v20 (one ``default_rng(26535897)``, drawn after v18 in that order) are random training samples like v5/v6
+(12 abstracts per screening set, the first sentence unit and the last four): general abstracts of every genre.
+v21 and v22 (one ``default_rng(30258509)``, drawn after v20 in that order) are review-style training samples drawn
+like v15-v18 (``PREDICTED_REVIEW_STYLE_2``: six predicted-qualitative abstracts each, the 13 left). v19-v22 are the claims@0.12.0 round.
 The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
 (later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
 the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
@@ -71,6 +75,8 @@ REVIEW_STYLE_2 = (("narrative_review", 12), ("non_empirical", 12), ("qualitative
                   ("case_study", 6))
 #: v15-v18: abstracts *without* a hand design label, by design@0.5.0's predicted label (the hand-labelled pool is used up).
 PREDICTED_REVIEW_STYLE = (("narrative_review", 11), ("non_empirical", 11), ("qualitative", 8), ("case_study", 7))
+#: v21/v22: the same genre mix; only 13 predicted-qualitative abstracts were left after v20.
+PREDICTED_REVIEW_STYLE_2 = (("narrative_review", 12), ("non_empirical", 12), ("qualitative", 6), ("case_study", 7))
 #: v13/v14: training samples of the same genre (qualitative and mixed-methods abstracts are used up).
 REVIEW_STYLE_3 = (("narrative_review", 12), ("non_empirical", 13), ("case_study", 12))
 
@@ -163,6 +169,13 @@ def main(out_dir: str) -> None:
     rng = np.random.default_rng(12020569)
     for name in ("v15", "v16", "v17", "v18"):
         samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE)
+    rng = np.random.default_rng(26535897)
+    samples["v19"] = draw(rng, used, nlp)
+    samples["v20"] = draw(rng, used, nlp)
+    predicted = {k: v for k, v in predicted.items() if k not in used}
+    rng = np.random.default_rng(30258509)
+    for name in ("v21", "v22"):
+        samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE_2)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in units)
