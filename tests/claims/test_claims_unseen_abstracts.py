@@ -19,9 +19,9 @@ def test_test_abstracts_are_held_out_and_disjoint_from_training():
     assert not _records(train) & _records(test) and not _records(random_test) & _records(review_test)
     assert all(r["provenance"]["annotator"] == "agent:claims-8" for r in random_test)
     assert {r["provenance"]["annotator"] for r in review_test} == {"agent:claims-22", "agent:claims-23"}
-    # training uses v1 (88 abstracts), v2 and v4 to v8 (60 abstracts each), v9 and v11 to v18 (37 review-style
-    # abstracts each)
-    assert len(_records(train)) == 781
+    # training uses v1 (88 abstracts), v2, v4 to v8, v19 and v20 (60 abstracts each), v9 and v11 to v18 (37
+    # review-style abstracts each), v21 and v22 (37 each)
+    assert len(_records(train)) == 975
 
 
 def test_training_config_never_reads_the_test_abstracts():
@@ -32,7 +32,7 @@ def test_training_config_never_reads_the_test_abstracts():
     examples, _, _ = training_examples(load_config(config_path, {}), config_path)
     test_groups = {f"abs:{d}:{i}" for d, i in _records(claim_data.abstract_rows("test"))}
     train_groups = {e["group"] for e in examples if e["origin"] == "abstracts"}
-    assert len(train_groups) == 781 and not train_groups & test_groups
+    assert len(train_groups) == 975 and not train_groups & test_groups
 
 
 def test_unseen_block_renders_pooled_results():
