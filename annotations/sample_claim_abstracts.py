@@ -29,6 +29,9 @@ v19 and v20 (one ``default_rng(26535897)``, drawn after v18 in that order) are r
 (12 abstracts per screening set, the first sentence unit and the last four): general abstracts of every genre.
 v21 and v22 (one ``default_rng(30258509)``, drawn after v20 in that order) are review-style training samples drawn
 like v15-v18 (``PREDICTED_REVIEW_STYLE_2``: six predicted-qualitative abstracts each, the 13 left). v19-v22 are the claims@0.12.0 round.
+v23 and v24 (one ``default_rng(57721567)``, drawn after v22) are random training samples like v19/v20, v25 and v26
+(one ``default_rng(41421356)``, drawn after v24) review-style ones (``PREDICTED_REVIEW_STYLE_3``: no
+predicted-qualitative abstracts are left); the claims@0.13.0 round.
 The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
 (later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
 the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
@@ -77,6 +80,8 @@ REVIEW_STYLE_2 = (("narrative_review", 12), ("non_empirical", 12), ("qualitative
 PREDICTED_REVIEW_STYLE = (("narrative_review", 11), ("non_empirical", 11), ("qualitative", 8), ("case_study", 7))
 #: v21/v22: the same genre mix; only 13 predicted-qualitative abstracts were left after v20.
 PREDICTED_REVIEW_STYLE_2 = (("narrative_review", 12), ("non_empirical", 12), ("qualitative", 6), ("case_study", 7))
+#: v25/v26: no predicted-qualitative abstracts are left after v22.
+PREDICTED_REVIEW_STYLE_3 = (("narrative_review", 13), ("non_empirical", 13), ("case_study", 11))
 #: v13/v14: training samples of the same genre (qualitative and mixed-methods abstracts are used up).
 REVIEW_STYLE_3 = (("narrative_review", 12), ("non_empirical", 13), ("case_study", 12))
 
@@ -176,6 +181,13 @@ def main(out_dir: str) -> None:
     rng = np.random.default_rng(30258509)
     for name in ("v21", "v22"):
         samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE_2)
+    rng = np.random.default_rng(57721567)
+    samples["v23"] = draw(rng, used, nlp)
+    samples["v24"] = draw(rng, used, nlp)
+    predicted = {k: v for k, v in predicted.items() if k not in used}
+    rng = np.random.default_rng(41421356)
+    for name in ("v25", "v26"):
+        samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE_3)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in units)
