@@ -77,6 +77,12 @@ CLAIMS_PAIRS = (
     ("annotations/claims_abstracts_v21.jsonl", "annotations/second_pass/claims_abstracts_v21.jsonl",
      "agent:claims-45 (pass 2: agent:claims-47)",
      "every sentence unit of 9 of its 37 abstracts drawn by predicted design (numpy default_rng(21).choice(37, 9))"),
+    ("annotations/claims_abstracts_v23.jsonl", "annotations/second_pass/claims_abstracts_v23.jsonl",
+     "agent:claims-48 (pass 2: agent:claims-52)",
+     "every sentence unit of 12 of its 60 random abstracts (every 5th abstract in file order, from the third)"),
+    ("annotations/claims_abstracts_v25.jsonl", "annotations/second_pass/claims_abstracts_v25.jsonl",
+     "agent:claims-50 (pass 2: agent:claims-52)",
+     "every sentence unit of 9 of its 37 abstracts drawn by predicted design (numpy default_rng(25).choice(37, 9))"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
