@@ -31,7 +31,9 @@ v21 and v22 (one ``default_rng(30258509)``, drawn after v20 in that order) are r
 like v15-v18 (``PREDICTED_REVIEW_STYLE_2``: six predicted-qualitative abstracts each, the 13 left). v19-v22 are the claims@0.12.0 round.
 v23 and v24 (one ``default_rng(57721567)``, drawn after v22) are random training samples like v19/v20, v25 and v26
 (one ``default_rng(41421356)``, drawn after v24) review-style ones (``PREDICTED_REVIEW_STYLE_3``: no
-predicted-qualitative abstracts are left); the claims@0.13.0 round.
+predicted-qualitative abstracts are left). They were annotated in the claims@0.12.0 session and are not trained on:
+adding them to 0.12.0's training files did not help on the development set (``bench/claims_minilm_spans.md``), so
+they are kept as fresh development data for the next round.
 The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
 (later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
 the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
