@@ -316,7 +316,8 @@ def write_report(results: dict, path: Path) -> None:
          "(predicted narrative review 12, non-empirical 12, qualitative 6, case study 7). Annotated by reading "
          "(guideline v1.2) by `agent:claims-43` to `-46`: 1,317 sentences, 456 claim sentences, 717 claims. Blind "
          "second passes (`agent:claims-47`) on 12 abstracts of v19 and 9 of v21 agreed on claim / not a claim with "
-         "kappa 1.00 and 0.90 (`docs/models/agreement.md`)."),
+         "kappa 1.00 and 0.90 (`docs/models/agreement.md`). v23 to v26 (drawn after them the same way, 1,231 sentences, "
+         "`agent:claims-48` to `-51`) are development data, not trained on."),
         ("- Project corrections (`srnlp project export`) can be added with the override `data.extra` "
          "(`claims/extra.py`); they are trained on, never scored. The shipped model has none."),
         (f"- Detector settings (`{meta.get('detector', '?')}`, {meta.get('detector_settings', {})}), the abstracts' "
@@ -536,7 +537,9 @@ def write_report(results: dict, path: Path) -> None:
         "direction 0.809 → 0.857 (one more of 21 claims right), factor 0.412 → 0.421, outcome 0.387 → 0.396, "
         "detection F1 0.743 → 0.722 (22 sentences taken for claims instead of 21, the same 13 right). Evidence "
         "Inference agreement 0.721 → 0.718. The grouped CV on the training abstracts was again not re-run (more "
-        "than 80 minutes on 2 CPU cores). "
+        "than 80 minutes on 2 CPU cores). A second batch annotated in the same session (v23 to v26, 1,231 sentences) "
+        "gave no further gain on the development set (pooled factor token-F1 0.554 → 0.554; review-style detection "
+        "F1 0.607 → 0.583), so no model was trained with it: it is kept as fresh development data. "
         "**Token-overlap metric "
         "fixed in 0.3.0**: token offsets were taken relative to each span's own start, so spans starting at "
         "different characters shared no tokens; 0.3.0's numbers and the 0.2.0 column below use the fixed "
