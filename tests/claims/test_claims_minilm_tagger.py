@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import spacy
 
-from socialrecovery_nlp.claims.minilm_tagger import bio_tags, decode
+from socialrecovery_nlp.claims.minilm_tagger import benefit_from, bio_tags, decode
 
 NLP = spacy.blank("en")
 
@@ -174,3 +174,15 @@ def test_training_examples_drop_heading_only_spans_and_shift_offsets():
     docs, claims = tagger_examples(examples, NLP.make_doc)
     assert len(docs) == 1 and docs[0].text == "Peer support reduced relapse."
     assert bio_tags(docs[0], claims[0]) == [1, 2, 0, 3, 0]
+
+
+def test_benefit_from_finds_benefit_gain_and_profit_followed_by_from():
+    from socialrecovery_nlp.claims import lexicon as lx
+    from socialrecovery_nlp.claims.spans import Relation, Trigger
+
+    nlp = spacy.blank("en")
+    doc = nlp("Families benefited most from peer support , which improved recovery .")
+    rels = [Relation(Trigger(1, 2, lx.BENEFIT, 1), lx.BENEFIT, (4, 6), None),
+            Relation(Trigger(8, 9, lx.BENEFIT, 8), lx.BENEFIT, (4, 6), (9, 10))]
+    assert benefit_from(doc, rels) == {1}
+    assert benefit_from(nlp("Patients gained weight ."), [Relation(Trigger(1, 2, lx.BENEFIT, 1), lx.BENEFIT, None, (2, 3))]) == set()

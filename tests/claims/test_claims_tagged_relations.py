@@ -53,6 +53,18 @@ def test_a_tagged_factor_no_relation_took_joins_the_nearest_relation():
     assert out[1].factor == (5, 6) and out[1].outcome == (2, 3) and out[1].kind == lx.BENEFIT
 
 
+def test_the_beneficiary_before_benefit_from_takes_no_role():
+    # "SMGs and their families would benefit from intervention programs to reduce disparities":
+    # rule relation benefit(5) with factor (7, 9) and an implicit outcome; the tagger also marks "families" (3, 4)
+    # as a factor and "Families" before the trigger as an outcome (0, 1)
+    rules = [rel(trig(5, kind=lx.BENEFIT), (7, 9), None, kind=lx.BENEFIT)]
+    out = tagged_relations(rules, [(3, 4), (7, 9)], [(0, 1), (11, 12)], [], benefit_from=frozenset({5}))
+    assert [(r.factor, r.outcome) for r in out] == [((7, 9), (11, 12))]
+    # the same spans around another positive verb ("families improved ..."): the span before it is a factor
+    out = tagged_relations(rules, [(3, 4), (7, 9)], [], [])
+    assert sorted(r.factor for r in out) == [(3, 4), (7, 9)]
+
+
 def test_without_rule_relations_spans_are_paired_around_a_lexicon_trigger():
     triggers = [trig(4, 6), trig(10)]
     out = tagged_relations([], [(0, 3)], [(6, 9)], triggers)

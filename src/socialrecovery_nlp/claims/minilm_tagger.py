@@ -50,6 +50,17 @@ def bio_tags(doc: Doc, claims: list[dict]) -> list[int]:
     return tags
 
 
+BENEFIT_VERBS = frozenset({"benefit", "benefits", "benefited", "benefitted", "benefiting", "benefitting", "gain",
+                           "gains", "gained", "profit", "profits", "profited"})
+
+
+def benefit_from(doc: Doc, relations: list[Relation]) -> frozenset[int]:
+    """Trigger starts of relations read off "X benefit(s / ed) [most] from Y" (also gain, profit): "from" within
+    three tokens after the verb."""
+    return frozenset(r.trigger.start for r in relations if doc[r.trigger.start].lower_ in BENEFIT_VERBS
+                     and any(t.lower_ == "from" for t in doc[r.trigger.end:r.trigger.end + 3]))
+
+
 def decode(probs: np.ndarray, role: str, min_score: float = 0.0) -> list[tuple[int, int]]:
     """Token ranges of consecutive ``B-X``/``I-X`` tags for role ``"F"`` or ``"T"`` (touching runs are one
     phrase: argmax tags split "[lower] [quality of life]"), whose mean probability of the role is at least
@@ -226,7 +237,7 @@ class MiniLMSpanTagger:
             probs = self.tag([doc])[0]
         factors, outcomes = self.spans(probs, doc)
         return tagged_relations(relations, factors, outcomes, find_triggers(doc, skip),
-                                fragment=lambda a, b: is_fragment(doc, a, b))
+                                fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations))
 
     # -- persistence --------------------------------------------------------------------------
     def settings(self) -> dict:

@@ -9,7 +9,9 @@ the spans but not the predicates. :func:`tagged_relations` joins the two:
    left empty keeps the rule span. A tagged outcome inside a wider rule outcome has its valence read
    from the wider one ("[risk of] cardiovascular events");
 2. a tagged span no relation took becomes one more relation: a factor joins the relation whose
-   trigger is nearest (same predicate, that relation's outcome), an outcome likewise;
+   trigger is nearest (same predicate, that relation's outcome), an outcome likewise. A span before a
+   "benefit from" trigger names the beneficiary ("[families] would benefit from Y"): it takes no role in
+   that relation (step 1) and makes no new one (step 2);
 3. in a sentence without rule relations, each tagged factor is paired with the nearest tagged
    outcome (and each outcome left over with the nearest factor); the predicate is the lexicon
    trigger nearest the pair (or between them), so direction and strength still come from a trigger.
@@ -57,25 +59,30 @@ def _trigger_span(rel: Relation) -> Span:
 
 
 def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
-                     triggers: list[Trigger], fragment=None) -> list[Relation]:
+                     triggers: list[Trigger], fragment=None, benefit_from: frozenset[int] = frozenset()) -> list[Relation]:
     """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
 
     ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
     when there is no rule relation); ``fragment(a, b)``: is range ``b`` a piece of the phrase of
-    range ``a`` (no relation of its own)? Without tagged spans the rule relations come back unchanged.
+    range ``a`` (no relation of its own)? ``benefit_from``: start tokens of "benefit / gain / profit from"
+    triggers, whose subject is the beneficiary. Without tagged spans the rule relations come back unchanged.
     A relation built for a span no relation took follows the relation it was copied from."""
     if not factors and not outcomes:
         return relations
     out: list[Relation] = []
     for rel in relations:
         t = _trigger_span(rel)
-        factor = _choose(rel.factor, t, factors)
-        outcome = _choose(rel.outcome, t, outcomes)
+        if rel.trigger.start in benefit_from:  # the beneficiary before "benefit from" is neither role
+            factor = _choose(rel.factor, t, [f for f in factors if _side(f, t) > 0])
+            outcome = _choose(rel.outcome, t, [o for o in outcomes if _side(o, t) > 0])
+        else:
+            factor = _choose(rel.factor, t, factors)
+            outcome = _choose(rel.outcome, t, outcomes)
         if factor is not None and outcome is not None and _overlap(factor, outcome):
             factor, outcome = rel.factor, rel.outcome
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
-        extra = _leftovers(out, factors, outcomes, fragment)
+        extra = _leftovers(out, factors, outcomes, fragment, benefit_from)
         return [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
     return _paired(factors, outcomes, triggers)
 
@@ -91,7 +98,7 @@ def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> S
 
 
 def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span],
-               fragment=None) -> list[tuple[int, Relation]]:
+               fragment=None, benefit_from: frozenset[int] = frozenset()) -> list[tuple[int, Relation]]:
     """``(index of the source relation, relation)``: one more relation per tagged span that no relation
     took (and that is no fragment of a span one took), copied from the relation whose trigger is nearest."""
     extra: list[tuple[int, Relation]] = []
@@ -105,6 +112,8 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
                 continue
             i = min(free, key=lambda j: (_gap(span, _trigger_span(relations[j])), relations[j].trigger.start))
             near = relations[i]
+            if near.trigger.start in benefit_from and _side(span, _trigger_span(near)) < 0:
+                continue  # "[X] would benefit from Y": X is the beneficiary, neither factor nor outcome
             other = near.outcome if role == "factor" else near.factor
             if other is not None and _overlap(span, other):
                 continue
