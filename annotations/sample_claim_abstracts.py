@@ -108,6 +108,18 @@ def draw_review_style(rng, used: set, nlp, design_labels: dict, recipe=REVIEW_ST
     return units_out
 
 
+def draw_mixed_round(names, seeds, recipe, used: set, nlp, predicted: dict) -> dict:
+    """Two random samples (``draw``, one rng seeded ``seeds[0]``), then two review-style ones by predicted label
+    (another rng, ``seeds[1]``) among the abstracts still unused: ``{name: units}`` for the four ``names``."""
+    rng = np.random.default_rng(seeds[0])
+    out = {names[0]: draw(rng, used, nlp), names[1]: draw(rng, used, nlp)}
+    left = {k: v for k, v in predicted.items() if k not in used}
+    rng = np.random.default_rng(seeds[1])
+    for name in names[2:]:
+        out[name] = draw_review_style(rng, used, nlp, left, recipe)
+    return out
+
+
 def predicted_design_labels(used: set) -> dict:
     """(dataset, record_id) -> design@0.5.0's label, for abstracts of at least 600 characters that have no hand
     design label (neither split) and are in no claims sample."""
@@ -176,20 +188,9 @@ def main(out_dir: str) -> None:
     rng = np.random.default_rng(12020569)
     for name in ("v15", "v16", "v17", "v18"):
         samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE)
-    rng = np.random.default_rng(26535897)
-    samples["v19"] = draw(rng, used, nlp)
-    samples["v20"] = draw(rng, used, nlp)
-    predicted = {k: v for k, v in predicted.items() if k not in used}
-    rng = np.random.default_rng(30258509)
-    for name in ("v21", "v22"):
-        samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE_2)
-    rng = np.random.default_rng(57721567)
-    samples["v23"] = draw(rng, used, nlp)
-    samples["v24"] = draw(rng, used, nlp)
-    predicted = {k: v for k, v in predicted.items() if k not in used}
-    rng = np.random.default_rng(41421356)
-    for name in ("v25", "v26"):
-        samples[name] = draw_review_style(rng, used, nlp, predicted, PREDICTED_REVIEW_STYLE_3)
+    for names, seeds, recipe in ((("v19", "v20", "v21", "v22"), (26535897, 30258509), PREDICTED_REVIEW_STYLE_2),
+                                 (("v23", "v24", "v25", "v26"), (57721567, 41421356), PREDICTED_REVIEW_STYLE_3)):
+        samples.update(draw_mixed_round(names, seeds, recipe, used, nlp, predicted))
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in units)
