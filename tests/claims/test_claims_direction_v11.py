@@ -48,8 +48,7 @@ def test_shipped_tagger_reads_a_lowering_word_once(blank_nlp):
     from socialrecovery_nlp.claims.model import load_extractor
 
     extractor, meta = load_extractor(fast=False)
-    if meta.get("spans", {}).get("model") != "minilm":
-        pytest.skip("the newest claims model has no MiniLM span tagger")
+    assert meta.get("spans", {}).get("model") == "minilm"  # the shipped model has the MiniLM span tagger
     extractor.threshold = -1.0  # detection off: the sentence is a claim
     # constructed: the tagged outcome "quality of life" is read within "a lower quality of life"
     claims = extractor(blank_nlp("Stigma was associated with a lower quality of life."))
