@@ -112,6 +112,15 @@ def save_model(directory: str | Path, modules: dict, weights_file: str, settings
     (directory / settings_file).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 
 
+def restore(model, path: Path):
+    """Build ``model`` (``_build()``: encoder and head), load the values saved at ``path`` into its trained
+    modules (``_trained_modules()``) and freeze it; returns ``model``."""
+    model._build()
+    load_state(model._trained_modules(), path, f"train_layers {model.train_layers}")
+    model.encoder.requires_grad_(False)
+    return model
+
+
 def save_state(modules: dict, path: Path, name: str) -> None:
     """The trained values as fp16 safetensors."""
     from safetensors.torch import save_file

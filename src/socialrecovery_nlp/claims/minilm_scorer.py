@@ -17,8 +17,8 @@ from .minilm_finetune import (  # noqa: F401 - available and encoder_id are part
     encoder_id,
     fine_tune,
     load_encoder,
-    load_state,
     read_settings,
+    restore,
     save_model,
     trained_modules,
     trained_state,
@@ -123,7 +123,4 @@ class MiniLMClaimScorer:
         s = read_settings(directory / SETTINGS_FILE, NAME, "scorer")
         scorer = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed")},
                      n_labels=int(s.get("n_labels", 2)))
-        scorer._build()
-        load_state(scorer._trained_modules(), directory / WEIGHTS_FILE, f"train_layers {scorer.train_layers}")
-        scorer.encoder.requires_grad_(False)
-        return scorer
+        return restore(scorer, directory / WEIGHTS_FILE)

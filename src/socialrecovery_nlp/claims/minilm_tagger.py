@@ -18,8 +18,8 @@ from .minilm_finetune import (
     encoder_id,
     fine_tune,
     load_encoder,
-    load_state,
     read_settings,
+    restore,
     save_model,
     trained_modules,
 )
@@ -138,7 +138,7 @@ class MiniLMSpanTagger:
         self.torch, self.tokenizer, self.encoder = load_encoder()
         self.head = self.torch.nn.Linear(self.encoder.config.hidden_size, len(TAGS))
 
-    def _modules(self) -> dict:
+    def _trained_modules(self) -> dict:
         return trained_modules(self.encoder, self.train_layers, self.head)
 
     def _encode(self, docs: list[Doc]):
@@ -188,7 +188,7 @@ class MiniLMSpanTagger:
                 return torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), y.reshape(-1),
                                                          ignore_index=-100)
 
-            fine_tune(torch, self._modules(), self.encoder, np.array([len(d.text) for d in docs], dtype=float),
+            fine_tune(torch, self._trained_modules(), self.encoder, np.array([len(d.text) for d in docs], dtype=float),
                       batch_loss, self.epochs, self.batch_size, self.lr, self.seed, head_lr=self.head_lr)
         self._cache = {}
         return self
@@ -247,7 +247,7 @@ class MiniLMSpanTagger:
                 "min_score": self.min_score, "head_lr": self.head_lr}
 
     def save(self, directory: str | Path) -> None:
-        save_model(directory, self._modules(), WEIGHTS_FILE, SETTINGS_FILE, self.settings())
+        save_model(directory, self._trained_modules(), WEIGHTS_FILE, SETTINGS_FILE, self.settings())
 
     @classmethod
     def load(cls, directory: str | Path) -> MiniLMSpanTagger:
@@ -255,7 +255,4 @@ class MiniLMSpanTagger:
         s = read_settings(directory / SETTINGS_FILE, NAME, "tagger")
         tagger = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed",
                                           "min_score", "head_lr")})
-        tagger._build()
-        load_state(tagger._modules(), directory / WEIGHTS_FILE, f"train_layers {tagger.train_layers}")
-        tagger.encoder.requires_grad_(False)
-        return tagger
+        return restore(tagger, directory / WEIGHTS_FILE)
