@@ -83,6 +83,12 @@ CLAIMS_PAIRS = (
     ("annotations/claims_abstracts_v25.jsonl", "annotations/second_pass/claims_abstracts_v25.jsonl",
      "agent:claims-50 (pass 2: agent:claims-52)",
      "every sentence unit of 9 of its 37 abstracts drawn by predicted design (numpy default_rng(25).choice(37, 9))"),
+    ("annotations/claims_titles_t1.jsonl", "annotations/second_pass/claims_titles_t1.jsonl",
+     "agent:claims-53 (pass 2: agent:claims-55)",
+     "40 of its 161 title units (numpy default_rng(1).choice(161, 40)); titles, guideline v1.3 section \"Titles\""),
+    ("annotations/claims_titles_t2.jsonl", "annotations/second_pass/claims_titles_t2.jsonl",
+     "agent:claims-54 (pass 2: agent:claims-55)",
+     "60 of its 153 title units (numpy default_rng(2).choice(153, 60)); titles, guideline v1.3 section \"Titles\""),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"

@@ -97,6 +97,10 @@ TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, *(SOURCE_ROOT / "annotations" /
 RANDOM_TEST_ABSTRACTS = SOURCE_ROOT / "annotations" / "claims_abstracts_v3.jsonl"
 REVIEW_STYLE_TEST_ABSTRACTS = SOURCE_ROOT / "annotations" / "claims_abstracts_v10.jsonl"
 TEST_ABSTRACT_FILES = (RANDOM_TEST_ABSTRACTS, REVIEW_STYLE_TEST_ABSTRACTS)
+#: Titles of screening records (guideline v1.3, "Titles"; ``annotations/sample_claim_titles.py``): t1 is the
+#: development sample of the title rules, t2 (``split: "test"``) their held-out test sample. Neither is trained on.
+TITLE_DEV = SOURCE_ROOT / "annotations" / "claims_titles_t1.jsonl"
+TITLE_TEST = SOURCE_ROOT / "annotations" / "claims_titles_t2.jsonl"
 
 
 def abstract_rows(split: str, paths=None) -> list[dict]:
@@ -107,18 +111,20 @@ def abstract_rows(split: str, paths=None) -> list[dict]:
     return [r for p in paths if Path(p).is_file() for r in load_abstract_annotations(p) if r["split"] == split]
 
 
-def screening_abstracts(dataset: str, root: Path = SOURCE_ROOT / "data" / "screening") -> dict[str, str]:
-    """``{record_id: abstract}`` of one screening CSV (``data/screening/<dataset>.csv``)."""
+def screening_abstracts(dataset: str, root: Path = SOURCE_ROOT / "data" / "screening", field: str = "abstract") -> dict[str, str]:
+    """``{record_id: abstract}`` (or another ``field``, e.g. ``title``) of one screening CSV
+    (``data/screening/<dataset>.csv``)."""
     with open(root / f"{dataset}.csv", newline="", encoding="utf-8") as handle:
-        return {row["record_id"]: row.get("abstract") or "" for row in csv.DictReader(handle)}
+        return {row["record_id"]: row.get(field) or "" for row in csv.DictReader(handle)}
 
 
 def load_abstract_annotations(path: str | Path = ABSTRACT_ANNOTATIONS, check: bool = True) -> list[dict]:
     """Annotated sentences of screening abstracts (``annotations/claims_abstracts.jsonl``).
 
     Same fields as :func:`load_annotations`; ``start``/``end`` (and the claims' offsets) index the
-    abstract of record ``provenance.record_id`` in ``data/screening/<provenance.dataset>.csv``,
-    which ``check`` verifies.
+    abstract of record ``provenance.record_id`` in ``data/screening/<provenance.dataset>.csv``
+    (its title for rows of ``section`` "Title", e.g. ``annotations/claims_titles_t1.jsonl``), which
+    ``check`` verifies.
     """
     path = Path(path)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -126,17 +132,18 @@ def load_abstract_annotations(path: str | Path = ABSTRACT_ANNOTATIONS, check: bo
         cache: dict[str, dict[str, str]] = {}
         for row in rows:
             dataset = row["provenance"]["dataset"]
-            if dataset not in cache:
+            field = "title" if row.get("section") == "Title" else "abstract"
+            if (dataset, field) not in cache:
                 root = path.parent.parent / "data" / "screening"  # a file in annotations/
                 if not (root / f"{dataset}.csv").is_file():
                     root = SOURCE_ROOT / "data" / "screening"  # elsewhere (annotations/second_pass/, a copy)
-                cache[dataset] = screening_abstracts(dataset, root)
-            text = cache[dataset].get(row["provenance"]["record_id"], "")
+                cache[(dataset, field)] = screening_abstracts(dataset, root, field)
+            text = cache[(dataset, field)].get(row["provenance"]["record_id"], "")
             if text[row["start"]:row["end"]] != row["text"]:
-                raise ValueError(f"{path}: {row['id']} offsets do not slice its abstract")
+                raise ValueError(f"{path}: {row['id']} offsets do not slice its {field}")
             for claim in row["claims"]:
                 for part in ("factor", "outcome"):
                     span = claim[part]
                     if span["start"] is not None and text[span["start"]:span["end"]] != span["text"]:
-                        raise ValueError(f"{path}: {row['id']} {part} offsets do not slice the abstract")
+                        raise ValueError(f"{path}: {row['id']} {part} offsets do not slice the {field}")
     return rows

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..corpus.record import Record
+from ..pipeline.extensions import register_extensions
 from . import data as claim_data
 from .direction import DIRECTIONS, outcome_valence
 from .extract import ClaimExtractor
@@ -76,7 +78,8 @@ def evaluate_seed(extractor: ClaimExtractor, split: str = "test", annotations=cl
 def evaluate_rows(extractor: ClaimExtractor, rows: list[dict], oracle: bool = False, errors: list | None = None) -> dict:
     """:func:`evaluate_seed` on annotation rows (``start`` and the claims' offsets in one frame; a
     row with ``start`` 0 has sentence-relative offsets). ``errors``: a list that receives
-    ``(row, gold claims, predicted claim dicts)`` for every row (for error analysis)."""
+    ``(row, gold claims, predicted claim dicts)`` for every row (for error analysis). Rows of section
+    ``Title`` are read as a record's title (``doc._.record``), like the pipeline reads titles."""
     nlp = _blank()
     if oracle:
         rows = [r for r in rows if r["is_claim"]]
@@ -87,6 +90,9 @@ def evaluate_rows(extractor: ClaimExtractor, rows: list[dict], oracle: bool = Fa
     gold_dir, pred_dir, gold_str, pred_str = [], [], [], []
     hedge_ok = neg_ok = social_ok = n_matched = 0
     for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows])):
+        if row.get("section") == "Title":  # a title unit is read as a record's title, as in the pipeline
+            register_extensions()
+            doc._.record = Record(id=row["id"], title=row["text"])
         claims = extractor(doc)
         base = row["start"]
         is_pred = bool(claims)
@@ -286,8 +292,8 @@ def _fold_tagger(rows: list[dict], meta: dict):
 
 def evaluate_unseen_abstracts(extractor: ClaimExtractor, path=None) -> dict | None:
     """One held-out abstracts file (``split: "test"`` rows; default v3, 60 random abstracts that no
-    rule, setting or model was chosen on; v10: 37 review-style abstracts), end to end and with
-    detection switched off."""
+    rule, setting or model was chosen on; v10: 37 review-style abstracts; the title sample t2), end to end and
+    with detection switched off."""
     rows = claim_data.abstract_rows("test", [path or claim_data.RANDOM_TEST_ABSTRACTS])
     if not rows:
         return None
@@ -367,6 +373,7 @@ def main(argv: list[str] | None = None) -> dict:
         "abstracts_cv": _abstracts_cv(meta, args),
         "unseen_abstracts": evaluate_unseen_abstracts(extractor),
         "unseen_review_style": evaluate_unseen_abstracts(extractor, claim_data.REVIEW_STYLE_TEST_ABSTRACTS),
+        "unseen_titles": evaluate_unseen_abstracts(extractor, claim_data.TITLE_TEST),
         "training_cv": meta.get("training", {}).get("cv", {}),
         "certainty": {"model": meta.get("certainty"),
                       "hedging": certainty_against_hedging(getattr(extractor, "certainty_model", None))},

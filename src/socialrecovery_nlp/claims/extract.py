@@ -28,6 +28,7 @@ from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame
 from .parser import DEFAULT_PARSER, load_parser
 from .spans import Relation, Trigger, extract_relations, find_triggers
+from .topic_phrase import topic_phrase
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _PRONOUNS = frozenset(["this", "that", "it", "they", "these", "those", "such", "which", "what", "who"])
@@ -144,7 +145,10 @@ class ClaimExtractor:
         if hasattr(self.span_model, "prepare"):
             self.span_model.prepare(parsed)  # one batched tagging pass over the candidate sentences
         per_doc: list[list[Claim]] = [[] for _ in docs]
+        fronts = [_front_spans(doc) for doc in docs]
         for (d, span, score), pdoc, k in zip(candidates, parsed, heads):
+            if pdoc is not None and self.threshold >= 0 and _within(span, fronts[d]) and topic_phrase(pdoc):
+                continue  # a title that names a topic ("Effects of X on Y"): no claim
             claims, linked = self._claims(span, score, pdoc, k)
             if pdoc is not None and self.threshold >= 0 and score < self.confident and not linked:
                 continue  # an uncertain candidate whose parse links no factor to an outcome
@@ -175,14 +179,15 @@ class ClaimExtractor:
         if pdoc is not None:
             skip_parsed = [(a - k, b - k) for a, b in skip if a >= k]
             relations = extract_relations(pdoc, skip_parsed, rejected)
-            if hasattr(self.span_model, "relations") and (relations or not rejected or self.threshold < 0):
+            nominal = bool(relations) and all(r.nominal for r in relations)
+            if hasattr(self.span_model, "relations") and not nominal and (relations or not rejected or self.threshold < 0):
                 # a sentence tagger: its spans, the rules' predicates (not where the rules rejected the
                 # sentence's only relation: a comparison of unnamed groups is a finding, not a claim)
                 if not self.tagger_links:
                     rule_linked = any(r.factor is not None and (r.outcome is not None or r.implicit_outcome)
                                       for r in relations)
                 relations = self.span_model.relations(pdoc, relations, skip_parsed)
-            elif self.span_model is not None and relations:
+            elif self.span_model is not None and relations and not nominal:
                 relations = self.span_model.refine(pdoc, relations)
         else:
             relations = []
@@ -429,6 +434,19 @@ def _design_for(claim: Claim, designs: list[dict] | None, own_design: str | None
     if not claim.citations and own_design:
         return own_design
     return "unclear"
+
+
+def _front_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the record's front matter in ``doc`` (an abstract record's title), from
+    ``doc._.record``; empty for a doc without a record."""
+    record = doc._.record if Doc.has_extension("record") else None
+    if record is None or not hasattr(record, "section_offsets"):
+        return []
+    return [(a, b) for section, a, b in record.section_offsets() if section.kind == "front"]
+
+
+def _within(span: Span, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in spans)
 
 
 def _references(doc: Doc) -> list[str]:

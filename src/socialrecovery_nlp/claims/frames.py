@@ -59,14 +59,50 @@ _RES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _FRAMES.it
 
 def non_claim_frame(text: str) -> str | None:
     """The name of the non-claim frame ``text`` is in (``hypothesis``, ``aim``, ``question``,
-    ``future_research``, ``recommendation``), or ``None``."""
+    ``future_research``, ``recommendation``, ``knowledge_gap``), or ``None``."""
     stripped = _LABEL.sub("", _MARKUP.sub(" ", text).strip(), count=1).strip()
     for name, pattern in _RES.items():
         match = pattern.search(stripped)
         if match and not (name in _CLAUSE_FRAMES and (_asserted_before(stripped, match.start())
                                                       or _asserted_after(stripped, match.end()))):
             return name
-    return None
+    return "knowledge_gap" if _gap_only(stripped) else None
+
+
+#: What is not known: "Little is known about X", "the mechanisms remain unclear", "it is not known whether X
+#: reduces Y". A relation inside such a clause is not asserted (guideline kinds ``background`` and
+#: ``future_research``); claims@0.12.0 took "little is known about the changes in caregivers' burden and its
+#: determinants" as a claim (examples/batch.ris).
+_GAP = re.compile(
+    r"\b(?:little|less|not\s+much|nothing|relatively\s+little|very\s+little|much\s+less)\s+(?:is|was|has\s+been|remains|"
+    r"have\s+been)\s+(?:yet\s+|so\s+far\s+|currently\s+)?(?:known|understood|documented|reported)\b"
+    r"|\b(?:remains?|remained|is|are|was|were)\s+(?:still\s+|largely\s+|currently\s+|as\s+yet\s+|yet\s+|also\s+)?"
+    r"(?:unclear|unknown|uncertain|unresolved|understudied|unexplored|under-researched|poorly\s+understood|"
+    r"not\s+(?:yet\s+|well\s+|fully\s+|clearly\s+)?(?:known|understood|clear|established))\b",
+    re.IGNORECASE)
+#: Where the clause of a gap ends and another clause (which may assert) begins: "X is involved in Y, but its
+#: effects on Z are unknown", "Although X has been linked to Y, it remains unclear how".
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|yet|whereas|although|though|while)\s+|,\s+and\s+|,\s+(?:however|nevertheless),?\s+",
+                           re.IGNORECASE)
+_LEADING_CONCESSION = re.compile(r"^(?:although|though|while|whereas|despite|even\s+though)\b[^,;]*,", re.IGNORECASE)
+
+
+def _gap_only(text: str) -> bool:
+    """Whether ``text`` states a knowledge gap and no clause outside the gap holds a relation trigger (the
+    gate's, which is broader than the detector's: "is involved in", "a role of")."""
+    match = _GAP.search(text)
+    if match is None:
+        return False
+    from .lexicon import TRIGGER_RE
+
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+    lead = _LEADING_CONCESSION.match(text)
+    if lead is not None and lead.end() <= match.start():
+        start = max(start, lead.end())
+    after = _CLAUSE_BREAK.search(text, match.end())
+    end = after.start() if after is not None else len(text)
+    rest = (text[:start] + " " + text[end:]).lower()
+    return TRIGGER_RE.search(rest) is None
 
 
 #: Where a clause that asserts on its own can follow a recommendation or a call for research: "doctors must

@@ -201,6 +201,17 @@ def _review_style_block(unseen: dict | None) -> list[str]:
         "`docs/models/agreement.md`). Nobody read the extractor's errors on them.") if unseen else "", unseen)
 
 
+def _titles_block(unseen: dict | None) -> list[str]:
+    return _held_out_block("Unseen titles (held-out test)", (
+        f"`annotations/claims_titles_t2.jsonl`: {unseen['n_sentences']} title units of {unseen['n_abstracts']} "
+        "screening records (30 per screening set, `annotations/sample_claim_titles.py`; no record of any abstract "
+        "sample or of `examples/`), each read as a record's title as the pipeline reads it. Annotated by reading "
+        "under the guideline's section \"Titles\" (v1.3, `agent:claims-54`; second pass in "
+        "`docs/models/agreement.md`). The title rules (topic phrases, findings stated as noun phrases) were written "
+        "on the development sample t1 (`claims_titles_t1.jsonl`); nobody read the extractor's errors on t2.")
+        if unseen else "", unseen)
+
+
 def write_report(results: dict, path: Path) -> None:
     test, oracle, train = results["seed_test"], results["seed_test_oracle"], results["seed_train"]
     ei, cv = results["evidence_inference_test"], results.get("training_cv", {})
@@ -223,7 +234,8 @@ def write_report(results: dict, path: Path) -> None:
         "Wang 2019), hedging with its cue, negation, citations, the design behind the claim, themes and `social`."), "",
         "| step | how | trained? |", "|---|---|---|",
         ("| candidate sentences | a relation trigger (lexicon), not a non-claim frame (hypothesis, aim, research "
-        "question, call for research: `claims/frames.py`), **and** P(claim) ≥ threshold from TF-IDF (1-2-grams + "
+        "question, call for research, knowledge gap: `claims/frames.py`; a title that names a topic, "
+        "`claims/topic_phrase.py`), **and** P(claim) ≥ threshold from TF-IDF (1-2-grams + "
         "cue markers, v2: + section-heading / statistics / number markers) + logistic regression; from 0.10.0 a "
         "sentence the TF-IDF stage is unsure about (probability in the `[minilm] band`) is re-scored by a fine-tuned "
         "all-MiniLM-L6-v2 and gets a weighted mean of both (`mix`; `claims/cascade_detector.py`, "
@@ -318,6 +330,12 @@ def write_report(results: dict, path: Path) -> None:
          "second passes (`agent:claims-47`) on 12 abstracts of v19 and 9 of v21 agreed on claim / not a claim with "
          "kappa 1.00 and 0.90 (`docs/models/agreement.md`). v23 to v26 (drawn after them the same way, 1,231 sentences, "
          "`agent:claims-48` to `-51`) are development data, not trained on."),
+        ("- `annotations/claims_titles_t1.jsonl` (development) and `_t2.jsonl` (**test only**): the titles of 150 "
+         "screening records each (`annotations/sample_claim_titles.py`, `default_rng(31415926)`, 30 per screening "
+         "set, none in an abstract sample or in `examples/`), every sentence unit of the title, annotated by reading "
+         "under the guideline's section \"Titles\" (v1.3) by `agent:claims-53` and `-54`: t1 161 units, 32 claim "
+         "titles, 42 claims; t2 153 units, 34 claim titles, 47 claims. Offsets index each record's title. Neither "
+         "is trained on."),
         ("- Project corrections (`srnlp project export`) can be added with the override `data.extra` "
          "(`claims/extra.py`); they are trained on, never scored. The shipped model has none."),
         (f"- Detector settings (`{meta.get('detector', '?')}`, {meta.get('detector_settings', {})}), the abstracts' "
@@ -545,6 +563,26 @@ def write_report(results: dict, path: Path) -> None:
         "factor: a span before \"benefit / gain / profit from\" now takes no role; the development set did not "
         "move): only v10 moved (factor token-F1 0.571 → 0.584, outcome 0.552 → 0.553); this page shows the second "
         "scoring. "
+        "**Title and knowledge-gap rules (2026-11-27, the 0.12.0 weights unchanged)**: the claims component reads "
+        "a record's title as its first sentence unit, and titles had no annotations. Two title samples were drawn "
+        "(`annotations/sample_claim_titles.py`, 30 records per screening set each, none in an abstract sample or in "
+        "`examples/`) and annotated under a new guideline section \"Titles\" (v1.3): t1 (161 units, 32 claim titles; "
+        "`agent:claims-53`) for development, t2 (153 units, 34 claim titles; `agent:claims-54`) held out; blind "
+        "second passes on 40 and 60 of their units agreed on claim / not a claim with kappa 1.00 and 1.00. Three "
+        "rules came from t1 and `examples/batch.ris`: a title that names a topic (\"Effects of X on Y\", \"The role "
+        "of X in Y\", \"Predictors of Y\", no finite verb) makes no claim (`claims/topic_phrase.py`; titles only, "
+        "read from `doc._.record`); a finding stated as a noun phrase (\"Enhanced recognition memory following X\", "
+        "\"Reduced relapse with X\") is read as a relation with the construction's own spans "
+        "(`claims/nominal_finding.py`); a knowledge gap (\"little is known about\", \"remains unclear\", \"it is not "
+        "known whether\") is a non-claim frame unless another clause of the sentence holds a trigger "
+        "(`claims/frames.py`; on the training and development sentences that match it, 37 of 44 non-claims and 1 "
+        "of 11 claims are framed). On t1, title detection F1 went 0.724 → 0.857 (precision 0.808 → 1.000), factor "
+        "token-F1 0.642 → 0.782 and outcome 0.544 → 0.695; on the development abstracts v23 to v26 detection F1 "
+        "0.759 → 0.761 with every span number unchanged (`python bench/claims_dev_files.py`). Then the held-out "
+        "sets were scored once: the seed test split, v3, v10 and Evidence Inference did not move; on the held-out "
+        "titles t2, claims@0.12.0 with the earlier code (commit ba7fc4d) had detection P / R / F1 0.583 / 0.618 / "
+        "0.600, factor token-F1 0.577, outcome 0.477, direction 0.468, and with these rules 0.741 / 0.588 / 0.656, "
+        "0.625, 0.539 and 0.468 (one true title claim fewer found; the t2 errors were not read). "
         "**Token-overlap metric "
         "fixed in 0.3.0**: token offsets were taken relative to each span's own start, so spans starting at "
         "different characters shared no tokens; 0.3.0's numbers and the 0.2.0 column below use the fixed "
@@ -561,6 +599,7 @@ def write_report(results: dict, path: Path) -> None:
         *_abstracts_block(results.get("abstracts_cv")),
         *_unseen_block(results.get("unseen_abstracts")),
         *_review_style_block(results.get("unseen_review_style")),
+        *_titles_block(results.get("unseen_titles")),
         "## Evidence Inference 2.0, test articles", "",
         ("Evidence texts of the valid annotations of the test articles (`data/claims/evidence_inference/splits/"
         "test_article_ids.txt`), detection switched off (each is a finding). Gold direction from `Label Code`: "

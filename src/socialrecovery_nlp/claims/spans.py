@@ -54,6 +54,7 @@ from .implicit_predicates import judged_subject, named_outcome
 from .improved_more import group_improved
 from .limits import agents, limited_by, placed_limit
 from .misparsed_verb import misparsed_verb, misread_clause_verb
+from .nominal_finding import nominal_finding
 from .orientation import swap_sides
 from .raised_object import raised_object
 from .ranked_among import ranked_among, ranked_outcome
@@ -131,6 +132,9 @@ class Relation:
     #: the tokens whose text gives the outcome's valence when it is not the outcome span itself (a tagged
     #: outcome "cardiovascular events" read within "risk of cardiovascular events"; :mod:`.tagged_relations`)
     valence_span: tuple[int, int] | None = None
+    #: a finding stated as a noun phrase ("[Enhanced] memory following X", :mod:`.nominal_finding`): its spans
+    #: come from the construction, which a span tagger trained on full sentences does not know, so they are kept
+    nominal: bool = False
 
 
 def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Trigger]:
@@ -375,6 +379,11 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
     relations = _extract(doc, skip, allow_relative=False, rejected=found)
     if not relations and not found:  # a rejected group comparison makes the sentence a finding
         relations = _extract(doc, skip, allow_relative=True, rejected=found)
+    if not relations and not found:  # "[Enhanced] recognition memory following X": a finding without a verb
+        nominal = nominal_finding(doc)
+        if nominal is not None:
+            i, kind, factor, outcome, correlational = nominal
+            return [Relation(Trigger(i, i + 1, kind, i), kind, factor, outcome, group_result=correlational, nominal=True)]
     if rejected is not None:
         rejected.extend(found)
     relations = [r for rel in relations for r in _or_whole(_enumerated(doc, rel, skip), rel)]

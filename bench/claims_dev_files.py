@@ -1,0 +1,56 @@
+"""Score a shipped claims model on development annotation files (never the test files).
+
+    python bench/claims_dev_files.py [--model models/claims-0.12.0] [--files F ...] [--errors OUT.jsonl]
+
+Default files: the development abstracts v23 to v26 (annotated in the claims@0.12.0 session, not trained on).
+Prints per-file and pooled detection P/R/F1, factor / outcome token-F1 and direction accuracy (the same scorer
+as ``claims.evaluate``). ``--errors`` writes every row's gold and predicted claims for reading. Refuses the
+held-out test files (seed ``claims.jsonl`` test split, v3, v10, title test sample t2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = [ROOT / "annotations" / f"claims_abstracts_v{v}.jsonl" for v in (23, 24, 25, 26)]
+FORBIDDEN = {"claims.jsonl", "claims_abstracts_v3.jsonl", "claims_abstracts_v10.jsonl", "claims_titles_t2.jsonl"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--files", nargs="*", default=[str(p) for p in DEFAULT])
+    ap.add_argument("--errors", default=None)
+    args = ap.parse_args()
+    from socialrecovery_nlp.claims.data import load_abstract_annotations
+    from socialrecovery_nlp.claims.evaluate import _pool, evaluate_rows
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    if any(Path(f).name in FORBIDDEN for f in args.files):
+        sys.exit("refusing a held-out test file")
+    extractor, meta = load_extractor(args.model, None, fast=False)
+    results, errors = {}, []
+    for f in args.files:
+        rows = load_abstract_annotations(f)
+        errs: list = []
+        results[Path(f).stem] = evaluate_rows(extractor, rows, errors=errs)
+        errors.extend({"file": Path(f).stem, "row": r, "pred": p} for r, p in errs)
+    pooled = _pool(list(results.values()))
+    out = {"model": f"{meta['name']}@{meta['version']}", "files": results, "pooled": pooled}
+    brief = {k: {"det": v["detection"]["f1"], "P": v["detection"]["precision"], "R": v["detection"]["recall"],
+                 "factor": v["factor"]["token"]["f1"], "outcome": v["outcome"]["token"]["f1"],
+                 "direction": v["direction"]["accuracy"]} for k, v in results.items()}
+    print(json.dumps({"model": out["model"], "brief": brief, "pooled": pooled}, indent=1))
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""A noun phrase that names a topic asserts no relation: "Effects of modafinil on sustained attention",
+"The role of stimulants in the treatment of ADHD", "Predictors of benzodiazepine discontinuation",
+"Home training in frail old people: effect on quality of life".
+
+Most titles are such phrases, and the claims component reads a record's title as its first sentence unit;
+claims@0.12.0 took 5 of 26 titles it called claims in the title development sample t1 from them
+(``annotations/claims_titles_t1.jsonl``, guideline section "Titles"). A unit is a topic phrase when a part of it
+(the whole unit, or a part after a colon) opens with a topic head ("effect(s) of / on", "role of", "impact of",
+"influence of", "predictors / determinants / correlates of", "risk factors for", "factors associated with",
+"association(s) / relationship(s) between") and the unit has no finite verb outside a relative clause. A phrase
+that states a result keeps its claim: "Beneficial effects of X on Y", "Minimal effects of X" (an adjective opens
+it), "Effects of X on Y: X lowers Y" (a finite verb).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+_HEAD = re.compile(
+    r"(?:^|:\s*)(?:the\s+|a\s+|an\s+)?(?:(?:possible|potential|differential|comparative|relative|long-term|short-term|"
+    r"acute|chronic)\s+)?(?:effects?\s+(?:of|on)|role\s+of|impact\s+of|influence\s+of|predictors?\s+of|determinants?\s+of|"
+    r"correlates?\s+of|risk\s+factors?\s+(?:of|for)|factors\s+(?:associated\s+with|related\s+to|influencing|affecting)|"
+    r"associations?\s+(?:between|of)|relationships?\s+between|relations?\s+between|links?\s+between)\b",
+    re.IGNORECASE)
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+_RELATIVE = frozenset(["WDT", "WP", "WP$", "WRB"])
+
+
+def topic_phrase(doc: Doc) -> bool:
+    """Whether the parsed unit ``doc`` is a topic phrase (see the module doc)."""
+    if not _HEAD.search(doc.text):
+        return False
+    return not any(t.tag_ in _FINITE and not _introduced(t) for t in doc)
+
+
+def _introduced(token) -> bool:
+    """Whether the finite verb ``token`` heads a clause opened by a relative word or a subordinator ("patients
+    [who] harm themselves", "[while] being treated"): such a clause does not make the unit a sentence."""
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    return any(c.tag_ in _RELATIVE or c.dep_ == "mark" for c in verb.children)
