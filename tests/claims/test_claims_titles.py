@@ -1,4 +1,5 @@
-"""Titles and other verbless units: topic phrases, findings stated as noun phrases, knowledge gaps.
+"""Titles and other verbless units (topic phrases, findings stated as noun phrases), knowledge gaps, denied
+alternatives ("A but not B improves Y") and "unlikely to".
 
 The sentences are illustrative, written for the tests (never evaluated on), except where a test reads the
 annotation files.
@@ -132,3 +133,29 @@ def test_title_annotation_files():
     abstracts = {(json.loads(line)["provenance"]["dataset"], json.loads(line)["provenance"]["record_id"])
                  for path in root.glob("claims_abstracts*.jsonl") for line in path.read_text(encoding="utf-8").splitlines()}
     assert not {key(r) for r in t1 + t2} & abstracts
+
+
+@pytest.fixture(scope="module")
+def shipped_extractor():
+    pytest.importorskip("torch")
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    loaded = load_extractor(None, None, fast=False)
+    if loaded is None or loaded[0].span_model is None:
+        pytest.skip("no shipped claims model with its span tagger")
+    return loaded[0]
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Peer support but not medication reduced relapse.", "Peer support", "medication"),
+    ("Guanfacine, but not clonidine, improves planning and working memory in adults.", "Guanfacine", "clonidine"),
+])
+def test_but_not_denies_only_its_own_factor(shipped_extractor, blank_nlp, text, a, b):
+    """The span tagger splits "A but not B" into two factors of one trigger: the "not" denies B only."""
+    directions = {c.to_dict()["factor"]["text"]: c.direction for c in shipped_extractor(blank_nlp(text))}
+    assert directions[a] == "promotes" and directions[b] == "no_effect", directions
+
+
+def test_unlikely_to_is_no_effect(rules_extractor, blank_nlp, parser):
+    claims = [c.to_dict() for c in rules_extractor(blank_nlp("Peer support is unlikely to reduce relapse."))]
+    assert claims and all(c["direction"] == "no_effect" and c["negated"] for c in claims)

@@ -31,6 +31,9 @@ from .spans import Relation, Trigger, extract_relations, find_triggers
 from .topic_phrase import topic_phrase
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
+#: "[A], but not [B], improves Y": the "not" before another relation's factor denies that factor only
+_DENIED_ALTERNATIVE = re.compile(r"(?:\b(?:but|and|or)\s+)?\bnot\s+$", re.IGNORECASE)
+_DENIED_GAP = re.compile(r"\s*,?\s*(?:but|and|or)\s+not\s+[^,;:()]{1,60}?,?\s*", re.IGNORECASE)
 _PRONOUNS = frozenset(["this", "that", "it", "they", "these", "those", "such", "which", "what", "who"])
 
 
@@ -158,6 +161,29 @@ class ClaimExtractor:
             self._add_context(doc, claims, text)
             yield claims
 
+    def _without_denied_alternatives(self, window: str, sent: Span, token_doc, relations: list, bounds: list, i: int,
+                                     k: int) -> str:
+        """``window`` without "but not [B]" where B is the factor of another relation of the same trigger, or
+        all that stands between the relation's factor and its trigger: in "A, but not B, improves Y" the "not"
+        denies B, not A."""
+        text = sent.text
+        factor = self._span(sent, token_doc, relations[i].factor, k)
+        if factor is not None:
+            gap = text[factor.end_char - sent.start_char:bounds[i][0]]
+            if _DENIED_GAP.fullmatch(gap):
+                window = window.replace(gap, " ", 1)
+        for j, other in enumerate(relations):
+            if j == i or bounds[j] != bounds[i] or other.factor is None or other.factor == relations[i].factor:
+                continue
+            span = self._span(sent, token_doc, other.factor, k)
+            if span is None:
+                continue
+            o0, o1 = span.start_char - sent.start_char, span.end_char - sent.start_char
+            lead = _DENIED_ALTERNATIVE.search(text[max(0, o0 - 16):o0])
+            if lead is not None:
+                window = window.replace(text[o0 - len(lead.group()):o1], " ", 1)
+        return window
+
     def _add_certainty(self, claims: list[Claim]) -> None:
         """One certainty prediction per claim sentence, batched over the whole batch of docs."""
         if self.certainty_model is None or not claims:
@@ -228,6 +254,7 @@ class ClaimExtractor:
             if factor is not None:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
+                window = self._without_denied_alternatives(window, sent, token_doc, relations, bounds, i, k)
             hedge = hedging.hedge_cue(window)
             negation = hedging.negation_cue(window)
             if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \

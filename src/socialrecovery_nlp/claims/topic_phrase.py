@@ -22,7 +22,7 @@ _HEAD = re.compile(
     r"(?:^|:\s*)(?:the\s+|a\s+|an\s+)?(?:(?:possible|potential|differential|comparative|relative|long-term|short-term|"
     r"acute|chronic)\s+)?(?:effects?\s+(?:of|on)|role\s+of|impact\s+of|influence\s+of|predictors?\s+of|determinants?\s+of|"
     r"correlates?\s+of|risk\s+factors?\s+(?:of|for)|factors\s+(?:associated\s+with|related\s+to|influencing|affecting)|"
-    r"associations?\s+(?:between|of)|relationships?\s+between|relations?\s+between|links?\s+between)\b",
+    r"associations?\s+(?:between|of|with)|relationships?\s+between|relations?\s+between|links?\s+between)\b",
     re.IGNORECASE)
 _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _RELATIVE = frozenset(["WDT", "WP", "WP$", "WRB"])
