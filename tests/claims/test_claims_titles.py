@@ -1,5 +1,5 @@
 """Titles and other verbless units (topic phrases, findings stated as noun phrases), knowledge gaps, denied
-alternatives ("A but not B improves Y") and "unlikely to".
+alternatives ("A but not B improves Y"), "unlikely to" and social factor words.
 
 The sentences are illustrative, written for the tests (never evaluated on), except where a test reads the
 annotation files.
@@ -159,3 +159,15 @@ def test_but_not_denies_only_its_own_factor(shipped_extractor, blank_nlp, text, 
 def test_unlikely_to_is_no_effect(rules_extractor, blank_nlp, parser):
     claims = [c.to_dict() for c in rules_extractor(blank_nlp("Peer support is unlikely to reduce relapse."))]
     assert claims and all(c["direction"] == "no_effect" and c["negated"] for c in claims)
+
+
+@pytest.mark.parametrize("text, social", [
+    ("Parental involvement predicted better functioning in adolescents.", True),
+    ("Caregivers' burden increased the risk of relapse.", True),
+    ("Socioeconomic status was associated with recovery.", True),
+    ("Sleep deprivation impairs recognition memory.", False),  # "deprivation" alone is no social word
+    ("Patient education improved adherence.", False),  # nor "education" (mostly clinical programmes)
+])
+def test_social_factor_words(rules_extractor, blank_nlp, parser, text, social):
+    claims = [c.to_dict() for c in rules_extractor(blank_nlp(text))]
+    assert claims and all(c["social"] is social for c in claims), claims

@@ -369,7 +369,18 @@ MIXED_PHRASES = ("or hinder", "or inhibit", "or impede", "(or inhibit)", "(or im
 
 #: Words that mark a factor as social (besides the codebook's theme cues).
 SOCIAL_WORDS = frozenset(
-    ["social", "socially", "society", "relationship", "relationships", "family", "families", "friend", "friends", "friendship", "peer", "peers", "partner", "carer", "carers", "community", "communities", "network", "networks", "support", "stigma", "stigmatisation", "discrimination", "discriminatory", "oppression", "exclusion", "inclusion", "employment", "unemployment", "work", "job", "income", "housing", "poverty", "isolation", "loneliness", "living", "alone", "neighbourhood", "citizenship", "belonging", "participation", "interpersonal", "interaction", "interactions", "contact", "dialogue", "user-run", "self-help", "mutual", "volunteers", "volunteer", "practitioners", "empowerment", "power", "budgets", "budget", "campaigns", "engagement", "capital", "masculinity", "gender", "race", "racial", "ethnic", "minority", "identity", "identities", "expressed", "emotion", "hostility", "criticism", "over-involvement", "warmth", "solidarity", "advocacy", "legislation", "user", "users", "carers", "friendships", "volunteering", "befriending", "humiliating", "humiliation", "disempowered", "stigmatising", "stigmatised", "individualised", "individualisation"]
+    ["social", "socially", "society", "relationship", "relationships", "family", "families", "friend", "friends", "friendship", "peer", "peers", "partner", "carer", "carers", "community", "communities", "network", "networks", "support", "stigma", "stigmatisation", "discrimination", "discriminatory", "oppression", "exclusion", "inclusion", "employment", "unemployment", "work", "job", "income", "housing", "poverty", "isolation", "loneliness", "living", "alone", "neighbourhood", "citizenship", "belonging", "participation", "interpersonal", "interaction", "interactions", "contact", "dialogue", "user-run", "self-help", "mutual", "volunteers", "volunteer", "practitioners", "empowerment", "power", "budgets", "budget", "campaigns", "engagement", "capital", "masculinity", "gender", "race", "racial", "ethnic", "minority", "identity", "identities", "expressed", "emotion", "hostility", "criticism", "over-involvement", "warmth", "solidarity", "advocacy", "legislation", "user", "users", "carers", "friendships", "volunteering", "befriending", "humiliating", "humiliation", "disempowered", "stigmatising", "stigmatised", "individualised", "individualisation",
+     # 2026-11-27 (issue #5): the guideline's own examples of social factors (family, parenting, caregivers,
+     # discrimination, socioeconomic status) with their common forms and US spellings, which were missing. Left out
+     # as ambiguous in the annotated abstracts: "education" (mostly clinician or patient education programmes),
+     # "maternal" (maternal cortisol, age), "deprivation" (mostly sleep deprivation)
+     "caregiver", "caregivers", "caregiving", "care-giver", "care-givers", "parent", "parents", "parental", "parenting",
+     "mother", "mothers", "father", "fathers", "sibling", "siblings", "spouse", "spouses", "marital", "married",
+     "marriage", "household", "households", "socioeconomic", "socio-economic", "financial", "homeless", "homelessness",
+     "unemployed", "welfare",
+     "neighborhood", "neighborhoods", "neighbourhoods", "stigmatization", "stigmatizing", "stigmatized", "discriminated",
+     "racism", "ethnicity", "cultural", "marginalised", "marginalized", "marginalisation", "marginalization",
+     "bullying", "socialization", "socialisation"]
 )
 
 
