@@ -211,12 +211,15 @@ def _pool(results: list[dict]) -> dict:
 
     n = sum(r["n_gold_claims"] for r in results)
     correct = sum(round(r["direction"]["accuracy"] * r["n_gold_claims"]) for r in results)
+    matched = sum(r["direction"]["n_matched"] for r in results)
+    social = sum(round(r["social_accuracy_matched"] * r["direction"]["n_matched"]) for r in results)
     return {
         "n_sentences": sum(r["n_sentences"] for r in results), "n_gold_claims": n,
         "detection": prf(["detection"]),
         "factor": {"exact": prf(["factor", "exact"]), "token": prf(["factor", "token"])},
         "outcome": {"exact": prf(["outcome", "exact"]), "token": prf(["outcome", "token"])},
         "direction_accuracy": round(correct / max(n, 1), 4),
+        "social_accuracy_matched": round(social / max(matched, 1), 4), "n_matched": matched,
     }
 
 

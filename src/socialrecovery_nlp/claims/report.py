@@ -176,7 +176,9 @@ def _held_out_block(title: str, description: str, unseen: dict | None) -> list[s
         f"## {title}", "", description, "",
         *_pooled_table(e, o, with_oracle_detection=True),
         (f"- {e['n_gold_claims']} gold claims. Direction accuracy over all gold claims {e['direction_accuracy']:.3f} "
-         f"end to end, {o['direction_accuracy']:.3f} with detection off."), "",
+         f"end to end, {o['direction_accuracy']:.3f} with detection off."
+         + (f" `social` agrees with the annotation on {e['social_accuracy_matched']:.3f} of the {e['n_matched']} gold "
+            "claims matched to a predicted claim." if "social_accuracy_matched" in e else "")), "",
     ]
 
 
