@@ -167,7 +167,27 @@ def test_unlikely_to_is_no_effect(rules_extractor, blank_nlp, parser):
     ("Socioeconomic status was associated with recovery.", True),
     ("Sleep deprivation impairs recognition memory.", False),  # "deprivation" alone is no social word
     ("Patient education improved adherence.", False),  # nor "education" (mostly clinical programmes)
+    ("Bupropion alone reduced craving.", False),  # "alone" marks no social factor ("living alone" does)
+    ("Living alone increased the risk of readmission.", True),
 ])
 def test_social_factor_words(rules_extractor, blank_nlp, parser, text, social):
     claims = [c.to_dict() for c in rules_extractor(blank_nlp(text))]
     assert claims and all(c["social"] is social for c in claims), claims
+
+
+def test_one_claim_per_factor_and_outcome():
+    """Two relations over the same factor and outcome spans give one claim (the first)."""
+    from socialrecovery_nlp.claims.claim import Claim
+    from socialrecovery_nlp.claims.extract import _distinct
+
+    import spacy
+
+    doc = spacy.blank("en")("Parents reported a greater reduction in stress.")
+
+    def claim(factor, outcome, strength="causal"):
+        return Claim(sentence=doc[:], factor=factor, outcome=outcome, direction="promotes", strength=strength,
+                     hedged=False, negated=False, score=1.0)
+
+    first, second = claim(doc[0:1], doc[6:7], "correlational"), claim(doc[0:1], doc[6:7])
+    other, spanless = claim(doc[3:4], doc[6:7]), [claim(None, None)] * 2
+    assert _distinct([first, second, other, *spanless]) == [first, other, *spanless]

@@ -289,7 +289,7 @@ class ClaimExtractor:
                 trigger=trigger,
             ))
             linked = linked or (factor is not None and (outcome is not None or rel.implicit_outcome))
-        return claims, linked if rule_linked is None else rule_linked
+        return _distinct(claims), linked if rule_linked is None else rule_linked
 
     @staticmethod
     def _neg_child(pdoc: Doc | None, rel: Relation) -> str | None:
@@ -461,6 +461,20 @@ def _design_for(claim: Claim, designs: list[dict] | None, own_design: str | None
     if not claim.citations and own_design:
         return own_design
     return "unclear"
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """The claims of one sentence without repeats: a second claim with the same factor and outcome spans (two
+    triggers read over one pair, "parents reported a greater reduction in Y") adds only a row to the evidence table."""
+    seen: set = set()
+    out = []
+    for claim in claims:
+        key = tuple((s.start_char, s.end_char) if s is not None else None for s in (claim.factor, claim.outcome))
+        if key[0] is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
+    return out
 
 
 def _front_spans(doc: Doc) -> list[tuple[int, int]]:
