@@ -35,16 +35,18 @@ def test_training_config_never_reads_the_test_abstracts():
     assert len(train_groups) == 975 and not train_groups & test_groups
 
 
-def test_unseen_block_renders_pooled_results():
-    from socialrecovery_nlp.claims.report import _unseen_block
+def test_held_out_blocks_render_pooled_results():
+    from socialrecovery_nlp.claims.report import held_out_blocks
 
     prf = {"precision": 0.5, "recall": 0.5, "f1": 0.5, "n_pred": 2, "n_gold": 2}
     pooled = {"detection": prf, "factor": {"token": prf, "exact": prf}, "outcome": {"token": prf, "exact": prf},
               "n_sentences": 4, "n_gold_claims": 2, "direction_accuracy": 0.5}
-    text = "\n".join(_unseen_block({"n_sentences": 4, "n_abstracts": 1, "end_to_end": pooled, "oracle": pooled}))
+    unseen = {"n_sentences": 4, "n_abstracts": 1, "end_to_end": pooled, "oracle": pooled}
+    text = "\n".join(held_out_blocks({"unseen_abstracts": unseen}))
     assert "## Unseen abstracts (held-out test)" in text and "| claim sentence detection | 0.500 |" in text
-    assert _unseen_block(None) == []
-    from socialrecovery_nlp.claims.report import _review_style_block
-
-    text = "\n".join(_review_style_block({"n_sentences": 4, "n_abstracts": 1, "end_to_end": pooled, "oracle": pooled}))
-    assert "## Unseen review-style abstracts (held-out test)" in text and "| claim sentence detection | 0.500 |" in text
+    assert "review-style" not in text and held_out_blocks({}) == []
+    for key, title in (("unseen_review_style", "## Unseen review-style abstracts (held-out test)"),
+                       ("unseen_titles", "## Unseen titles (held-out test)")):
+        text = "\n".join(held_out_blocks({key: unseen}))
+        assert title in text and "| claim sentence detection | 0.500 |" in text
+    assert "4 title units of 1 screening records" in "\n".join(held_out_blocks({"unseen_titles": unseen}))

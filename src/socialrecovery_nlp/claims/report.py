@@ -182,36 +182,43 @@ def _held_out_block(title: str, description: str, unseen: dict | None) -> list[s
     ]
 
 
-def _unseen_block(unseen: dict | None) -> list[str]:
-    return _held_out_block("Unseen abstracts (held-out test)", (
-        f"`annotations/claims_abstracts_v3.jsonl`: {unseen['n_sentences']} sentences of {unseen['n_abstracts']} "
-        "abstracts drawn at random from the five screening sets (12 each; the first and last four sentence "
-        "units), annotated by reading (`agent:claims-8`, guideline v1.2; a blind second pass on 12 of them agreed "
-        "on claim / not a claim with kappa 0.85, `docs/models/agreement.md`). No rule, word list, setting or "
-        "model was chosen on them, and nobody read the extractor's errors on them: this is the estimate for "
-        "abstracts the tool has never seen.") if unseen else "", unseen)
+#: The held-out abstract-level sets of the report: results key, section title, and what the set is (``{n}``: units,
+#: ``{records}``: records).
+_HELD_OUT_SETS = (
+    ("unseen_abstracts", "Unseen abstracts (held-out test)",
+     "`annotations/claims_abstracts_v3.jsonl`: {n} sentences of {records} "
+     "abstracts drawn at random from the five screening sets (12 each; the first and last four sentence "
+     "units), annotated by reading (`agent:claims-8`, guideline v1.2; a blind second pass on 12 of them agreed "
+     "on claim / not a claim with kappa 0.85, `docs/models/agreement.md`). No rule, word list, setting or "
+     "model was chosen on them, and nobody read the extractor's errors on them: this is the estimate for "
+     "abstracts the tool has never seen."),
+    ("unseen_review_style", "Unseen review-style abstracts (held-out test)",
+     "`annotations/claims_abstracts_v10.jsonl`: {n} sentences of {records} "
+     "abstracts of the screening sets whose hand design label (design train split) is narrative review, "
+     "non-empirical, qualitative or mixed methods, every sentence unit (`annotations/sample_claim_abstracts.py`, "
+     "drawn with the development sample v9). Discursive prose like the review's own body: background, "
+     "recommendations and barrier / facilitator statements. Annotated by reading (`agent:claims-22`, `-23`, "
+     "guideline v1.2; a blind second pass on 9 of them agreed on claim / not a claim with kappa 0.84, "
+     "`docs/models/agreement.md`). Nobody read the extractor's errors on them."),
+    ("unseen_titles", "Unseen titles (held-out test)",
+     "`annotations/claims_titles_t2.jsonl`: {n} title units of {records} "
+     "screening records (30 per screening set, `annotations/sample_claim_titles.py`; no record of any abstract "
+     "sample or of `examples/`), each read as a record's title as the pipeline reads it. Annotated by reading "
+     "under the guideline's section \"Titles\" (v1.3, `agent:claims-54`; second pass in "
+     "`docs/models/agreement.md`). The title rules (topic phrases, findings stated as noun phrases) were written "
+     "on the development sample t1 (`claims_titles_t1.jsonl`); nobody read the extractor's errors on t2."),
+)
 
 
-def _review_style_block(unseen: dict | None) -> list[str]:
-    return _held_out_block("Unseen review-style abstracts (held-out test)", (
-        f"`annotations/claims_abstracts_v10.jsonl`: {unseen['n_sentences']} sentences of {unseen['n_abstracts']} "
-        "abstracts of the screening sets whose hand design label (design train split) is narrative review, "
-        "non-empirical, qualitative or mixed methods, every sentence unit (`annotations/sample_claim_abstracts.py`, "
-        "drawn with the development sample v9). Discursive prose like the review's own body: background, "
-        "recommendations and barrier / facilitator statements. Annotated by reading (`agent:claims-22`, `-23`, "
-        "guideline v1.2; a blind second pass on 9 of them agreed on claim / not a claim with kappa 0.84, "
-        "`docs/models/agreement.md`). Nobody read the extractor's errors on them.") if unseen else "", unseen)
-
-
-def _titles_block(unseen: dict | None) -> list[str]:
-    return _held_out_block("Unseen titles (held-out test)", (
-        f"`annotations/claims_titles_t2.jsonl`: {unseen['n_sentences']} title units of {unseen['n_abstracts']} "
-        "screening records (30 per screening set, `annotations/sample_claim_titles.py`; no record of any abstract "
-        "sample or of `examples/`), each read as a record's title as the pipeline reads it. Annotated by reading "
-        "under the guideline's section \"Titles\" (v1.3, `agent:claims-54`; second pass in "
-        "`docs/models/agreement.md`). The title rules (topic phrases, findings stated as noun phrases) were written "
-        "on the development sample t1 (`claims_titles_t1.jsonl`); nobody read the extractor's errors on t2.")
-        if unseen else "", unseen)
+def held_out_blocks(results: dict, keys=None) -> list[str]:
+    """The report sections of the held-out sets in ``results`` (all of :data:`_HELD_OUT_SETS`, or ``keys``)."""
+    lines: list[str] = []
+    for key, title, description in _HELD_OUT_SETS:
+        unseen = results.get(key)
+        if unseen and (keys is None or key in keys):
+            lines += _held_out_block(title, description.format(n=unseen["n_sentences"], records=unseen["n_abstracts"]),
+                                     unseen)
+    return lines
 
 
 def write_report(results: dict, path: Path) -> None:
@@ -612,9 +619,7 @@ def write_report(results: dict, path: Path) -> None:
         *_block("Test split, gold claim sentences only (detection switched off)", oracle),
         *_block("Training split (for comparison; the detector saw these sentences)", train),
         *_abstracts_block(results.get("abstracts_cv")),
-        *_unseen_block(results.get("unseen_abstracts")),
-        *_review_style_block(results.get("unseen_review_style")),
-        *_titles_block(results.get("unseen_titles")),
+        *held_out_blocks(results),
         "## Evidence Inference 2.0, test articles", "",
         ("Evidence texts of the valid annotations of the test articles (`data/claims/evidence_inference/splits/"
         "test_article_ids.txt`), detection switched off (each is a finding). Gold direction from `Label Code`: "
