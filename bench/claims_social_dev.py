@@ -3,10 +3,11 @@
     python bench/claims_social_dev.py
 
 For every annotated claim of the training abstracts, the development abstracts v23 to v26 and the seed training
-split, the rule (``ClaimExtractor._is_social`` on the gold factor text: a social word or a codebook theme cue) is
-compared with the annotator's ``social``. For reference, a logistic regression over character and word n-grams of
-the factor text, trained on the training abstracts and the seed training split (class-balanced, C = 10), is scored
-on v23 to v26. Held-out test files are never read.
+split, the rule (``ClaimExtractor.social_factor`` on the gold factor text: a social word or a codebook theme cue;
+an empty factor or a pronoun counts as not social here) is compared with the annotator's ``social``. For reference,
+a logistic regression over character and word n-grams of the factor text, trained on the training abstracts and the
+seed training split (class-balanced, C = 10), is scored on v23 to v26. The held-out abstract and title files are
+never read; ``annotations/claims.jsonl`` is read and filtered to its training split in memory.
 """
 
 from __future__ import annotations
@@ -38,16 +39,12 @@ def main() -> None:
     from sklearn.pipeline import make_pipeline, make_union
 
     from socialrecovery_nlp.claims import data as claim_data
-    from socialrecovery_nlp.claims.extract import _PRONOUNS, _WORD, ClaimExtractor
-    from socialrecovery_nlp.claims import lexicon as lx
+    from socialrecovery_nlp.claims.extract import _PRONOUNS, ClaimExtractor
 
     extractor = ClaimExtractor(None)
 
     def rule(text: str) -> bool:
-        lowered = text.lower()
-        if not lowered or lowered in _PRONOUNS:
-            return False
-        return bool(set(_WORD.findall(lowered)) & lx.SOCIAL_WORDS) or bool(extractor.theme_cues().themes(lowered, first=True))
+        return bool(text) and text.lower() not in _PRONOUNS and extractor.social_factor(text)
 
     train = _claims(claim_data.abstract_rows("train"))
     dev = _claims(r for v in (23, 24, 25, 26) for r in claim_data.load_abstract_annotations(

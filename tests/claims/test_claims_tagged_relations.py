@@ -133,7 +133,7 @@ def test_tagged_spans_do_not_make_an_uncertain_candidate_a_claim(blank_nlp, monk
     from socialrecovery_nlp.claims.extract import ClaimExtractor
 
     # a sentence in which the rules find no relation (and reject none): stands in for the long tail
-    monkeypatch.setattr(extract, "extract_relations", lambda doc, skip=(), rejected=None: [])
+    monkeypatch.setattr(extract, "extract_relations", lambda doc, skip=(), rejected=None, nominal=False: [])
     text = "Peer workers reduced relapse in the second year."
     extractor = ClaimExtractor(FixedDetector(0.45))  # above the threshold, below the confident cut-off
     extractor.span_model = StubTagger("Peer workers", "relapse")

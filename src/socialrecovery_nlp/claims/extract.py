@@ -33,7 +33,12 @@ from .topic_phrase import topic_phrase
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 #: "[A], but not [B], improves Y": the "not" before another relation's factor denies that factor only
 _DENIED_ALTERNATIVE = re.compile(r"(?:\b(?:but|and|or)\s+)?\bnot\s+$", re.IGNORECASE)
-_DENIED_GAP = re.compile(r"\s*,?\s*(?:but|and|or)\s+not\s+[^,;:()]{1,60}?,?\s*", re.IGNORECASE)
+_DENIED_CONNECTIVE = re.compile(r"(?:\b(?:but|and|or)\s+)?$", re.IGNORECASE)
+_DENIED_GAP = re.compile(r"\s*,?\s*(?:but|and|or)\s+not\s+(?!(?:only|necessarily|always|just|quite|yet|all|"
+                         r"\w+ly)\b)[^,;:()]{1,60}?,?\s*", re.IGNORECASE)
+#: "[X] is unlikely to (be) [trigger]": the no-effect cue only where it governs the trigger (review-13: "X made
+#: patients unlikely to be readmitted and reduced Y" still asserts that X reduced Y)
+_UNLIKELY_BEFORE = re.compile(r"\bunlikely\s+to\s+(?:be\s+|have\s+)?$", re.IGNORECASE)
 _PRONOUNS = frozenset(["this", "that", "it", "they", "these", "those", "such", "which", "what", "who"])
 
 
@@ -150,9 +155,10 @@ class ClaimExtractor:
         per_doc: list[list[Claim]] = [[] for _ in docs]
         fronts = [_front_spans(doc) for doc in docs]
         for (d, span, score), pdoc, k in zip(candidates, parsed, heads):
-            if pdoc is not None and self.threshold >= 0 and _within(span, fronts[d]) and topic_phrase(pdoc):
+            title = _within(span, fronts[d])
+            if pdoc is not None and self.threshold >= 0 and title and topic_phrase(pdoc):
                 continue  # a title that names a topic ("Effects of X on Y"): no claim
-            claims, linked = self._claims(span, score, pdoc, k)
+            claims, linked = self._claims(span, score, pdoc, k, title)
             if pdoc is not None and self.threshold >= 0 and score < self.confident and not linked:
                 continue  # an uncertain candidate whose parse links no factor to an outcome
             per_doc[d].extend(claims)
@@ -179,7 +185,10 @@ class ClaimExtractor:
             if span is None:
                 continue
             o0, o1 = span.start_char - sent.start_char, span.end_char - sent.start_char
-            lead = _DENIED_ALTERNATIVE.search(text[max(0, o0 - 16):o0])
+            if span[0].lower_ == "not":  # the tagger took the "not" into B's span: "A, but [not B], improves Y"
+                lead = _DENIED_CONNECTIVE.search(text[max(0, o0 - 8):o0])
+            else:
+                lead = _DENIED_ALTERNATIVE.search(text[max(0, o0 - 16):o0])
             if lead is not None:
                 window = window.replace(text[o0 - len(lead.group()):o1], " ", 1)
         return window
@@ -193,10 +202,12 @@ class ClaimExtractor:
         for claim in claims:
             claim.certainty = float(scores[id(claim.sentence)])
 
-    def _claims(self, sent: Span, score: float, pdoc: Doc | None, k: int = 0) -> tuple[list[Claim], bool]:
+    def _claims(self, sent: Span, score: float, pdoc: Doc | None, k: int = 0,
+                title: bool = False) -> tuple[list[Claim], bool]:
         """Claims of one sentence, and whether one of them links a factor to an outcome (named, or
         implicit by construction: "X would benefit from [Y]"); ``pdoc`` is the parse of
-        ``sent.text[k:]`` (a leading section heading such as "CONCLUSIONS:" is not parsed)."""
+        ``sent.text[k:]`` (a leading section heading such as "CONCLUSIONS:" is not parsed); ``title``: the sentence is
+        the record's title (verbless findings are read, :mod:`.nominal_finding`)."""
         text = sent.text
         citations = find_citations(text)
         skip = [(c.start, c.end) for c in citations]
@@ -204,7 +215,7 @@ class ClaimExtractor:
         rule_linked: bool | None = None
         if pdoc is not None:
             skip_parsed = [(a - k, b - k) for a, b in skip if a >= k]
-            relations = extract_relations(pdoc, skip_parsed, rejected)
+            relations = extract_relations(pdoc, skip_parsed, rejected, nominal=title)
             nominal = bool(relations) and all(r.nominal for r in relations)
             if hasattr(self.span_model, "relations") and not nominal and (relations or not rejected or self.threshold < 0):
                 # a sentence tagger: its spans, the rules' predicates (not where the rules rejected the
@@ -249,6 +260,9 @@ class ClaimExtractor:
             prev_end = next((bounds[j][1] for j in range(i - 1, -1, -1) if bounds[j] != bounds[i]), 0)
             next_start = next((bounds[j][0] for j in range(i + 1, len(relations)) if bounds[j] != bounds[i]), len(text))
             factor = self._span(sent, token_doc, rel.factor, k)
+            denied_factor = factor is not None and len(factor) > 1 and factor[0].lower_ == "not"
+            if denied_factor:  # "A, but [not B], improves Y": the tagger took the "not" into B's span
+                factor = factor[1:]
             outcome = self._span(sent, token_doc, rel.outcome, k)
             window = text[prev_end:t_end]
             if factor is not None:
@@ -260,6 +274,10 @@ class ClaimExtractor:
             if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \
                     not fail_cue_governs(token_doc[rel.trigger.head]):
                 negation = None  # "patients fail to improve, which increases Y": the cue denies another verb
+            if negation is None and _UNLIKELY_BEFORE.search(text[:bounds[i][0]]):
+                negation = "unlikely to"
+            if denied_factor:
+                negation = "not"
             negation = negation or self._neg_child(token_doc, rel) or hedging.post_negation_cue(text[t_end:next_start])
             # contrast cues count up to the next relation's trigger, not in later clauses with
             # relations of their own (coordinated opposite predicates are merged in :mod:`.spans`)
@@ -369,9 +387,15 @@ class ClaimExtractor:
         text = (claim.factor.text if claim.factor is not None else "").lower()
         if not text or text in _PRONOUNS:  # no factor, or an anaphor: judge by the sentence's themes
             return bool(claim.themes)
-        if set(_WORD.findall(text)) & lx.SOCIAL_WORDS:
+        return self.social_factor(text)
+
+    def social_factor(self, text: str) -> bool:
+        """Whether a factor's text names a social factor: a social word (possessives read as the word: "parents'",
+        "mother's") or a codebook theme cue."""
+        lowered = text.lower()
+        if {w.removesuffix("'s").rstrip("'") for w in _WORD.findall(lowered)} & lx.SOCIAL_WORDS:
             return True
-        return bool(self.theme_cues().themes(text, first=True))
+        return bool(self.theme_cues().themes(lowered, first=True))
 
 
 class _CueIndex:

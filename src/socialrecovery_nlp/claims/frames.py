@@ -82,8 +82,12 @@ _GAP = re.compile(
     re.IGNORECASE)
 #: Where the clause of a gap ends and another clause (which may assert) begins: "X is involved in Y, but its
 #: effects on Z are unknown", "Although X has been linked to Y, it remains unclear how".
-_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|yet|whereas|although|though|while)\s+|,\s+and\s+|,\s+(?:however|nevertheless),?\s+",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|:|,?\s+(?:but|yet|whereas|although|though|while)\s+|,\s+and\s+|"
+                           r",\s+(?:however|nevertheless),?\s+", re.IGNORECASE)
+#: A relative word before the gap in its clause: the gap may sit in a relative clause ("patients whose status was
+#: unknown", "family support, whose role remains unclear, predicted recovery"; review-13), which then ends at the
+#: next comma, and the words before the relative word belong to another clause
+_RELATIVE_BEFORE = re.compile(r"\b(?:whose|which|who|whom|where)\b(?=[^,;:]*$)", re.IGNORECASE)
 _LEADING_CONCESSION = re.compile(r"^(?:although|though|while|whereas|despite|even\s+though)\b[^,;]*,", re.IGNORECASE)
 
 
@@ -97,10 +101,17 @@ def _gap_only(text: str) -> bool:
 
     start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
     lead = _LEADING_CONCESSION.match(text)
-    if lead is not None and lead.end() <= match.start():
-        start = max(start, lead.end())
     after = _CLAUSE_BREAK.search(text, match.end())
     end = after.start() if after is not None else len(text)
+    relative = _RELATIVE_BEFORE.search(text, start, match.start())
+    if relative is not None:
+        start = relative.end()
+        comma = text.find(",", match.end())
+        end = min(end, comma) if comma >= 0 else end
+    if lead is not None and lead.end() <= match.start():
+        start = max(start, lead.end())
+    elif lead is not None:  # "Although little is known about X, X predicts Y": the gap ends with the concession
+        end = min(end, lead.end())
     rest = (text[:start] + " " + text[end:]).lower()
     return TRIGGER_RE.search(rest) is None
 

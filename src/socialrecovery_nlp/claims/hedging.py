@@ -48,9 +48,7 @@ NO_EFFECT_PHRASES = ("equivalent", "as effective as", "as efficacious as", "equa
                      "no better than", "not superior", "noninferior", "non-inferior", "little effect",
                      "little or no effect", "little impact", "negligible effect", "negligible impact", "ineffective",
                      "insignificant", "unaffected",
-                     "did not differ", "limited evidence", "insufficient evidence", "lack of evidence", "inconclusive",
-                     # "[X] is unlikely to lead to [Y]", "was unlikely to be cost effective" (guideline: no_effect)
-                     "unlikely to")
+                     "did not differ", "limited evidence", "insufficient evidence", "lack of evidence", "inconclusive")
 
 
 #: "[X] was (just) as effective (as Z)", "and equally effective": equivalence ending at the trigger (not "twice

@@ -375,9 +375,10 @@ SOCIAL_WORDS = frozenset(
      # ("social interaction" and "expressed emotion" still match through "social" and "expressed").
      # The guideline's own examples of social factors (family, parenting, caregivers,
      # discrimination, socioeconomic status) with their common forms and US spellings, which were missing. Left out
-     # as ambiguous in the annotated abstracts: "education" (mostly clinician or patient education programmes),
-     # "maternal" (maternal cortisol, age), "deprivation" (mostly sleep deprivation)
-     "caregiver", "caregivers", "caregiving", "care-giver", "care-givers", "parent", "parents", "parental", "parenting",
+     # as ambiguous: "education" (mostly clinician or patient education programmes in the annotated abstracts),
+     # "maternal" (maternal cortisol, age), "deprivation" (mostly sleep deprivation), singular "parent" (the parent
+     # drug or compound)
+     "caregiver", "caregivers", "caregiving", "care-giver", "care-givers", "parents", "parental", "parenting",
      "mother", "mothers", "father", "fathers", "sibling", "siblings", "spouse", "spouses", "marital", "married",
      "marriage", "household", "households", "socioeconomic", "socio-economic", "financial", "homeless", "homelessness",
      "unemployed", "welfare",

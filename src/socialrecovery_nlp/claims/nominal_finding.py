@@ -3,9 +3,11 @@ deletion", "[Increased] fear response to contextual cues in mice lacking the 5-H
 with family intervention".
 
 Titles are often written so (guideline v1.3, "Titles": a nominal title that states the direction of an effect is a
-claim), and so are some conclusion fragments. When a unit has no finite verb and its first noun phrase opens with a
-change word, the noun phrase up to a linking preposition is the outcome and the object of that preposition the
-factor. "in" / "among" introduce a group (a group result), "following", "after" and "during" an exposure in time:
+claim). When a title unit has no finite verb and its first noun phrase opens with a change word, the noun phrase up to
+a linking preposition is the outcome and the object of that preposition the factor. Only titles are read so
+(:func:`.spans.extract_relations` with ``nominal=True``): in an abstract such a fragment is mostly a result without a
+named factor ("Higher scores in the control group.", "Improved sleep after 12 weeks."; review-13). A change noun
+("Reductions in aggression following X") is not read. "in" / "among" introduce a group (a group result), "following", "after" and "during" an exposure in time:
 both are correlational; "with", "by", "from" and "through" name the agent (strength by the change word). A topic phrase with no change word ("Effects of X on Y") is no such
 finding (:mod:`.topic_phrase`).
 """
@@ -52,7 +54,7 @@ def nominal_finding(doc: Doc) -> tuple[int, str, tuple[int, int], tuple[int, int
     objects = [c for c in link.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return None
-    factor_end = _clip(doc, link.i + 1, max(objects[0].right_edge.i + 1, len(doc)))
+    factor_end = _clip(doc, link.i + 1, _object_end(doc, _right_edge(objects[0]) + 1))
     outcome_end = link.i
     while outcome_end > start + 1 and doc[outcome_end - 1].is_punct:
         outcome_end -= 1
@@ -98,6 +100,24 @@ def _link(doc: Doc, head):
             if child.dep_ == "prep":
                 seen.extend(c for c in child.children if c.dep_ == "pobj")
     return None
+
+
+def _right_edge(token) -> int:
+    """The last token of ``token``'s phrase without an appositive ("family intervention[, a five-year follow-up]")."""
+    right = token.i
+    for child in token.children:
+        if child.i > token.i and child.dep_ not in ("appos", "punct"):
+            right = max(right, _right_edge(child))
+    return right
+
+
+def _object_end(doc: Doc, end: int) -> int:
+    """Where the factor ends: after the object's subtree, or at the end of the unit when the words left after it
+    hold no punctuation and no coordinator (the small parser hangs the tail of a title elsewhere: "in [Mice]
+    Lacking the 5-HT1A Receptor")."""
+    tail = [t for t in doc[end:] if not (t.is_punct and t.i == len(doc) - 1)]
+    breaks = [t for t in tail if (t.is_punct and t.text not in ("-", "/")) or t.dep_ == "cc"]  # "5-HT1A" is one word
+    return len(doc) if tail and not breaks else end
 
 
 def _clip(doc: Doc, begin: int, end: int) -> int:

@@ -366,23 +366,25 @@ def _predicate_in_group(token: Token) -> bool:
         group.lower_ in _GROUP_WORDS or any(c.dep_ in ("relcl", "acl") for c in group.children))
 
 
-def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list | None = None) -> list[Relation]:
+def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list | None = None,
+                      nominal: bool = False) -> list[Relation]:
     """Relations in a parsed sentence ``doc``; inner triggers of a chain win.
 
     ``skip``: character ranges (citations) that are neither triggers nor spans. When nothing is
     found, triggers in relative clauses are tried too ("the key social factors that may promote
     recovery": the antecedent is the factor). ``rejected``, when given, receives the triggers whose
     relation was dropped because it names no factor (a group comparison without named groups: a
-    finding, guideline v1.2), so that the caller does not fall back to a claim without spans.
+    finding, guideline v1.2), so that the caller does not fall back to a claim without spans. ``nominal``: the doc is
+    a title, where a verbless finding ("Enhanced memory following X") is read too (:mod:`.nominal_finding`).
     """
     found: list = []
     relations = _extract(doc, skip, allow_relative=False, rejected=found)
     if not relations and not found:  # a rejected group comparison makes the sentence a finding
         relations = _extract(doc, skip, allow_relative=True, rejected=found)
-    if not relations and not found:  # "[Enhanced] recognition memory following X": a finding without a verb
-        nominal = nominal_finding(doc)
-        if nominal is not None:
-            i, kind, factor, outcome, correlational = nominal
+    if nominal and not relations and not found:  # "[Enhanced] recognition memory following X": a title finding
+        found_nominal = nominal_finding(doc)
+        if found_nominal is not None:
+            i, kind, factor, outcome, correlational = found_nominal
             return [Relation(Trigger(i, i + 1, kind, i), kind, factor, outcome, group_result=correlational, nominal=True)]
     if rejected is not None:
         rejected.extend(found)

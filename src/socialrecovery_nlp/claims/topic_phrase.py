@@ -1,13 +1,15 @@
 """A noun phrase that names a topic asserts no relation: "Effects of modafinil on sustained attention",
 "The role of stimulants in the treatment of ADHD", "Predictors of benzodiazepine discontinuation",
-"Home training in frail old people: effect on quality of life".
+"Home training in frail old people: effect on quality of life", "[Effects of X on Y]" (a translated title).
 
 Most titles are such phrases, and the claims component reads a record's title as its first sentence unit;
 claims@0.12.0 took 5 of 26 titles it called claims in the title development sample t1 from them
 (``annotations/claims_titles_t1.jsonl``, guideline section "Titles"). A unit is a topic phrase when a part of it
 (the whole unit, or a part after a colon) opens with a topic head ("effect(s) of / on", "role of", "impact of",
-"influence of", "predictors / determinants / correlates of", "risk factors for", "factors associated with",
-"association(s) / relationship(s) between") and the unit has no finite verb outside a relative clause. A phrase
+"influence of", "predictors / determinants / correlates of", "risk factors for / of", "factors associated with /
+related to / influencing / affecting", "association(s) between / of / with", "relationship(s) / relation(s) /
+link(s) between") and the unit has no finite verb outside a relative or subordinate clause and states no finding as
+a noun phrase (:mod:`.nominal_finding`). A phrase
 that states a result keeps its claim: "Beneficial effects of X on Y", "Minimal effects of X" (an adjective opens
 it), "Effects of X on Y: X lowers Y" (a finite verb).
 """
@@ -19,7 +21,7 @@ import re
 from spacy.tokens import Doc
 
 _HEAD = re.compile(
-    r"(?:^|:\s*)(?:the\s+|a\s+|an\s+)?(?:(?:possible|potential|differential|comparative|relative|long-term|short-term|"
+    r"(?:^[\[(\"'\s]*|:\s*)(?:the\s+|a\s+|an\s+)?(?:(?:possible|potential|differential|comparative|relative|long-term|short-term|"
     r"acute|chronic)\s+)?(?:effects?\s+(?:of|on)|role\s+of|impact\s+of|influence\s+of|predictors?\s+of|determinants?\s+of|"
     r"correlates?\s+of|risk\s+factors?\s+(?:of|for)|factors\s+(?:associated\s+with|related\s+to|influencing|affecting)|"
     r"associations?\s+(?:between|of|with)|relationships?\s+between|relations?\s+between|links?\s+between)\b",
@@ -32,11 +34,22 @@ def topic_phrase(doc: Doc) -> bool:
     """Whether the parsed unit ``doc`` is a topic phrase (see the module doc)."""
     if not _HEAD.search(doc.text):
         return False
-    return not any(t.tag_ in _FINITE and not _introduced(t) for t in doc)
+    from .nominal_finding import nominal_finding
+
+    if nominal_finding(doc) is not None:  # "Enhanced memory following exercise: the role of BDNF" states a result
+        return False
+    return not any(_finite(t) and not _introduced(t) for t in doc)
+
+
+def _finite(token) -> bool:
+    """A finite verb, or a past form with a subject of its own that the tagger read as a participle ("exercise
+    [reduced] symptoms" tagged VBN)."""
+    return token.tag_ in _FINITE or (token.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in token.children))
 
 
 def _introduced(token) -> bool:
     """Whether the finite verb ``token`` heads a clause opened by a relative word or a subordinator ("patients
-    [who] harm themselves", "[while] being treated"): such a clause does not make the unit a sentence."""
+    [who] harm themselves", "[while] being treated", "adults [who] were depressed"): such a clause does not make the
+    unit a sentence."""
     verb = token.head if token.dep_ in ("aux", "auxpass") else token
-    return any(c.tag_ in _RELATIVE or c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ == "relcl" or any(c.tag_ in _RELATIVE or c.dep_ == "mark" for c in (*verb.children, *token.children))
