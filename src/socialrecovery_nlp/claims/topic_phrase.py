@@ -20,6 +20,8 @@ import re
 
 from spacy.tokens import Doc
 
+from .nominal_finding import nominal_finding
+
 _HEAD = re.compile(
     r"(?:^[\[(\"'\s]*|:\s*)(?:the\s+|a\s+|an\s+)?(?:(?:possible|potential|differential|comparative|relative|long-term|short-term|"
     r"acute|chronic)\s+)?(?:effects?\s+(?:of|on)|role\s+of|impact\s+of|influence\s+of|predictors?\s+of|determinants?\s+of|"
@@ -34,8 +36,6 @@ def topic_phrase(doc: Doc) -> bool:
     """Whether the parsed unit ``doc`` is a topic phrase (see the module doc)."""
     if not _HEAD.search(doc.text):
         return False
-    from .nominal_finding import nominal_finding
-
     if nominal_finding(doc) is not None:  # "Enhanced memory following exercise: the role of BDNF" states a result
         return False
     return not any(_finite(t) and not _introduced(t) for t in doc)
