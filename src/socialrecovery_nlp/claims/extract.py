@@ -167,17 +167,15 @@ class ClaimExtractor:
             self._add_context(doc, claims, text)
             yield claims
 
-    def _without_denied_alternatives(self, window: str, sent: Span, token_doc, relations: list, bounds: list, i: int,
-                                     k: int) -> str:
+    def _without_denied_alternatives(self, window: str, sent: Span, factor: Span, token_doc, relations: list,
+                                     bounds: list, i: int, k: int) -> str:
         """``window`` without "but not [B]" where B is the factor of another relation of the same trigger, or
-        all that stands between the relation's factor and its trigger: in "A, but not B, improves Y" the "not"
+        all that stands between the relation's ``factor`` and its trigger: in "A, but not B, improves Y" the "not"
         denies B, not A."""
         text = sent.text
-        factor = self._span(sent, token_doc, relations[i].factor, k)
-        if factor is not None:
-            gap = text[factor.end_char - sent.start_char:bounds[i][0]]
-            if _DENIED_GAP.fullmatch(gap):
-                window = window.replace(gap, " ", 1)
+        gap = text[factor.end_char - sent.start_char:bounds[i][0]]
+        if _DENIED_GAP.fullmatch(gap):
+            window = window.replace(gap, " ", 1)
         for j, other in enumerate(relations):
             if j == i or bounds[j] != bounds[i] or other.factor is None or other.factor == relations[i].factor:
                 continue
@@ -268,7 +266,7 @@ class ClaimExtractor:
             if factor is not None:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
-                window = self._without_denied_alternatives(window, sent, token_doc, relations, bounds, i, k)
+                window = self._without_denied_alternatives(window, sent, factor, token_doc, relations, bounds, i, k)
             hedge = hedging.hedge_cue(window)
             negation = hedging.negation_cue(window)
             if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \
