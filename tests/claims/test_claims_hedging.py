@@ -75,3 +75,34 @@ def test_result_with_only_nonsignificant_p_is_no_effect(rules_extractor, blank_n
     # Illustrative result sentence written for this test (not data).
     claims = claims_of(rules_extractor, blank_nlp, "Readmissions were 8 in group 1 and 13 in group 2 (p = 0.31).")
     assert [c["direction"] for c in claims] == ["no_effect"]
+
+
+@pytest.mark.parametrize("window,trigger,cue", [
+    # "without" governs the trigger: the relation is denied
+    (" without increasing", "increasing", "without"),
+    (" without significantly increasing", "increasing", "without"),
+    (" nutrient digestibilities without negative effects", "effects", "without"),
+    (" this remained without clinical effect", "effect", "without"),
+    # "without" belongs to another phrase of the window: no cue
+    (" longitudinal monitoring of patients without requiring office visits to collect data, increase", "increase", None),
+    (" excellent results without the risks associated", "associated", None),
+    ("Patients without peer support relapsed", "relapsed", None),
+    # other cues are still found where "without" is skipped
+    (" without the support of peers did not improve", "improve", "did not"),
+])
+def test_relation_negation_cue_reads_without_only_before_its_own_predicate(window, trigger, cue):
+    from socialrecovery_nlp.claims.hedging import relation_negation_cue
+
+    assert window.endswith(trigger)
+    assert relation_negation_cue(window, len(trigger)) == cue
+
+
+def test_without_in_an_earlier_clause_does_not_deny_the_next_relation(rules_extractor, blank_nlp):
+    text = ("Applications using Interactive Voice Response technology facilitate monitoring of patients without "
+            "requiring office visits to collect data, and increase the accessibility of information.")
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert claims and not any(c["negated"] for c in claims), [(c["outcome"]["text"], c["direction"]) for c in claims]
+    denied = claims_of(rules_extractor, blank_nlp, "The programme improved self-esteem without increasing the "
+                                                   "incidence of relapse.")
+    assert [c["direction"] for c in denied if c["outcome"]["text"].endswith("relapse")] == ["no_effect"]
+    assert [c["direction"] for c in denied if c["outcome"]["text"] == "self-esteem"] == ["promotes"]

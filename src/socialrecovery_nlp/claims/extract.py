@@ -268,7 +268,7 @@ class ClaimExtractor:
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
                 window = self._without_denied_alternatives(window, sent, factor, token_doc, relations, bounds, i, k)
             hedge = hedging.hedge_cue(window)
-            negation = hedging.negation_cue(window)
+            negation = hedging.relation_negation_cue(window, t_end - bounds[i][0])
             if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \
                     not fail_cue_governs(token_doc[rel.trigger.head]):
                 negation = None  # "patients fail to improve, which increases Y": the cue denies another verb

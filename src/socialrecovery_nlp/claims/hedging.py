@@ -79,6 +79,31 @@ def negation_cue(text: str) -> str | None:
     return None
 
 
+#: words that may stand between "without" and the predicate it denies ("without significantly increasing",
+#: "without [any] negative effects on")
+_WITHOUT_GAP = frozenset(["significantly", "substantially", "markedly", "appreciably", "noticeably", "measurably",
+                          "further", "also", "necessarily", "adversely", "negatively", "clinically", "statistically",
+                          "meaningfully", "greatly", "really", "ever", "a", "an", "any", "negative", "adverse",
+                          "positive", "harmful", "detrimental", "deleterious", "significant", "major", "serious",
+                          "measurable", "beneficial", "unwanted", "undesirable", "noticeable", "appreciable",
+                          "marked", "relevant", "important", "meaningful", "substantial", "clinical", "therapeutic",
+                          "obvious", "apparent", "detectable", "demonstrable", "discernible", "much", "and", "or"])
+_WITHOUT = re.compile(r"(?i)\bwithout\b")
+
+
+def relation_negation_cue(window: str, trigger_length: int) -> str | None:
+    """:func:`negation_cue` of a relation's cue window, which ends with its trigger (``trigger_length``
+    characters). "without" denies the relation only when it governs the trigger ("without [significantly]
+    increasing Y"); elsewhere it belongs to another phrase ("facilitate X without requiring visits, increase Y",
+    "results without the risks associated with ...") and is not read as a cue."""
+    trigger_start = len(window) - trigger_length
+    for match in reversed(list(_WITHOUT.finditer(window))):
+        between = re.findall(r"[A-Za-z]+", window[match.end():max(match.end(), trigger_start)])
+        if match.end() > trigger_start or not all(w.lower() in _WITHOUT_GAP for w in between):
+            window = window[:match.start()] + " " * (match.end() - match.start()) + window[match.end():]
+    return negation_cue(window)
+
+
 _MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")
 
 
