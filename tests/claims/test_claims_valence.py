@@ -80,3 +80,30 @@ def test_direction_uses_the_head_reading():
 ])
 def test_coordinated_outcome_is_read_from_its_first_conjunct(text, expected):
     assert outcome_valence(text) == expected
+
+
+@pytest.mark.parametrize("phrase, valence", [
+    # a care process is good whatever it is applied to (constructed phrases)
+    ("the screening rate for depression", 1),
+    ("detection of delirium", 1),
+    ("referral for depression", 1),
+    ("HbA1c testing", 1),
+    ("cancer screening", 1),
+    # but not "treatment": needing more of it is bad, so it stays with its complement
+    ("additional uterotonic treatment", 0),
+    ("treatment failure", -1),
+    # an amount word turns a change over
+    ("less reduction in depressive symptoms", -1),
+    ("a smaller improvement in quality of life", -1),
+    ("greater reduction in depressive symptoms", 1),
+    ("less weight gain", 1),
+    # being unable to do something, and dropping out, are bad
+    ("an inability to stop benzodiazepine use", -1),
+    ("inability to work", -1),
+    ("dropping out of treatment", -1),
+    # resistance to treatment is bad; resistance to stigma stays good
+    ("treatment resistance", -1),
+    ("stigma resistance", 1),
+])
+def test_care_processes_lesser_changes_and_inability(phrase, valence):
+    assert outcome_valence(phrase) == valence

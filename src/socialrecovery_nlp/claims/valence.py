@@ -19,6 +19,10 @@ An outcome phrase is read from its head, as English noun phrases are built:
   "thrombocytopenia", "fibrosis") are bad whatever the stem, and evaluative modifiers set an unknown head
   ("the impairing effects of ...", "abnormal preference behaviors" bad; "beneficial effects" good).
 
+* *(2026-11-27)* a head that names a care process is good whatever it is applied to ("screening for
+  depression", "HbA1c testing", "the detection rate of delirium"); an amount word turns a change over ("[less]
+  reduction in symptoms" is bad, "[less] weight gain" good); "inability" and "dropping out" are bad.
+
 Phrases come from :mod:`.lexicon` (``GOOD_OUTCOMES``, ``BAD_OUTCOMES``,
 ``BAD_OUTCOMES_DIRECTION``) plus the general health and social vocabulary below; matching
 ignores a plural ``-s``/``-es``.
@@ -49,7 +53,8 @@ MORE_BAD = (
     "adverse effect", "harms", "waiting time", "delay", "dyskinesias", "disorders", "diseases", "illnesses",
     "deficiency", "deficiencies", "dysfunctions", "relapse rate", "risk behaviour", "risk behavior",
     "frailty", "disabilities", "injuries", "suicidality", "suicide attempt", "attempted suicide",
-    "health condition", "chronic condition", "falls",
+    "health condition", "chronic condition", "falls", "inability", "dropping out",
+    "treatment resistance", "treatment-resistant", "drug resistance", "insulin resistance",
     # 0.6.0 (agent:claims-14): general clinical harms, adverse effects and risk factors seen in the training
     # abstracts (guideline "Abstracts": adverse events, obesity, blood pressure, cortisol are bad)
     "risk", "headache", "somnolence", "hot flash", "hot flush", "emesis", "extrapyramidal", "eps", "sequelae",
@@ -86,6 +91,18 @@ MORE_GOOD = (
     "sociability", "flexibility", "problem-solving", "mindfulness", "clinical pregnancy", "pregnancy rate",
     "live birth", "hippocampal volume", "brain volume", "grey matter volume", "gray matter volume",
 )
+
+#: Care processes: a head that names one is good whatever it is applied to ("screening for depression", "HbA1c
+#: testing", "the detection rate of delirium", "referral for treatment"), as more of it is better care. Not
+#: "treatment": "needing additional treatment" or "rescue treatment" is bad.
+CARE_PROCESS = frozenset([
+    "screening", "screenings", "detection", "referral", "referrals", "testing", "identification", "documentation",
+    "monitoring", "vaccination", "vaccinations", "immunisation", "immunization", "uptake", "counselling",
+    "counseling", "recognition",
+])
+#: Amount words that turn a change over ("[less] reduction in symptoms" is bad, "[smaller] improvements" too).
+LESSER = frozenset(["less", "lesser", "smaller", "lower", "slower", "fewer", "reduced", "diminished", "weaker",
+                    "minimal", "limited"])
 
 #: Heads that stand for their complement ("levels of anxiety" is as bad as anxiety).
 WRAPPERS = frozenset(lx.OUTCOME_WRAPPERS) | frozenset([
@@ -191,18 +208,25 @@ def _valence(tokens: list[str], depth: int) -> int:
     complement = cut < len(tokens) and (tokens[cut] not in _COORDINATORS or not compound)
     if depth < 3 and rest and complement:
         if last in WRAPPERS:
+            if set(head[:-1]) & CARE_PROCESS:  # "the screening rate for depression"
+                return 1
             inner = _valence(rest, depth + 1)
             return _with_modifiers(inner, set(head[:-1])) if inner else _fallback(tokens)
         if last in CHANGE_HEADS:
             change = CHANGE_HEADS[last]
+            turn = -1 if set(head[:-1]) & LESSER else 1  # "[less] reduction in depressive symptoms"
             if change == "good":
-                return 1
+                return turn
             if change == "bad":
-                return -1
+                return -turn
             inner = _valence(rest, depth + 1)
-            return change * inner if inner else _fallback(tokens)
+            return turn * change * inner if inner else _fallback(tokens)
     if last in CHANGE_HEADS:
-        return _trailing_change(head)
+        lead = next((i for i, t in enumerate(head) if t not in LESSER and t not in _DETERMINERS), len(head))
+        turn = -1 if any(t in LESSER for t in head[:lead]) and lead < len(head) else 1
+        return turn * _trailing_change(head[lead:] if turn < 0 else head)  # "[less] weight gain"
+    if last in CARE_PROCESS:  # "detection of depression", "cancer screening"
+        return 1
     valence = lexicon_valence(head_text)
     if valence:
         return _with_modifiers(valence, set(head[:-1]))
