@@ -107,3 +107,23 @@ def test_coordinated_outcome_is_read_from_its_first_conjunct(text, expected):
 ])
 def test_care_processes_lesser_changes_and_inability(phrase, valence):
     assert outcome_valence(phrase) == valence
+
+
+@pytest.mark.parametrize("phrase, valence", [
+    # nouns of lowering and raising compose with their complement like "reduction" and "increase"
+    ("an attenuation of the capacity for fine motor control", -1),
+    ("suppression of symptoms", 1),
+    ("resolution of signs and symptoms", 1),
+    ("enhancement of memory", 1),
+    ("slowing of cognitive decline", 1),
+    ("reduction or elimination of symptoms", 1),
+    # perception passes the question on; "suboptimal" worsens; blood pressure readings and ill-health are bad
+    ("the perception of conflicts of interest", -1),
+    ("perceptions of support", 1),
+    ("suboptimal intervention effectiveness", -1),
+    ("diastolic", -1),
+    ("the ill-health of women", -1),
+    ("an increase in expenditures", -1),
+])
+def test_more_change_nouns_and_outcome_words(phrase, valence):
+    assert outcome_valence(phrase) == valence

@@ -53,7 +53,8 @@ MORE_BAD = (
     "adverse effect", "harms", "waiting time", "delay", "dyskinesias", "disorders", "diseases", "illnesses",
     "deficiency", "deficiencies", "dysfunctions", "relapse rate", "risk behaviour", "risk behavior",
     "frailty", "disabilities", "injuries", "suicidality", "suicide attempt", "attempted suicide",
-    "health condition", "chronic condition", "falls", "inability", "dropping out",
+    "health condition", "chronic condition", "falls", "inability", "dropping out", "systolic", "diastolic", "sbp", "dbp", "ill-health", "ill health",
+    "conflict of interest", "conflicts of interest", "expenditure", "expenditures",
     "treatment resistance", "treatment-resistant", "drug resistance", "insulin resistance",
     # 0.6.0 (agent:claims-14): general clinical harms, adverse effects and risk factors seen in the training
     # abstracts (guideline "Abstracts": adverse events, obesity, blood pressure, cortisol are bad)
@@ -109,7 +110,8 @@ WRAPPERS = frozenset(lx.OUTCOME_WRAPPERS) | frozenset([
     "level", "levels", "amount", "amounts", "score", "scores", "measure", "measures", "concentration",
     "concentrations", "degree", "extent", "magnitude", "occurrence", "onset", "presence", "experience",
     "experiences", "feeling", "feelings", "sense", "signs", "percentage", "numbers",
-    "frequencies", "risks", "likelihoods", "prevalences", "incidences", "intensity", "total",
+    "frequencies", "risks", "likelihoods", "prevalences", "incidences", "intensity", "total", "perception",
+    "perceptions",
 ])
 #: Change heads: +1 keeps the complement's valence, -1 flips it, "good"/"bad" fix it.
 CHANGE_HEADS = {
@@ -119,6 +121,11 @@ CHANGE_HEADS = {
     "cessation": -1, "discontinuation": -1,
     "improvement": "good", "improvements": "good", "gain": "good", "gains": "good",
     "deterioration": "bad", "worsening": "bad", "exacerbation": "bad",
+    # 2026-11-27: nouns of lowering and raising ("an attenuation of the capacity for X" is bad)
+    "attenuation": -1, "attenuations": -1, "suppression": -1, "inhibition": -1, "elimination": -1,
+    "alleviation": -1, "amelioration": -1, "resolution": -1, "downregulation": -1, "down-regulation": -1,
+    "shortening": -1, "slowing": -1, "enhancement": 1, "enhancements": 1, "upregulation": 1, "up-regulation": 1,
+    "prolongation": 1, "lengthening": 1, "acceleration": 1,
 }
 #: Words that end the head noun phrase and start a post-modifier.
 POST_MODIFIER = frozenset([
@@ -171,7 +178,8 @@ WORSE = frozenset(lx.WORSE_MODIFIERS) | frozenset([
     "dysfunctional", "worst", "lowest", "poorest",
     # 0.6.0 (agent:claims-14)
     "impairing", "damaging", "detrimental", "deleterious", "toxic", "inappropriate", "unnecessary", "excessive",
-    "abnormal", "aberrant", "pathological", "unsafe", "disrupted", "dysregulated", "unrealistic", "unmet"])
+    "abnormal", "aberrant", "pathological", "unsafe", "disrupted", "dysregulated", "unrealistic", "unmet",
+    "suboptimal", "inadequate", "insufficient"])
 #: Modifiers that make an unknown head good ("beneficial effects", "protective effect").
 BETTER = frozenset(lx.BETTER_MODIFIERS) | frozenset([
     "beneficial", "protective", "favorable", "favourable", "healthy", "adaptive", "therapeutic", "successful"])
@@ -219,6 +227,8 @@ def _valence(tokens: list[str], depth: int) -> int:
                 return turn
             if change == "bad":
                 return -turn
+            if tokens[cut] in ("and", "or") and rest[0] in CHANGE_HEADS:  # "reduction or elimination of Y"
+                rest = rest[2:] if len(rest) > 1 and rest[1] in POST_MODIFIER else rest[1:]
             inner = _valence(rest, depth + 1)
             return turn * change * inner if inner else _fallback(tokens)
     if last in CHANGE_HEADS:
