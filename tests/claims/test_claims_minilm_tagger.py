@@ -186,3 +186,36 @@ def test_benefit_from_finds_benefit_gain_and_profit_followed_by_from():
             Relation(Trigger(8, 9, lx.BENEFIT, 8), lx.BENEFIT, (4, 6), (9, 10))]
     assert benefit_from(doc, rels) == {1}
     assert benefit_from(nlp("Patients gained weight ."), [Relation(Trigger(1, 2, lx.BENEFIT, 1), lx.BENEFIT, None, (2, 3))]) == set()
+
+
+# --- triggers the small parser reads as another part of speech (2026-11-27) -------------------------------------
+# Illustrative sentences written for the test (never evaluated on).
+
+def test_misread_trigger_between_tagged_spans_is_found():
+    from socialrecovery_nlp.claims.extract import ClaimExtractor
+    from socialrecovery_nlp.claims.minilm_tagger import misread_triggers
+    from socialrecovery_nlp.claims.spans import find_triggers
+
+    parser = ClaimExtractor(None).parser
+    assert parser is not None, "the pinned spaCy pipeline with a parser must be installed"
+    doc = parser("Chronic stress impairs memory.")
+    assert [t.text for t in doc] == ["Chronic", "stress", "impairs", "memory", "."]
+    assert doc[2].tag_ != "VBZ" and find_triggers(doc, []) == []  # the misparse this fixes
+    found = misread_triggers(doc, [], [(0, 2)], [(3, 4)])
+    assert [(t.start, t.kind) for t in found] == [(2, "harm")]
+    # only a trigger that stands between a tagged factor and a tagged outcome counts
+    assert misread_triggers(doc, [], [(3, 4)], [(0, 2)]) == []
+    assert misread_triggers(doc, [], [(0, 2)], []) == []
+
+
+def test_shipped_tagger_links_spans_around_a_misread_trigger():
+    pytest.importorskip("torch")
+    from socialrecovery_nlp.claims.model import load_extractor
+    from socialrecovery_nlp.pipeline.language import load
+
+    extractor = load_extractor(None, None, fast=False)[0]
+    assert extractor.span_model is not None
+    extractor.threshold = -1.0  # detection off: the sentence is a claim, read its spans
+    claims = [c.to_dict() for c in extractor(load(components=[])("Chronic stress impairs memory."))]
+    assert [(c["factor"]["text"], c["direction"], c["outcome"]["text"]) for c in claims] == \
+        [("Chronic stress", "hinders", "memory")]

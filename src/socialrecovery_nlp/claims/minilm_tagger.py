@@ -236,7 +236,10 @@ class MiniLMSpanTagger:
         if probs is None or len(probs) != len(doc):
             probs = self.tag([doc])[0]
         factors, outcomes = self.spans(probs, doc)
-        return tagged_relations(relations, factors, outcomes, find_triggers(doc, skip),
+        triggers = find_triggers(doc, skip)
+        if not relations and not triggers:
+            triggers = misread_triggers(doc, skip, factors, outcomes)
+        return tagged_relations(relations, factors, outcomes, triggers,
                                 fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations))
 
     # -- persistence --------------------------------------------------------------------------
@@ -256,3 +259,16 @@ class MiniLMSpanTagger:
         tagger = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed",
                                           "min_score", "head_lr")})
         return restore(tagger, directory / WEIGHTS_FILE)
+
+
+def misread_triggers(doc: Doc, skip: list[tuple[int, int]], factors: list[tuple[int, int]],
+                     outcomes: list[tuple[int, int]]) -> list:
+    """Lexicon triggers whatever the parser made of them, kept only where one stands between a tagged factor
+    and a tagged outcome: the small pipeline tags "impairs" in "[Chronic stress] impairs [memory]" as an
+    adjective, so the parse holds no trigger although the tagger found both spans around it."""
+    if not factors or not outcomes:
+        return []
+    words = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    between = [(f[1], o[0]) for f in factors for o in outcomes if f[1] <= o[0]]
+    return [t for t in find_triggers(words, skip) if any(lo <= t.start and t.end <= hi for lo, hi in between)]
+
