@@ -106,3 +106,15 @@ def test_without_in_an_earlier_clause_does_not_deny_the_next_relation(rules_extr
                                                    "incidence of relapse.")
     assert [c["direction"] for c in denied if c["outcome"]["text"].endswith("relapse")] == ["no_effect"]
     assert [c["direction"] for c in denied if c["outcome"]["text"] == "self-esteem"] == ["promotes"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # upper-case abbreviations are no negation words: novel object recognition, nitric oxide
+    ("performed as well as controls in the NOR task, indicating that exposure impairs", None),
+    ("NO production was increased", None),
+    ("neither A nor B improved", "neither"),
+    # an equivalence stated with "similarly"
+    ("Bupropion and fluoxetine were similarly effective", "similarly effective"),
+])
+def test_negation_cue_abbreviations_and_similarly_effective(text, cue):
+    assert negation_cue(text) == cue

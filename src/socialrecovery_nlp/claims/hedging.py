@@ -45,7 +45,7 @@ def hedge_cue(text: str) -> str | None:
 #: equivalent", "as effective as", "non-inferior"), a null or negligible effect ("had little effect", "a negligible
 #: effect", "ineffective") and weak evidence ("insufficient evidence").
 NO_EFFECT_PHRASES = ("equivalent", "as effective as", "as efficacious as", "equally effective", "equally efficacious",
-                     "no better than", "not superior", "noninferior", "non-inferior", "little effect",
+                     "no better than", "not superior", "similarly effective", "similarly efficacious", "comparably effective", "noninferior", "non-inferior", "little effect",
                      "little or no effect", "little impact", "negligible effect", "negligible impact", "ineffective",
                      "insignificant", "unaffected",
                      "did not differ", "limited evidence", "insufficient evidence", "lack of evidence", "inconclusive")
@@ -61,6 +61,10 @@ _AS_EFFECTIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|and|proved|appeare
 _EQUIVALENT_AMOUNT = re.compile(r"(?i)\bequivalent\s+to\s+(?:a|an|about|approximately|around)?\s*[\d.]")
 
 
+#: an upper-case word is an abbreviation, not a negation: "NOR" (novel object recognition), "NO" (nitric oxide)
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+
 def negation_cue(text: str) -> str | None:
     """The first negation cue ("did not", "little evidence", "not always", ...), or ``None``."""
     phrase = _find_phrase(text, lx.NEGATION_PHRASES) or _find_phrase(_EQUIVALENT_AMOUNT.sub(" ", text),
@@ -71,7 +75,7 @@ def negation_cue(text: str) -> str | None:
     if match:
         return match.group()
     for match in _TOKEN.finditer(text):
-        if match.group().lower() in lx.NEGATION_WORDS:
+        if match.group().lower() in lx.NEGATION_WORDS and not _ACRONYM.fullmatch(match.group()):
             following = text[match.end():match.end() + 6].lower()
             if following.startswith((" just", " only", " least")):  # "not just X but also Y"
                 continue
