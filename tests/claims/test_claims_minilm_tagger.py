@@ -219,3 +219,45 @@ def test_shipped_tagger_links_spans_around_a_misread_trigger():
     claims = [c.to_dict() for c in extractor(load(components=[])("Chronic stress impairs memory."))]
     assert [(c["factor"]["text"], c["direction"], c["outcome"]["text"]) for c in claims] == \
         [("Chronic stress", "hinders", "memory")]
+
+
+@pytest.fixture(scope="module")
+def shipped_extractor():
+    pytest.importorskip("torch")
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    extractor = load_extractor(None, None, fast=False)[0]
+    assert extractor.span_model is not None, "the shipped claims model has its span tagger"
+    return extractor
+
+
+def test_comparison_trigger_needs_a_comparison_and_both_spans():
+    from socialrecovery_nlp.claims.extract import ClaimExtractor
+    from socialrecovery_nlp.claims.minilm_tagger import comparison_triggers
+
+    parser = ClaimExtractor(None).parser
+    doc = parser("Weight gain occurred more often with olanzapine than with placebo.")
+    words = [t.text for t in doc]
+    more, olanzapine = words.index("more"), words.index("olanzapine")
+    found = comparison_triggers(doc, [(olanzapine, olanzapine + 1)], [(0, 2)])
+    assert [(t.start, t.kind) for t in found] == [(more, "increase")]
+    assert comparison_triggers(doc, [(olanzapine, olanzapine + 1)], []) == []
+    plain = parser("Weight gain was more common with olanzapine.")  # no comparison marker
+    assert comparison_triggers(plain, [(5, 6)], [(0, 2)]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group result the trigger lexicon has no word for: correlational, direction from the comparative
+    ("Somnolence, dizziness and weight gain occurred significantly more often with olanzapine.",
+     [("olanzapine", "hinders", "correlational")]),
+    # the rules reject the comparison with placebo, the detector is confident and the tagger names the factor
+    ("Ratings of irritability and depression were increased by bupropion compared to placebo.",
+     [("bupropion", "hinders", "causal")]),
+    # unnamed groups and a denied difference stay findings, not claims
+    ("No significant difference was observed for serum glucose among the treatment groups.", []),
+])
+def test_shipped_extractor_group_results(text, expected, shipped_extractor):
+    from socialrecovery_nlp.pipeline.language import load
+
+    claims = [c.to_dict() for c in shipped_extractor(load(components=[])(text))]
+    assert [(c["factor"]["text"], c["direction"], c["strength"]) for c in claims] == expected

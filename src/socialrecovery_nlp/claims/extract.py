@@ -27,7 +27,7 @@ from .direction import association_valence, compose, outcome_valence
 from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame
 from .parser import DEFAULT_PARSER, load_parser
-from .spans import Relation, Trigger, extract_relations, find_triggers
+from .spans import Relation, Trigger, extract_relations, find_triggers, generic_groups
 from .topic_phrase import topic_phrase
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
@@ -215,13 +215,20 @@ class ClaimExtractor:
             skip_parsed = [(a - k, b - k) for a, b in skip if a >= k]
             relations = extract_relations(pdoc, skip_parsed, rejected, nominal=title)
             nominal = bool(relations) and all(r.nominal for r in relations)
-            if hasattr(self.span_model, "relations") and not nominal and (relations or not rejected or self.threshold < 0):
+            overruled = not relations and bool(rejected) and self.threshold >= 0 and score >= self.confident
+            if hasattr(self.span_model, "relations") and not nominal and (
+                    relations or not rejected or self.threshold < 0 or overruled):
                 # a sentence tagger: its spans, the rules' predicates (not where the rules rejected the
-                # sentence's only relation: a comparison of unnamed groups is a finding, not a claim)
+                # sentence's only relation, a comparison of unnamed groups being a finding, not a claim, unless the
+                # detector is confident: then a tagged factor that names something other than the study's groups,
+                # in a sentence that denies nothing, makes it a claim: "[Y] were increased by [X] compared to placebo")
                 if not self.tagger_links:
                     rule_linked = any(r.factor is not None and (r.outcome is not None or r.implicit_outcome)
                                       for r in relations)
                 relations = self.span_model.relations(pdoc, relations, skip_parsed)
+                if overruled:
+                    relations = [] if hedging.negation_cue(text) else [
+                        r for r in relations if r.factor is not None and not generic_groups(pdoc[r.factor[0]:r.factor[1]].text)]
             elif self.span_model is not None and relations and not nominal:
                 relations = self.span_model.refine(pdoc, relations)
         else:

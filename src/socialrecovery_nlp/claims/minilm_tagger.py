@@ -5,10 +5,17 @@ Tags every token of a parsed claim sentence ``O``, ``B-F``/``I-F`` (factor) or `
 spaCy token. The extractor keeps the rules' predicates (trigger, kind, negation) and takes the spans
 from here (:func:`.tagged_relations.tagged_relations`). Fine-tuned on the gold claims of the training
 sentences; stored like the detector's MiniLM stage (:mod:`.minilm_finetune`). Needs the ``torch`` extra.
+
+Where the parse holds neither a relation nor a usable trigger, two fallbacks give the tagged spans a predicate
+(2026-11-27): a lexicon trigger the small parser read as another part of speech, standing between a tagged factor
+and a tagged outcome (:func:`misread_triggers`), else the comparative of a sentence that compares groups
+(:func:`comparison_triggers`, a group result).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +30,8 @@ from .minilm_finetune import (
     save_model,
     trained_modules,
 )
-from .spans import Relation, find_triggers
+from . import lexicon as lx
+from .spans import Relation, Trigger, find_triggers
 from .tagged_relations import tagged_relations
 
 WEIGHTS_FILE = "span_tagger_minilm.safetensors"
@@ -237,10 +245,15 @@ class MiniLMSpanTagger:
             probs = self.tag([doc])[0]
         factors, outcomes = self.spans(probs, doc)
         triggers = find_triggers(doc, skip)
+        compared = False
         if not relations and not triggers:
             triggers = misread_triggers(doc, skip, factors, outcomes)
-        return tagged_relations(relations, factors, outcomes, triggers,
-                                fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations))
+            if not triggers:
+                triggers = comparison_triggers(doc, factors, outcomes)
+                compared = bool(triggers)
+        found = tagged_relations(relations, factors, outcomes, triggers,
+                                 fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations))
+        return [replace(r, group_result=True) for r in found] if compared else found
 
     # -- persistence --------------------------------------------------------------------------
     def settings(self) -> dict:
@@ -271,4 +284,28 @@ def misread_triggers(doc: Doc, skip: list[tuple[int, int]], factors: list[tuple[
     words = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     between = [(f[1], o[0]) for f in factors for o in outcomes if f[1] <= o[0]]
     return [t for t in find_triggers(words, skip) if any(lo <= t.start and t.end <= hi for lo, hi in between)]
+
+
+#: comparative words that state a group result, and what they say about the outcome
+_COMPARATIVE_KINDS = {"higher": lx.INCREASE, "greater": lx.INCREASE, "more": lx.INCREASE, "larger": lx.INCREASE,
+                      "increased": lx.INCREASE, "elevated": lx.INCREASE, "lower": lx.DECREASE, "less": lx.DECREASE,
+                      "fewer": lx.DECREASE, "smaller": lx.DECREASE, "reduced": lx.DECREASE, "decreased": lx.DECREASE}
+#: a comparison of groups or conditions ("compared with placebo", "than controls", "more often with X")
+_COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|than|versus|vs\b"
+                         r"|(?:more|less)\s+(?:often|frequently|commonly))")
+
+
+def comparison_triggers(doc: Doc, factors: list[tuple[int, int]], outcomes: list[tuple[int, int]]) -> list[Trigger]:
+    """A group result the lexicon has no trigger for ("[Somnolence and weight gain] occurred more often with
+    [olanzapine]", "a lower [mean HCC] was found in [shift workers] compared with dayworkers"): the first
+    comparative word outside the tagged spans, when the sentence compares and the tagger found both a factor and an
+    outcome. Its relations are group results (correlational)."""
+    if not factors or not outcomes or not _COMPARISON.search(doc.text):
+        return []
+    spans = factors + outcomes
+    for token in doc:
+        kind = _COMPARATIVE_KINDS.get(token.lower_)
+        if kind is not None and not any(a <= token.i < b for a, b in spans):
+            return [Trigger(token.i, token.i + 1, kind, token.i)]
+    return []
 

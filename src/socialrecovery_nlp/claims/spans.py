@@ -88,9 +88,12 @@ _GENERIC_GROUPS_PLURAL = re.compile(r"^(?:(?:the|these|those)\s+)?(?:(?:two|thre
                                     re.IGNORECASE)
 
 
-def _generic_groups(text: str) -> bool:
+def generic_groups(text: str) -> bool:
     """True for a phrase that only points at the study's groups ("both groups", "the treatment groups")."""
     return bool(_GENERIC_GROUPS.match(text) or _GENERIC_GROUPS_PLURAL.match(text))
+
+
+_generic_groups = generic_groups
 #: Forms of "be" and "include" (the parser pipeline runs without a lemmatizer, for speed).
 _COPULAS = frozenset(["be", "is", "are", "was", "were", "am", "include", "includes", "included"])
 _COMPLEMENT_NOUNS = frozenset(
