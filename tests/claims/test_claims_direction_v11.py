@@ -53,3 +53,17 @@ def test_shipped_tagger_reads_a_lowering_word_once(blank_nlp):
     # constructed: the tagged outcome "quality of life" is read within "a lower quality of life"
     claims = extractor(blank_nlp("Stigma was associated with a lower quality of life."))
     assert [c.direction for c in claims] == ["hinders"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an amount word turns the change over (review-14; illustrative sentences)
+    ("Smoking was associated with less reduction in depressive symptoms.", "hinders"),
+    ("Exercise led to less weight gain in patients taking olanzapine.", "promotes"),
+    ("Smoking predicted smaller reductions in symptoms.", "hinders"),
+    ("Peer support led to lower relapse rates.", "promotes"),
+])
+def test_lesser_change_end_to_end(text, expected, rules_extractor, blank_nlp):
+    from .conftest import claims_of
+
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert claims and claims[0]["direction"] == expected, [(c["factor"]["text"], c["direction"]) for c in claims]

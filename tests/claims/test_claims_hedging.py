@@ -83,6 +83,8 @@ def test_result_with_only_nonsignificant_p_is_no_effect(rules_extractor, blank_n
     (" without significantly increasing", "increasing", "without"),
     (" nutrient digestibilities without negative effects", "effects", "without"),
     (" this remained without clinical effect", "effect", "without"),
+    (" physical activity without a corresponding increase", "increase", "without"),  # review-14
+    (" without having any effect", "effect", "without"),
     # "without" belongs to another phrase of the window: no cue
     (" longitudinal monitoring of patients without requiring office visits to collect data, increase", "increase", None),
     (" excellent results without the risks associated", "associated", None),
@@ -114,7 +116,11 @@ def test_without_in_an_earlier_clause_does_not_deny_the_next_relation(rules_extr
     ("NO production was increased", None),
     ("neither A nor B improved", "neither"),
     # an equivalence stated with "similarly"
-    ("Bupropion and fluoxetine were similarly effective", "similarly effective"),
+    ("Bupropion and fluoxetine were similarly effective", "were similarly effective"),
+    # one treatment effective across groups is no equivalence (review-14)
+    ("The intervention was similarly effective", None),
+    # an all-caps title keeps its negation
+    ("NEITHER SUPPORT NOR COUNSELLING IMPROVED", "NEITHER"),
 ])
 def test_negation_cue_abbreviations_and_similarly_effective(text, cue):
     assert negation_cue(text) == cue

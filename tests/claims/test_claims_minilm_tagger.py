@@ -191,6 +191,15 @@ def test_benefit_from_finds_benefit_gain_and_profit_followed_by_from():
 # --- triggers the small parser reads as another part of speech (2026-11-27) -------------------------------------
 # Illustrative sentences written for the test (never evaluated on).
 
+def test_misread_triggers_keep_the_parse_checks_of_phrase_triggers():
+    from socialrecovery_nlp.claims.extract import ClaimExtractor
+    from socialrecovery_nlp.claims.minilm_tagger import misread_triggers
+
+    doc = ClaimExtractor(None).parser("Patients were involved in decision making about their care.")
+    words = [t.text for t in doc]
+    assert misread_triggers(doc, [], [(0, 1)], [(words.index("decision"), len(doc) - 1)]) == []
+
+
 def test_misread_trigger_between_tagged_spans_is_found():
     from socialrecovery_nlp.claims.extract import ClaimExtractor
     from socialrecovery_nlp.claims.minilm_tagger import misread_triggers
@@ -243,7 +252,17 @@ def test_comparison_trigger_needs_a_comparison_and_both_spans():
     assert [(t.start, t.kind) for t in found] == [(more, "increase")]
     assert comparison_triggers(doc, [(olanzapine, olanzapine + 1)], []) == []
     plain = parser("Weight gain was more common with olanzapine.")  # no comparison marker
-    assert comparison_triggers(plain, [(5, 6)], [(0, 2)]) == []
+    assert [t.text for t in plain][6] == "olanzapine"
+    assert comparison_triggers(plain, [(6, 7)], [(0, 2)]) == []
+    # a quantity is no comparison; a comparative inside another noun phrase is not the result (review-14)
+    quantity = parser("Depressive symptoms were present in more than 40% of smokers.")
+    words = [t.text for t in quantity]
+    assert comparison_triggers(quantity, [(words.index("smokers"), words.index("smokers") + 1)], [(0, 2)]) == []
+    dose = parser("In the higher-dose group, nausea occurred less often with sertraline than with placebo.")
+    words = [t.text for t in dose]
+    found = comparison_triggers(dose, [(words.index("sertraline"), words.index("sertraline") + 1)],
+                                [(words.index("nausea"), words.index("nausea") + 1)])
+    assert [(t.start, t.kind) for t in found] == [(words.index("less"), "decrease")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -255,6 +274,8 @@ def test_comparison_trigger_needs_a_comparison_and_both_spans():
      [("bupropion", "hinders", "causal")]),
     # unnamed groups and a denied difference stay findings, not claims
     ("No significant difference was observed for serum glucose among the treatment groups.", []),
+    # a change that names no factor stays a finding: the time point is no factor (review-14)
+    ("Significant reductions in craving were found at post-treatment.", []),
 ])
 def test_shipped_extractor_group_results(text, expected, shipped_extractor):
     from socialrecovery_nlp.pipeline.language import load

@@ -127,3 +127,23 @@ def test_care_processes_lesser_changes_and_inability(phrase, valence):
 ])
 def test_more_change_nouns_and_outcome_words(phrase, valence):
     assert outcome_valence(phrase) == valence
+
+
+@pytest.mark.parametrize("phrase, valence", [
+    # review-14: a care process that is a finding or a failure reads as before
+    ("positive screening for depression", -1),
+    ("smoking uptake among adolescents", -1),
+    ("delayed detection of cancer", -1),
+    ("inadequate screening", -1),
+    ("the HIV testing refusal rate among men", -1),
+    # abilities and anatomical compounds
+    ("response inhibition", 1),
+    ("impaired response inhibition", -1),
+    ("lower back pain reduction", 1),
+    ("energy expenditure", 1),
+    # opposite change words coordinated give no one direction
+    ("increase or reduction of symptoms", 0),
+])
+def test_review_14_valence_cases(phrase, valence):
+    assert outcome_valence(phrase) == valence
+

@@ -56,6 +56,24 @@ _BETWEEN = frozenset(["of", "the", "a", "an", "level", "levels", "score", "score
                       "chance", "chances", "odds", "probability", "rate", "rates", "incidence", "number", "frequency"])
 
 
+#: "lower" that starts an anatomical compound lowers nothing ("lower back pain", "lower limb function")
+LOWER_COMPOUNDS = frozenset(["back", "limb", "limbs", "extremity", "extremities", "urinary", "respiratory",
+                             "abdominal", "leg", "legs", "body", "gastrointestinal", "jaw", "lip", "lobe", "eyelid"])
+#: an amount word before a change word: "[less] reduction in Y" says the opposite of "reduction in Y"
+_LESSER_CHANGE = re.compile(r"(?i)\b(?:less|lesser|smaller|weaker|fewer|minimal|limited)\s+(?:\w+\s+)?"
+                            r"(?:reductions?|decreases?|declines?|increases?|improvements?|gains?|rises?|benefits?)\b")
+_LESSER_END = re.compile(r"(?i)\b(?:less|lesser|smaller|weaker|fewer|minimal|limited)\s*$")
+#: the opposite predicate kind, for a change turned over by an amount word
+OPPOSITE_KIND = {lx.INCREASE: lx.DECREASE, lx.DECREASE: lx.INCREASE, lx.BENEFIT: lx.HARM, lx.HARM: lx.BENEFIT}
+
+
+def lesser_change(before_trigger: str, lead: str, trigger_is_change_noun: bool) -> bool:
+    """Does an amount word turn the relation's change over? "associated with [less reduction] in Y" (the change word
+    in the ``lead`` between trigger and outcome) or "[smaller] improvements in Y were found with X" (right before a
+    change-noun trigger; ``before_trigger``: the text before it)."""
+    return bool(_LESSER_CHANGE.search(lead)) or (trigger_is_change_noun and bool(_LESSER_END.search(before_trigger)))
+
+
 def association_valence(lead: str, outcome: str) -> int:
     """Valence of what an association says about its outcome: the outcome's own valence, turned over
     when an amount word lowers it ("associated with [lower relapse rates]" or "with [a lower risk of]
@@ -63,10 +81,11 @@ def association_valence(lead: str, outcome: str) -> int:
     life). ``lead``: the text between the trigger and the outcome."""
     outcome = re.sub(r"^(?:a|an|the)\s+", "", outcome.strip(), flags=re.IGNORECASE)  # "[a] lower quality of life"
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", outcome.lower())
-    if words and words[0] in LOWERING_WORDS and len(words) > 1:
+    if words and words[0] in LOWERING_WORDS and len(words) > 1 and not (words[0] == "lower" and words[1] in LOWER_COMPOUNDS):
         return -outcome_valence(outcome.split(None, 1)[1])
     before = re.findall(r"[a-z]+", lead.lower())
     lowered = [i for i, w in enumerate(before) if w in LOWERING_WORDS]
-    if lowered and all(w in _BETWEEN for w in before[lowered[-1] + 1:]):
+    if lowered and all(w in _BETWEEN for w in before[lowered[-1] + 1:]) and not (
+            before[lowered[-1]] == "lower" and lowered[-1] == len(before) - 1 and words and words[0] in LOWER_COMPOUNDS):
         return -outcome_valence(outcome)
     return outcome_valence(outcome)

@@ -23,7 +23,7 @@ from . import hedging
 from . import lexicon as lx
 from .claim import Claim
 from .detector import ClaimDetector
-from .direction import association_valence, compose, outcome_valence
+from .direction import OPPOSITE_KIND, association_valence, compose, lesser_change, outcome_valence
 from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame
 from .parser import DEFAULT_PARSER, load_parser
@@ -36,6 +36,14 @@ _DENIED_ALTERNATIVE = re.compile(r"(?:\b(?:but|and|or)\s+)?\bnot\s+$", re.IGNORE
 _DENIED_CONNECTIVE = re.compile(r"(?:\b(?:but|and|or)\s+)?$", re.IGNORECASE)
 _DENIED_GAP = re.compile(r"\s*,?\s*(?:but|and|or)\s+not\s+(?!(?:only|necessarily|always|just|quite|yet|all|"
                          r"\w+ly)\b)[^,;:()]{1,60}?,?\s*", re.IGNORECASE)
+#: change nouns that can be a relation's trigger ("[smaller] improvements in Y were seen with X")
+_CHANGE_NOUNS = frozenset(["reduction", "reductions", "decrease", "decreases", "decline", "declines", "increase",
+                           "increases", "improvement", "improvements", "gain", "gains", "rise", "rises", "benefit",
+                           "benefits"])
+#: a time point or study phase, never the factor of a group result ("reductions were found at [post-treatment]")
+_TIME_POINT = re.compile(r"(?i)\b(?:baseline|pre-?treatment|post-?treatment|post-?test|pre-?test|follow-?up|"
+                         r"post-?intervention|pre-?intervention|week|weeks|month|months|year|years|day|days|session|"
+                         r"visit|time\s+points?|endpoint|end\s+of\s+(?:treatment|the\s+study))\b")
 #: "[X] is unlikely to (be) [trigger]": the no-effect cue only where it governs the trigger (review-13: "X made
 #: patients unlikely to be readmitted and reduced Y" still asserts that X reduced Y)
 _UNLIKELY_BEFORE = re.compile(r"\bunlikely\s+to\s+(?:be\s+|have\s+)?$", re.IGNORECASE)
@@ -215,20 +223,23 @@ class ClaimExtractor:
             skip_parsed = [(a - k, b - k) for a, b in skip if a >= k]
             relations = extract_relations(pdoc, skip_parsed, rejected, nominal=title)
             nominal = bool(relations) and all(r.nominal for r in relations)
-            overruled = not relations and bool(rejected) and self.threshold >= 0 and score >= self.confident
+            overruled = not relations and bool(rejected) and 0 <= self.threshold < self.confident <= score
             if hasattr(self.span_model, "relations") and not nominal and (
                     relations or not rejected or self.threshold < 0 or overruled):
                 # a sentence tagger: its spans, the rules' predicates (not where the rules rejected the
-                # sentence's only relation, a comparison of unnamed groups being a finding, not a claim, unless the
-                # detector is confident: then a tagged factor that names something other than the study's groups,
-                # in a sentence that denies nothing, makes it a claim: "[Y] were increased by [X] compared to placebo")
+                # sentence's only relation, a comparison of unnamed groups or a change that names no factor being a
+                # finding, not a claim, unless the detector is confident: then a tagged factor that names something
+                # other than the study's groups or a time point, in a sentence that denies nothing, makes it a claim:
+                # "[Y] were increased by [X] compared to placebo"; "reductions were found at [post-treatment]" stays
+                # a finding)
                 if not self.tagger_links:
                     rule_linked = any(r.factor is not None and (r.outcome is not None or r.implicit_outcome)
                                       for r in relations)
                 relations = self.span_model.relations(pdoc, relations, skip_parsed)
                 if overruled:
                     relations = [] if hedging.negation_cue(text) else [
-                        r for r in relations if r.factor is not None and not generic_groups(pdoc[r.factor[0]:r.factor[1]].text)]
+                        r for r in relations if r.factor is not None and not generic_groups(pdoc[r.factor[0]:r.factor[1]].text)
+                        and not _TIME_POINT.search(pdoc[r.factor[0]:r.factor[1]].text)]
             elif self.span_model is not None and relations and not nominal:
                 relations = self.span_model.refine(pdoc, relations)
         else:
@@ -296,12 +307,17 @@ class ClaimExtractor:
             read_from = outcome.start_char - sent.start_char if outcome is not None else 0
             if valence_text is not None:
                 read_from = min(read_from, token_doc[rel.valence_span[0]].idx + k)
-            if rel.kind == lx.ASSOCIATE and outcome is not None and read_from >= t_end:
-                # "associated with lower relapse rates": an association with less relapse (0.11.0)
+            kind = rel.kind
+            if kind in OPPOSITE_KIND and lesser_change(text[:bounds[i][0]], text[t_end:read_from] if read_from >= t_end
+                                                       else "", text[bounds[i][0]:t_end].lower() in _CHANGE_NOUNS):
+                kind = OPPOSITE_KIND[kind]  # "associated with [less] reduction in Y", "[smaller] improvements in Y"
+            if kind in (lx.ASSOCIATE, lx.INCREASE) and outcome is not None and read_from >= t_end:
+                # "associated with lower relapse rates": an association with less relapse (0.11.0); "led to [less]
+                # weight gain": more of less weight gain (2026-11-27)
                 valence = association_valence(text[t_end:read_from], outcome_text)
             else:
                 valence = outcome_valence(outcome_text) if outcome_text else 0
-            direction = compose(rel.kind, valence, negated=bool(negation), mixed=mixed)
+            direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             claims.append(Claim(
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,

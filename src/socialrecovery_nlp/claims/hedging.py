@@ -45,7 +45,7 @@ def hedge_cue(text: str) -> str | None:
 #: equivalent", "as effective as", "non-inferior"), a null or negligible effect ("had little effect", "a negligible
 #: effect", "ineffective") and weak evidence ("insufficient evidence").
 NO_EFFECT_PHRASES = ("equivalent", "as effective as", "as efficacious as", "equally effective", "equally efficacious",
-                     "no better than", "not superior", "similarly effective", "similarly efficacious", "comparably effective", "noninferior", "non-inferior", "little effect",
+                     "no better than", "not superior", "noninferior", "non-inferior", "little effect",
                      "little or no effect", "little impact", "negligible effect", "negligible impact", "ineffective",
                      "insignificant", "unaffected",
                      "did not differ", "limited evidence", "insufficient evidence", "lack of evidence", "inconclusive")
@@ -55,6 +55,11 @@ NO_EFFECT_PHRASES = ("equivalent", "as effective as", "as efficacious as", "equa
 #: as effective")
 _AS_EFFECTIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|and|proved|appeared)\s+(?:just\s+)?as\s+"
                            r"(?:effective|efficacious)\b")
+
+
+#: "[X and Y] were similarly effective": an equivalence of treatments; "[X] was similarly effective in men and women"
+#: (one treatment, effective across groups) is not one (review-14)
+_SIMILARLY_EFFECTIVE = re.compile(r"(?i)\b(?:were|are)\s+(?:similarly|comparably)\s+(?:effective|efficacious)\b")
 
 
 #: "equivalent to 10 mg": a conversion of amounts, not an equivalence of effects
@@ -71,11 +76,12 @@ def negation_cue(text: str) -> str | None:
                                                                         NO_EFFECT_PHRASES)
     if phrase:
         return phrase[0]
-    match = _AS_EFFECTIVE.search(text)
+    match = _AS_EFFECTIVE.search(text) or _SIMILARLY_EFFECTIVE.search(text)
     if match:
         return match.group()
+    mixed_case = any(c.islower() for c in text)  # an all-caps title keeps its "NEITHER ... NOR"
     for match in _TOKEN.finditer(text):
-        if match.group().lower() in lx.NEGATION_WORDS and not _ACRONYM.fullmatch(match.group()):
+        if match.group().lower() in lx.NEGATION_WORDS and not (mixed_case and _ACRONYM.fullmatch(match.group())):
             following = text[match.end():match.end() + 6].lower()
             if following.startswith((" just", " only", " least")):  # "not just X but also Y"
                 continue
@@ -91,7 +97,11 @@ _WITHOUT_GAP = frozenset(["significantly", "substantially", "markedly", "appreci
                           "positive", "harmful", "detrimental", "deleterious", "significant", "major", "serious",
                           "measurable", "beneficial", "unwanted", "undesirable", "noticeable", "appreciable",
                           "marked", "relevant", "important", "meaningful", "substantial", "clinical", "therapeutic",
-                          "obvious", "apparent", "detectable", "demonstrable", "discernible", "much", "and", "or"])
+                          "obvious", "apparent", "detectable", "demonstrable", "discernible", "much", "and", "or",
+                          # review-14: "without a corresponding increase in Y", "without having any effect"
+                          "corresponding", "accompanying", "concomitant", "associated", "additional", "parallel",
+                          "simultaneous", "subsequent", "consequent", "having", "causing", "producing", "leading",
+                          "resulting", "similar", "comparable", "equivalent", "concurrent"])
 _WITHOUT = re.compile(r"(?i)\bwithout\b")
 
 

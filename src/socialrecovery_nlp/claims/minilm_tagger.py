@@ -31,7 +31,7 @@ from .minilm_finetune import (
     trained_modules,
 )
 from . import lexicon as lx
-from .spans import Relation, Trigger, find_triggers
+from .spans import MEANS_VERBS, Relation, Trigger, find_triggers
 from .tagged_relations import tagged_relations
 
 WEIGHTS_FILE = "span_tagger_minilm.safetensors"
@@ -278,34 +278,63 @@ def misread_triggers(doc: Doc, skip: list[tuple[int, int]], factors: list[tuple[
                      outcomes: list[tuple[int, int]]) -> list:
     """Lexicon triggers whatever the parser made of them, kept only where one stands between a tagged factor
     and a tagged outcome: the small pipeline tags "impairs" in "[Chronic stress] impairs [memory]" as an
-    adjective, so the parse holds no trigger although the tagger found both spans around it."""
+    adjective, so the parse holds no trigger although the tagger found both spans around it. Trigger words whose
+    reading the parse-based checks of :func:`.spans.find_triggers` decide are left out ("[Patients] were involved
+    in [decision making]" stays no claim, review-14)."""
     if not factors or not outcomes:
         return []
     words = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     between = [(f[1], o[0]) for f in factors for o in outcomes if f[1] <= o[0]]
-    return [t for t in find_triggers(words, skip) if any(lo <= t.start and t.end <= hi for lo, hi in between)]
+    return [t for t in find_triggers(words, skip)
+            if doc[t.start].lower_ not in _PARSE_CHECKED and any(lo <= t.start and t.end <= hi for lo, hi in between)]
+
+
+#: trigger words whose reading :func:`.spans.find_triggers` checks on the parse (a people subject of "involved in",
+#: a procedure "followed by", "results" as a noun, means verbs, "dependent on", "limits"): not taken without it
+_PARSE_CHECKED = frozenset(["involved", "followed", "results", "resulted", "dependent", "limits", "constraints"]) \
+    | frozenset(MEANS_VERBS)
 
 
 #: comparative words that state a group result, and what they say about the outcome
 _COMPARATIVE_KINDS = {"higher": lx.INCREASE, "greater": lx.INCREASE, "more": lx.INCREASE, "larger": lx.INCREASE,
                       "increased": lx.INCREASE, "elevated": lx.INCREASE, "lower": lx.DECREASE, "less": lx.DECREASE,
                       "fewer": lx.DECREASE, "smaller": lx.DECREASE, "reduced": lx.DECREASE, "decreased": lx.DECREASE}
-#: a comparison of groups or conditions ("compared with placebo", "than controls", "more often with X")
-_COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|than|versus|vs\b"
+#: a comparison of groups or conditions ("compared with placebo", "than controls", "more often with X"); not a
+#: quantity ("more than 40% of smokers") nor an expectation ("less common than expected", review-14)
+_COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|versus|vs\b"
+                         r"|than(?!\s+(?:\d|half|a\s+(?:third|quarter|half)|one|two|three|expected|anticipated|predicted|"
+                         r"previously|before|usual))"
                          r"|(?:more|less)\s+(?:often|frequently|commonly))")
+#: a comparative that states a quantity: "more than 40%", "fewer than five"
+_QUANTITY = re.compile(r"(?i)^\s*than\s+(?:\d|half|a\s+(?:third|quarter|half)|one|two|three|four|five|ten)")
 
 
 def comparison_triggers(doc: Doc, factors: list[tuple[int, int]], outcomes: list[tuple[int, int]]) -> list[Trigger]:
     """A group result the lexicon has no trigger for ("[Somnolence and weight gain] occurred more often with
-    [olanzapine]", "a lower [mean HCC] was found in [shift workers] compared with dayworkers"): the first
-    comparative word outside the tagged spans, when the sentence compares and the tagger found both a factor and an
-    outcome. Its relations are group results (correlational)."""
-    if not factors or not outcomes or not _COMPARISON.search(doc.text):
+    [olanzapine]", "a lower [mean HCC] was found in [shift workers] compared with dayworkers"): the comparative
+    outside the tagged spans nearest the comparison marker, when the sentence compares and the tagger found both a
+    factor and an outcome. Comparatives that premodify a noun or adjective ("the [higher]-dose group", "[more]
+    severely ill patients") or state a quantity ("more than 40%") are left out. Its relations are group results
+    (correlational)."""
+    if not factors or not outcomes:
+        return []
+    markers = [m.start() for m in _COMPARISON.finditer(doc.text)]
+    if not markers:
         return []
     spans = factors + outcomes
+    candidates = []
     for token in doc:
         kind = _COMPARATIVE_KINDS.get(token.lower_)
-        if kind is not None and not any(a <= token.i < b for a, b in spans):
-            return [Trigger(token.i, token.i + 1, kind, token.i)]
-    return []
-
+        if kind is None or any(a <= token.i < b for a, b in spans) or _QUANTITY.match(doc.text[token.idx + len(token.text):]):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text in ("-", "–") or (nxt.pos_ == "ADV" and nxt.lower_ not in
+                                                           ("often", "frequently", "commonly", "likely"))):
+            continue  # "the higher-dose group", "more severely ill": part of a noun phrase, not the result
+        if token.dep_ == "amod" and token.head.i > token.i and not any(a <= token.head.i < b for a, b in outcomes):
+            continue  # "the [higher] dose group": describes a noun other than the outcome
+        candidates.append((min(abs(token.idx - m) for m in markers), token.i, kind))
+    if not candidates:
+        return []
+    _, i, kind = min(candidates)
+    return [Trigger(i, i + 1, kind, i)]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
+from .direction import LOWER_COMPOUNDS
 from .adjective_comparison import compared_adjective
 from .attained_through import MEANS_VERBS, judged_means
 from .barrier_sources import barrier_source, tied_barrier
@@ -246,6 +247,8 @@ def _compared_noun(token: Token) -> Token | None:
     if token.dep_ not in ("amod", "advmod") or token.lower_ not in lx.COMPARATIVES and (
             token.lower_ not in lx.CHANGE_PARTICIPLES or token.dep_ != "amod"):
         return None
+    if token.lower_ == "lower" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in LOWER_COMPOUNDS:
+        return None  # "lower back pain", "lower limb function": an anatomical compound, no comparison (review-14)
     noun = token.head
     while noun.dep_ in ("amod", "compound") and noun.pos_ in ("ADJ", "NOUN", "PROPN") and noun.head.i > noun.i:
         noun = noun.head
@@ -376,8 +379,8 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
     ``skip``: character ranges (citations) that are neither triggers nor spans. When nothing is
     found, triggers in relative clauses are tried too ("the key social factors that may promote
     recovery": the antecedent is the factor). ``rejected``, when given, receives the triggers whose
-    relation was dropped because it names no factor (a group comparison without named groups: a
-    finding, guideline v1.2), so that the caller does not fall back to a claim without spans. ``nominal``: the doc is
+    relation was dropped because it names no factor (a group comparison without named groups, or a change that
+    names no factor: findings, guideline v1.2), so that the caller does not fall back to a claim without spans. ``nominal``: the doc is
     a title, where a verbless finding ("Enhanced memory following X") is read too (:mod:`.nominal_finding`).
     """
     found: list = []

@@ -54,7 +54,8 @@ MORE_BAD = (
     "deficiency", "deficiencies", "dysfunctions", "relapse rate", "risk behaviour", "risk behavior",
     "frailty", "disabilities", "injuries", "suicidality", "suicide attempt", "attempted suicide",
     "health condition", "chronic condition", "falls", "inability", "dropping out", "systolic", "diastolic", "sbp", "dbp", "ill-health", "ill health",
-    "conflict of interest", "conflicts of interest", "expenditure", "expenditures",
+    "conflict of interest", "conflicts of interest", "expenditures", "health expenditure", "healthcare expenditure",
+    "health care expenditure", "out-of-pocket expenditure",
     "treatment resistance", "treatment-resistant", "drug resistance", "insulin resistance",
     # 0.6.0 (agent:claims-14): general clinical harms, adverse effects and risk factors seen in the training
     # abstracts (guideline "Abstracts": adverse events, obesity, blood pressure, cortisol are bad)
@@ -78,6 +79,7 @@ MORE_BAD = (
 )
 #: Health, functioning and social goods.
 MORE_GOOD = (
+    "energy expenditure", "response inhibition", "prepulse inhibition", "inhibitory control",
     "wellness", "flourishing", "happiness", "life satisfaction", "sleep quality", "cognition",
     "cognitive function", "cognitive functioning", "learning", "social skills", "skills", "coping",
     "self-management", "autonomy", "self-determination", "motivation", "optimism", "meaning", "purpose",
@@ -98,12 +100,16 @@ MORE_GOOD = (
 #: "treatment": "needing additional treatment" or "rescue treatment" is bad.
 CARE_PROCESS = frozenset([
     "screening", "screenings", "detection", "referral", "referrals", "testing", "identification", "documentation",
-    "monitoring", "vaccination", "vaccinations", "immunisation", "immunization", "uptake", "counselling",
-    "counseling", "recognition",
+    "monitoring", "vaccination", "vaccinations", "immunisation", "immunization", "counselling", "counseling",
+    "recognition",
 ])
-#: Amount words that turn a change over ("[less] reduction in symptoms" is bad, "[smaller] improvements" too).
-LESSER = frozenset(["less", "lesser", "smaller", "lower", "slower", "fewer", "reduced", "diminished", "weaker",
-                    "minimal", "limited"])
+#: Modifiers that make a care process a finding or a failure, read as before: "[positive] screening for depression"
+#: (the condition found), "[delayed] detection of cancer", "[missed] diagnosis" (review-14).
+CARE_BLOCKERS = frozenset(["positive", "negative", "delayed", "late", "missed", "false", "false-positive",
+                           "refusal", "refused", "failed"])
+#: Amount words that turn a change over ("[less] reduction in symptoms" is bad, "[smaller] improvements" too); not
+#: "lower", which also starts anatomical compounds ("lower back pain reduction", review-14).
+LESSER = frozenset(["less", "lesser", "smaller", "fewer", "reduced", "diminished", "weaker", "minimal", "limited"])
 
 #: Heads that stand for their complement ("levels of anxiety" is as bad as anxiety).
 WRAPPERS = frozenset(lx.OUTCOME_WRAPPERS) | frozenset([
@@ -122,8 +128,9 @@ CHANGE_HEADS = {
     "improvement": "good", "improvements": "good", "gain": "good", "gains": "good",
     "deterioration": "bad", "worsening": "bad", "exacerbation": "bad",
     # 2026-11-27: nouns of lowering and raising ("an attenuation of the capacity for X" is bad)
-    "attenuation": -1, "attenuations": -1, "suppression": -1, "inhibition": -1, "elimination": -1,
+    "attenuation": -1, "attenuations": -1, "suppression": -1, "elimination": -1,
     "alleviation": -1, "amelioration": -1, "resolution": -1, "downregulation": -1, "down-regulation": -1,
+    # not "inhibition": "response inhibition" is an ability (review-14)
     "shortening": -1, "slowing": -1, "enhancement": 1, "enhancements": 1, "upregulation": 1, "up-regulation": 1,
     "prolongation": 1, "lengthening": 1, "acceleration": 1,
 }
@@ -216,8 +223,8 @@ def _valence(tokens: list[str], depth: int) -> int:
     complement = cut < len(tokens) and (tokens[cut] not in _COORDINATORS or not compound)
     if depth < 3 and rest and complement:
         if last in WRAPPERS:
-            if set(head[:-1]) & CARE_PROCESS:  # "the screening rate for depression"
-                return 1
+            if len(head) > 1 and head[-2] in CARE_PROCESS and not set(head[:-2]) & CARE_BLOCKERS:
+                return _with_modifiers(1, set(head[:-2]))  # "the screening rate for depression"
             inner = _valence(rest, depth + 1)
             return _with_modifiers(inner, set(head[:-1])) if inner else _fallback(tokens)
         if last in CHANGE_HEADS:
@@ -228,6 +235,8 @@ def _valence(tokens: list[str], depth: int) -> int:
             if change == "bad":
                 return -turn
             if tokens[cut] in ("and", "or") and rest[0] in CHANGE_HEADS:  # "reduction or elimination of Y"
+                if CHANGE_HEADS[rest[0]] != change:
+                    return 0  # "increase or reduction of Y": no one direction
                 rest = rest[2:] if len(rest) > 1 and rest[1] in POST_MODIFIER else rest[1:]
             inner = _valence(rest, depth + 1)
             return turn * change * inner if inner else _fallback(tokens)
@@ -235,8 +244,8 @@ def _valence(tokens: list[str], depth: int) -> int:
         lead = next((i for i, t in enumerate(head) if t not in LESSER and t not in _DETERMINERS), len(head))
         turn = -1 if any(t in LESSER for t in head[:lead]) and lead < len(head) else 1
         return turn * _trailing_change(head[lead:] if turn < 0 else head)  # "[less] weight gain"
-    if last in CARE_PROCESS:  # "detection of depression", "cancer screening"
-        return 1
+    if last in CARE_PROCESS and not set(head[:-1]) & CARE_BLOCKERS:  # "detection of depression", "cancer screening"
+        return _with_modifiers(1, set(head[:-1]))  # "[inadequate] screening" stays bad
     valence = lexicon_valence(head_text)
     if valence:
         return _with_modifiers(valence, set(head[:-1]))
