@@ -143,6 +143,9 @@ def test_more_change_nouns_and_outcome_words(phrase, valence):
     ("energy expenditure", 1),
     # opposite change words coordinated give no one direction
     ("increase or reduction of symptoms", 0),
+    # a worsening modifier of a good head (found on examples/batch.ris)
+    ("coercive parenting", -1),
+    ("harsh parenting", -1),
 ])
 def test_review_14_valence_cases(phrase, valence):
     assert outcome_valence(phrase) == valence

@@ -186,7 +186,7 @@ WORSE = frozenset(lx.WORSE_MODIFIERS) | frozenset([
     # 0.6.0 (agent:claims-14)
     "impairing", "damaging", "detrimental", "deleterious", "toxic", "inappropriate", "unnecessary", "excessive",
     "abnormal", "aberrant", "pathological", "unsafe", "disrupted", "dysregulated", "unrealistic", "unmet",
-    "suboptimal", "inadequate", "insufficient"])
+    "suboptimal", "inadequate", "insufficient", "coercive", "harsh", "punitive"])
 #: Modifiers that make an unknown head good ("beneficial effects", "protective effect").
 BETTER = frozenset(lx.BETTER_MODIFIERS) | frozenset([
     "beneficial", "protective", "favorable", "favourable", "healthy", "adaptive", "therapeutic", "successful"])
