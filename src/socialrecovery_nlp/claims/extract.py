@@ -44,6 +44,11 @@ _CHANGE_NOUNS = frozenset(["reduction", "reductions", "decrease", "decreases", "
 _TIME_POINT = re.compile(r"(?i)\b(?:baseline|pre-?treatment|post-?treatment|post-?test|pre-?test|follow-?up|"
                          r"post-?intervention|pre-?intervention|week|weeks|month|months|year|years|day|days|session|"
                          r"visit|time\s+points?|endpoint|end\s+of\s+(?:treatment|the\s+study))\b")
+def _names_a_factor(text: str) -> bool:
+    """A tagged factor that names more than the study's groups ("both groups") or a time point ("post-treatment")."""
+    return not generic_groups(text) and not _TIME_POINT.search(text)
+
+
 #: "[X] is unlikely to (be) [trigger]": the no-effect cue only where it governs the trigger (review-13: "X made
 #: patients unlikely to be readmitted and reduced Y" still asserts that X reduced Y)
 _UNLIKELY_BEFORE = re.compile(r"\bunlikely\s+to\s+(?:be\s+|have\s+)?$", re.IGNORECASE)
@@ -238,8 +243,7 @@ class ClaimExtractor:
                 relations = self.span_model.relations(pdoc, relations, skip_parsed)
                 if overruled:
                     relations = [] if hedging.negation_cue(text) else [
-                        r for r in relations if r.factor is not None and not generic_groups(pdoc[r.factor[0]:r.factor[1]].text)
-                        and not _TIME_POINT.search(pdoc[r.factor[0]:r.factor[1]].text)]
+                        r for r in relations if r.factor is not None and _names_a_factor(pdoc[r.factor[0]:r.factor[1]].text)]
             elif self.span_model is not None and relations and not nominal:
                 relations = self.span_model.refine(pdoc, relations)
         else:
