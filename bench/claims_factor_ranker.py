@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from socialrecovery_nlp.claims import lexicon as lx
-from socialrecovery_nlp.claims.spans import Relation, _generic_groups, _phrase
+from socialrecovery_nlp.claims.spans import Relation, _phrase, generic_groups
 
 WEIGHTS_FILE = "factor_ranker.skops"
 #: types beyond skops' defaults that a saved ranker may hold (none: DictVectorizer + LogisticRegression)
@@ -72,7 +72,7 @@ def candidates(doc: Doc, rel: Relation) -> list[tuple[Token, tuple[int, int]]]:
         if (lo, hi) in seen or hi <= lo:
             continue
         text = doc[lo:hi].text
-        if tok.like_num or _generic_groups(text) or tok.lower_ in _STAT_WORDS:
+        if tok.like_num or generic_groups(text) or tok.lower_ in _STAT_WORDS:
             continue
         seen.add((lo, hi))
         out.append((tok, (lo, hi)))

@@ -93,8 +93,6 @@ def generic_groups(text: str) -> bool:
     """True for a phrase that only points at the study's groups ("both groups", "the treatment groups")."""
     return bool(_GENERIC_GROUPS.match(text) or _GENERIC_GROUPS_PLURAL.match(text))
 
-
-_generic_groups = generic_groups
 #: Forms of "be" and "include" (the parser pipeline runs without a lemmatizer, for speed).
 _COPULAS = frozenset(["be", "is", "are", "was", "were", "am", "include", "includes", "included"])
 _COMPLEMENT_NOUNS = frozenset(
@@ -611,7 +609,7 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         if comparison is not None:  # "a difference in [Y] between [A and B]", "[Y] did not differ between [A and B]"
             groups, measure = comparison
             group_result = True
-            if groups is None or _statistic(groups) or _generic_groups(_group_text(groups)):
+            if groups is None or _statistic(groups) or generic_groups(_group_text(groups)):
                 if rejected is not None:
                     rejected.append(trigger)
                 continue  # no named groups: a finding, not a claim (guideline v1.2)
@@ -976,7 +974,7 @@ def _group_comparison(head: Token) -> tuple[Token | None, Token | None] | None:
     for holder in (head, verb):
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "for") and low not in ("vary", "varies", "varied", "varying") \
-                    and _pobj(c) is not None and _generic_groups(_group_text(_pobj(c))):
+                    and _pobj(c) is not None and generic_groups(_group_text(_pobj(c))):
                 groups = _pobj(c)  # "Y was similar [in each treatment group]": generic, rejected by the caller
                 break
             if c.dep_ == "prep" and (c.lower_ in _GROUP_PREPS or (c.lower_ in ("by", "with") and holder is head
