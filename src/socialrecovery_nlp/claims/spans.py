@@ -29,11 +29,13 @@ from .direction import LOWER_COMPOUNDS
 from .adjective_comparison import compared_adjective
 from .attained_through import MEANS_VERBS, judged_means
 from .barrier_sources import barrier_source, tied_barrier
+from .cause_connective import CONNECTIVES, SOURCE_NOUNS, connective_cause, source_relation
 from .change_modifier import split_changes, strip_change
 from .conjoined_preps import repeated_preps
 from .consequence import CONSEQUENCE_NOUNS, consequence_of, side_effect
 from .coordination import reciprocal_pair, trailing_gerund, whole_subject
 from .deficits import DEFICIT_NOUNS, deficit_object
+from .denied_conjunct import split_denied
 from .difficulty import ADJECTIVES as _DIFFICULT
 from .difficulty import difficulty_cause
 from .direction import compose, outcome_valence
@@ -54,6 +56,7 @@ from .groups import change_in_group, group_in, quantified_subject
 from .implicit_predicates import judged_subject, named_outcome
 from .improved_more import group_improved
 from .limits import agents, limited_by, placed_limit
+from .made_adjective import EASY_WORDS, HARD_WORDS, made_adjective
 from .misparsed_verb import misparsed_verb, misread_clause_verb
 from .nominal_finding import nominal_finding
 from .orientation import swap_sides
@@ -137,6 +140,9 @@ class Relation:
     #: a finding stated as a noun phrase ("[Enhanced] memory following X", :mod:`.nominal_finding`): its spans
     #: come from the construction, which a span tagger trained on full sentences does not know, so they are kept
     nominal: bool = False
+    #: the relation is denied by its own coordination ("X improved Y but [not Z]": the relation to Z,
+    #: :mod:`.denied_conjunct`)
+    denied: bool = False
 
 
 def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Trigger]:
@@ -185,6 +191,9 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
                 continue  # "[Patients] were dependent on carers": a need (rules v9)
             if phrase is not None and has_parse and words[0] in ("limits", "constraints") and not placed_limit(tokens[i]):
                 continue  # "the upper limits on dosage": no relation (rules v9)
+            if phrase is not None and has_parse and (words in CONNECTIVES and connective_cause(tokens[i]) is None or
+                                                     words in SOURCE_NOUNS and source_relation(tokens[i]) is None):
+                continue  # "excluded due to missing data", "the reasons for dropout": no cause of an outcome
             if phrase is not None and not used & set(range(i, i + size)):
                 head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
                     i + 2 if words[0] in ("a", "as") and size > 2 else i)
@@ -303,6 +312,11 @@ def _usable_word_trigger(token: Token) -> bool:
         return False  # "the Strengthening the Reporting of ... Statement": a name (rules v9)
     if noun_read_verb(token) is not None or base_form_read_verb(token) is not None:
         return True  # "[Poor reporting] hampers [Y]" with "hampers" tagged NNS, "[Factors] influence [Y]" (rules v9)
+    if token.lower_ in HARD_WORDS or token.lower_ in EASY_WORDS:
+        if made_adjective(token) is not None:
+            return True  # "[X] makes [Y] more difficult", "[X] made it easier to [Y]"
+        if token.lower_ not in _DIFFICULT and token.lower_ != "problematic":
+            return False
     if token.lower_ in ("limited", "constrained"):
         return limited_by(token)  # "[Y] is limited by [X]" only; "limited evidence" is an amount (rules v9)
     if token.lower_ in _DIFFICULT:
@@ -404,7 +418,7 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         if stripped is not None:
             rel.outcome, rel.kind = stripped
         out.append(rel)
-    return out
+    return split_denied(doc, out)
 
 
 def _or_whole(items: list[Relation] | None, rel: Relation) -> list[Relation]:
@@ -509,11 +523,35 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             relations.append(Relation(trigger, _INVERT[trigger.kind] if improved[1] else trigger.kind, factor, None,
                                       implicit_outcome=True, group_result=True))
             continue
+        made = made_adjective(head) if special and trigger.end - trigger.start == 1 else None
+        if made is not None:  # "[X] makes [Y] more difficult", "[X] made it easier to [Y]" (made_adjective)
+            factor = whole_subject(made[0], _phrase(made[0], blocked, exclude=trigger, parens=True), blocked)
+            outcome = _phrase(made[1], blocked, exclude=trigger, population=True, outcome=True)
+            if made[1].i > head.i and made[1].dep_ != "nsubj":  # "it harder [to form relationships]": no "to"
+                outcome = (max(outcome[0], made[1].i), outcome[1])
+            relations.append(Relation(trigger, made[2], factor, outcome))
+            continue
         difficulty = difficulty_cause(head) if special and trigger.end - trigger.start == 1 else None
         if difficulty is not None:  # "[Y] is difficult because of [X]": the cause hinders the subject (rules v9)
             relations.append(Relation(trigger, lx.HARM, _phrase(difficulty[0], blocked, parens=True),
                                       _phrase(difficulty[1], blocked, exclude=trigger, population=True, outcome=True)))
             continue
+        words = tuple(t.lower_ for t in doc[trigger.start:trigger.end])
+        cause = connective_cause(doc[trigger.start]) if special and words in CONNECTIVES else None
+        if cause is not None:  # "[Y] was due to [X]", "people [lost Y] because of [X]" (cause_connective)
+            outcome = _phrase(cause[1], blocked, exclude=trigger, population=True, outcome=True)
+            if outcome[0] < trigger.start < outcome[1]:
+                outcome = (outcome[0], trigger.start)  # "[isolated] because of X": the connective is not the outcome
+            relations.append(Relation(trigger, cause[2], _phrase(cause[0], blocked, parens=True), outcome))
+            continue
+        source = source_relation(doc[trigger.start]) if special and words in SOURCE_NOUNS else None
+        if source is not None:  # "[X] was the main reason for [Y]", "[X] provided a source of [Y]" (cause_connective)
+            factor = whole_subject(source[0], _phrase(source[0], blocked, exclude=trigger, parens=True), blocked)
+            relations.append(Relation(trigger, trigger.kind, factor,
+                                      _phrase(source[1], blocked, population=True, outcome=True)))
+            continue
+        if words in CONNECTIVES or words in SOURCE_NOUNS:
+            continue  # only in those constructions (a relative clause holds none of them)
         judged = judged_subject(head) if special and (head.lower_ == "problematic" or (
             trigger.end - trigger.start == 2 and doc[trigger.start].lower_ == "risk")) else None
         if judged is not None:  # "[X] was problematic", "[X] is a major risk factor": the outcome implicit (rules v9)
@@ -584,6 +622,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             factor_tok = next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in
                                ("after", "following", "with") for p in prep.children if p.dep_ in ("pobj", "dobj")),
                               None)  # "dobj": "decreased [following] the intervention", "following" read as a verb
+            if factor_tok is None:  # "[Symptoms] improved because of / through [X]" (cause_connective)
+                factor_tok = _means_of_change(head)
         passive_change = _passive_change_after(head) if trigger.end - trigger.start == 1 and changed is None else None
         if passive_change is not None:  # "[Y] was reduced after [X]" (agent:claims-10)
             factor_tok, outcome_tok = passive_change

@@ -59,14 +59,18 @@ def _trigger_span(rel: Relation) -> Span:
 
 
 def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
-                     triggers: list[Trigger], fragment=None, benefit_from: frozenset[int] = frozenset()) -> list[Relation]:
+                     triggers: list[Trigger], fragment=None, benefit_from: frozenset[int] = frozenset(),
+                     detached=None) -> list[Relation]:
     """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
 
     ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
     when there is no rule relation); ``fragment(a, b)``: is range ``b`` a piece of the phrase of
     range ``a`` (no relation of its own)? ``benefit_from``: start tokens of "benefit / gain / profit from"
-    triggers, whose subject is the beneficiary. Without tagged spans the rule relations come back unchanged.
-    A relation built for a span no relation took follows the relation it was copied from."""
+    triggers, whose subject is the beneficiary; ``detached(span, trigger)``: may a span no relation took not be
+    read with that trigger (another clause, a comparator, a covariate, a citation)? Without tagged spans the rule
+    relations come back unchanged. A relation built for a span no relation took follows the relation it was
+    copied from, or with a lexicon trigger no relation took that stands right before the span ("X reduced Y and
+    [improved] Z")."""
     if not factors and not outcomes:
         return relations
     out: list[Relation] = []
@@ -82,7 +86,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
             factor, outcome = rel.factor, rel.outcome
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
-        extra = _leftovers(out, factors, outcomes, fragment, benefit_from)
+        extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached)
         return [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
     return _paired(factors, outcomes, triggers)
 
@@ -98,9 +102,14 @@ def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> S
 
 
 def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span],
-               fragment=None, benefit_from: frozenset[int] = frozenset()) -> list[tuple[int, Relation]]:
+               fragment=None, benefit_from: frozenset[int] = frozenset(), triggers: list[Trigger] = (),
+               detached=None) -> list[tuple[int, Relation]]:
     """``(index of the source relation, relation)``: one more relation per tagged span that no relation
-    took (and that is no fragment of a span one took), copied from the relation whose trigger is nearest."""
+    took (and that is no fragment of a span one took), copied from the relation whose trigger is nearest; its
+    predicate is a trigger no relation took when one stands right before the span. A span ``detached`` from the
+    predicate it would take gets no relation."""
+    used = {r.trigger.start for r in relations}
+    spare = [t for t in triggers if t.start not in used]
     extra: list[tuple[int, Relation]] = []
     for role, tagged in (("factor", factors), ("outcome", outcomes)):
         taken = [getattr(r, role) for r in relations if getattr(r, role) is not None]
@@ -117,8 +126,16 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
             other = near.outcome if role == "factor" else near.factor
             if other is not None and _overlap(span, other):
                 continue
-            extra.append((i, replace(near, **{role: span},
-                                     valence_span=near.valence_span if role == "factor" else None)))
+            nearest = _gap(span, _trigger_span(near))
+            closer = [t for t in spare if t.end == span[0] and _gap(span, (t.start, t.end)) < nearest
+                      and (other is None or not _overlap(other, (t.start, t.end)))]
+            copy = replace(near, **{role: span}, valence_span=near.valence_span if role == "factor" else None)
+            if closer:  # "X reduced Y and [improved] Z": Z is read with the predicate right before it
+                trig = min(closer, key=lambda t: (_gap(span, (t.start, t.end)), t.start))
+                copy = replace(copy, trigger=trig, kind=trig.kind, mixed=False, group_result=False)
+            if detached is not None and detached(span, _trigger_span(copy)):
+                continue
+            extra.append((i, copy))
             taken.append(span)
     return extra
 
@@ -142,6 +159,10 @@ def _paired(factors: list[Span], outcomes: list[Span], triggers: list[Trigger]) 
         if not free:
             continue
         inside = [t for t in free if lo <= t.start and t.end <= hi]
-        trig = (inside or free)[0] if inside else min(free, key=lambda t: (_gap((t.start, t.end), (lo, hi)), t.start))
+        adjacent = [t for t in inside if o is not None and t.end == o[0]]
+        if adjacent:  # "[F] reduced [A] and increased [B]": B's predicate is the one right before it
+            trig = adjacent[0]
+        else:
+            trig = inside[0] if inside else min(free, key=lambda t: (_gap((t.start, t.end), (lo, hi)), t.start))
         out.append(Relation(trig, trig.kind, f, o))
     return out

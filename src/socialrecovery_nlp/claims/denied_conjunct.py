@@ -1,0 +1,62 @@
+"""Coordinations that deny or pair their members: "X improved [hope] but not [employment]", "[Neither A] nor [B]
+reduced Y".
+
+"but not B" / ", not B" after an outcome denies B only: A keeps the relation, B gets one of its own that is
+denied (``no_effect``). "A nor B" names two factors or outcomes that the sentence's "neither" already denies: one
+relation each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("neither", "either", "both")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].lower_ in ("but", "not")):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _denied_cut(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
+    """``(cut, denied_start)`` where an outcome range holds "but not B" (or ", not B"): the range before ``cut`` is
+    asserted, the one from ``denied_start`` denied."""
+    for k in range(rng[0] + 1, rng[1] - 1):
+        if doc[k].lower_ == "not" and doc[k + 1].lower_ not in ("only", "just", "merely", "all", "always") and \
+                doc[k - 1].lower_ in ("but", ","):
+            return k - 1, k + 1
+    return None
+
+
+def _nor_cut(doc: Doc, rng: tuple[int, int]) -> int | None:
+    return next((k for k in range(rng[0] + 1, rng[1] - 1) if doc[k].lower_ == "nor"), None)
+
+
+def split_denied(doc: Doc, relations: list) -> list:
+    """The relations with "A but not B" outcomes and "A nor B" factors or outcomes split (see the module doc)."""
+    out = []
+    for rel in relations:
+        parts = [rel]
+        if rel.outcome is not None:
+            cut = _denied_cut(doc, rel.outcome)
+            if cut is not None:
+                kept, denied = _trim(doc, rel.outcome[0], cut[0]), _trim(doc, cut[1], rel.outcome[1])
+                if kept is not None and denied is not None:
+                    parts = [replace(rel, outcome=kept), replace(rel, outcome=denied, denied=True)]
+        split = []
+        for part in parts:
+            for role in ("factor", "outcome"):
+                rng = getattr(part, role)
+                k = _nor_cut(doc, rng) if rng is not None else None
+                if k is not None:
+                    first, second = _trim(doc, rng[0], k), _trim(doc, k + 1, rng[1])
+                    if first is not None and second is not None:
+                        split.extend([replace(part, **{role: first}), replace(part, **{role: second})])
+                        break
+            else:
+                split.append(part)
+        out.extend(split)
+    return out

@@ -1,0 +1,56 @@
+"""Where a tagged span no relation took may not borrow a neighbouring predicate (:mod:`.tagged_relations`).
+
+The span tagger marks factors and outcomes anywhere in a sentence; a span no rule relation took is read with the
+nearest predicate. That is wrong when the two stand in different clauses ("X reduced Y; however, [stigma] did not
+change", "X predicted Y, whereas [Z] ..."), when the span is a comparator or a covariate ("reduced Y versus [usual
+care]", "associated with Y regardless of [gender]") and when it lies in a citation ("(World Health
+[Organization], 2019)").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+#: Words (and ";") that open another clause between a span and a predicate.
+CLAUSE_BREAKS = frozenset([";", "whereas", "although", "though", "however", "while", "whilst", "yet", "nevertheless",
+                           "nonetheless", "conversely", "meanwhile"])
+#: What stands right before a comparator or a covariate (determiners may follow).
+_LEADS_ONE = frozenset(["versus", "vs", "than", "against"])
+_LEADS_TWO = frozenset([("compared", "with"), ("compared", "to"), ("relative", "to"), ("regardless", "of"),
+                        ("irrespective", "of"), ("independent", "of"), ("independently", "of"), ("adjusted", "for"),
+                        ("adjusting", "for"), ("controlling", "for"), ("controlled", "for"), ("accounting", "for"),
+                        ("comparison", "with"), ("comparison", "to")])
+_DETERMINERS = frozenset(["the", "a", "an", "those", "these", "their", "its"])
+
+
+def _lead(doc: Doc, start: int) -> list[str]:
+    k = start
+    while k > 0 and doc[k - 1].lower_ in _DETERMINERS:
+        k -= 1
+    return [t.lower_.rstrip(".") for t in doc[max(0, k - 2):k]]
+
+
+def compared_or_covariate(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is the token range ``span`` the object of a comparison ("versus [usual care]", "than [controls]") or of a
+    covariate phrase ("regardless of [gender]", "adjusted for [age]")?"""
+    lead = _lead(doc, span[0])
+    if not lead:
+        return False
+    if lead[-1] in _LEADS_ONE or tuple(lead[-2:]) in _LEADS_TWO:
+        return True
+    return len(lead) == 2 and lead[0] in _LEADS_ONE and lead[1] in ("in", "among", "with", "for", "on")  # "than in"
+
+
+def detached(doc: Doc, span: tuple[int, int], trigger: tuple[int, int], skip: list[tuple[int, int]] = ()) -> bool:
+    """May the tagged ``span`` not be read with the predicate at ``trigger`` (token ranges of ``doc``)? ``skip``:
+    character ranges of citations."""
+    lo, hi = (span[1], trigger[0]) if span[1] <= trigger[0] else (trigger[1], span[0])
+    depth = 0
+    for k in range(lo, hi):  # "(beta = -0.18; p = 0.023)": a break inside brackets is no clause break
+        text = doc[k].text
+        depth += text in ("(", "[") and 1 or text in (")", "]") and -1 or 0
+        if depth <= 0 and doc[k].lower_ in CLAUSE_BREAKS:
+            return True
+    if compared_or_covariate(doc, span):
+        return True
+    return any(a <= doc[k].idx < b for k in range(span[0], span[1]) for a, b in skip)

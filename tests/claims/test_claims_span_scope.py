@@ -1,0 +1,36 @@
+"""Where a tagged span may not borrow a neighbouring predicate (claims/span_scope.py).
+
+The sentences are constructed for these tests (not taken from any annotation file)."""
+
+import pytest
+
+from socialrecovery_nlp.claims.span_scope import compared_or_covariate, detached
+
+
+def _range(doc, words):
+    text = doc.text
+    start = text.index(words)
+    span = doc.char_span(start, start + len(words))
+    return span.start, span.end
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Peer support reduced readmission versus usual care.", "usual care"),
+    ("Peer support reduced readmission compared with the control group.", "control group"),
+    ("Loneliness was associated with relapse regardless of gender.", "gender"),
+    ("Loneliness predicted relapse after adjusting for age.", "age"),
+    ("Relapse was less frequent than in controls.", "controls"),
+])
+def test_comparators_and_covariates(blank_nlp, text, words):
+    doc = blank_nlp(text)
+    assert compared_or_covariate(doc, _range(doc, words))
+
+
+def test_other_clause_and_citation_are_detached(blank_nlp):
+    doc = blank_nlp("Peer support reduced readmission; however, stigma did not change.")
+    assert detached(doc, _range(doc, "stigma"), _range(doc, "reduced"))
+    doc = blank_nlp("Peer support reduced readmission and improved hope.")
+    assert not detached(doc, _range(doc, "hope"), _range(doc, "reduced"))
+    doc = blank_nlp("Peer support reduced readmission (World Health Organization, 2019).")
+    start = doc.text.index("(")
+    assert detached(doc, _range(doc, "Organization"), _range(doc, "reduced"), [(start, len(doc.text) - 1)])
