@@ -48,3 +48,24 @@ def test_reference_lists_make_no_claims(tmp_path):
     sentences = {c.sentence.text for c in doc._.claims}
     assert any("reduced readmission" in s for s in sentences)
     assert not any("barrier" in s or "Loneliness" in s for s in sentences)
+
+
+def test_negation_before_a_participle_clause_is_not_the_claims(rules_extractor, blank_nlp):
+    """Constructed: "No patient relapsed, suggesting that X prevents Y" asserts X; "did not find that" denies."""
+    from .conftest import claims_of
+
+    kept = claims_of(rules_extractor, blank_nlp, "No patient relapsed, suggesting that family therapy prevents relapse.")
+    assert [(c["factor"]["text"], c["direction"]) for c in kept] == [("family therapy", "promotes")]
+    denied = claims_of(rules_extractor, blank_nlp, "We did not find that family therapy prevented relapse.")
+    assert [c["direction"] for c in denied] == ["no_effect"]
+
+
+def test_but_not_and_nor_split(rules_extractor, blank_nlp):
+    """Constructed: "improved A but not B" asserts A and denies B; "Neither A nor B" names two factors."""
+    from .conftest import claims_of
+
+    got = claims_of(rules_extractor, blank_nlp, "Peer support improved hope but not employment.")
+    assert [(c["outcome"]["text"], c["direction"]) for c in got] == [("hope", "promotes"), ("employment", "no_effect")]
+    got = claims_of(rules_extractor, blank_nlp, "Neither peer support nor family therapy reduced relapse.")
+    assert [(c["factor"]["text"], c["direction"]) for c in got] == [("peer support", "no_effect"),
+                                                                     ("family therapy", "no_effect")]

@@ -71,3 +71,12 @@ def test_cue_far_after_a_citation_is_not_its_design():
     (result,) = cited_designs("Smith and Jones (2001) followed 2,000 adolescents for ten years in a "
                               "prospective cohort study.")
     assert result["design"] == "cohort"
+
+
+def test_numeric_citation_gets_design():
+    """Constructed: a Vancouver-style reference number takes the design cue before it, like "(Smith, 2008)"."""
+    from socialrecovery_nlp.design.citations import cited_designs
+
+    found = cited_designs("A meta-analysis showed that supported employment improved job tenure [4].")
+    assert [(d["citation_text"], d["design"]) for d in found] == [("[4]", "meta_analysis")]
+    assert cited_designs("Peer support was examined in 2010 [2010].") == []

@@ -294,7 +294,7 @@ class ClaimExtractor:
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
                 window = self._without_denied_alternatives(window, sent, factor, token_doc, relations, bounds, i, k)
             hedge = hedging.hedge_cue(window)
-            negation = hedging.relation_negation_cue(window, t_end - bounds[i][0])
+            negation = hedging.relation_negation_cue(_complement_clause(window), t_end - bounds[i][0])
             if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \
                     not fail_cue_governs(token_doc[rel.trigger.head]):
                 negation = None  # "patients fail to improve, which increases Y": the cue denies another verb
@@ -519,6 +519,20 @@ def _design_for(claim: Claim, designs: list[dict] | None, own_design: str | None
     if not claim.citations and own_design:
         return own_design
     return "unclear"
+
+
+#: ", suggesting / indicating that ...": the claim sits in the complement of a participle clause; a negation before
+#: it belongs to the finding it comments on ("[No patient] relapsed, suggesting that X prevents relapse")
+_PARTICIPLE_THAT = re.compile(r"(?i),\s*(?:suggesting|indicating|showing|demonstrating|confirming|implying|"
+                              r"highlighting|supporting the (?:view|idea|notion))\s+that\s")
+
+
+def _complement_clause(window: str) -> str:
+    """The part of a cue window after its last ", suggesting that" (the whole window when there is none)."""
+    last = None
+    for last in _PARTICIPLE_THAT.finditer(window):
+        pass
+    return window[last.end():] if last is not None else window
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

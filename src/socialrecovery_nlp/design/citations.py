@@ -3,7 +3,7 @@
 
 :func:`cited_designs` finds author-year citations with a small regular expression of its own
 (narrative "Mancini (2007)", "Nelson *et al.* (2001)" and parenthetical "(Topor *et al.*, 2006;
-Smith, 1999)") and attaches to each the nearest design cue in the same sentence. Unlike the
+Smith, 1999)"), plus numeric ones in square brackets ("[4]", "[2, 3]"), and attaches to each the nearest design cue in the same sentence. Unlike the
 record-level rules, cues that describe *other* studies are exactly what is wanted here; only
 negated cues ("no RCTs") are ignored. A cue attaches to a citation when no other citation lies
 between them, so "a trial by A (2001) and a qualitative study by B (2003)" keeps them apart.
@@ -61,6 +61,17 @@ def find_citations(text: str) -> list[dict]:
     return sorted(found, key=lambda f: f["start"])
 
 
+#: Numeric citations in square brackets: "[4]", "[2, 3]", "[5-7]" (a bracketed year is no reference number)
+_NUMERIC = re.compile(r"\[(\d{1,4}(?:\s*[-\u2013,]\s*\d{1,4})*)\]")
+
+
+def numeric_citations(text: str) -> list[dict]:
+    """Vancouver-style citations ``[4]``, ``[2, 3]``: ``{text, start, end, numeric}``, read like bracketed
+    author-year ones (a design cue before them, or closely after)."""
+    return [{"text": m.group(), "start": m.start(), "end": m.end(), "numeric": True}
+            for m in _NUMERIC.finditer(text) if not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1))]
+
+
 def _clean(authors: str) -> str:
     return re.sub(r"\s+", " ", authors.replace("*", "")).strip()
 
@@ -92,7 +103,7 @@ def cited_designs(sent_span_or_text: Span | str) -> list[dict]:
         text, base = sent_span_or_text.text, sent_span_or_text.start_char
     else:
         text, base = str(sent_span_or_text), 0
-    citations = find_citations(text)
+    citations = sorted(find_citations(text) + numeric_citations(text), key=lambda c: c["start"])
     if not citations:
         return []
     cues = [c for c in _cited_rules().cues(_blank_nlp().make_doc(text))
