@@ -200,3 +200,13 @@ def test_paired_spans_take_the_predicate_nearest_the_outcome():
     out = tagged_relations([], [(0, 2)], [(3, 5), (7, 8)], [trig(2, kind=lx.DECREASE), trig(6, kind=lx.INCREASE)])
     by_outcome = {r.outcome: r.kind for r in out}
     assert by_outcome == {(3, 5): lx.DECREASE, (7, 8): lx.INCREASE}
+
+
+def test_detached_spans_pair_among_themselves_over_a_trigger_between_them():
+    # "[Loneliness] predicted [relapse], whereas [peer support] reduced [readmission]": the rules related only
+    # "reduced"; the first clause's spans are detached from it and paired over "predicted" (1)
+    rules = [rel(trig(7, kind=lx.DECREASE), (5, 7), (8, 9), kind=lx.DECREASE)]
+    out = tagged_relations(rules, [(0, 1), (5, 7)], [(2, 3), (8, 9)], [trig(7, kind=lx.DECREASE)],
+                           detached=lambda span, trigger: (span[1] <= 4) != (trigger[0] <= 4),
+                           between=lambda f, o: [trig(1, kind=lx.ASSOCIATE)])
+    assert [(r.factor, r.outcome, r.trigger.start) for r in out] == [((5, 7), (8, 9), 7), ((0, 1), (2, 3), 1)]

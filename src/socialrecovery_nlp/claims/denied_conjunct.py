@@ -13,8 +13,12 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 
+_PREPOSITIONS = frozenset(["in", "on", "for", "among", "at", "with", "of", "to", "during", "after", "within"])
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("neither", "either", "both")):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("neither", "either", "both") or
+                           (doc[start].lower_ in _PREPOSITIONS and start + 1 < end)):  # "but not [in] CA3"
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].lower_ in ("but", "not")):
         end -= 1

@@ -257,7 +257,8 @@ class MiniLMSpanTagger:
         triggers = triggers + coordinated_changes(doc, outcomes, triggers)
         found = tagged_relations(relations, factors, outcomes, triggers,
                                  fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations),
-                                 detached=lambda span, trigger: detached(doc, span, trigger, skip))
+                                 detached=lambda span, trigger: detached(doc, span, trigger, skip),
+                                 between=lambda f, o: misread_triggers(doc, skip, f, o))
         found = split_denied(doc, found)  # "[Neither A nor B]" tagged as one span: one relation each
         return [replace(r, group_result=True) for r in found] if compared else found
 

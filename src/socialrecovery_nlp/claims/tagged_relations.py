@@ -60,7 +60,7 @@ def _trigger_span(rel: Relation) -> Span:
 
 def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                      triggers: list[Trigger], fragment=None, benefit_from: frozenset[int] = frozenset(),
-                     detached=None) -> list[Relation]:
+                     detached=None, between=None) -> list[Relation]:
     """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
 
     ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
@@ -70,7 +70,9 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
     read with that trigger (another clause, a comparator, a covariate, a citation)? Without tagged spans the rule
     relations come back unchanged. A relation built for a span no relation took follows the relation it was
     copied from, or with a lexicon trigger no relation took that stands right before the span ("X reduced Y and
-    [improved] Z")."""
+    [improved] Z"). Detached spans are paired among themselves when ``between(factors, outcomes)`` finds a trigger
+    between a detached factor and a detached outcome ("[Loneliness] predicted [relapse], whereas X reduced Y", the
+    first verb read as a modifier by the parser)."""
     if not factors and not outcomes:
         return relations
     out: list[Relation] = []
@@ -82,12 +84,19 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
         else:
             factor = _choose(rel.factor, t, factors)
             outcome = _choose(rel.outcome, t, outcomes)
+        if rel.denied and rel.outcome is not None and not _overlap(outcome or rel.outcome, rel.outcome):
+            outcome = rel.outcome  # "... but not [in CA3]": the denied conjunct keeps its own span
         if factor is not None and outcome is not None and _overlap(factor, outcome):
             factor, outcome = rel.factor, rel.outcome
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
-        extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached)
-        return [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
+        cut: dict[str, list[Span]] = {"factor": [], "outcome": []}
+        extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached, cut)
+        found = [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
+        if between is not None and cut["factor"] and cut["outcome"]:
+            found += [r for r in _paired(cut["factor"], cut["outcome"], between(cut["factor"], cut["outcome"]), strict=True)
+                      if detached is None or not (detached(r.factor, _trigger_span(r)) or detached(r.outcome, _trigger_span(r)))]
+        return found
     return _paired(factors, outcomes, triggers)
 
 
@@ -103,7 +112,7 @@ def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> S
 
 def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                fragment=None, benefit_from: frozenset[int] = frozenset(), triggers: list[Trigger] = (),
-               detached=None) -> list[tuple[int, Relation]]:
+               detached=None, cut: dict | None = None) -> list[tuple[int, Relation]]:
     """``(index of the source relation, relation)``: one more relation per tagged span that no relation
     took (and that is no fragment of a span one took), copied from the relation whose trigger is nearest; its
     predicate is a trigger no relation took when one stands right before the span. A span ``detached`` from the
@@ -134,14 +143,17 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
                 trig = min(closer, key=lambda t: (_gap(span, (t.start, t.end)), t.start))
                 copy = replace(copy, trigger=trig, kind=trig.kind, mixed=False, group_result=False)
             if detached is not None and detached(span, _trigger_span(copy)):
+                if cut is not None:
+                    cut[role].append(span)  # kept for pairing among detached spans
                 continue
             extra.append((i, copy))
             taken.append(span)
     return extra
 
 
-def _paired(factors: list[Span], outcomes: list[Span], triggers: list[Trigger]) -> list[Relation]:
-    """Relations from tagged spans alone: nearest factor-outcome pairs, each with a lexicon trigger."""
+def _paired(factors: list[Span], outcomes: list[Span], triggers: list[Trigger], strict: bool = False) -> list[Relation]:
+    """Relations from tagged spans alone: nearest factor-outcome pairs, each with a lexicon trigger (``strict``:
+    only a trigger between the two spans)."""
     if not triggers:
         return []
     pairs: list[tuple[Span | None, Span | None]] = []
@@ -159,6 +171,8 @@ def _paired(factors: list[Span], outcomes: list[Span], triggers: list[Trigger]) 
         if not free:
             continue
         inside = [t for t in free if lo <= t.start and t.end <= hi]
+        if strict and (f is None or o is None or not inside):
+            continue
         adjacent = [t for t in inside if o is not None and t.end == o[0]]
         if adjacent:  # "[F] reduced [A] and increased [B]": B's predicate is the one right before it
             trig = adjacent[0]
