@@ -75,3 +75,29 @@ def test_construction_only_phrases():
 ])
 def test_not_only_is_no_negation(text, cue):
     assert hedging.negation_cue(text) == cue
+
+
+@pytest.mark.parametrize("text", [
+    # constructed (review-16): reasons for an act, a copula with its own predicate, the study's own chance or limits
+    "Due to its high prevalence, depression is a major public health concern.",
+    "Participants received a voucher because of the time commitment.",
+    "Clinicians prescribed clozapine due to treatment resistance.",
+    "Any differences were due to chance.",
+    "As a result of randomisation, the groups were well balanced at baseline.",
+    "Reasons for non-participation included lack of time and transport problems.",
+    "The high attrition made it difficult to draw firm conclusions.",
+])
+def test_reasons_and_study_limits_give_no_connective_claim(rules_extractor, blank_nlp, text):
+    assert not any(c[0] in ("its high prevalence", "the time commitment", "treatment resistance", "chance",
+                            "randomisation", "lack of time and transport problems", "The high attrition")
+                   for c in _triples(rules_extractor, blank_nlp, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Older adults are more isolated because of mobility problems.", [("mobility problems", "isolated", "hinders")]),
+    ("Stigma was the main reason for not seeking help.", [("Stigma", "seeking help", "hinders")]),
+    ("Peer workers made recovery possible.", [("Peer workers", "recovery", "promotes")]),
+])
+def test_review16_constructions(rules_extractor, blank_nlp, text, expected):
+    assert _triples(rules_extractor, blank_nlp, text) == expected
+    assert not any(c["hedged"] for c in claims_of(rules_extractor, blank_nlp, text))

@@ -69,3 +69,12 @@ def test_but_not_and_nor_split(rules_extractor, blank_nlp):
     got = claims_of(rules_extractor, blank_nlp, "Neither peer support nor family therapy reduced relapse.")
     assert [(c["factor"]["text"], c["direction"]) for c in got] == [("peer support", "no_effect"),
                                                                      ("family therapy", "no_effect")]
+
+
+@pytest.mark.parametrize("text", [
+    "Using mixed-effects Poisson regression, social support predicted fewer readmissions.",
+    "In a mixed effects meta-regression, peer support was associated with higher hope.",
+    "Results from mixed effects growth models showed that hope increased.",
+])
+def test_mixed_effects_models_are_not_mixed_results(text):
+    assert hedging.is_mixed(text) is False

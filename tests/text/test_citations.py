@@ -204,3 +204,17 @@ def test_markdown_bibliography_on_consecutive_lines(tmp_path):
     (record,) = read_file(path)
     (section,) = [s for s in record.sections if s.kind == "references"]
     assert split_references(section.text) == VANCOUVER
+
+
+@pytest.mark.parametrize("text,expected", [
+    # constructed: surnames that are also common words or labels (review-16)
+    ("March et al. (2004) showed", [("March et al.", "2004")]),
+    ("(An et al., 2019)", [("An et al.", "2019")]),
+    ("So et al. (2018) found", [("So et al.", "2018")]),
+    ("(Box, 1976)", [("Box", "1976")]),
+    ("Still (2010) found", [("Still", "2010")]),
+    ("This (2010) shows", []),
+    ("(March 2020)", []),
+])
+def test_common_word_surnames_stay_authors(text, expected):
+    assert [(c.authors, c.year) for c in find_citations(text)] == expected

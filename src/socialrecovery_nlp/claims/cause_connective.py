@@ -45,6 +45,21 @@ LOSS_VERBS = frozenset(f"{stem}{end}" for stem, ends in (
     ("declin", ("e", "es", "ed", "ing")), ("delay", ("", "s", "ed", "ing")), ("postpon", ("e", "es", "ed", "ing")),
     ("withdr", ("aw", "aws", "ew", "awn", "awing")), ("neglect", ("", "s", "ed", "ing")), ("lack", ("", "s", "ed", "ing")))
     for end in ends)
+#: Verbs whose object is something that happens to the subject, which a cause brings about ("experienced [distress]
+#: because of X", "regained [confidence] thanks to X"); other verbs name an act done for a reason.
+OUTCOME_VERBS = frozenset(f"{stem}{end}" for stem, ends in (
+    ("experienc", ("e", "es", "ed", "ing")), ("develop", ("", "s", "ed", "ing")), ("suffer", ("", "s", "ed", "ing")),
+    ("gain", ("", "s", "ed", "ing")), ("regain", ("", "s", "ed", "ing")), ("achiev", ("e", "es", "ed", "ing")),
+    ("attain", ("", "s", "ed", "ing")), ("acquir", ("e", "es", "ed", "ing")), ("face", ("", "s", "d")),
+    ("facing", ("",)), ("encounter", ("", "s", "ed", "ing")), ("endur", ("e", "es", "ed", "ing")),
+    ("feel", ("", "s", "ing")), ("felt", ("",)), ("ha", ("ve", "s", "d", "ving")), ("report", ("", "s", "ed", "ing")),
+    ("show", ("", "s", "ed", "n", "ing")), ("exhibit", ("", "s", "ed", "ing")), ("display", ("", "s", "ed", "ing")))
+    for end in ends)
+_HAVE = frozenset(["have", "has", "had", "having", "report", "reports", "reported", "reporting", "show", "shows",
+                   "showed", "shown", "showing"])
+#: Causes that are the study's own chance or design ("due to chance", "as a result of randomisation").
+_NOT_CAUSES = frozenset(["chance", "randomisation", "randomization", "sampling", "error", "errors", "bias", "design",
+                         "protocol", "artefact", "artifact", "rounding", "confounding", "missing"])
 _GIVING_VERBS = frozenset(["provide", "provides", "provided", "providing", "offer", "offers", "offered", "offering",
                            "give", "gives", "gave", "given", "giving", "represent", "represents", "represented",
                            "constitute", "constitutes", "constituted", "become", "becomes", "became", "remain",
@@ -53,7 +68,12 @@ _BE = frozenset(["be", "is", "are", "was", "were", "been", "being", "am"])
 #: Subjects that are the study's own steps or people taking part, not an outcome ("[Ten patients] were due to ...",
 #: "[the data] are due to ...").
 _NOT_OUTCOMES = frozenset(["data", "study", "studies", "analysis", "analyses", "sample", "it", "this", "that", "which",
-                           "there", "what", "these", "those"])
+                           "there", "what", "these", "those", "difference", "differences", "group", "groups", "results",
+                           "result", "finding", "findings", "effect", "effects"])
+#: What a "reason for" names when it is about taking part in the study ("Reasons for non-participation included")
+_STUDY_PARTS = frozenset(["participation", "non-participation", "nonparticipation", "refusal", "refusals", "dropout",
+                          "dropouts", "drop-out", "withdrawal", "withdrawals", "attrition", "non-response",
+                          "nonresponse", "exclusion", "exclusions", "declining", "non-completion"])
 
 
 #: The hard / easy words of :mod:`.made_adjective` that are triggers only there ("[X] made it easier to [Y]").
@@ -97,6 +117,11 @@ def _governor(token: Token, words: tuple[str, ...]) -> Token:
     return node.head if node.head.i != node.i else node
 
 
+def _valenced(token: Token) -> bool:
+    """Does the phrase of ``token`` name something known to be good or bad ("isolated", "poorer outcomes")?"""
+    return outcome_valence(" ".join(t.text for t in token.subtree)) != 0
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "cannot", "no") for c in verb.children) or \
         verb.lower_ in ("unable", "failed", "fail", "fails")
@@ -117,7 +142,7 @@ def _connective_cause(token: Token) -> tuple[Token, Token, str] | None:
     if words is None:
         return None
     cause = _object(token, words)
-    if cause is None or cause.lower_ in _NOT_OUTCOMES:
+    if cause is None or cause.lower_ in _NOT_OUTCOMES or cause.lower_ in _NOT_CAUSES:
         return None
     governor = _governor(token, words)
     if governor.i == token.i or governor.lower_ in lx.ALL_TRIGGER_WORDS:
@@ -127,19 +152,29 @@ def _connective_cause(token: Token) -> tuple[Token, Token, str] | None:
         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in _NOT_OUTCOMES or subject.pos_ not in ("NOUN", "PROPN"):
             return None
-        return cause, subject, lx.INCREASE
+        predicate = next((c for c in governor.children if c.dep_ in ("acomp", "attr", "oprd")
+                          and not token.i <= c.i < token.i + len(words)), None)  # "was [due] to": the connective
+        if predicate is None:
+            return cause, subject, lx.INCREASE
+        if predicate.pos_ == "ADJ" and _valenced(predicate):
+            return cause, predicate, lx.INCREASE  # "[older adults] are more [isolated] because of [X]"
+        return None  # "depression is a major concern because of X", "X is important because of Y": a reason
     if _negated(governor):
         return None  # "[did not attend] because of X": the clause's own polarity, not a denied cause
     if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "oprd", "ROOT", "conj"):
-        return cause, governor, lx.INCREASE  # "felt [isolated] because of [X]"
+        return (cause, governor, lx.INCREASE) if _valenced(governor) else None  # "felt [isolated] because of [X]"
     if governor.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children):
         return None
+    if governor.lower_ not in LOSS_VERBS and governor.lower_ not in OUTCOME_VERBS:
+        return None  # "received a voucher / prescribed clozapine / chose X because of Y": a reason for an act
     obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
     if obj is None:
         obj = next((c for c in governor.children if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "ADJ")), None)
     if obj is None:
         return None
     if governor.lower_ not in LOSS_VERBS:
+        if governor.lower_ in _HAVE and not _valenced(obj):
+            return None  # "had to travel", "had a choice": nothing good or bad
         return cause, obj, lx.INCREASE
     # losing or avoiding a bad thing lowers it ("avoided [relapse]"); anything else it takes away ("lost [their
     # jobs]", "avoid [seeking help]") is a harm, whatever its valence is known to be
@@ -154,16 +189,20 @@ def source_noun_at(token: Token) -> tuple[str, ...] | None:
     return None
 
 
-def source_relation(token: Token) -> tuple[Token, Token] | None:
-    """``(factor, outcome)`` of "[X] was the main reason for [Y]", "the reasons for [Y] were [X]", "[X] provided a
+def source_relation(token: Token) -> tuple[Token, Token, str] | None:
+    """``(factor, outcome, kind)`` of "[X] was the main reason for [Y]", "the reasons for [Y] were [X]", "[X] provided a
     source of [Y]", "[X] gave people a sense of [Y]", for the noun ``token`` ("reason", "source", "sense"), else None."""
     words = source_noun_at(token)
     if words is None:
         return None
     prep = token.doc[token.i + 1]
-    outcome = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-    if outcome is None or prep.head.i != token.i:
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    outcome = objects[0] if objects else None
+    named = {c.lower_ for c in objects} | {"".join(c.text for c in objects).lower()}  # "non - participation"
+    if outcome is None or prep.head.i != token.i or named & _STUDY_PARTS:
         return None
+    # "the main reason for [not seeking help]": a reason against Y hinders it
+    kind = lx.HARM if any(c.dep_ == "neg" for c in outcome.children) else lx.INCREASE
     verb = token.head
     if _negated(verb):
         return None
@@ -173,10 +212,10 @@ def source_relation(token: Token) -> tuple[Token, Token] | None:
         holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if holder is None or holder.lower_ in _NOT_OUTCOMES or holder.pos_ not in ("NOUN", "PROPN", "VERB"):
             return None
-        return None if study_process(outcome) else (holder, outcome)
+        return None if study_process(outcome) else (holder, outcome, kind)
     if token.dep_ == "nsubj" and verb.lower_ in _BE | {"include", "includes", "included"}:
         named = next((c for c in verb.children if c.dep_ in ("attr", "dobj") and c.i > token.i), None)
         if named is None or named.pos_ not in ("NOUN", "PROPN", "VERB"):
             return None
-        return None if study_process(outcome) else (named, outcome)
+        return None if study_process(outcome) else (named, outcome, kind)
     return None

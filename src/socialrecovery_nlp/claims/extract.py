@@ -21,7 +21,7 @@ from ..pipeline.extensions import doc_text
 from ..text.citations import Citation, find_citations, link_references, split_references
 from . import hedging
 from . import lexicon as lx
-from .cause_connective import construction_only
+from .cause_connective import MADE_WORDS, construction_only
 from .claim import Claim
 from .detector import ClaimDetector
 from .direction import OPPOSITE_KIND, association_valence, compose, lesser_change, outcome_valence
@@ -293,7 +293,9 @@ class ClaimExtractor:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
                 window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
                 window = self._without_denied_alternatives(window, sent, factor, token_doc, relations, bounds, i, k)
-            hedge = hedging.hedge_cue(window)
+            hedge_window = window[:len(window) - (t_end - bounds[i][0])] if text[bounds[i][0]:t_end].lower() in \
+                MADE_WORDS else window  # "made recovery [possible]": the trigger is no hedge
+            hedge = hedging.hedge_cue(hedge_window)
             negation = hedging.relation_negation_cue(_complement_clause(window), t_end - bounds[i][0])
             if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \
                     not fail_cue_governs(token_doc[rel.trigger.head]):

@@ -179,8 +179,9 @@ def nonsignificant_p(text: str) -> str | None:
 
 
 #: "mixed effects / results / findings / evidence", not the statistical "(linear) mixed-effects model"
-_MIXED_RESULTS = re.compile(r"\bmixed[\s-]+(?:effects?|results?|findings?|evidence|outcomes?|impacts?)\b"
-                            r"(?![\s-]+(?:models?|regressions?|analys[ie]s|logistic|linear|cox|approach))")
+_MIXED_RESULTS = re.compile(r"\bmixed\s+(?:effects?|results?|findings?|evidence|outcomes?|impacts?)\b"
+                            r"(?!(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:models?|modelling|modeling|regressions?|"
+                            r"meta-regressions?|analys[ie]s|logistic|linear|poisson|cox|approach|framework))")
 _WERE_MIXED = re.compile(r"\b(?:were|was|are|is|remain|remains|remained|been)\s+(?:\w+\s+)?mixed\b(?![\s-]+\w)")
 _STATISTICAL_MIXED = re.compile(r"\b(?:linear|generali[sz]ed|logistic|multilevel|hierarchical)\s+mixed\b")
 

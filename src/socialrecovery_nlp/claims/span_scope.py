@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 CLAUSE_BREAKS = frozenset([";", "whereas", "although", "though", "however", "while", "whilst", "yet", "nevertheless",
                            "nonetheless", "conversely", "meanwhile"])
 #: What stands right before a comparator or a covariate (determiners may follow).
-_LEADS_ONE = frozenset(["versus", "vs", "than", "against"])
+_LEADS_ONE = frozenset(["versus", "vs", "than"])
 _LEADS_TWO = frozenset([("compared", "with"), ("compared", "to"), ("relative", "to"), ("regardless", "of"),
                         ("irrespective", "of"), ("independent", "of"), ("independently", "of"), ("adjusted", "for"),
                         ("adjusting", "for"), ("controlling", "for"), ("controlled", "for"), ("accounting", "for"),
@@ -32,8 +32,19 @@ def _lead(doc: Doc, start: int) -> list[str]:
 
 def compared_or_covariate(doc: Doc, span: tuple[int, int]) -> bool:
     """Is the token range ``span`` the object of a comparison ("versus [usual care]", "than [controls]") or of a
-    covariate phrase ("regardless of [gender]", "adjusted for [age]")?"""
-    lead = _lead(doc, span[0])
+    covariate phrase ("regardless of [gender]", "adjusted for [age] and [income]")?"""
+    for k in range(span[0], max(-1, span[0] - 12), -1):  # "adjusting for age and [income]": back over conjuncts
+        if k < span[0] and doc[k].pos_ not in _CONJUNCT_POS and doc[k].lower_ not in ("and", "or", ","):
+            return False
+        if _leads(_lead(doc, k)):
+            return True
+    return False
+
+
+_CONJUNCT_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM", "DET"])
+
+
+def _leads(lead: list[str]) -> bool:
     if not lead:
         return False
     if lead[-1] in _LEADS_ONE or tuple(lead[-2:]) in _LEADS_TWO:

@@ -143,6 +143,9 @@ class Relation:
     #: the relation is denied by its own coordination ("X improved Y but [not Z]": the relation to Z,
     #: :mod:`.denied_conjunct`)
     denied: bool = False
+    #: the construction fixes both spans ("people lost [their jobs] because of [X]", :mod:`.cause_connective`): the span
+    #: tagger neither replaces them (it would take the verb into the outcome) nor copies spans from the relation
+    construction: bool = False
 
 
 def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Trigger]:
@@ -542,13 +545,16 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             outcome = _phrase(cause[1], blocked, exclude=trigger, population=True, outcome=True)
             if outcome[0] < trigger.start < outcome[1]:
                 outcome = (outcome[0], trigger.start)  # "[isolated] because of X": the connective is not the outcome
-            relations.append(Relation(trigger, cause[2], _phrase(cause[0], blocked, parens=True), outcome))
+            relations.append(Relation(trigger, cause[2], _phrase(cause[0], blocked, parens=True), outcome,
+                                      construction=True))
             continue
         source = source_relation(doc[trigger.start]) if special and words in SOURCE_NOUNS else None
         if source is not None:  # "[X] was the main reason for [Y]", "[X] provided a source of [Y]" (cause_connective)
             factor = whole_subject(source[0], _phrase(source[0], blocked, exclude=trigger, parens=True), blocked)
-            relations.append(Relation(trigger, trigger.kind, factor,
-                                      _phrase(source[1], blocked, population=True, outcome=True)))
+            outcome = _phrase(source[1], blocked, population=True, outcome=True)
+            if doc[outcome[0]].lower_ == "not" and outcome[1] > outcome[0] + 1:
+                outcome = (outcome[0] + 1, outcome[1])  # "reason for [not] seeking help": the kind holds the "not"
+            relations.append(Relation(trigger, source[2], factor, outcome, construction=True))
             continue
         if words in CONNECTIVES or words in SOURCE_NOUNS:
             continue  # only in those constructions (a relative clause holds none of them)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import lexicon as lx
 from .spans import Relation, Trigger
 
 Span = tuple[int, int]
@@ -78,6 +79,9 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
     out: list[Relation] = []
     for rel in relations:
         t = _trigger_span(rel)
+        if rel.construction:  # the construction's own spans (cause_connective)
+            out.append(rel)
+            continue
         if rel.trigger.start in benefit_from:  # the beneficiary before "benefit from" is neither role
             factor = _choose(rel.factor, t, [f for f in factors if _side(f, t) > 0])
             outcome = _choose(rel.outcome, t, [o for o in outcomes if _side(o, t) > 0])
@@ -125,7 +129,7 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
         for span in tagged:
             if any(_overlap(span, s) or (fragment is not None and fragment(s, span)) for s in taken):
                 continue
-            free = [i for i, r in enumerate(relations) if not _overlap(span, _trigger_span(r))]
+            free = [i for i, r in enumerate(relations) if not _overlap(span, _trigger_span(r)) and not r.construction]
             if not free:
                 continue
             i = min(free, key=lambda j: (_gap(span, _trigger_span(relations[j])), relations[j].trigger.start))
@@ -139,6 +143,8 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
             closer = [t for t in spare if t.end == span[0] and _gap(span, (t.start, t.end)) < nearest
                       and (other is None or not _overlap(other, (t.start, t.end)))]
             copy = replace(near, **{role: span}, valence_span=near.valence_span if role == "factor" else None)
+            if closer and near.trigger.kind == lx.ASSOCIATE:
+                closer = []  # "X predicted A and [reduced] B": "reduced B" is part of what X predicts
             if closer:  # "X reduced Y and [improved] Z": Z is read with the predicate right before it
                 trig = min(closer, key=lambda t: (_gap(span, (t.start, t.end)), t.start))
                 copy = replace(copy, trigger=trig, kind=trig.kind, mixed=False, group_result=False)

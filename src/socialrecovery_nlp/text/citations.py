@@ -123,18 +123,30 @@ _LEADING_WORD = re.compile(r"\*?([^\W\d_]+)\*?\s+")
 _AUTHORS_RE = re.compile(_AUTHORS)
 
 
-def _author_start(authors: str, keep_the: bool = False) -> int | None:
+#: A single word right before the year that is a pronoun or a determiner is no author ("This (2010)"); any other
+#: capitalised word there may be a surname ("Still (2010)", "Given (2008)").
+_NOT_SURNAMES = frozenset("""this that these those it its they their them we our he his she her the a an which who
+whom whose such some any all each both either neither one""".split())
+_ET_AL = re.compile(r"\*?\s*et\.?\s+al\b")
+
+
+def _author_start(authors: str, keep_the: bool = False, comma: bool = False) -> int | None:
     """Offset in ``authors`` where the author string starts once leading sentence words are
     dropped (:data:`COMMON_WORDS`; a sentence adverb such as "Interestingly" when a capitalised
     name follows it); ``None`` when no author is left, i.e. the words are all common words or
     :data:`LABEL_WORDS` ("(Figure 2010)", "(March 2020)", "This (2010)"). ``keep_the``: "The"
-    stays (an organisation inside parentheses: "(The King's Fund, 2019)")."""
+    stays (an organisation inside parentheses: "(The King's Fund, 2019)"). A word right before "et al." is a
+    surname whatever it means ("March et al. (2004)", "(An et al., 2019)"), and so is a word before ", YEAR"
+    (``comma``: "(Box, 1976)"); a last word before the year is dropped only when it is a pronoun or a
+    determiner ("This (2010)")."""
     pos = 0
     while True:
         match = _LEADING_WORD.match(authors, pos)
         if not match:
             break
         word, rest = match.group(1), authors[match.end():]
+        if _ET_AL.match(authors, match.end(1)) or not rest.strip():
+            break  # "March et al.", or the last word before the year: the surname
         if _is_common(word, keep_the):
             pos = match.end()
         elif _ADVERB.fullmatch(word) and re.match(r"\*?[A-ZÀ-ÖØ-Þ]", rest):
@@ -144,7 +156,11 @@ def _author_start(authors: str, keep_the: bool = False) -> int | None:
     rest = authors[pos:]
     if not rest or not _AUTHORS_RE.fullmatch(rest):
         return None
-    words = re.findall(r"[^\W\d_]+", re.sub(r"\bet al\b", "", rest))
+    if _ET_AL.search(rest):
+        return pos  # "Most et al. (2010)"
+    words = re.findall(r"[^\W\d_]+", rest)
+    if len(words) == 1 and (comma or words[0].lower() not in LABEL_WORDS):
+        return None if words[0].lower() in _NOT_SURNAMES and words[0][1:].islower() else pos
     if all(w.lower() in LABEL_WORDS or _is_common(w, keep_the) for w in words):
         return None
     return pos
@@ -168,7 +184,8 @@ def _paren_items(text: str, inner_start: int, inner: str) -> list[Citation]:
     found: list[Citation] = []
     for piece in re.finditer(r"[^;]+", inner):
         for item in _ITEM.finditer(piece.group(0)):
-            shift = _author_start(item.group("authors"), keep_the=True)
+            shift = _author_start(item.group("authors"), keep_the=True,
+                                  comma=piece.group(0)[item.end("authors"):item.start("year")].strip().startswith(","))
             if shift is None:
                 continue
             base = inner_start + piece.start()
