@@ -68,8 +68,8 @@ _BE = frozenset(["be", "is", "are", "was", "were", "been", "being", "am"])
 #: Subjects that are the study's own steps or people taking part, not an outcome ("[Ten patients] were due to ...",
 #: "[the data] are due to ...").
 _NOT_OUTCOMES = frozenset(["data", "study", "studies", "analysis", "analyses", "sample", "it", "this", "that", "which",
-                           "there", "what", "these", "those", "difference", "differences", "group", "groups", "results",
-                           "result", "finding", "findings", "effect", "effects"])
+                           "there", "what", "these", "those", "group", "groups", "results", "result", "finding",
+                           "findings"])
 #: What a "reason for" names when it is about taking part in the study ("Reasons for non-participation included")
 _STUDY_PARTS = frozenset(["participation", "non-participation", "nonparticipation", "refusal", "refusals", "dropout",
                           "dropouts", "drop-out", "withdrawal", "withdrawals", "attrition", "non-response",

@@ -296,7 +296,9 @@ class ClaimExtractor:
             hedge_window = window[:len(window) - (t_end - bounds[i][0])] if text[bounds[i][0]:t_end].lower() in \
                 MADE_WORDS else window  # "made recovery [possible]": the trigger is no hedge
             hedge = hedging.hedge_cue(hedge_window)
-            negation = hedging.relation_negation_cue(_complement_clause(window), t_end - bounds[i][0])
+            in_complement = factor is not None and _factor_in_complement(text, factor.start_char - sent.start_char)
+            negation = hedging.relation_negation_cue(_complement_clause(window) if in_complement else window,
+                                                     t_end - bounds[i][0])
             if negation and token_doc is not None and negation.lower().split()[0] in FAIL_VERBS and \
                     not fail_cue_governs(token_doc[rel.trigger.head]):
                 negation = None  # "patients fail to improve, which increases Y": the cue denies another verb
@@ -527,6 +529,12 @@ def _design_for(claim: Claim, designs: list[dict] | None, own_design: str | None
 #: it belongs to the finding it comments on ("[No patient] relapsed, suggesting that X prevents relapse")
 _PARTICIPLE_THAT = re.compile(r"(?i),\s*(?:suggesting|indicating|showing|demonstrating|confirming|implying|"
                               r"highlighting|supporting the (?:view|idea|notion))\s+that\s")
+
+
+def _factor_in_complement(text: str, factor_start: int) -> bool:
+    """Does the factor stand in the complement of a ", suggesting that" clause (so that a negation before it is the
+    finding's, not the claim's)? "No change was observed [with X], suggesting that ..." keeps its denial."""
+    return any(m.end() <= factor_start for m in _PARTICIPLE_THAT.finditer(text))
 
 
 def _complement_clause(window: str) -> str:
