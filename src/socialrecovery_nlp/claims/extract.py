@@ -329,6 +329,8 @@ class ClaimExtractor:
                 valence = association_valence(text[t_end:read_from], outcome_text)
             else:
                 valence = outcome_valence(outcome_text) if outcome_text else 0
+            if kind == lx.BENEFIT and valence < 0 and text[bounds[i][0]:t_end].lower() in _CORE_WORDS:
+                kind = lx.INCREASE  # "[Interpersonal dysfunction] is central to [BPD]": a core feature, not a help
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             claims.append(Claim(
@@ -529,6 +531,10 @@ def _design_for(claim: Claim, designs: list[dict] | None, own_design: str | None
 #: it belongs to the finding it comments on ("[No patient] relapsed, suggesting that X prevents relapse")
 _PARTICIPLE_THAT = re.compile(r"(?i),\s*(?:suggesting|indicating|showing|demonstrating|confirming|implying|"
                               r"highlighting|supporting the (?:view|idea|notion))\s+that\s")
+
+
+#: Benefit words that, with a bad outcome, name a core feature of it rather than a help against it
+_CORE_WORDS = frozenset(["central", "integral", "intrinsic", "core", "fundamental"])
 
 
 def _factor_in_complement(text: str, factor_start: int) -> bool:
