@@ -84,6 +84,6 @@ def test_central_to_a_bad_outcome_is_a_core_feature(rules_extractor, blank_nlp):
     """Constructed: "X is central to [a disorder]" goes with more of it; "central to recovery" still promotes."""
     from .conftest import claims_of
 
-    bad = claims_of(rules_extractor, blank_nlp, "Interpersonal dysfunction is central to borderline personality disorder.")
+    bad = claims_of(rules_extractor, blank_nlp, "Social isolation is central to depression.")
     good = claims_of(rules_extractor, blank_nlp, "Peer support is central to recovery.")
     assert [c["direction"] for c in bad] == ["hinders"] and [c["direction"] for c in good] == ["promotes"]
