@@ -22,16 +22,14 @@ from . import lexicon as lx
 from .study_process import study_process
 from .valence import outcome_valence
 
-#: The connective phrases (lower-cased words) and the word their object hangs on.
-CONNECTIVES: dict[tuple[str, ...], str] = {
-    ("due", "to"): "to", ("because", "of"): "of", ("as", "a", "result", "of"): "of", ("owing", "to"): "to",
-    ("thanks", "to"): "to",
-}
+#: The connective phrases (lower-cased words).
+CONNECTIVES = frozenset([("due", "to"), ("because", "of"), ("as", "a", "result", "of"), ("owing", "to"),
+                         ("thanks", "to")])
 #: Nouns that relate their holder (the factor) to an "of / for" object (the outcome).
-SOURCE_NOUNS: dict[tuple[str, ...], str] = {
-    ("reason", "for"): "for", ("reasons", "for"): "for", ("source", "of"): "of", ("sources", "of"): "of",
-    ("sense", "of"): "of",
-}
+SOURCE_NOUNS = frozenset([("reason", "for"), ("reasons", "for"), ("source", "of"), ("sources", "of"),
+                          ("sense", "of")])
+#: Connectives longest first, for :func:`connective_at`.
+_BY_LENGTH = sorted(CONNECTIVES, key=len, reverse=True)
 #: Source nouns that relate only as the object of a giving verb ("[X] gave people [a sense of] Y"): "a sense of
 #: purpose" as a subject or attribute names a state, not its cause.
 _GIVEN_ONLY = frozenset(["sense"])
@@ -90,7 +88,7 @@ def construction_only(words: tuple[str, ...]) -> bool:
 def connective_at(token: Token) -> tuple[str, ...] | None:
     """The connective phrase that starts at ``token``, else None."""
     doc = token.doc
-    for words in sorted(CONNECTIVES, key=len, reverse=True):
+    for words in _BY_LENGTH:
         if token.i + len(words) <= len(doc) and tuple(t.lower_ for t in doc[token.i:token.i + len(words)]) == words:
             return words
     return None
