@@ -34,6 +34,10 @@ v23 and v24 (one ``default_rng(57721567)``, drawn after v22) are random training
 predicted-qualitative abstracts are left). They were annotated in the claims@0.12.0 session and are not trained on:
 adding them to 0.12.0's training files did not help on the development set (``bench/claims_minilm_spans.md``), so
 they are kept as fresh development data for the next round.
+v27 (``default_rng(73205080)``, drawn after v26) is a random sample like v23 and v28 (``default_rng(22360679)``, drawn
+after v27) a review-style one (``PREDICTED_REVIEW_STYLE_3``): fresh, unread development data of the 2026-11-27 fourth
+round, annotated before the extractor was run on them; the records of the annotated title samples t1 and t2 are
+excluded from both.
 The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
 (later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
 the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
@@ -191,6 +195,13 @@ def main(out_dir: str) -> None:
     for names, seeds, recipe in ((("v19", "v20", "v21", "v22"), (26535897, 30258509), PREDICTED_REVIEW_STYLE_2),
                                  (("v23", "v24", "v25", "v26"), (57721567, 41421356), PREDICTED_REVIEW_STYLE_3)):
         samples.update(draw_mixed_round(names, seeds, recipe, used, nlp, predicted))
+    for name in ("claims_titles_t1.jsonl", "claims_titles_t2.jsonl"):  # annotated titles stay out of abstract samples
+        for line in open(ROOT / name, encoding="utf-8"):
+            row = json.loads(line)
+            used.add((row["provenance"]["dataset"], str(row["provenance"]["record_id"])))
+    samples["v27"] = draw(np.random.default_rng(73205080), used, nlp)
+    left = {k: v for k, v in predicted.items() if k not in used}
+    samples["v28"] = draw_review_style(np.random.default_rng(22360679), used, nlp, left, PREDICTED_REVIEW_STYLE_3)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in units)

@@ -83,6 +83,13 @@ CLAIMS_PAIRS = (
     ("annotations/claims_abstracts_v25.jsonl", "annotations/second_pass/claims_abstracts_v25.jsonl",
      "agent:claims-50 (pass 2: agent:claims-52)",
      "every sentence unit of 9 of its 37 abstracts drawn by predicted design (numpy default_rng(25).choice(37, 9))"),
+    ("annotations/claims_abstracts_v27.jsonl", "annotations/second_pass/claims_abstracts_v27.jsonl",
+     "agent:claims-56 / agent:claims-57 (pass 2: agent:claims-60)",
+     "every sentence unit of 12 of its 60 random abstracts (6 of each first-pass half, `random.Random(20261127).sample`)"),
+    ("annotations/claims_abstracts_v28.jsonl", "annotations/second_pass/claims_abstracts_v28.jsonl",
+     "agent:claims-58 / agent:claims-59 (pass 2: agent:claims-60)",
+     "every sentence unit of 9 of its 37 abstracts drawn by predicted design (4 and 5 of the first-pass halves, "
+     "`random.Random(20261127).sample`, drawn after v27's)"),
     ("annotations/claims_titles_t1.jsonl", "annotations/second_pass/claims_titles_t1.jsonl",
      "agent:claims-53 (pass 2: agent:claims-55)",
      "40 of its 161 title units (numpy default_rng(1).choice(161, 40)); titles, guideline v1.3 section \"Titles\""),

@@ -115,6 +115,27 @@ def test_claims_unknown_component_is_a_clean_usage_error(tmp_path):
     assert not (tmp_path / "e.csv").exists()
 
 
+def test_claims_failed_run_leaves_no_empty_output_folders(tmp_path):
+    source = _write_csv(tmp_path / "in.csv", ROWS)
+    out, page = tmp_path / "new" / "deep" / "e.csv", tmp_path / "new" / "html" / "r.html"
+    result = runner.invoke(app, ["claims", str(source), "-o", str(out), "--html", str(page), "--components", "foo"])
+    assert result.exit_code == 2, result.output
+    assert not (tmp_path / "new").exists()  # every folder the run created is removed again
+
+
+def test_claims_failed_html_path_removes_the_csv_folder_it_created(tmp_path, monkeypatch):
+    _no_load(monkeypatch)
+    source = _write_csv(tmp_path / "in.csv", ROWS)
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    result = runner.invoke(app, ["claims", str(source), "-o", str(kept / "new" / "e.csv"), "--html",
+                                 str(blocker / "r.html")])
+    assert result.exit_code == 2, result.output
+    assert kept.is_dir() and not (kept / "new").exists()  # a folder that existed before stays
+
+
 def test_claims_unknown_columns_say_how_to_fix_from_the_command_line(tmp_path, trained_model, monkeypatch):
     monkeypatch.setenv("SRNLP_MODELS_DIR", str(trained_model.parent))
     source = tmp_path / "odd.csv"

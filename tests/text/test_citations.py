@@ -106,12 +106,26 @@ def test_several_years_of_one_author_group_are_several_citations():
                              ("2012", "Smith", "2012", None, []),
                              ("Lee et al. 2010a", "Lee et al.", "2010a", None, []),
                              ("b", "Lee et al.", "2010b", None, []),
-                             ("Brown (2008, 2011)", "Brown", "2008", None, []),
+                             ("Brown (2008", "Brown", "2008", None, []),  # the spans do not overlap
                              ("2011", "Brown", "2011", None, [])]
-    for citation in find_citations(text):
+    found = find_citations(text)
+    for citation in found:
         assert text[citation.start:citation.end] == citation.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     # a word after the year is not a year suffix
     assert [c.year for c in find_citations("(Smith, 2010, a review)")] == ["2010"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(Smith, 2010, p. 5, 2012, pp. 7-9)", [("Smith", "2010", "p. 5"), ("Smith", "2012", "pp. 7-9")]),
+    ("(Smith 2010: 12; Jones 2012:4-5)", [("Smith", "2010", "12"), ("Jones", "2012", "4-5")]),
+    ("as Smith (2010: 45) argued", [("Smith", "2010", "45")]),
+    ("as Smith (2019a, b) showed", [("Smith", "2019a", None), ("Smith", "2019b", None)]),
+])
+def test_pages_of_every_year_and_harvard_colon_pages(text, expected):
+    found = find_citations(text)
+    assert [(c.authors, c.year, c.pages) for c in found] == expected
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
 def test_figure_table_and_date_labels_are_not_citations():

@@ -3,7 +3,7 @@ reduced Y".
 
 "but not B" / ", not B" after an outcome denies B only: A keeps the relation, B gets one of its own that is
 denied (``no_effect``). "A nor B" names two factors or outcomes that the sentence's "neither" already denies: one
-relation each.
+relation each. "not only / just / merely A but also B" asserts both: one relation each, neither denied.
 """
 
 from __future__ import annotations
@@ -39,8 +39,25 @@ def _nor_cut(doc: Doc, rng: tuple[int, int]) -> int | None:
     return next((k for k in range(rng[0] + 1, rng[1] - 1) if doc[k].lower_ == "nor"), None)
 
 
+_ONLY = frozenset(["only", "just", "merely", "simply", "solely"])
+
+
+def _not_only_cut(doc: Doc, rng: tuple[int, int]) -> tuple[int, int, int] | None:
+    """``(first_start, cut, second_start)`` where a range holds "not only A but (also) B": A runs from
+    ``first_start`` to ``cut``, B from ``second_start`` to the range's end."""
+    for k in range(max(0, rng[0] - 2), rng[1] - 2):  # "not only" may stand just before the range
+        if doc[k].lower_ == "not" and doc[k + 1].lower_ in _ONLY and k + 2 >= rng[0]:
+            but = next((j for j in range(k + 3, rng[1] - 1) if doc[j].lower_ == "but"), None)
+            if but is None:
+                return None
+            second = but + 1 + (doc[but + 1].lower_ in ("also", "too", "even"))
+            return k + 2, but, second
+    return None
+
+
 def split_denied(doc: Doc, relations: list) -> list:
-    """The relations with "A but not B" outcomes and "A nor B" factors or outcomes split (see the module doc)."""
+    """The relations with "A but not B" outcomes, "not only A but also B" and "A nor B" factors or outcomes split (see
+    the module doc)."""
     out = []
     for rel in relations:
         parts = [rel]
@@ -50,6 +67,16 @@ def split_denied(doc: Doc, relations: list) -> list:
                 kept, denied = _trim(doc, rel.outcome[0], cut[0]), _trim(doc, cut[1], rel.outcome[1])
                 if kept is not None and denied is not None:
                     parts = [replace(rel, outcome=kept), replace(rel, outcome=denied, denied=True)]
+        for role in ("factor", "outcome"):
+            rng = getattr(rel, role)
+            both = _not_only_cut(doc, rng) if rng is not None else None
+            if both is not None and len(parts) == 1:
+                first, second = _trim(doc, both[0], both[1]), _trim(doc, both[2], rng[1])
+                if first is not None and second is not None:
+                    if both[0] - 2 > rng[0]:  # "support for not only A": the words before "not" go with A
+                        first = (rng[0], first[1])
+                    parts = [replace(rel, **{role: first}), replace(rel, **{role: second})]
+                    break
         split = []
         for part in parts:
             for role in ("factor", "outcome"):

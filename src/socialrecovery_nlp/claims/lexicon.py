@@ -390,12 +390,20 @@ SOCIAL_WORDS = frozenset(
      "unemployed", "welfare",
      "neighborhood", "neighborhoods", "neighbourhoods", "stigmatization", "stigmatizing", "stigmatized", "discriminated",
      "racism", "ethnicity", "cultural", "marginalised", "marginalized", "marginalisation", "marginalization",
-     "bullying", "socialization", "socialisation"]
+     "bullying", "socialization", "socialisation",
+     # 2026-11-27, fourth round: interpersonal harm, collaboration and services as social arrangements, which the
+     # annotators mark social in the training abstracts (``bench/claims_social_dev.py``); left out as ambiguous or
+     # mostly not social there: "stress", "events", "childhood", "providers", "psychosocial", "respect" ("with
+     # respect to"), "culture" (cell cultures), "funding" (study funding)
+     "abuse", "abused", "maltreatment", "maltreated", "conflict", "conflicts", "collaboration", "collaborative",
+     "empathy", "empathic", "organisational", "organizational", "financing", "autonomy", "accommodation",
+     "respectful", "policy", "policies", "staff", "team", "teams"]
 )
 
 
 #: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",
-#: "default mode network", "shift work" (review-15). The social word counts only outside them.
+#: "default mode network", "shift work" (review-15), "conflicts of interest", "study team", "substance abuse". The
+#: social word counts only outside them.
 NON_SOCIAL_COMPOUNDS = re.compile(
     r"\b(?:nutritional|nutrition|ventilatory|ventilator|respiratory|circulatory|ha?emodynamic|mechanical|life|"
     r"inotropic|vasopressor|pharmacological|metabolic|renal|cardiac|cardiovascular|organ|decision|technical|"
@@ -403,9 +411,14 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"|\b(?:default[\s-]mode|neural|neuronal|brain|salience|cortical|functional|gene|regulatory|protein|"
     r"executive control|attention|attentional|reward|limbic|frontoparietal|fronto-parietal|bayesian|computer)\s+networks?\b"
     r"|\bshift\s+work\b|\bwork\s+of\s+breathing\b|\bwork[\s-]?up\b"
-    r"|\b(?:skin|eye|tissue|surface|cell|contact)[\s-]contact\b|\bcontact\s+(?:dermatitis|lens|lenses|allergy|time)\b")
+    r"|\b(?:skin|eye|tissue|surface|cell|contact)[\s-]contact\b|\bcontact\s+(?:dermatitis|lens|lenses|allergy|time)\b"
+    r"|\bconflicts?\s+of\s+interests?\b|\b(?:study|research|trial|investigator)\s+teams?\b"
+    r"|\b(?:substance|drug|alcohol|opioid|opiate|cocaine|cannabis|stimulant|polysubstance|prescription|medication|"
+    r"inhalant|benzodiazepine|nicotine|tobacco|heroin|methamphetamine|amphetamine)\s+abuse[ds]?\b"
+    r"|\babuse[ds]?\s+(?:potential|liability|of\s+(?:drugs?|substances?|alcohol|medications?|opioids?))\b")
 #: The social words that the compounds above can hold.
-AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact"])
+AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "conflict", "conflicts", "team",
+                                    "teams", "abuse", "abused"])
 
 
 def _alternation(phrases) -> str:

@@ -6,7 +6,8 @@ the spans but not the predicates. :func:`tagged_relations` joins the two:
 
 1. every rule relation takes the tagged span of each role that overlaps its rule span most, else
    the tagged span nearest its trigger (on the rule span's side when it has one); a role the tagger
-   left empty keeps the rule span. A tagged outcome inside a wider rule outcome has its valence read
+   left empty keeps the rule span; the rule spans are kept when the chosen tagged spans overlap each other or both
+   lie in one rule span (:func:`_split_phrase`). A tagged outcome inside a wider rule outcome has its valence read
    from the wider one ("[risk of] cardiovascular events");
 2. a tagged span no relation took becomes one more relation: a factor joins the relation whose
    trigger is nearest (same predicate, that relation's outcome), an outcome likewise. A span before a
@@ -55,6 +56,20 @@ def _choose(rule: Span | None, trigger: Span, tagged: list[Span]) -> Span | None
     return min(usable, key=lambda s: (_gap(s, trigger), s[0]))
 
 
+#: Longest rule span (tokens) read as one phrase the tagger split; longer rule spans are often whole clauses.
+_SHORT_PHRASE = 4
+
+
+def _split_phrase(rel: Relation, factor: Span | None, outcome: Span | None) -> bool:
+    """Whether the tagged spans chosen for a rule relation both lie in one rule span ("[Peer] [support] improved
+    hope": tagged factor "Peer" and outcome "support" inside the parsed factor "Peer support"): the tagger split one
+    phrase into two roles, and the parse's spans are kept (short rule spans only, with both roles parsed)."""
+    if factor is None or outcome is None or rel.factor is None or rel.outcome is None:
+        return False
+    return any(rule[1] - rule[0] <= _SHORT_PHRASE and _overlap(factor, rule) and _overlap(outcome, rule)
+               for rule in (rel.factor, rel.outcome))
+
+
 def _trigger_span(rel: Relation) -> Span:
     return rel.trigger.start, rel.trigger.end
 
@@ -90,7 +105,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
             outcome = _choose(rel.outcome, t, outcomes)
         if rel.denied and rel.outcome is not None and not _overlap(outcome or rel.outcome, rel.outcome):
             outcome = rel.outcome  # "... but not [in CA3]": the denied conjunct keeps its own span
-        if factor is not None and outcome is not None and _overlap(factor, outcome):
+        if factor is not None and outcome is not None and _overlap(factor, outcome) or _split_phrase(rel, factor, outcome):
             factor, outcome = rel.factor, rel.outcome
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
@@ -118,7 +133,7 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
                fragment=None, benefit_from: frozenset[int] = frozenset(), triggers: list[Trigger] = (),
                detached=None, cut: dict | None = None) -> list[tuple[int, Relation]]:
     """``(index of the source relation, relation)``: one more relation per tagged span that no relation
-    took (and that is no fragment of a span one took), copied from the relation whose trigger is nearest; its
+    took in either role (and that is no fragment of a span one took), copied from the relation whose trigger is nearest; its
     predicate is a trigger no relation took when one stands right before the span. A span ``detached`` from the
     predicate it would take gets no relation."""
     used = {r.trigger.start for r in relations}
@@ -126,9 +141,12 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
     extra: list[tuple[int, Relation]] = []
     for role, tagged in (("factor", factors), ("outcome", outcomes)):
         taken = [getattr(r, role) for r in relations if getattr(r, role) is not None]
+        other_role = [r.outcome if role == "factor" else r.factor for r in relations]
         for span in tagged:
             if any(_overlap(span, s) or (fragment is not None and fragment(s, span)) for s in taken):
                 continue
+            if any(s is not None and _overlap(span, s) for s in other_role):
+                continue  # a relation reads these words in the other role ("improved not only A but also [B]")
             free = [i for i, r in enumerate(relations) if not _overlap(span, _trigger_span(r)) and not r.construction]
             if not free:
                 continue

@@ -17,22 +17,35 @@ COLUMN_HINT = ("{path}: the command line has no column mapping; rename the title
                "from Python with read_records(..., column_map={{...}}).")
 
 
-def _prepare_output(path: Path, option: str) -> None:
+def _prepare_output(path: Path, option: str) -> list[Path]:
     """Create the folder of an output file before any analysis runs, so that a bad path fails at once
-    instead of after the whole run (exit 2, as a usage error)."""
+    instead of after the whole run (exit 2, as a usage error). Returns the folders it created, deepest first."""
+    created: list[Path] = []
     try:
         if path.is_dir():
             raise IsADirectoryError(f"{path} is a folder")
         existing = next((p for p in path.parents if p.exists()), None)
         if existing is not None and not existing.is_dir():
             raise NotADirectoryError(f"{existing} is a file, not a folder")
+        created = [p for p in path.parents if not p.exists()]
         path.parent.mkdir(parents=True, exist_ok=True)
         if not os.access(path.parent, os.W_OK):
             raise PermissionError(f"{path.parent} is not writable")
     except OSError as exc:
         reason = f"{exc.strerror}: {exc.filename}" if exc.strerror and exc.filename else str(exc)
+        _remove_empty(created)
         typer.echo(f"{path}: cannot write here ({reason}); pass another path to {option}.", err=True)
         raise typer.Exit(code=2) from None
+    return created
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove folders this run created (deepest first) that are still empty: a failed run leaves none behind."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            continue  # not empty, or gone: kept
 
 
 def claims(
@@ -53,9 +66,13 @@ def claims(
     from ..pipeline.analyze import analyze_docs
     from ..pipeline.language import load
 
-    _prepare_output(output, "--output/-o")
+    created = _prepare_output(output, "--output/-o")
     if html_out is not None:
-        _prepare_output(html_out, "--html")
+        try:
+            created += _prepare_output(html_out, "--html")
+        except typer.Exit:
+            _remove_empty(created)
+            raise
     wanted = [c.strip() for c in components.split(",") if c.strip()] if components else [
         "cues", "themes", "design", "claims"]
     if "claims" not in wanted:
@@ -80,9 +97,13 @@ def claims(
                 items.append(displacy_data(record.id, doc.text, kept, record.title))
                 per_record.append(kept)
     except SrnlpError as exc:  # as `srnlp analyze`: the message, no traceback; 1 when nothing was read
+        _remove_empty(sorted(created, key=lambda p: len(p.parts), reverse=True))
         _column_hints(report)
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1 if exc.code == "E105" else 2) from None
+    except BaseException:  # an unexpected error or an interrupt: no empty output folders left behind either
+        _remove_empty(sorted(created, key=lambda p: len(p.parts), reverse=True))
+        raise
     _column_hints(report)
     write_csv(rows, output)
     if html_out is not None:

@@ -20,17 +20,21 @@ _AUTHORS = rf"{_NAME}(?:,? (?:and|&) {_NAME}| \*?et al\.?\*?)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?|in press|n\.d\."
 _PAGES = r"pp?\.\s?\d+(?:\s?[–\-]\s?\d+)?"
 #: One author-year item inside parentheses: "see Saleebey, 2002", "Nelson et al., 2001, pp. 131–8".
+#: Pages after a year: ", p. 50", ": pp. 7-9", or Harvard's bare ": 12" / ":12-14".
+_PAGES_AFTER = rf"(?:[,:]\s*(?P<pages>{_PAGES})|:\s?(?P<bare_pages>\d+(?:\s?[–\-]\s?\d+)?))"
 _ITEM = re.compile(
     rf"(?:(?:see|e\.g\.|cf\.|also)\s+)?(?P<authors>{_AUTHORS}),?\s+(?P<year>{_YEAR})"
-    rf"(?:[,:]\s*(?P<pages>{_PAGES}))?"
+    rf"(?:{_PAGES_AFTER})?"
 )
-#: Further years of the same author group: "(Smith, 2010, 2012)", "(Smith et al. 2010a, b)".
-_MORE = re.compile(rf",\s*(?:(?P<year>{_YEAR})|(?P<suffix>[a-z]))(?=\s*(?:[,;)\]]|$))")
-_MORE_RUN = re.compile(rf"(?:,\s*(?:{_YEAR}|[a-z])(?=\s*(?:[,;)\]]|$)))*")
+#: Further years of the same author group, each with its own pages: "(Smith, 2010, 2012)", "(Smith et al. 2010a,
+#: b)", "(Smith, 2010, p. 5, 2012, pp. 7-9)".
+_MORE_ONE = rf",\s*(?:{_YEAR})(?:,\s*{_PAGES})?|,\s*[a-z]"
+_MORE = re.compile(rf",\s*(?:(?P<year>{_YEAR})(?:,\s*(?P<pages>{_PAGES}))?|(?P<suffix>[a-z]))(?=\s*(?:[,;)\]]|$))")
+_MORE_RUN = re.compile(rf"(?:(?:{_MORE_ONE})(?=\s*(?:[,;)\]]|$)))*")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _NARRATIVE = re.compile(
-    rf"(?P<authors>{_AUTHORS})\s+\((?P<year>{_YEAR})(?P<more>(?:,\s*(?:{_YEAR}|[a-z])(?=\s*(?:[,;)\]]|$)))*)"
-    rf"(?:,\s*(?P<pages>{_PAGES}))?\)")
+    rf"(?P<authors>{_AUTHORS})\s+\((?P<year>{_YEAR})(?:{_PAGES_AFTER})?(?P<more>(?:(?:{_MORE_ONE})(?=\s*(?:[,;)\]]|$)))*)"
+    rf"\)")
 #: A bracketed year right after an author name: "Smith et al. [2010]" (not numeric reference 2010).
 _BRACKET_YEAR = re.compile(
     rf"(?P<authors>{_AUTHORS})\s*\[(?P<year>{_YEAR})(?P<more>(?:,\s*(?:{_YEAR}|[a-z])(?=\s*(?:[,;)\]]|$)))*)\]")
@@ -175,9 +179,14 @@ def _more_years(text: str, base: int, more: str, first_year: str, authors: str) 
         if year is None:
             continue
         name = "year" if extra.group("year") else "suffix"
-        start, end = base + extra.start(name), base + extra.end(name)
-        out.append(Citation(text[start:end], start, end, authors, year))
+        start, end = base + extra.start(name), base + extra.end("pages" if extra.group("pages") else name)
+        out.append(Citation(text[start:end], start, end, authors, year, extra.group("pages")))
     return out
+
+
+def _pages(match: re.Match) -> str | None:
+    groups = match.groupdict()
+    return groups.get("pages") or groups.get("bare_pages")
 
 
 def _paren_items(text: str, inner_start: int, inner: str) -> list[Citation]:
@@ -192,7 +201,7 @@ def _paren_items(text: str, inner_start: int, inner: str) -> list[Citation]:
             start = base + item.start("authors") + shift
             end = base + item.end()
             authors = _clean(text[start:base + item.end("authors")])
-            found.append(Citation(text[start:end], start, end, authors, item.group("year"), item.group("pages")))
+            found.append(Citation(text[start:end], start, end, authors, item.group("year"), _pages(item)))
             more = _MORE_RUN.match(piece.group(0), item.end()).group(0)
             found.extend(_more_years(text, base + item.end(), more, item.group("year"), authors))
             break
@@ -217,8 +226,9 @@ def find_citations(text: str) -> list[Citation]:
                 continue
             start = match.start("authors") + shift
             authors = _clean(text[start:match.end("authors")])
-            found.append(Citation(text[start:match.end()], start, match.end(), authors, match.group("year"),
-                                  match.groupdict().get("pages")))
+            # with further years the first citation ends at its own year (or pages): the spans do not overlap
+            end = match.end() if not match.group("more") else match.start("more")
+            found.append(Citation(text[start:end], start, end, authors, match.group("year"), _pages(match)))
             found.extend(_more_years(text, match.start("more"), match.group("more"), match.group("year"), authors))
             taken.append((start, match.end()))
     for paren in _PAREN.finditer(text):

@@ -1,0 +1,76 @@
+"""Coordinated factors and outcomes: "not only A but also B", a phrase the tagger splits into two roles, and a span
+one relation reads in the other role. Every sentence is constructed for these tests (not from any annotation file)."""
+
+import pytest
+
+from socialrecovery_nlp.claims import lexicon as lx
+from socialrecovery_nlp.claims.extract import ClaimExtractor
+from socialrecovery_nlp.claims.spans import Relation, Trigger
+from socialrecovery_nlp.claims.tagged_relations import tagged_relations
+
+from .conftest import claims_of
+
+
+@pytest.fixture(scope="module")
+def shipped_extractor():
+    pytest.importorskip("torch")
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    loaded = load_extractor(None, None, fast=False)
+    assert loaded is not None and loaded[0].span_model is not None, "the shipped claims model has its span tagger"
+    return loaded[0]
+
+
+def _rows(claims):
+    return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peer support improved not only hope but also employment.",
+     [("Peer support", "employment", "promotes"), ("Peer support", "hope", "promotes")]),
+    ("The intervention improved not just symptoms but functioning too.",
+     [("The intervention", "functioning", "promotes"), ("The intervention", "symptoms", "promotes")]),
+])
+def test_not_only_but_also_gives_two_asserted_claims(shipped_extractor, blank_nlp, text, expected):
+    assert _rows(claims_of(shipped_extractor, blank_nlp, text)) == expected
+
+
+def test_not_only_split_by_the_rules_alone(rules_extractor, blank_nlp):
+    got = claims_of(rules_extractor, blank_nlp, "Peer support improved not only hope but also employment.")
+    assert _rows(got) == [("Peer support", "employment", "promotes"), ("Peer support", "hope", "promotes")]
+    assert not any(c["negated"] for c in got)
+
+
+def _rel(trigger, factor, outcome):
+    return Relation(Trigger(trigger, trigger + 1, lx.BENEFIT, trigger), lx.BENEFIT, factor, outcome)
+
+
+def test_tagger_split_of_one_short_phrase_keeps_the_parse():
+    # "Peer support improved hope": tagged factor "Peer" (0, 1) and outcome "support" (1, 2) inside the parsed
+    # factor "Peer support" (0, 2)
+    out = tagged_relations([_rel(2, (0, 2), (3, 4))], [(0, 1)], [(1, 2)], [])
+    assert [(r.factor, r.outcome) for r in out] == [((0, 2), (3, 4))]
+
+
+def test_tagged_spans_inside_a_long_rule_span_are_kept():
+    # a rule factor of 8 tokens is often a whole clause: the tagger's two spans inside it win
+    out = tagged_relations([_rel(9, (0, 8), (10, 12))], [(0, 2)], [(5, 7)], [])
+    assert [(r.factor, r.outcome) for r in out] == [((0, 2), (5, 7))]
+
+
+def test_span_read_in_the_other_role_makes_no_second_relation():
+    # "Peer support improved hope and employment": relations (0,2)->(3,4) and (0,2)->(5,6); the tagger also calls
+    # "employment" (5, 6) a factor: no relation "employment -> hope"
+    rules = [_rel(2, (0, 2), (3, 4)), _rel(2, (0, 2), (5, 6))]
+    out = tagged_relations(rules, [(0, 2), (5, 6)], [(3, 4), (5, 6)], [])
+    assert sorted((r.factor, r.outcome) for r in out) == [((0, 2), (3, 4)), ((0, 2), (5, 6))]
+
+
+@pytest.mark.parametrize("factor, social", [
+    ("childhood maltreatment", True), ("sexual abuse", True), ("family conflict", True),
+    ("interprofessional collaboration", True), ("an empathic therapist", True), ("staff attitudes", True),
+    ("conflicts of interest", False), ("the study team", False), ("drug abuse liability testing", False), ("substance abuse", False),
+    ("abuse of alcohol", False), ("emotional abuse", True),
+])
+def test_interpersonal_harm_collaboration_and_services_are_social(factor, social):
+    assert ClaimExtractor(None).social_factor(factor) is social
