@@ -232,3 +232,13 @@ def test_markdown_bibliography_on_consecutive_lines(tmp_path):
 ])
 def test_common_word_surnames_stay_authors(text, expected):
     assert [(c.authors, c.year) for c in find_citations(text)] == expected
+
+
+def test_joined_apa_entries_ending_in_a_link_are_split():
+    text = ("Smith, J. (2010). Peer support. J Ment Health, 19, 100-110. https://doi.org/10.3109/0963823090 "
+            "Lee, K. (2015). Housing first. Retrieved from https://example.org/report.pdf "
+            "World Health Organization. (2019). Mental health atlas. https://www.who.int/atlas "
+            "Ng, P. (2016). Loneliness. Lancet, 3, 1-2. See www.example.org for the Trust.")
+    entries = split_references(text)
+    assert [e.split()[0] for e in entries] == ["Smith,", "Lee,", "World", "Ng,"]
+    assert entries[-1].endswith("for the Trust.")  # a link inside an entry's text cuts nothing

@@ -271,6 +271,8 @@ _ENTRY_ORG = re.compile(
 #: next entry's bullet or number label ("… 2011. - Smith A, …", "… 2010;2. 3. Jones B. …").
 _BOUNDARY = re.compile(r"(?<=[.\d])\s+(?:[-*•]\s+|(?:\[\d{1,3}\]|\d{1,3}[.)])\s+)?")
 _MIN_ENTRY = 15
+#: The space after a link that ends an entry ("… https://doi.org/10.1/x Smith, J. …", "… report.pdf Ng, P. …").
+_AFTER_LINK = re.compile(r"(?:https?://|www\.|doi:)\S+(?P<gap>\s+)")
 
 
 def _numbered_starts(line: str) -> list[int]:
@@ -294,20 +296,22 @@ def _numbered_starts(line: str) -> list[int]:
 def _author_starts(entry: str) -> list[int]:
     """Offsets where a new un-numbered entry starts inside ``entry``: a surname + initials group
     ("Smith A, Jones B." / "Tew, J., Ramon, S.") or a corporate author after a year/pages, each
-    right after the end of the previous entry (a full stop, a year or pages)."""
+    right after the end of the previous entry (a full stop, a year, pages or a link)."""
     starts = []
-    for boundary in _BOUNDARY.finditer(entry):
-        at = boundary.end()
+    boundaries = [(b.start(), b.end()) for b in _BOUNDARY.finditer(entry)]
+    boundaries += [(b.start("gap"), b.end("gap")) for b in _AFTER_LINK.finditer(entry)]
+    for begin, at in sorted(set(boundaries)):
         author = _ENTRY_AUTHOR.match(entry, at)
         if author:
             surname = author.group("surname").split()[-1].lower()
             if surname not in COMMON_WORDS and surname not in LABEL_WORDS:
-                starts.append(boundary.start())
+                starts.append(begin)
             continue
-        before = entry[:boundary.start()].rstrip()
+        before = entry[:begin].rstrip()
         org = _ENTRY_ORG.match(entry, at)
-        if org and re.search(r"\d[a-z]?\)?\.?$", before) and re.search(rf"\b(?:{_ORG_WORDS})\b", org.group(0)):
-            starts.append(boundary.start())
+        ended = re.search(r"\d[a-z]?\)?\.?$", before) or re.search(r"(?:https?://|www\.|doi:)\S+$", before)
+        if org and ended and re.search(rf"\b(?:{_ORG_WORDS})\b", org.group(0)):
+            starts.append(begin)
     return starts
 
 
