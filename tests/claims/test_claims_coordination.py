@@ -74,3 +74,24 @@ def test_span_read_in_the_other_role_makes_no_second_relation():
 ])
 def test_interpersonal_harm_collaboration_and_services_are_social(factor, social):
     assert ClaimExtractor(None).social_factor(factor) is social
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Loneliness predicted relapse and peer support reduced readmission.",
+     [("Loneliness", "relapse", "hinders"), ("peer support", "readmission", "promotes")]),
+    ("Stigma increased isolation and family support improved hope.",
+     [("Stigma", "isolation", "hinders"), ("family support", "hope", "promotes")]),
+])
+def test_second_clause_read_as_an_adjective_is_its_own_relation(rules_extractor, blank_nlp, text, expected):
+    """The small parser reads "reduced" as an adjective of "readmission" and "peer support" as a conjunct of the
+    first object (``claims/misparsed_clause.py``)."""
+    assert _rows(claims_of(rules_extractor, blank_nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Peer support reduced relapse and improved hope.", "Peer support"),
+    ("The intervention was associated with lower relapse and improved quality of life.", "The intervention"),
+])
+def test_adjectival_participles_in_a_coordination_stay_outcomes(rules_extractor, blank_nlp, text, subject):
+    """"and improved hope" is no second clause: every claim keeps the sentence's subject as its factor."""
+    assert {c["factor"]["text"] for c in claims_of(rules_extractor, blank_nlp, text)} == {subject}

@@ -45,3 +45,19 @@ def test_covariate_conjuncts_and_protect_against():
     assert compared_or_covariate(doc, _range(doc, "income"))
     doc = parser("Strong family ties protect against depression, against anxiety and against suicide.")
     assert not compared_or_covariate(doc, _range(doc, "anxiety"))
+
+
+@pytest.mark.parametrize("text,span,trigger", [
+    ("Three factors drive relapse: family conflict; unemployment; and social isolation.", "social isolation", "drive"),
+    ("Stigma (a) is common; (b) is created by media portrayal; and (c) harms recovery.", "media portrayal", "harms"),
+    ("Stigma is common; b) is created by media portrayal; c) harms recovery.", "media portrayal", "harms"),
+])
+def test_semicolons_between_list_items_are_no_clause_break(blank_nlp, text, span, trigger):
+    """Constructed: items after a colon that follows the predicate, or items with enumeration labels, share it."""
+    doc = blank_nlp(text)
+    assert not detached(doc, _range(doc, span), _range(doc, trigger))
+
+
+def test_semicolon_before_the_predicate_colon_still_breaks(blank_nlp):
+    doc = blank_nlp("Stigma did not change; peer support reduced these: relapse and readmission.")
+    assert detached(doc, _range(doc, "Stigma"), _range(doc, "reduced"))

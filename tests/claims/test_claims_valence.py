@@ -45,6 +45,8 @@ from socialrecovery_nlp.claims.valence import lexicon_valence, outcome_valence
     ("mental health difficulties", -1),
     ("the procedure", 0),
     ("", 0),
+    ("neurotoxicity of two metals", -1),  # fourth round of 2026-11-27: toxicity of organs
+    ("hepatotoxicity", -1),
 ])
 def test_outcome_valence(phrase, valence):
     assert outcome_valence(phrase) == valence

@@ -68,6 +68,12 @@ _BE = frozenset(["be", "is", "are", "was", "were", "been", "being", "am"])
 _NOT_OUTCOMES = frozenset(["data", "study", "studies", "analysis", "analyses", "sample", "it", "this", "that", "which",
                            "there", "what", "these", "those", "group", "groups", "results", "result", "finding",
                            "findings"])
+#: States of knowledge, which a cause explains without acting on an outcome ("is less defined because of the lack of
+#: data").
+_KNOWLEDGE = frozenset(["defined", "understood", "known", "unknown", "established", "clear", "unclear", "studied",
+                        "investigated", "explored", "documented", "described", "recognized", "recognised",
+                        "appreciated", "elucidated", "characterized", "characterised", "researched", "evaluated",
+                        "examined", "addressed", "uncertain", "debated", "controversial"])
 #: What a "reason for" names when it is about taking part in the study ("Reasons for non-participation included")
 _STUDY_PARTS = frozenset(["participation", "non-participation", "nonparticipation", "refusal", "refusals", "dropout",
                           "dropouts", "drop-out", "withdrawal", "withdrawals", "attrition", "non-response",
@@ -143,6 +149,8 @@ def _connective_cause(token: Token) -> tuple[Token, Token, str] | None:
     if cause is None or cause.lower_ in _NOT_OUTCOMES or cause.lower_ in _NOT_CAUSES:
         return None
     governor = _governor(token, words)
+    if governor.lower_ in _KNOWLEDGE or any(c.dep_ in ("acomp", "attr") and c.lower_ in _KNOWLEDGE for c in governor.children):
+        return None  # "[the role of X] is less defined / unclear because of a lack of data": what is known, no outcome
     if governor.i == token.i or governor.lower_ in lx.ALL_TRIGGER_WORDS:
         return None  # "[Y] improved / was reduced because of [X]": the change verb's own relation reads the cause
     if governor.lower_ in _BE or governor.pos_ == "AUX":  # "[Y] was (not) due to [X]": a denial is the

@@ -326,6 +326,8 @@ BAD_OUTCOMES_DIRECTION = (
     "cortisol", "hcc", "hccs", "bmi", "body mass index", "fat", "liver fat", "parkinsonism", "avolition", "anhedonia",
     "flattening", "dysfunction", "aggression", "aggressiveness", "irritability", "impulsivity", "hopelessness",
     "psychosis", "sedation",
+    # 2026-11-27, fourth round: toxicity of organs ("modulates [neurotoxicity]")
+    "neurotoxicity", "cytotoxicity", "hepatotoxicity", "cardiotoxicity", "nephrotoxicity", "ototoxicity",
 )
 #: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
 WORSE_MODIFIERS = frozenset(["poor", "poorer", "worse", "worsening", "low", "lower", "reduced", "less", "decreased", "impaired", "loss", "lack"])

@@ -9,9 +9,12 @@ care]", "associated with Y regardless of [gender]") and when it lies in a citati
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-#: Words (and ";") that open another clause between a span and a predicate.
+#: Words (and ";") that open another clause between a span and a predicate (a ";" between list items is none,
+#: :func:`list_separator`).
 CLAUSE_BREAKS = frozenset([";", "whereas", "although", "though", "however", "while", "whilst", "yet", "nevertheless",
                            "nonetheless", "conversely", "meanwhile"])
 #: What stands right before a comparator or a covariate (determiners may follow).
@@ -52,6 +55,23 @@ def _leads(lead: list[str]) -> bool:
     return len(lead) == 2 and lead[0] in _LEADS_ONE and lead[1] in ("in", "among", "with", "for", "on")  # "than in"
 
 
+_LABEL = re.compile(r"^(?:[a-h]|[ivx]{1,4}|\d{1,2})$")
+
+
+def list_separator(doc: Doc, k: int) -> bool:
+    """Is the ";" at token ``k`` a separator of list items rather than a clause break: items after a colon ("X
+    propels Y: [A]; [B]; and the effects of [C]") or items with enumeration labels ("X (a) is common; (b) is created
+    by [Y]; and (c) ...")?"""
+    if any(doc[j].text == ":" for j in range(0, k)):
+        return True
+    j = k + 1
+    if j < len(doc) and doc[j].lower_ in ("and", "or"):
+        j += 1
+    if j + 2 < len(doc) and doc[j].text == "(" and _LABEL.match(doc[j + 1].lower_) and doc[j + 2].text == ")":
+        return True
+    return j + 1 < len(doc) and _LABEL.match(doc[j].lower_) is not None and doc[j + 1].text == ")"
+
+
 def detached(doc: Doc, span: tuple[int, int], trigger: tuple[int, int], skip: list[tuple[int, int]] = ()) -> bool:
     """May the tagged ``span`` not be read with the predicate at ``trigger`` (token ranges of ``doc``)? ``skip``:
     character ranges of citations."""
@@ -60,7 +80,7 @@ def detached(doc: Doc, span: tuple[int, int], trigger: tuple[int, int], skip: li
     for k in range(lo, hi):  # "(beta = -0.18; p = 0.023)": a break inside brackets is no clause break
         text = doc[k].text
         depth += text in ("(", "[") and 1 or text in (")", "]") and -1 or 0
-        if depth <= 0 and doc[k].lower_ in CLAUSE_BREAKS:
+        if depth <= 0 and doc[k].lower_ in CLAUSE_BREAKS and not (text == ";" and list_separator(doc, k)):
             return True
     if compared_or_covariate(doc, span):
         return True

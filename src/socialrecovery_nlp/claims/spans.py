@@ -421,7 +421,9 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         if stripped is not None:
             rel.outcome, rel.kind = stripped
         out.append(rel)
-    return split_denied(doc, out)
+    from .misparsed_clause import split_misparsed_clauses  # it builds on this module's Relation
+
+    return split_denied(doc, split_misparsed_clauses(doc, out))
 
 
 def _or_whole(items: list[Relation] | None, rel: Relation) -> list[Relation]:
