@@ -105,7 +105,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
             outcome = _choose(rel.outcome, t, outcomes)
         if rel.denied and rel.outcome is not None and not _overlap(outcome or rel.outcome, rel.outcome):
             outcome = rel.outcome  # "... but not [in CA3]": the denied conjunct keeps its own span
-        if factor is not None and outcome is not None and _overlap(factor, outcome) or _split_phrase(rel, factor, outcome):
+        if (factor is not None and outcome is not None and _overlap(factor, outcome)) or _split_phrase(rel, factor, outcome):
             factor, outcome = rel.factor, rel.outcome
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
@@ -141,12 +141,13 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
     extra: list[tuple[int, Relation]] = []
     for role, tagged in (("factor", factors), ("outcome", outcomes)):
         taken = [getattr(r, role) for r in relations if getattr(r, role) is not None]
-        other_role = [r.outcome if role == "factor" else r.factor for r in relations]
+        other_role = [r.outcome if role == "factor" else r.factor for r in relations if not r.construction]
         for span in tagged:
             if any(_overlap(span, s) or (fragment is not None and fragment(s, span)) for s in taken):
                 continue
             if any(s is not None and _overlap(span, s) for s in other_role):
-                continue  # a relation reads these words in the other role ("improved not only A but also [B]")
+                continue  # a relation reads these words in the other role ("improved not only A but also [B]"); a
+                # construction's wide spans ("due to [an enhancing effect on Y]") do not count
             free = [i for i, r in enumerate(relations) if not _overlap(span, _trigger_span(r)) and not r.construction]
             if not free:
                 continue
