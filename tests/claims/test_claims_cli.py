@@ -136,6 +136,20 @@ def test_claims_failed_html_path_removes_the_csv_folder_it_created(tmp_path, mon
     assert kept.is_dir() and not (kept / "new").exists()  # a folder that existed before stays
 
 
+def test_claims_failed_write_leaves_no_empty_output_folders(tmp_path, trained_model, monkeypatch):
+    monkeypatch.setenv("SRNLP_MODELS_DIR", str(trained_model.parent))
+    import socialrecovery_nlp.claims.evidence as evidence
+
+    def broken(rows, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(evidence, "write_csv", broken)
+    source = _write_csv(tmp_path / "in.csv", ROWS)
+    result = runner.invoke(app, ["claims", str(source), "-o", str(tmp_path / "new" / "e.csv"), "--components", "claims"])
+    assert result.exit_code != 0
+    assert not (tmp_path / "new").exists()
+
+
 def test_claims_unknown_columns_say_how_to_fix_from_the_command_line(tmp_path, trained_model, monkeypatch):
     monkeypatch.setenv("SRNLP_MODELS_DIR", str(trained_model.parent))
     source = tmp_path / "odd.csv"

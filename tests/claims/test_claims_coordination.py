@@ -35,9 +35,18 @@ def test_not_only_but_also_gives_two_asserted_claims(shipped_extractor, blank_nl
     assert _rows(claims_of(shipped_extractor, blank_nlp, text)) == expected
 
 
-def test_not_only_split_by_the_rules_alone(rules_extractor, blank_nlp):
-    got = claims_of(rules_extractor, blank_nlp, "Peer support improved not only hope but also employment.")
-    assert _rows(got) == [("Peer support", "employment", "promotes"), ("Peer support", "hope", "promotes")]
+@pytest.mark.parametrize("text, expected", [
+    ("Peer support improved not only hope but also employment.",
+     [("Peer support", "employment", "promotes"), ("Peer support", "hope", "promotes")]),
+    ("Not only peer support but also family contact reduced readmission.",
+     [("family contact", "readmission", "promotes"), ("peer support", "readmission", "promotes")]),
+    # review-17: subgroups, and a coordination inside one phrase, are not split
+    ("Peer support improved hope, not only in women but also in men.",
+     [("Peer support", "hope, not only in women but also in men", "promotes")]),
+])
+def test_not_only_split_by_the_rules_alone(rules_extractor, blank_nlp, text, expected):
+    got = claims_of(rules_extractor, blank_nlp, text)
+    assert _rows(got) == expected
     assert not any(c["negated"] for c in got)
 
 
@@ -67,10 +76,14 @@ def test_span_read_in_the_other_role_makes_no_second_relation():
 
 
 @pytest.mark.parametrize("factor, social", [
-    ("childhood maltreatment", True), ("sexual abuse", True), ("family conflict", True),
+    ("childhood maltreatment", True), ("sexual abuse", True), ("family conflict", True), ("abuse and neglect", True),
     ("interprofessional collaboration", True), ("an empathic therapist", True), ("staff attitudes", True),
-    ("conflicts of interest", False), ("the study team", False), ("drug abuse liability testing", False), ("substance abuse", False),
-    ("abuse of alcohol", False), ("emotional abuse", True),
+    ("reasonable accommodation", True),
+    # review-17: the same words outside social compounds
+    ("conflicts of interest", False), ("the study team", False), ("research staff", False),
+    ("drug abuse liability testing", False), ("substance abuse", False), ("drugs of abuse", False),
+    ("laxative abuse", False), ("decisional conflict", False), ("visual accommodation", False),
+    ("collaborative filtering", False), ("monetary policy", False),
 ])
 def test_interpersonal_harm_collaboration_and_services_are_social(factor, social):
     assert ClaimExtractor(None).social_factor(factor) is social
@@ -95,3 +108,19 @@ def test_second_clause_read_as_an_adjective_is_its_own_relation(rules_extractor,
 def test_adjectival_participles_in_a_coordination_stay_outcomes(rules_extractor, blank_nlp, text, subject):
     """"and improved hope" is no second clause: every claim keeps the sentence's subject as its factor."""
     assert {c["factor"]["text"] for c in claims_of(rules_extractor, blank_nlp, text)} == {subject}
+
+
+@pytest.mark.parametrize("text, factor", [
+    ("Unemployment increased alcohol consumption and alcohol related harm.", "Unemployment"),
+    ("Stigma was associated with depression and treatment related dropout.", "Stigma"),
+])
+def test_noun_participle_compounds_are_no_second_clause(rules_extractor, blank_nlp, text, factor):
+    """Constructed (review-17): "alcohol related harm" is a compound, not "[alcohol] related [harm]"."""
+    assert {c["factor"]["text"] for c in claims_of(rules_extractor, blank_nlp, text)} == {factor}
+
+
+def test_coordinated_adjectives_are_no_second_clause(rules_extractor):
+    from socialrecovery_nlp.claims.misparsed_clause import _second_clause
+
+    doc = rules_extractor.parser("They ascribe anger to others and exhibit enhanced and prolonged reactions.")
+    assert not any(_second_clause(t) for t in doc)

@@ -121,6 +121,11 @@ def test_several_years_of_one_author_group_are_several_citations():
     ("(Smith 2010: 12; Jones 2012:4-5)", [("Smith", "2010", "12"), ("Jones", "2012", "4-5")]),
     ("as Smith (2010: 45) argued", [("Smith", "2010", "45")]),
     ("as Smith (2019a, b) showed", [("Smith", "2019a", None), ("Smith", "2019b", None)]),
+    ("(Smith 2010:12, 2012:5)", [("Smith", "2010", "12"), ("Smith", "2012", "5")]),
+    # review-17: a number after a colon is no page unless it ends the item, and a year is no page
+    ("(Smith et al., 2019: 95% CI 1.2-3.4)", [("Smith et al.", "2019", None)]),
+    ("(Smith 2010: 1999 participants)", [("Smith", "2010", None)]),
+    ("(Smith 2010: 2012)", [("Smith", "2010", None)]),
 ])
 def test_pages_of_every_year_and_harvard_colon_pages(text, expected):
     found = find_citations(text)
@@ -242,3 +247,8 @@ def test_joined_apa_entries_ending_in_a_link_are_split():
     entries = split_references(text)
     assert [e.split()[0] for e in entries] == ["Smith,", "Lee,", "World", "Ng,"]
     assert entries[-1].endswith("for the Trust.")  # a link inside an entry's text cuts nothing
+
+
+def test_a_link_inside_an_entry_cuts_nothing_without_an_author_year_after_it():
+    text = "Smith, J. (2010). See https://example.org Jones, K. and colleagues for a review. Lee, K. (2015). Housing."
+    assert [e.split()[0] for e in split_references(text)] == ["Smith,", "Lee,"]

@@ -43,16 +43,18 @@ _ONLY = frozenset(["only", "just", "merely", "simply", "solely"])
 
 
 def _not_only_cut(doc: Doc, rng: tuple[int, int]) -> tuple[int, int, int] | None:
-    """``(first_start, cut, second_start)`` where a range holds "not only A but (also) B": A runs from
-    ``first_start`` to ``cut``, B from ``second_start`` to the range's end."""
-    for k in range(max(0, rng[0] - 2), rng[1] - 2):  # "not only" may stand just before the range
-        if doc[k].lower_ == "not" and doc[k + 1].lower_ in _ONLY and k + 2 >= rng[0]:
-            but = next((j for j in range(k + 3, rng[1] - 1) if doc[j].lower_ == "but"), None)
-            if but is None:
-                return None
-            second = but + 1 + (doc[but + 1].lower_ in ("also", "too", "even"))
-            return k + 2, but, second
-    return None
+    """``(first_start, cut, second_start)`` where a range is "not only A but (also) B" ("not only" opening the range
+    or standing right before it): A runs from ``first_start`` to ``cut``, B from ``second_start`` to the range's end.
+    None for a coordination inside a phrase ("support for not only patients but also carers": one factor) and for
+    subgroups or settings ("hope, not only in women but also in men")."""
+    k = rng[0] - 2 if rng[0] >= 2 and doc[rng[0] - 2].lower_ == "not" else rng[0]
+    if k + 2 >= rng[1] or doc[k].lower_ != "not" or doc[k + 1].lower_ not in _ONLY or doc[k + 2].pos_ == "ADP":
+        return None
+    but = next((j for j in range(k + 3, rng[1] - 1) if doc[j].lower_ == "but"), None)
+    if but is None:
+        return None
+    second = but + 1 + (doc[but + 1].lower_ in ("also", "too", "even"))
+    return (k + 2, but, second) if second < rng[1] and doc[second].pos_ != "ADP" else None
 
 
 def split_denied(doc: Doc, relations: list) -> list:
@@ -73,8 +75,6 @@ def split_denied(doc: Doc, relations: list) -> list:
             if both is not None and len(parts) == 1:
                 first, second = _trim(doc, both[0], both[1]), _trim(doc, both[2], rng[1])
                 if first is not None and second is not None:
-                    if both[0] - 2 > rng[0]:  # "support for not only A": the words before "not" go with A
-                        first = (rng[0], first[1])
                     parts = [replace(rel, **{role: first}), replace(rel, **{role: second})]
                     break
         split = []

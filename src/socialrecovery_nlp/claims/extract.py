@@ -426,14 +426,14 @@ class ClaimExtractor:
 
     def social_factor(self, text: str) -> bool:
         """Whether a factor's text names a social factor: a social word (possessives read as the word: "parents'",
-        "mother's") or a codebook theme cue."""
+        "mother's"), a social compound ("sexual abuse", "family conflict") or a codebook theme cue."""
         lowered = text.lower()
         words = {w.removesuffix("'s").rstrip("'") for w in _WORD.findall(lowered)} & lx.SOCIAL_WORDS
         if words & lx.AMBIGUOUS_SOCIAL_WORDS:  # "nutritional support", "shift work": the word counts outside those
             outside = lx.NON_SOCIAL_COMPOUNDS.sub(" ", lowered)
             words = (words - lx.AMBIGUOUS_SOCIAL_WORDS) | (
                 {w.removesuffix("'s").rstrip("'") for w in _WORD.findall(outside)} & lx.AMBIGUOUS_SOCIAL_WORDS)
-        if words:
+        if words or lx.SOCIAL_COMPOUNDS.search(lowered):
             return True
         return bool(self.theme_cues().themes(lx.NON_SOCIAL_COMPOUNDS.sub(" ", lowered), first=True))
 

@@ -70,7 +70,7 @@ def non_claim_frame(text: str) -> str | None:
 
 
 #: What is not known: "Little is known about X", "the mechanisms remain unclear", "it is not known whether X
-#: reduces Y". A relation inside such a clause is not asserted (guideline kinds ``background`` and
+#: reduces Y", "the role of X is (relatively) less defined / poorly understood". A relation inside such a clause is not asserted (guideline kinds ``background`` and
 #: ``future_research``); claims@0.12.0 took "little is known about the changes in caregivers' burden and its
 #: determinants" as a claim (examples/batch.ris).
 _GAP = re.compile(
@@ -78,7 +78,9 @@ _GAP = re.compile(
     r"have\s+been)\s+(?:yet\s+|so\s+far\s+|currently\s+)?(?:known|understood|documented|reported)\b"
     r"|\b(?:remains?|remained|is|are|was|were)\s+(?:still\s+|largely\s+|currently\s+|as\s+yet\s+|yet\s+|also\s+)?"
     r"(?:unclear|unknown|uncertain|unresolved|understudied|unexplored|under-researched|poorly\s+understood|"
-    r"not\s+(?:yet\s+|well\s+|fully\s+|clearly\s+)?(?:known|understood|clear|established))\b",
+    r"not\s+(?:yet\s+|well\s+|fully\s+|clearly\s+)?(?:known|understood|clear|established))\b"
+    r"|\b(?:remains?|remained|is|are|was|were)\s+(?:still\s+|relatively\s+|largely\s+|currently\s+)?"
+    r"(?:less|poorly|insufficiently|ill)[\s-]+(?:defined|understood|characteri[sz]ed|studied|established|researched|clear)\b",
     re.IGNORECASE)
 #: Where the clause of a gap ends and another clause (which may assert) begins: "X is involved in Y, but its
 #: effects on Z are unknown", "Although X has been linked to Y, it remains unclear how".

@@ -396,15 +396,23 @@ SOCIAL_WORDS = frozenset(
      # 2026-11-27, fourth round: interpersonal harm, collaboration and services as social arrangements, which the
      # annotators mark social in the training abstracts (``bench/claims_social_dev.py``); left out as ambiguous or
      # mostly not social there: "stress", "events", "childhood", "providers", "psychosocial", "respect" ("with
-     # respect to"), "culture" (cell cultures), "funding" (study funding)
-     "abuse", "abused", "maltreatment", "maltreated", "conflict", "conflicts", "collaboration", "collaborative",
-     "empathy", "empathic", "organisational", "organizational", "financing", "autonomy", "accommodation",
-     "respectful", "policy", "policies", "staff", "team", "teams"]
+     # respect to"), "culture" (cell cultures), "funding" (study funding), "policy" (monetary policy, policy
+     # analysis); "abuse", "conflict" and "accommodation" count only in SOCIAL_COMPOUNDS (drugs of abuse,
+     # decisional conflict, visual accommodation; review-17)
+     "maltreatment", "maltreated", "collaboration", "collaborative", "empathy", "empathic", "organisational",
+     "organizational", "financing", "autonomy", "respectful", "staff", "team", "teams"]
 )
+#: Social factors named by a compound of a word that is not social on its own (review-17).
+SOCIAL_COMPOUNDS = re.compile(
+    r"\b(?:child|childhood|sexual|physical|emotional|domestic|elder|partner|verbal|psychological|spousal|parental|"
+    r"peer|dating|intimate\s+partner)\s+abuse\b|\babuse\s+and\s+neglect\b|\babused\s+(?:children|women|girls|boys)\b"
+    r"|\b(?:family|familial|interpersonal|marital|parental|interparental|partner|couple|relationship|relational|"
+    r"social|workplace|work-family|intergroup|intergenerational|parent-child)\s+conflicts?\b"
+    r"|\b(?:reasonable|supported|workplace|work|housing|temporary|sheltered|residential|stable|secure)\s+accommodations?\b")
 
 
 #: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",
-#: "default mode network", "shift work" (review-15), "conflicts of interest", "study team", "substance abuse". The
+#: "default mode network", "shift work" (review-15), "study team", "research staff", "collaborative filtering". The
 #: social word counts only outside them.
 NON_SOCIAL_COMPOUNDS = re.compile(
     r"\b(?:nutritional|nutrition|ventilatory|ventilator|respiratory|circulatory|ha?emodynamic|mechanical|life|"
@@ -414,13 +422,11 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"executive control|attention|attentional|reward|limbic|frontoparietal|fronto-parietal|bayesian|computer)\s+networks?\b"
     r"|\bshift\s+work\b|\bwork\s+of\s+breathing\b|\bwork[\s-]?up\b"
     r"|\b(?:skin|eye|tissue|surface|cell|contact)[\s-]contact\b|\bcontact\s+(?:dermatitis|lens|lenses|allergy|time)\b"
-    r"|\bconflicts?\s+of\s+interests?\b|\b(?:study|research|trial|investigator)\s+teams?\b"
-    r"|\b(?:substance|drug|alcohol|opioid|opiate|cocaine|cannabis|stimulant|polysubstance|prescription|medication|"
-    r"inhalant|benzodiazepine|nicotine|tobacco|heroin|methamphetamine|amphetamine)\s+abuse[ds]?\b"
-    r"|\babuse[ds]?\s+(?:potential|liability|of\s+(?:drugs?|substances?|alcohol|medications?|opioids?))\b")
+    r"|\b(?:study|research|trial|investigator|project)\s+(?:teams?|staff)\b"
+    r"|\bcollaborative\s+(?:filtering|study|studies|group|trial|trials)\b|\bcochrane\s+collaboration\b")
 #: The social words that the compounds above can hold.
-AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "conflict", "conflicts", "team",
-                                    "teams", "abuse", "abused"])
+AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff",
+                                    "collaborative", "collaboration"])
 
 
 def _alternation(phrases) -> str:

@@ -4,8 +4,11 @@
 adjective of "readmission" (``amod``) and "peer support" as a conjunct of "relapse", so the first relation's
 outcome runs to the end of the sentence and the second relation is lost. The shape is recognisable: a lexicon
 trigger parsed as an adjective right after a noun conjunct ("relapse and [peer support] reduced") and before the
-noun it modifies. An adjectival participle inside a coordination has "and" or a determiner before it ("relapse and
-improved hope"), never a bare noun.
+noun it modifies. An adjectival participle inside a coordination usually has "and" or a determiner before it
+("relapse and improved hope"); the participles that form compounds with a bare noun ("alcohol related harm", "drug
+induced psychosis", "treatment enhanced memory") count only when tagged as a past-tense verb (VBD), and a verb
+followed by "and" ("enhanced and prolonged reactions") or a subject holding punctuation (a missed sentence break)
+never counts.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from . import lexicon as lx
 from .spans import Relation, Trigger
 
 _KINDS = frozenset([lx.BENEFIT, lx.HARM, lx.INCREASE, lx.DECREASE, lx.ASSOCIATE])
+#: Participles that make compounds with the noun before them ("alcohol related harm", "drug induced psychosis"):
+#: never the verb of a second clause.
+_COMPOUND_PARTICIPLES = frozenset(["related", "induced", "associated", "based", "mediated", "dependent", "derived",
+                                   "driven", "linked", "caused", "elicited", "evoked", "provoked", "triggered",
+                                   "precipitated", "attributed", "specific", "resistant", "treated", "exposed", "naive",
+                                   "enhanced", "impaired", "reduced", "increased", "decreased", "altered", "evoked"])
 
 
 def _second_clause(token: Token) -> tuple[tuple[int, int], tuple[int, int], int] | None:
@@ -25,7 +34,8 @@ def _second_clause(token: Token) -> tuple[tuple[int, int], tuple[int, int], int]
     doc = token.doc
     if token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token.i < 3 or token.head.i <= token.i:
         return None
-    if lx.ALL_TRIGGER_WORDS.get(token.lower_) not in _KINDS:
+    if lx.ALL_TRIGGER_WORDS.get(token.lower_) not in _KINDS or token.lower_ in _COMPOUND_PARTICIPLES and \
+            token.tag_ != "VBD":
         return None
     subject = doc[token.i - 1]
     if subject.pos_ not in ("NOUN", "PROPN") or subject.dep_ != "conj" or subject.head.i >= subject.i:
@@ -41,8 +51,10 @@ def _second_clause(token: Token) -> tuple[tuple[int, int], tuple[int, int], int]
     end = max(t.i for t in token.head.subtree) + 1
     while end > token.i + 1 and doc[end - 1].is_punct:
         end -= 1
-    if end <= token.i + 1:
-        return None
+    if end <= token.i + 1 or doc[token.i + 1].dep_ == "cc" or doc[token.i + 1].is_punct:
+        return None  # "enhanced [and prolonged reactions]": a coordination of adjectives
+    if any(t.is_punct and t.text not in ("-", "'", "’") for t in doc[start:subject.i + 1]):
+        return None  # "(novel object test).Sevoflurane exposure": a sentence the splitter missed
     first_end = joint - 1 if joint >= 2 and doc[joint - 1].text == "," else joint
     return (start, subject.i + 1), (token.i + 1, end), first_end
 

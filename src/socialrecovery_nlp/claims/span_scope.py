@@ -56,20 +56,45 @@ def _leads(lead: list[str]) -> bool:
 
 
 _LABEL = re.compile(r"^(?:[a-h]|[ivx]{1,4}|\d{1,2})$")
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 
 
-def list_separator(doc: Doc, k: int) -> bool:
-    """Is the ";" at token ``k`` a separator of list items rather than a clause break: items after a colon ("X
-    propels Y: [A]; [B]; and the effects of [C]") or items with enumeration labels ("X (a) is common; (b) is created
-    by [Y]; and (c) ...")?"""
-    if any(doc[j].text == ":" for j in range(0, k)):
-        return True
-    j = k + 1
-    if j < len(doc) and doc[j].lower_ in ("and", "or"):
-        j += 1
-    if j + 2 < len(doc) and doc[j].text == "(" and _LABEL.match(doc[j + 1].lower_) and doc[j + 2].text == ")":
-        return True
-    return j + 1 < len(doc) and _LABEL.match(doc[j].lower_) is not None and doc[j + 1].text == ")"
+def _depths(doc: Doc) -> list[int]:
+    """Bracket depth before each token."""
+    depths, depth = [], 0
+    for token in doc:
+        depths.append(depth)
+        depth += token.text in ("(", "[") and 1 or token.text in (")", "]") and -1 or 0
+    return depths
+
+
+def _item(doc: Doc, span: tuple[int, int], depths: list[int]) -> tuple[int, int]:
+    """The list item holding ``span``: from after the ":" or ";" before it to the next ";" (bracket depth 0), without
+    a leading enumeration label ("1)", "(b)") or "and" / "or"."""
+    start = next((j + 1 for j in range(span[0] - 1, -1, -1) if doc[j].text in (":", ";") and depths[j] <= 0), 0)
+    end = next((j for j in range(span[1], len(doc)) if doc[j].text == ";" and depths[j] <= 0), len(doc))
+    while start < end and (doc[start].lower_ in ("and", "or", "(", ")") or _LABEL.match(doc[start].lower_) and
+                           start + 1 < end and doc[start + 1].text == ")"):
+        start += 1
+    return start, end
+
+
+def list_separator(doc: Doc, k: int, span: tuple[int, int]) -> bool:
+    """Is the ";" at token ``k`` a separator of list items rather than a clause break? Items of a list after a colon
+    that ends a clause ("Four factors propel this cycle: [the belief that …]; [the expectation that …]; and the
+    effects of [C]"), where the item holding ``span`` is a noun phrase: no finite verb of its own (a clause,
+    "hyperlipidemia screening increased"), no numbers (statistics after "95% CI:"). A heading colon ("RESULTS:")
+    opens no list."""
+    depths = _depths(doc)
+    colon = next((j for j in range(min(k, span[0]) - 1, -1, -1) if doc[j].text == ":" and depths[j] <= 0), None)
+    if colon is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[:colon]):
+        return False
+    start, end = _item(doc, span, depths)
+    item = doc[start:end]
+    if not len(item) or any(any(ch.isdigit() for ch in t.text) or t.text == "%" for t in item):
+        return False
+    roots = [t for t in item if not start <= t.head.i < end or t.head.i == t.i]
+    return not any(t.tag_ in _FINITE for t in roots)
 
 
 def detached(doc: Doc, span: tuple[int, int], trigger: tuple[int, int], skip: list[tuple[int, int]] = ()) -> bool:
@@ -80,7 +105,7 @@ def detached(doc: Doc, span: tuple[int, int], trigger: tuple[int, int], skip: li
     for k in range(lo, hi):  # "(beta = -0.18; p = 0.023)": a break inside brackets is no clause break
         text = doc[k].text
         depth += text in ("(", "[") and 1 or text in (")", "]") and -1 or 0
-        if depth <= 0 and doc[k].lower_ in CLAUSE_BREAKS and not (text == ";" and list_separator(doc, k)):
+        if depth <= 0 and doc[k].lower_ in CLAUSE_BREAKS and not (text == ";" and list_separator(doc, k, span)):
             return True
     if compared_or_covariate(doc, span):
         return True

@@ -105,9 +105,13 @@ def claims(
         _remove_empty(sorted(created, key=lambda p: len(p.parts), reverse=True))
         raise
     _column_hints(report)
-    write_csv(rows, output)
-    if html_out is not None:
-        html_out.write_text(render_html(items, per_record), encoding="utf-8")
+    try:
+        write_csv(rows, output)
+        if html_out is not None:
+            html_out.write_text(render_html(items, per_record), encoding="utf-8")
+    except BaseException:  # disk full, permissions changed: folders left empty by the failed write are removed
+        _remove_empty(sorted(created, key=lambda p: len(p.parts), reverse=True))
+        raise
     typer.echo(f"{n_records} records, {len(rows)} claims written to {output}", err=True)
 
 

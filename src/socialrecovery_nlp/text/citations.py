@@ -21,15 +21,17 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?|in press|n\.d\."
 _PAGES = r"pp?\.\s?\d+(?:\s?[–\-]\s?\d+)?"
 #: One author-year item inside parentheses: "see Saleebey, 2002", "Nelson et al., 2001, pp. 131–8".
 #: Pages after a year: ", p. 50", ": pp. 7-9", or Harvard's bare ": 12" / ":12-14".
-_PAGES_AFTER = rf"(?:[,:]\s*(?P<pages>{_PAGES})|:\s?(?P<bare_pages>\d+(?:\s?[–\-]\s?\d+)?))"
+_BARE_PAGES = r"(?!(?:1[89]\d\d|20\d\d)\b)\d+(?:\s?[–\-]\s?\d+)?(?=\s*[,;)\]]|$)"  # not a year, not "95% CI"
+_PAGES_AFTER = rf"(?:[,:]\s*(?P<pages>{_PAGES})|:\s?(?P<bare_pages>{_BARE_PAGES}))"
 _ITEM = re.compile(
     rf"(?:(?:see|e\.g\.|cf\.|also)\s+)?(?P<authors>{_AUTHORS}),?\s+(?P<year>{_YEAR})"
     rf"(?:{_PAGES_AFTER})?"
 )
 #: Further years of the same author group, each with its own pages: "(Smith, 2010, 2012)", "(Smith et al. 2010a,
 #: b)", "(Smith, 2010, p. 5, 2012, pp. 7-9)".
-_MORE_ONE = rf",\s*(?:{_YEAR})(?:,\s*{_PAGES})?|,\s*[a-z]"
-_MORE = re.compile(rf",\s*(?:(?P<year>{_YEAR})(?:,\s*(?P<pages>{_PAGES}))?|(?P<suffix>[a-z]))(?=\s*(?:[,;)\]]|$))")
+_MORE_ONE = rf",\s*(?:{_YEAR})(?:,\s*{_PAGES}|:\s?{_BARE_PAGES})?|,\s*[a-z]"
+_MORE = re.compile(rf",\s*(?:(?P<year>{_YEAR})(?:,\s*(?P<pages>{_PAGES})|:\s?(?P<bare_pages>{_BARE_PAGES}))?"
+                   rf"|(?P<suffix>[a-z]))(?=\s*(?:[,;)\]]|$))")
 _MORE_RUN = re.compile(rf"(?:(?:{_MORE_ONE})(?=\s*(?:[,;)\]]|$)))*")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _NARRATIVE = re.compile(
@@ -179,8 +181,9 @@ def _more_years(text: str, base: int, more: str, first_year: str, authors: str) 
         if year is None:
             continue
         name = "year" if extra.group("year") else "suffix"
-        start, end = base + extra.start(name), base + extra.end("pages" if extra.group("pages") else name)
-        out.append(Citation(text[start:end], start, end, authors, year, extra.group("pages")))
+        last = "pages" if extra.group("pages") else "bare_pages" if extra.group("bare_pages") else name
+        start, end = base + extra.start(name), base + extra.end(last)
+        out.append(Citation(text[start:end], start, end, authors, year, _pages(extra)))
     return out
 
 
@@ -213,7 +216,8 @@ def find_citations(text: str) -> list[Citation]:
 
     Leading sentence words are not part of an author string ("As Tew et al. (2011)" gives
     authors "Tew et al."); "(Figure 2010)" is no citation; "Smith et al. [2010]" is author-year,
-    not numeric reference 2010; several years after one author group give one citation each.
+    not numeric reference 2010; several years after one author group give one citation each, whose texts do not
+    overlap ("Smith (2010, 2012)" gives "Smith (2010" and "2012").
     """
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
@@ -273,6 +277,9 @@ _BOUNDARY = re.compile(r"(?<=[.\d])\s+(?:[-*•]\s+|(?:\[\d{1,3}\]|\d{1,3}[.)])\
 _MIN_ENTRY = 15
 #: The space after a link that ends an entry ("… https://doi.org/10.1/x Smith, J. …", "… report.pdf Ng, P. …").
 _AFTER_LINK = re.compile(r"(?:https?://|www\.|doi:)\S+(?P<gap>\s+)")
+#: An author list right before a year: "Ng, P. (2016).", "Jones, K., & Lee, B. 2012.", "Smith et al. (2010),".
+_YEAR_SOON = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?,?\s+|&\s+|and\s+|et\s+al\.,?\s+){1,20}"
+                        r"\(?(?:1[89]\d\d|20\d\d)[a-z]?\)?[.,;:]")
 
 
 def _numbered_starts(line: str) -> list[int]:
@@ -299,7 +306,8 @@ def _author_starts(entry: str) -> list[int]:
     right after the end of the previous entry (a full stop, a year, pages or a link)."""
     starts = []
     boundaries = [(b.start(), b.end()) for b in _BOUNDARY.finditer(entry)]
-    boundaries += [(b.start("gap"), b.end("gap")) for b in _AFTER_LINK.finditer(entry)]
+    boundaries += [(b.start("gap"), b.end("gap")) for b in _AFTER_LINK.finditer(entry)  # an entry's year follows
+                   if _YEAR_SOON.match(entry, b.end("gap"))]  # its authors: "… report.pdf Ng, P. (2016). …"
     for begin, at in sorted(set(boundaries)):
         author = _ENTRY_AUTHOR.match(entry, at)
         if author:
