@@ -9,6 +9,17 @@ from socialrecovery_nlp.pipeline.extensions import register_extensions
 
 
 @pytest.fixture(scope="session")
+def shipped_extractor():
+    """The shipped claims model with its span tagger (needs torch)."""
+    pytest.importorskip("torch")
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    loaded = load_extractor(None, None, fast=False)
+    assert loaded is not None and loaded[0].span_model is not None, "the shipped claims model has its span tagger"
+    return loaded[0]
+
+
+@pytest.fixture(scope="session")
 def blank_nlp():
     """The project pipeline's tokenizer and sentence splitter, no components."""
     from socialrecovery_nlp.pipeline.language import load

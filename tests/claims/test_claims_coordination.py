@@ -11,16 +11,6 @@ from socialrecovery_nlp.claims.tagged_relations import tagged_relations
 from .conftest import claims_of
 
 
-@pytest.fixture(scope="module")
-def shipped_extractor():
-    pytest.importorskip("torch")
-    from socialrecovery_nlp.claims.model import load_extractor
-
-    loaded = load_extractor(None, None, fast=False)
-    assert loaded is not None and loaded[0].span_model is not None, "the shipped claims model has its span tagger"
-    return loaded[0]
-
-
 def _rows(claims):
     return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in claims)
 

@@ -24,16 +24,6 @@ def parser(rules_extractor):
     return parser
 
 
-@pytest.fixture(scope="module")
-def shipped_extractor():
-    pytest.importorskip("torch")
-    from socialrecovery_nlp.claims.model import load_extractor
-
-    loaded = load_extractor(None, None, fast=False)
-    assert loaded is not None and loaded[0].span_model is not None, "the shipped claims model has its span tagger"
-    return loaded[0]
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Effects of modafinil on sustained attention in patients with sleep apnoea", True),
     ("The role of stimulants in the treatment of preschool children with ADHD", True),
