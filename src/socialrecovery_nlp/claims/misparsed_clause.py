@@ -26,7 +26,7 @@ _KINDS = frozenset([lx.BENEFIT, lx.HARM, lx.INCREASE, lx.DECREASE, lx.ASSOCIATE]
 _COMPOUND_PARTICIPLES = frozenset(["related", "induced", "associated", "based", "mediated", "dependent", "derived",
                                    "driven", "linked", "caused", "elicited", "evoked", "provoked", "triggered",
                                    "precipitated", "attributed", "specific", "resistant", "treated", "exposed", "naive",
-                                   "enhanced", "impaired", "reduced", "increased", "decreased", "altered", "evoked"])
+                                   "enhanced", "impaired", "reduced", "increased", "decreased", "altered"])
 
 
 def _second_clause(token: Token) -> tuple[tuple[int, int], tuple[int, int], int] | None:
@@ -34,8 +34,8 @@ def _second_clause(token: Token) -> tuple[tuple[int, int], tuple[int, int], int]
     doc = token.doc
     if token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token.i < 3 or token.head.i <= token.i:
         return None
-    if lx.ALL_TRIGGER_WORDS.get(token.lower_) not in _KINDS or token.lower_ in _COMPOUND_PARTICIPLES and \
-            token.tag_ != "VBD":
+    if lx.ALL_TRIGGER_WORDS.get(token.lower_) not in _KINDS or (
+            token.lower_ in _COMPOUND_PARTICIPLES and token.tag_ != "VBD"):
         return None
     subject = doc[token.i - 1]
     if subject.pos_ not in ("NOUN", "PROPN") or subject.dep_ != "conj" or subject.head.i >= subject.i:
