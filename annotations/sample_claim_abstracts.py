@@ -37,7 +37,8 @@ they are kept as fresh development data for the next round.
 v27 (``default_rng(73205080)``, drawn after v26) is a random sample like v23 and v28 (``default_rng(22360679)``, drawn
 after v27) a review-style one (``PREDICTED_REVIEW_STYLE_3``): fresh, unread development data of the 2026-11-27 fourth
 round, annotated before the extractor was run on them; the records of the annotated title samples t1 and t2 are
-excluded from both.
+excluded from both. v29 (``default_rng(17320508)``, drawn after v28 the same way) is one more review-style
+development sample, drawn to look for the cause of the review-style factor loss on v10.
 The abstracts drawn are reproducible; the sentence units of v4-v6 were cut by the splitter of their day
 (later splitter fixes, e.g. dosing abbreviations, move a few unit boundaries; their annotation files keep
 the units as annotated). Writes ``claims_abstracts_<name>_units.jsonl`` files
@@ -202,6 +203,8 @@ def main(out_dir: str) -> None:
     samples["v27"] = draw(np.random.default_rng(73205080), used, nlp)
     left = {k: v for k, v in predicted.items() if k not in used}
     samples["v28"] = draw_review_style(np.random.default_rng(22360679), used, nlp, left, PREDICTED_REVIEW_STYLE_3)
+    left = {k: v for k, v in predicted.items() if k not in used}
+    samples["v29"] = draw_review_style(np.random.default_rng(17320508), used, nlp, left, PREDICTED_REVIEW_STYLE_3)
     for name, units in samples.items():
         with open(out / f"claims_abstracts_{name}_units.jsonl", "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in units)

@@ -3,8 +3,8 @@
     python bench/claims_dev_files.py [--model models/claims-0.12.0] [--files F ...] [--errors OUT.jsonl]
 
 Default files: the development abstracts v23 to v26 (annotated in the claims@0.12.0 session, not trained on).
-v27 and v28 (``--files annotations/claims_abstracts_v27.jsonl annotations/claims_abstracts_v28.jsonl``) are the
-fresher development samples of 2026-11-27's fourth round.
+v27, v28 and v29 (``--files annotations/claims_abstracts_v27.jsonl …``) are the fresher development samples of
+2026-11-27's fourth round.
 Prints per-file and pooled detection P/R/F1, factor / outcome token-F1 and direction accuracy (the same scorer
 as ``claims.evaluate``). ``--errors`` writes every row's gold and predicted claims for reading. Refuses the
 held-out test files (seed ``claims.jsonl`` test split, v3, v10, title test sample t2).

@@ -90,6 +90,9 @@ CLAIMS_PAIRS = (
      "agent:claims-58 / agent:claims-59 (pass 2: agent:claims-60)",
      "every sentence unit of 9 of its 37 abstracts drawn by predicted design (4 and 5 of the first-pass halves, "
      "`random.Random(20261127).sample`, drawn after v27's)"),
+    ("annotations/claims_abstracts_v29.jsonl", "annotations/second_pass/claims_abstracts_v29.jsonl",
+     "agent:claims-61 / agent:claims-62 (pass 2: agent:claims-63)",
+     "every sentence unit of 9 of its 37 abstracts drawn by predicted design (`random.Random(29).sample`)"),
     ("annotations/claims_titles_t1.jsonl", "annotations/second_pass/claims_titles_t1.jsonl",
      "agent:claims-53 (pass 2: agent:claims-55)",
      "40 of its 161 title units (numpy default_rng(1).choice(161, 40)); titles, guideline v1.3 section \"Titles\""),

@@ -90,8 +90,8 @@ ABSTRACT_ANNOTATIONS = SOURCE_ROOT / "annotations" / "claims_abstracts.jsonl"
 #: abstracts each) and v21, v22 (37 review-style abstracts each, by predicted label; claims@0.12.0, training) and
 #: two held-out test files (``split: "test"``, never trained or tuned on): v3 (60 random abstracts) and v10 (37
 #: review-style abstracts drawn like v9). v23 to v26 (annotated the same way) are development data, in neither list, and
-#: so are v27 (60 random abstracts) and v28 (37 review-style ones), drawn and annotated on 2026-11-27 (fourth round,
-#: ``split: "dev"``) and scored before their errors were read.
+#: so are v27 (60 random abstracts), v28 and v29 (37 review-style ones each), drawn and annotated on 2026-11-27
+#: (fourth round, ``split: "dev"``) and scored before their errors were read.
 TRAINING_ABSTRACT_FILES = (ABSTRACT_ANNOTATIONS, *(SOURCE_ROOT / "annotations" / f"claims_abstracts_{v}.jsonl"
                                                    for v in ("v2", "v4", "v5", "v6", "v7", "v8", "v9", "v11", "v12",
                                                              "v13", "v14", "v15", "v16", "v17", "v18",
