@@ -1,7 +1,7 @@
 """Claims throughput: abstracts per second end to end (tokenise, sentences, claims).
 
     python bench/claims_throughput.py [--csv data/screening/synergy_Oud_2018.csv] [--n 600]
-        [--cores 2] [--n-process 1] [--components claims]
+        [--cores 2] [--n-process 1] [--components claims] [--device cpu|cuda|auto]
 
 Pins the process to ``--cores`` CPU cores (Linux), warms up (model and parser loading are not
 timed), then times ``nlp.pipe`` over ``--n`` title+abstract records (wall and process CPU
@@ -35,7 +35,12 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=128)
     ap.add_argument("--components", default="claims")
     ap.add_argument("--analyze", action="store_true", help="time analyze_records (the srnlp analyze path)")
+    ap.add_argument("--device", default=None, help="where the MiniLM stages run (cpu, cuda, cuda:N, auto)")
     args = ap.parse_args()
+    if args.device:  # an environment variable, so that --analyze's worker processes see it too
+        from socialrecovery_nlp.claims.device import DEVICE_ENV, resolve_device
+
+        os.environ[DEVICE_ENV] = resolve_device(args.device)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[: args.cores]))
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
@@ -69,6 +74,7 @@ def main() -> None:
         "abstracts_per_s": round(len(records) / seconds, 1), "words_per_s": round(words / seconds),
         "sentences": n_sents, "claims": n_claims, "cores": args.cores, "n_process": args.n_process,
         "components": nlp.pipe_names, "parser": extractor.spacy_model if extractor else None,
+        "device": os.environ.get("SRNLP_CLAIMS_DEVICE", "cpu"),
         "csv": os.path.relpath(args.csv, ROOT),
     }
     print(json.dumps(result, indent=2))
@@ -96,7 +102,8 @@ def time_analyze(records, args) -> dict:
             "abstracts_per_s": round(n / (end - start), 1),
             "steady_abstracts_per_s": round(after_first / (end - first), 1) if after_first and end > first else None,
             "claims": n_claims, "n_process": args.n_process, "batch_size": args.batch_size,
-            "components": args.components, "csv": os.path.relpath(args.csv, ROOT)}
+            "components": args.components, "device": os.environ.get("SRNLP_CLAIMS_DEVICE", "cpu"),
+            "csv": os.path.relpath(args.csv, ROOT)}
 
 
 if __name__ == "__main__":

@@ -81,6 +81,10 @@ MESSAGES: dict[str, str] = {
     "E403": "{path}:{line}: extra claims training line is not a claim correction ({reason}); expected "
     "a JSON line {{\"id\", \"record\", \"text\", \"correction\": {{\"target\", \"action\": "
     "accept|edit|reject|add, ...}}}} as written by `active/export.py::export_training`.",
+    "E404": "Unknown device {name!r} for the claims models; choose cpu, cuda, cuda:N (a GPU index) or auto "
+    "(the first GPU when there is one, else the CPU).",
+    "E405": "The claims models were asked to run on {device}, but {reason}. Install a CUDA build of torch "
+    "that matches this machine's driver, or use --device cpu (or auto).",
     # --- projects, active learning, simulation ----------------------------------------------
     "E500": "{path}: no such project file. Create it with `srnlp project new NAME --from FILE`.",
     "E501": "{path}: not a readable SQLite file ({reason}); it is corrupted or not a project. "

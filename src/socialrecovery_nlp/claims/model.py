@@ -12,6 +12,7 @@ from ..paths import find_model
 from .cascade_detector import CascadeClaimDetector
 from .certainty import load_certainty
 from .detector import ClaimDetector
+from .device import resolve_device
 from .extract import ClaimExtractor
 from .parser import DEFAULT_PARSER
 
@@ -27,17 +28,20 @@ def fast_from_env() -> bool:
 
 
 def load_extractor(model: str | Path | None = None, spacy_model: str | None = None,
-                   fast: bool | None = None) -> tuple[ClaimExtractor, dict] | None:
+                   fast: bool | None = None, device: str | None = None) -> tuple[ClaimExtractor, dict] | None:
     """``(extractor, meta)`` from a model directory (default: the newest shipped one), or ``None``.
 
     ``fast=True`` leaves out the MiniLM models: the detector's second stage (the TF-IDF stage runs alone,
     with its own cut-offs) and the span tagger (the rules' spans are used); several times faster on CPU,
-    less accurate. ``None`` reads ``$SRNLP_CLAIMS_FAST``."""
+    less accurate. ``None`` reads ``$SRNLP_CLAIMS_FAST``. ``device``: where the MiniLM models run (``cpu``,
+    ``cuda``, ``cuda:N``, ``auto``; ``None`` reads ``$SRNLP_CLAIMS_DEVICE``, else ``cpu``), checked before
+    anything is loaded (:func:`.device.resolve_device`); fast mode runs on the CPU whatever it says."""
     path = Path(model) if model else find_model(MODEL_NAME)
     if path is None or not (path / "meta.json").is_file():
         return None
     meta = read_meta(path)
     fast = fast_from_env() if fast is None else fast
+    where = "cpu" if fast else resolve_device(device)
     if fast:
         detector = ClaimDetector.load(path)
     else:
@@ -47,6 +51,10 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     extractor = ClaimExtractor(detector, spacy_model=parser_name)
     extractor.certainty_model = load_certainty(path)
     extractor.span_model = _span_model(path, fast)
+    if where != "cpu":
+        for part in (getattr(detector, "scorer", None), extractor.span_model):
+            if hasattr(part, "to"):
+                part.to(where)
     return extractor, meta
 
 

