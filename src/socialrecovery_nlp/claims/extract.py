@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span
 from ..pipeline.extensions import doc_text
 from ..text.citations import Citation, find_citations, link_references, split_references
 from . import hedging
+from .abbreviations import definitions as abbreviation_definitions
+from .abbreviations import expand as expand_abbreviations
 from . import lexicon as lx
 from .cause_connective import MADE_WORDS, construction_only
 from .claim import Claim
@@ -287,7 +289,17 @@ class ClaimExtractor:
             denied_factor = factor is not None and len(factor) > 1 and factor[0].lower_ == "not"
             if denied_factor:  # "A, but [not B], improves Y": the tagger took the "not" into B's span
                 factor = factor[1:]
+            none_of = factor is not None and len(factor) > 2 and factor[0].lower_ == "none" and factor[1].lower_ == "of"
+            if none_of:  # "[None of the family factors] were associated with Y": no effect of the family factors
+                factor = factor[2:]  # (review-18; the factor without the quantifier, as "not all" in the guideline)
             outcome = self._span(sent, token_doc, rel.outcome, k)
+            if factor is not None and token_doc is not None and generic_groups(factor.text) and \
+                    not _ANAPHORIC_CONDITIONS.match(factor.text):
+                continue  # "[The two groups] showed similar improvements", "[participants] improved": the study's
+                # groups, unnamed, are no factor (guideline "Group comparisons"; review-18)
+            if any(span is not None and _STUDY_STATISTIC.fullmatch(span.text) for span in (factor, outcome)):
+                continue  # "[The sample size] was small, contributing to [a lack of statistical significance]": a
+                # limitation of the study, not a claim about the world (review-18)
             window = text[prev_end:t_end]
             if factor is not None:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
@@ -306,6 +318,8 @@ class ClaimExtractor:
                 negation = "unlikely to"
             if denied_factor or rel.denied:  # "A, but [not B], improves Y", "improved Y but [not Z]"
                 negation = "not"
+            if none_of:
+                negation = negation or "none of"
             negation = negation or self._neg_child(token_doc, rel) or hedging.post_negation_cue(text[t_end:next_start])
             # contrast cues count up to the next relation's trigger, not in later clauses with
             # relations of their own (coordinated opposite predicates are merged in :mod:`.spans`)
@@ -329,6 +343,15 @@ class ClaimExtractor:
                 valence = association_valence(text[t_end:read_from], outcome_text)
             else:
                 valence = outcome_valence(outcome_text) if outcome_text else 0
+            if valence == 0 and outcome_text:  # "reducing [NSSI]": read by the long form the record defines
+                expanded = expand_abbreviations(outcome_text, self._defined(sent.doc))
+                if expanded != outcome_text:
+                    valence = association_valence(text[t_end:read_from], expanded) if kind in (
+                        lx.ASSOCIATE, lx.INCREASE) and outcome is not None and read_from >= t_end else outcome_valence(expanded)
+            if kind in (lx.ASSOCIATE, lx.INCREASE) and valence >= 0 and \
+                    text[bounds[i][0]:t_end].lower() in ("risk factor for", "risk factors for"):
+                valence = -1  # what a risk factor is a risk for is bad by construction ("the receipt of disability
+                # income", "psychological outcomes"; review-18)
             if kind == lx.BENEFIT and valence < 0 and text[bounds[i][0]:t_end].lower() in _CORE_WORDS:
                 kind = lx.INCREASE  # "[Interpersonal dysfunction] is central to [BPD]": a core feature, not a help
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
@@ -343,6 +366,16 @@ class ClaimExtractor:
             ))
             linked = linked or (factor is not None and (outcome is not None or rel.implicit_outcome))
         return _distinct(claims), linked if rule_linked is None else rule_linked
+
+    def _defined(self, doc: Doc) -> dict[str, str]:
+        """The abbreviations ``doc``'s text defines (:mod:`.abbreviations`), once per doc of the batch."""
+        cache = self.__dict__.setdefault("_definitions", {})
+        key = id(doc)
+        if key not in cache:
+            if len(cache) > 4 * max(self.batch_size, 1):
+                cache.clear()  # a bounded cache: docs of earlier batches are gone
+            cache[key] = (doc, abbreviation_definitions(doc_text(doc)))
+        return cache[key][1]
 
     @staticmethod
     def _neg_child(pdoc: Doc | None, rel: Relation) -> str | None:
@@ -535,6 +568,12 @@ _PARTICIPLE_THAT = re.compile(r"(?i),\s*(?:suggesting|indicating|showing|demonst
 
 #: Benefit words that, with a bad outcome, name a core feature of it rather than a help against it
 _CORE_WORDS = frozenset(["central", "integral", "intrinsic", "core", "fundamental"])
+#: "these conditions" as an anaphor of disorders ("... Bipolar Disorder; [these conditions] elevate the risk"), not groups
+_ANAPHORIC_CONDITIONS = re.compile(r"(?i)(?:these|those)\s+conditions?$")
+#: Outcomes that are a statistic of the study itself ("a lack of statistical significance", "the power of the study")
+_STUDY_STATISTIC = re.compile(r"(?i)(?:(?:a|the|our|its|their)\s+)?(?:(?:lack|loss)\s+of\s+)?(?:(?:statistical\s+)?"
+                              r"significance|statistical\s+power|power\s+of\s+(?:the|this|our)\s+(?:study|analysis|"
+                              r"analyses|trial)|(?:small\s+|limited\s+|modest\s+)?sample\s+sizes?)")
 
 
 def _factor_in_complement(text: str, factor_start: int) -> bool:

@@ -377,7 +377,7 @@ MIXED_PHRASES = ("or hinder", "or inhibit", "or impede", "(or inhibit)", "(or im
 
 #: Words that mark a factor as social (besides the codebook's theme cues).
 SOCIAL_WORDS = frozenset(
-    ["social", "socially", "society", "relationship", "relationships", "family", "families", "friend", "friends", "friendship", "peer", "peers", "partner", "carer", "carers", "community", "communities", "network", "networks", "support", "stigma", "stigmatisation", "discrimination", "discriminatory", "oppression", "exclusion", "inclusion", "employment", "unemployment", "work", "job", "income", "housing", "poverty", "isolation", "loneliness", "living", "neighbourhood", "citizenship", "belonging", "participation", "interpersonal", "contact", "dialogue", "user-run", "self-help", "mutual", "volunteers", "volunteer", "practitioners", "empowerment", "budgets", "budget", "campaigns", "engagement", "capital", "masculinity", "gender", "race", "racial", "ethnic", "minority", "identity", "identities", "expressed", "hostility", "criticism", "over-involvement", "warmth", "solidarity", "advocacy", "legislation", "user", "users", "carers", "friendships", "volunteering", "befriending", "humiliating", "humiliation", "disempowered", "stigmatising", "stigmatised", "individualised", "individualisation",
+    ["social", "socially", "society", "relationship", "relationships", "family", "families", "friend", "friends", "friendship", "peer", "peers", "partner", "carer", "carers", "community", "communities", "network", "networks", "support", "stigma", "stigmatisation", "discrimination", "discriminatory", "oppression", "exclusion", "inclusion", "employment", "unemployment", "work", "job", "income", "housing", "poverty", "isolation", "loneliness", "living", "neighbourhood", "citizenship", "belonging", "participation", "contact", "dialogue", "user-run", "mutual", "volunteers", "volunteer", "empowerment", "budgets", "budget", "campaigns", "engagement", "capital", "masculinity", "minority", "identity", "identities", "hostility", "criticism", "over-involvement", "warmth", "solidarity", "advocacy", "legislation", "carers", "friendships", "volunteering", "befriending", "humiliating", "humiliation", "disempowered", "stigmatising", "stigmatised", "individualised", "individualisation",
      # 2026-11-27 (issue #5): "alone" ("drug X alone"), "interaction(s)" (drug interactions), "power" (statistical
      # power) and "emotion" were dropped: in the annotated abstracts they mostly mark factors that are not social
      # ("social interaction" and "expressed emotion" still match through "social" and "expressed").
@@ -391,7 +391,7 @@ SOCIAL_WORDS = frozenset(
      "marriage", "household", "households", "socioeconomic", "socio-economic", "financial", "homeless", "homelessness",
      "unemployed", "welfare",
      "neighborhood", "neighborhoods", "neighbourhoods", "stigmatization", "stigmatizing", "stigmatized", "discriminated",
-     "racism", "ethnicity", "cultural", "marginalised", "marginalized", "marginalisation", "marginalization",
+     "racism", "cultural", "marginalised", "marginalized", "marginalisation", "marginalization",
      "bullying", "socialization", "socialisation",
      # 2026-11-27, fourth round: interpersonal harm, collaboration and services as social arrangements, which the
      # annotators mark social in the training abstracts (``bench/claims_social_dev.py``); left out as ambiguous or
@@ -400,7 +400,15 @@ SOCIAL_WORDS = frozenset(
      # analysis); "abuse", "conflict" and "accommodation" count only in SOCIAL_COMPOUNDS (drugs of abuse,
      # decisional conflict, visual accommodation; review-17)
      "maltreatment", "maltreated", "collaboration", "collaborative", "empathy", "empathic", "organisational",
-     "organizational", "financing", "autonomy", "respectful", "staff", "team", "teams"]
+     "organizational", "financing", "autonomy", "respectful", "staff", "team", "teams",
+     # 2026-11-27, fifth round (agent:review-18 and the training abstracts, ``bench/claims_social_dev.py``): the
+     # therapeutic / working alliance is a relationship; left out as demographics or traits, which the annotators
+     # mostly mark not social: "gender", "race", "racial", "ethnic", "ethnicity" (their discrimination still counts),
+     # "practitioners" (general / CAM practitioners: 1 of 11 social), "self-help" (guided self-help treatments) and
+     # "expressed" ("aberrantly expressed") outside their SOCIAL_COMPOUNDS ("self-help group", "expressed emotion"),
+     # "interpersonal" ("interpersonal dependency", "interpersonal psychotherapy"; its relations count through
+     # SOCIAL_COMPOUNDS), "user(s)" ("users of the FitBack program"; "service users" counts through SOCIAL_COMPOUNDS)
+     "alliance", "alliances"]
 )
 #: Social factors named by a compound of a word that is not social on its own (review-17).
 SOCIAL_COMPOUNDS = re.compile(
@@ -408,7 +416,13 @@ SOCIAL_COMPOUNDS = re.compile(
     r"peer|dating|intimate\s+partner)\s+abuse\b|\babuse\s+and\s+neglect\b|\babused\s+(?:children|women|girls|boys)\b"
     r"|\b(?:family|familial|interpersonal|marital|parental|interparental|partner|couple|relationship|relational|"
     r"social|workplace|work-family|intergroup|intergenerational|parent-child)\s+conflicts?\b"
-    r"|\b(?:reasonable|supported|workplace|work|housing|temporary|sheltered|residential|stable|secure)\s+accommodations?\b")
+    r"|\b(?:reasonable|supported|workplace|work|housing|temporary|sheltered|residential|stable|secure)\s+accommodations?\b"
+    # fifth round: services as arrangements of their users, interpersonal harm and stress, adverse life events
+    r"|\b(?:service|mental\s+health\s+service)[\s-]users?\b|\buser[\s-](?:involvement|led|controlled|groups?|movement)\b"
+    r"|\binterpersonal\s+(?:relations|violence|trauma|stress|stressors|problems|difficulties|contacts?|support|"
+    r"rejection|loss|losses|ties)\b|\bpsychosocial\s+(?:stress|stressors?|factors?|adversity|adversities)\b"
+    r"|\b(?:negative|stressful|adverse|major|traumatic)\s+life[\s-]events?\b"
+    r"|\bself-help\s+(?:groups?|organi[sz]ations?)\b|\bexpressed\s+emotions?\b")
 
 
 #: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",
@@ -423,9 +437,13 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"|\bshift\s+work\b|\bwork\s+of\s+breathing\b|\bwork[\s-]?up\b"
     r"|\b(?:skin|eye|tissue|surface|cell|contact)[\s-]contact\b|\bcontact\s+(?:dermatitis|lens|lenses|allergy|time)\b"
     r"|\b(?:study|research|trial|investigator|project)\s+(?:teams?|staff)\b"
-    r"|\bcollaborative\s+(?:filtering|study|studies|group|trial|trials)\b|\bcochrane\s+collaboration\b")
+    r"|\bcollaborative\s+(?:filtering|study|studies|group|trial|trials)\b|\bcochrane\s+collaboration\b"
+    # fifth round (review-18): heredity and individual traits or symptoms named with "family" / "social"
+    r"|\bfamily\s+(?:history|histories|diet)\b|\bsocial\s+(?:cognition|anxiety|phobia|skills?)\b"
+    r"|\bliving[\s-]donors?\b|\bliving[\s-]related\s+donors?\b")
 #: The social words that the compounds above can hold.
 AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff",
+                                    "family", "social", "living",
                                     "collaborative", "collaboration"])
 
 

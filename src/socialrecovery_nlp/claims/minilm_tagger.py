@@ -34,7 +34,7 @@ from .minilm_finetune import (
 from . import lexicon as lx
 from .cause_connective import construction_only
 from .denied_conjunct import split_denied
-from .span_scope import detached
+from .span_scope import covariate, detached
 from .spans import MEANS_VERBS, Relation, Trigger, find_triggers
 from .tagged_relations import tagged_relations
 
@@ -257,6 +257,8 @@ class MiniLMSpanTagger:
         if probs is None or len(probs) != len(doc):
             probs = self.tag([doc])[0]
         factors, outcomes = self.spans(probs, doc)
+        # a comparator or covariate the tagger marked is no role of any relation ("after [adjusting for confounders]")
+        factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
         triggers = find_triggers(doc, skip)
         compared = False
         if not relations and not triggers:

@@ -36,12 +36,33 @@ def _lead(doc: Doc, start: int) -> list[str]:
 def compared_or_covariate(doc: Doc, span: tuple[int, int]) -> bool:
     """Is the token range ``span`` the object of a comparison ("versus [usual care]", "than [controls]") or of a
     covariate phrase ("regardless of [gender]", "adjusted for [age] and [income]")?"""
+    if covariate(doc, span):
+        return True
     for k in range(span[0], max(-1, span[0] - 12), -1):  # "adjusting for age and [income]": back over conjuncts
         if k < span[0] and doc[k].pos_ not in _CONJUNCT_POS and doc[k].lower_ not in ("and", "or", ","):
             return False
         if _leads(_lead(doc, k)):
             return True
     return False
+
+
+_BE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
+
+
+def covariate(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is ``span`` plainly a comparator or a covariate, whatever predicate reads it: right after its lead ("than
+    [controls]", "adjusted for [age]"), holding its lead ("[adjusting for confounders]"), or the subject of a
+    passive lead ("when [age] and job demands were controlled for")? (review-18: such spans had become factors.)"""
+    words = [t.lower_ for t in doc[span[0]:min(span[1], span[0] + 3)]]
+    if words[:1] in (["after"], ["when"]):
+        words = words[1:]
+    if tuple(words[:2]) in _LEADS_TWO or _leads(_lead(doc, span[0])):
+        return True
+    k = span[1]
+    while k < min(len(doc), span[1] + 8) and (doc[k].pos_ in _CONJUNCT_POS or doc[k].lower_ in ("and", "or", ",")):
+        k += 1  # over the rest of a coordination: "[age] and job demands were controlled for"
+    after = [t.lower_ for t in doc[k:k + 3]]
+    return bool(after) and after[0] in _BE and tuple(after[1:3]) in _LEADS_TWO
 
 
 _CONJUNCT_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM", "DET"])

@@ -332,6 +332,8 @@ def _usable_word_trigger(token: Token) -> bool:
         return token.dep_ in ("acomp", "ROOT", "conj", "ccomp") and any(c.dep_ == "prep" and c.lower_ in _GROUP_PREPS for c in token.children)
     if misparsed_verb(token) is not None:  # "[Deletion of X] impairs [Y]" with "impairs" tagged JJ (agent:claims-10)
         return True
+    if token.tag_ == "VBG" and token.dep_ == "amod" and token.i > 0 and token.doc[token.i - 1].lower_ == "without":
+        return True  # "X reduced Y without [impairing] memory", the gerund parsed as a premodifier (review-18)
     if compared_adjective(token, lx.ALL_TRIGGER_WORDS, _GROUP_WORDS) is not None:  # "[X] were more [enjoyable] than Y" (agent:claims-10)
         return True
     if _object_comparative(token) is not None or _subject_comparative(token) is not None or \
@@ -601,7 +603,10 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             if t.kind == lx.ASSOCIATE and t.end - t.start == 1 and doc[t.start].lower_ in lx.OUTCOME_WRAPPERS \
                     and kind != lx.ASSOCIATE:
                 continue  # "reduced [the risk] of relapse": a wrapper noun; the outer predicate decides (0.11.0)
-            kind = _INVERT[t.kind] if kind == lx.DECREASE and t.kind != lx.ASSOCIATE else t.kind
+            # "[X] caused deleterious effects on [Y]": an evaluated effect noun inside the object sets the kind
+            # (review-18: it had read "caused ... effects on recovery" as an association with recovery)
+            inner_kind = _evaluative_kind(doc[t.start], t.kind) if t.end - t.start == 1 else t.kind
+            kind = _INVERT[inner_kind] if kind == lx.DECREASE and inner_kind != lx.ASSOCIATE else inner_kind
         factor_tok = inverted_copula if inverted_copula is not None else raised if raised is not None else \
             _find_factor(head)
         # "[Poor emotion skills] were characteristic of [these individuals]": a description of a group, so the
@@ -1111,8 +1116,10 @@ def _opposite(doc: Doc, a: Relation, b: Relation) -> bool:
         return False  # without both objects there is nothing to compare ("improves [?] and reduces Y")
     if a.outcome == b.outcome:
         return (a.kind in positive) != (b.kind in positive)
-    return compose(a.kind, outcome_valence(doc[a.outcome[0]:a.outcome[1]].text)) != \
-        compose(b.kind, outcome_valence(doc[b.outcome[0]:b.outcome[1]].text))
+    va, vb = (outcome_valence(doc[r.outcome[0]:r.outcome[1]].text) for r in (a, b))
+    if a.kind not in (lx.BENEFIT, lx.HARM) and va == 0 or b.kind not in (lx.BENEFIT, lx.HARM) and vb == 0:
+        return False  # an object of unknown valence shows no opposite pull ("improve [care] and reduce [sickness]")
+    return compose(a.kind, va) != compose(b.kind, vb)
 
 
 def _merge(doc: Doc, relations: list[Relation]) -> list[Relation]:
@@ -1641,6 +1648,7 @@ _GOOD_EFFECT = frozenset(["positive", "beneficial", "favourable", "favorable", "
 _BAD_EFFECT = frozenset(["negative", "adverse", "detrimental", "harmful", "deleterious", "unfavourable", "unfavorable"])
 
 
+_EFFECT_HEADS = frozenset(["effect", "effects", "impact", "impacts", "influence"])
 _GOOD_MANNER = frozenset(["positively", "favorably", "favourably", "beneficially"])
 _BAD_MANNER = frozenset(["negatively", "unfavorably", "unfavourably", "adversely", "inversely", "detrimentally"])
 _PAIR_NOUNS = frozenset(["association", "associations", "correlation", "correlations", "relationship",
@@ -1712,7 +1720,7 @@ def _evaluative_kind(head: Token, kind: str) -> str:
             return lx.BENEFIT if head.lower_.startswith("affect") else kind
         if adverbs & _BAD_MANNER:
             return lx.HARM if head.lower_.startswith("affect") else lx.DECREASE
-    if head.lower_ not in ("effect", "effects", "impact", "impacts", "influence"):
+    if head.lower_ not in _EFFECT_HEADS:
         return kind
     if mods & _GOOD_EFFECT:
         return lx.BENEFIT

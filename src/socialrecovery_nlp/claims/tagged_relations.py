@@ -97,12 +97,19 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
         if rel.construction:  # the construction's own spans (cause_connective)
             out.append(rel)
             continue
+        # a tagged span inside another relation's parsed span of the same role is that relation's ("X predicted
+        # [relapse], and Z predicted [global improvement]": Z's outcome is not "relapse"; review-18)
+        own_factors, own_outcomes = (
+            [s for s in tagged if not any(o is not rel and getattr(o, role) is not None and _overlap(s, getattr(o, role))
+                                          and not (getattr(rel, role) is not None and _overlap(s, getattr(rel, role)))
+                                          for o in relations)]
+            for role, tagged in (("factor", factors), ("outcome", outcomes)))
         if rel.trigger.start in benefit_from:  # the beneficiary before "benefit from" is neither role
-            factor = _choose(rel.factor, t, [f for f in factors if _side(f, t) > 0])
-            outcome = _choose(rel.outcome, t, [o for o in outcomes if _side(o, t) > 0])
+            factor = _choose(rel.factor, t, [f for f in own_factors if _side(f, t) > 0])
+            outcome = _choose(rel.outcome, t, [o for o in own_outcomes if _side(o, t) > 0])
         else:
-            factor = _choose(rel.factor, t, factors)
-            outcome = _choose(rel.outcome, t, outcomes)
+            factor = _choose(rel.factor, t, own_factors)
+            outcome = _choose(rel.outcome, t, own_outcomes)
         if rel.denied and rel.outcome is not None and not _overlap(outcome or rel.outcome, rel.outcome):
             outcome = rel.outcome  # "... but not [in CA3]": the denied conjunct keeps its own span
         if (factor is not None and outcome is not None and _overlap(factor, outcome)) or _split_phrase(rel, factor, outcome):
@@ -110,7 +117,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
         cut: dict[str, list[Span]] = {"factor": [], "outcome": []}
-        extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached, cut)
+        extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached, cut, rule_spans=relations)
         found = [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
         if between is not None and cut["factor"] and cut["outcome"]:
             found += [r for r in _paired(cut["factor"], cut["outcome"], between(cut["factor"], cut["outcome"]), strict=True)
@@ -131,11 +138,12 @@ def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> S
 
 def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                fragment=None, benefit_from: frozenset[int] = frozenset(), triggers: list[Trigger] = (),
-               detached=None, cut: dict | None = None) -> list[tuple[int, Relation]]:
+               detached=None, cut: dict | None = None, rule_spans: list[Relation] | None = None) -> list[tuple[int, Relation]]:
     """``(index of the source relation, relation)``: one more relation per tagged span that no relation
-    took in either role (and that is no fragment of a span one took), copied from the relation whose trigger is nearest; its
-    predicate is a trigger no relation took when one stands right before the span. A span ``detached`` from the
-    predicate it would take gets no relation."""
+    took in either role (and that is no fragment of a span one took), copied from the relation whose trigger is nearest
+    among those whose parsed span of that role (``rule_spans``: the rule relations, one per relation) holds the span,
+    else among all; its predicate is a trigger no relation took when one stands right before the span. A span
+    ``detached`` from the predicate it would take gets no relation."""
     used = {r.trigger.start for r in relations}
     spare = [t for t in triggers if t.start not in used]
     extra: list[tuple[int, Relation]] = []
@@ -151,6 +159,10 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
             free = [i for i, r in enumerate(relations) if not _overlap(span, _trigger_span(r)) and not r.construction]
             if not free:
                 continue
+            if rule_spans is not None:  # "associated with [A and B], but not with C": B is read with A's predicate,
+                holders = [i for i in free if getattr(rule_spans[i], role) is not None  # not with the nearer
+                           and _overlap(span, getattr(rule_spans[i], role)) == span[1] - span[0]]  # "with C" (review-18)
+                free = holders or free
             i = min(free, key=lambda j: (_gap(span, _trigger_span(relations[j])), relations[j].trigger.start))
             near = relations[i]
             if near.trigger.start in benefit_from and _side(span, _trigger_span(near)) < 0:

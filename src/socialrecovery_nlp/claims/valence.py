@@ -43,7 +43,7 @@ MORE_BAD = (
     "smoking", "alcohol use", "alcohol consumption", "alcohol abuse", "drinking", "binge drinking",
     "substance use", "substance abuse", "substance misuse", "drug use", "drug abuse", "misuse", "addiction",
     "dependence", "overdose", "craving", "non-adherence", "nonadherence", "non-compliance", "noncompliance",
-    "attrition", "absenteeism", "sick leave", "crime", "offending", "reoffending", "recidivism", "arrest",
+    "attrition", "absenteeism", "sick leave", "sickness absence", "work absence", "work disability", "crime", "offending", "reoffending", "recidivism", "arrest",
     "incarceration", "imprisonment", "victimisation", "victimization", "bullying", "abuse", "neglect",
     "maltreatment", "trauma", "ptsd", "posttraumatic stress", "post-traumatic stress", "fear", "worry",
     "rumination", "paranoia", "delusion", "hallucination", "self-stigma", "prejudice", "marginalisation",

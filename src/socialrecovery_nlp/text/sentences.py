@@ -37,10 +37,22 @@ FINAL_PUNCT = {".", "!", "?", ":", ";", ","}
 _NEWLINE = re.compile(r"\n+")
 
 
+#: A full stop with no space after it, between an acronym, a number or a closing bracket and a capitalised word:
+#: "related to HCC.In this sample", "(p = .004).Conclusion" (exports that lost a space or a line break). spaCy's
+#: infixes split "scale.The" (a lower-case letter before) but keep these as one token, so two sentences ran into
+#: one (agent:review-18). Single initials ("J.Smith") and dotted acronyms ("U.S.Army") are not split.
+RUN_ON_STOPS = (r"(?<=[A-Z][A-Z])\.(?=[A-Z][a-z])", r"(?<=[0-9)\]%])\.(?=[A-Z][a-z])")
+
+
 def add_abbreviations(nlp: Language) -> None:
-    """Teach the tokenizer the abbreviations above (idempotent)."""
+    """Teach the tokenizer the abbreviations above and the run-on full stops (idempotent)."""
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or [])
+    if not all(p in infixes for p in RUN_ON_STOPS):
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + [p for p in RUN_ON_STOPS if p not in infixes]).finditer
 
 
 def split_sentences(doc: Doc) -> Doc:

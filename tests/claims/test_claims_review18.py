@@ -1,0 +1,120 @@
+"""Fixes from an independent review of the evidence table on unseen records (agent:review-18): evaluated effects,
+"none of", "without" + a misparsed gerund, negation scope after "but not", covariates, unknown valences,
+abbreviations, statistics of the study, social words and run-on sentences. Every sentence is constructed for these
+tests (not from any annotation file)."""
+
+import pytest
+
+from socialrecovery_nlp.claims import hedging
+from socialrecovery_nlp.claims.abbreviations import definitions, expand
+from socialrecovery_nlp.claims.extract import ClaimExtractor
+
+
+def _claims(extractor, nlp, text):
+    return [(c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in
+            (claim.to_dict() for claim in extractor(nlp(text)))]
+
+
+@pytest.mark.parametrize("window,cue", [
+    ("None of   were associated", "None of"),
+    ("none of the  , except  , was related", None),  # the exception was related
+    ("Of the factors,   were associated", None),
+])
+def test_none_of_denies_the_relation(window, cue):
+    trigger = window.rsplit(" ", 1)[1]
+    assert hedging.relation_negation_cue(window, len(trigger)) == cue
+
+
+def test_none_of_leaves_the_certainty_features_alone():
+    assert hedging.negation_cue("None of the factors were associated with relapse") is None
+
+
+def test_abbreviation_definitions_and_expansion():
+    text = ("Non-suicidal self-injury (NSSI) and hair cortisol concentrations (HCC) were measured in borderline "
+            "personality disorder (BPD), with n = 40 (P < 0.05).")
+    found = definitions(text)
+    assert found == {"NSSI": "Non-suicidal self-injury", "HCC": "hair cortisol concentrations",
+                     "BPD": "borderline personality disorder"}
+    assert expand("reducing NSSI and child HCC", found) == "reducing Non-suicidal self-injury and child hair cortisol concentrations"
+    assert expand("NSSIs", found) == "Non-suicidal self-injury"
+    assert expand("HCCX and XHCC", found) == "HCCX and XHCC"  # whole words only
+    assert definitions("The program (n = 12) was run by the team (TEAMS).") == {}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("None of the subscales was related to cortisol after adjusting for confounders.", "adjusting for confounders", True),
+    ("The association remained significant when age and job demands were controlled for.", "age", True),
+    ("Peer support was more effective than usual care.", "usual care", True),
+    ("Compared with placebo, peer support reduced relapse.", "peer support", False),
+    ("Peer support reduced relapse.", "Peer support", False),
+])
+def test_covariates_and_comparators(rules_extractor, text, span, expected):
+    from socialrecovery_nlp.claims.span_scope import covariate
+
+    doc = rules_extractor.parser(text)
+    start = next(t.i for t in doc if doc[t.i:].text.startswith(span))
+    end = next(t.i + 1 for t in doc if t.idx + len(t) == doc[start].idx + len(span))
+    assert covariate(doc, (start, end)) is expected
+
+
+@pytest.mark.parametrize("factor,social", [
+    ("Black race", False), ("gender", False), ("ethnicity", False), ("racial discrimination", True),
+    ("users of the FitBack program", False), ("service users", True), ("user involvement", True),
+    ("family history of tics", False), ("family support", True), ("social cognition", False),
+    ("social anxiety and family conflict", True), ("the working alliance", True),
+    ("interpersonal dependency", False), ("interpersonal violence", True), ("psychosocial stress", True),
+    ("negative life events", True), ("social support", True), ("ethnic minority status", True),
+])
+def test_social_words_fifth_round(factor, social):
+    assert ClaimExtractor(None).social_factor(factor) is social
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cortisol was related to HCC.In this sample, stress was high.",
+     ["Cortisol was related to HCC.", "In this sample, stress was high."]),
+    ("Differences were significant (p = .004).Conclusion: peer support helps.",
+     ["Differences were significant (p = .004).", "Conclusion: peer support helps."]),
+    ("Dr J.Smith visited the U.S.Army base.", ["Dr J.Smith visited the U.S.Army base."]),
+    ("Doses were 3.5 mg in 25%.The rest had none.", ["Doses were 3.5 mg in 25%.", "The rest had none."]),
+])
+def test_run_on_full_stops_end_sentences(blank_nlp, text, expected):
+    assert [s.text for s in blank_nlp(text).sents] == expected
+
+
+# -- end to end, with the shipped model ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Loneliness caused deleterious effects on recovery.", [("Loneliness", "recovery", "hinders")]),
+    ("Peer support produced beneficial effects on self-esteem.", [("Peer support", "self-esteem", "promotes")]),
+    ("None of the family factors were associated with relapse.", [("the family factors", "relapse", "no_effect")]),
+    ("The drug improved symptoms without increasing weight.",
+     [("The drug", "symptoms", "promotes"), ("The drug", "weight", "no_effect")]),
+    ("Riluzole reduced anxiety without impairing memory.",
+     [("Riluzole", "anxiety", "promotes"), ("Riluzole", "memory", "no_effect")]),
+    ("Guidelines improve the quality of care and reduce sickness absence.",
+     [("Guidelines", "the quality of care", "promotes"), ("Guidelines", "sickness absence", "promotes")]),
+    ("Unemployment is a risk factor for the receipt of disability income.",
+     [("Unemployment", "the receipt of disability income", "hinders")]),
+    ("The sample size was smaller than expected, contributing to a lack of statistical significance.", []),
+])
+def test_review18_sentences(shipped_extractor, blank_nlp, text, expected):
+    assert sorted(_claims(shipped_extractor, blank_nlp, text)) == sorted(expected)
+
+
+def test_but_not_denies_only_its_own_conjunct(shipped_extractor, blank_nlp):
+    found = _claims(shipped_extractor, blank_nlp, "Socioeconomic position is associated with improved immune "
+                    "function and lower stress, but not with height.")
+    directions = {outcome: direction for _, outcome, direction in found}
+    assert directions["height"] == "no_effect"
+    assert directions["lower stress"] == "promotes"
+
+
+def test_covariates_are_no_factors(shipped_extractor, blank_nlp):
+    found = _claims(shipped_extractor, blank_nlp, "The inverse association between loneliness and relapse remained "
+                    "significant when age and job demands were controlled for.")
+    assert found and not any("age" in factor.split() for factor, _, _ in found)
+
+
+def test_outcome_read_by_the_abbreviation_the_record_defines(shipped_extractor, blank_nlp):
+    text = "Non-suicidal self-injury (NSSI) is common in adolescents. Peer support appears to hold promise for reducing NSSI."
+    assert ("Peer support", "NSSI", "promotes") in _claims(shipped_extractor, blank_nlp, text)
