@@ -503,7 +503,8 @@ class _CueIndex:
 #: "Conclusion  This study ..."); they are not parsed with the sentence (added in 0.2.0).
 _HEADING = re.compile(
     r"^\s*(?:(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})\s*:\s*|(?:(?i:abstract|background|objectives?|aims?|purpose|context|"
-    r"methods?|results?|findings|conclusions?|discussion|introduction|interpretation|significance)(?=\s+[A-Z])\s+)+)")
+    r"methods?|results?|findings|conclusions?|discussion|introduction|interpretation|significance|relevance|"
+    r"importance|implications)(?=\s+[A-Z])\s+|AND(?=\s+[A-Z]{2})\s+)+)")  # "CONCLUSIONS AND RELEVANCE Physiotherapy ..."
 
 
 def heading_length(text: str) -> int:

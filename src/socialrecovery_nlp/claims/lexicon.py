@@ -440,7 +440,7 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"|\bcollaborative\s+(?:filtering|study|studies|group|trial|trials)\b|\bcochrane\s+collaboration\b"
     # fifth round (review-18): heredity and individual traits or symptoms named with "family" / "social"
     r"|\bfamily\s+(?:history|histories|diet)\b|\bsocial\s+(?:cognition|anxiety|phobia|skills?)\b"
-    r"|\bliving[\s-]donors?\b|\bliving[\s-]related\s+donors?\b")
+    r"|\bliving[\s-]donors?\b|\bliving[\s-]related\s+donors?\b|\boccupational\s+therap(?:y|ies|ists?)\b")
 #: The social words that the compounds above can hold.
 AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff",
                                     "family", "social", "living",

@@ -259,6 +259,7 @@ class MiniLMSpanTagger:
         factors, outcomes = self.spans(probs, doc)
         # a comparator or covariate the tagger marked is no role of any relation ("after [adjusting for confounders]")
         factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
+        factors = [with_change_noun(doc, s) for s in factors]
         triggers = find_triggers(doc, skip)
         compared = False
         if not relations and not triggers:
@@ -291,6 +292,23 @@ class MiniLMSpanTagger:
         tagger = cls(**{k: s[k] for k in ("train_layers", "epochs", "lr", "batch_size", "max_length", "seed",
                                           "min_score", "head_lr")})
         return restore(tagger, directory / WEIGHTS_FILE)
+
+
+#: Nouns of change or lack that a factor must keep: "[a decrease of] job security was associated with higher distress"
+#: reads "job security hinders" without them (review-18)
+CHANGE_LEADS = frozenset(["decrease", "decreases", "increase", "increases", "reduction", "reductions", "decline",
+                          "declines", "loss", "losses", "lack", "absence", "rise", "drop", "fall", "shortage",
+                          "deterioration", "improvement", "improvements", "change", "changes", "deficit", "deficits"])
+
+
+def with_change_noun(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` widened to the change or lack noun before it ("[a decrease of] perceived job security")."""
+    a, b = span
+    if a >= 2 and doc[a - 1].lower_ in ("of", "in") and doc[a - 2].lower_ in CHANGE_LEADS:
+        a -= 2
+        if a > 0 and doc[a - 1].lower_ in ("a", "an", "the"):
+            a -= 1
+    return a, b
 
 
 #: change verbs the small parser reads as adjectives when they follow a coordination: "X reduced Y and [improved]
