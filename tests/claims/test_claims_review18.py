@@ -118,3 +118,71 @@ def test_covariates_are_no_factors(shipped_extractor, blank_nlp):
 def test_outcome_read_by_the_abbreviation_the_record_defines(shipped_extractor, blank_nlp):
     text = "Non-suicidal self-injury (NSSI) is common in adolescents. Peer support appears to hold promise for reducing NSSI."
     assert ("Peer support", "NSSI", "promotes") in _claims(shipped_extractor, blank_nlp, text)
+
+
+@pytest.mark.parametrize("lead,outcome,valence", [
+    (" in improved ", "HRQL, physical functioning, and mood symptoms", 1),
+    (" with ", "improved depressive symptoms", 1),
+    (" in impaired ", "novel object recognition", -1),
+    (" with ", "worse quality of life", -1),
+    (" with lower ", "relapse rates", 1),
+])
+def test_evaluative_participles_set_the_valence(lead, outcome, valence):
+    from socialrecovery_nlp.claims.direction import association_valence
+
+    assert association_valence(lead, outcome) == valence
+
+
+@pytest.mark.parametrize("text,inside,outside", [
+    ("Measuring cortisol offers the potential to examine the extent to which stress is influenced by parenting.",
+     "influenced", "offers"),
+    ("Loneliness predicted relapse, but data on how stigma affects recovery are scarce.", "affects", "predicted"),
+    ("Information about how housing affects health is limited.", "affects", None),
+])
+def test_unasserted_spans(text, inside, outside):
+    from socialrecovery_nlp.claims.frames import unasserted_spans
+
+    spans = unasserted_spans(text)
+    assert any(a <= text.index(inside) < b for a, b in spans)
+    if outside is not None:
+        assert not any(a <= text.index(outside) < b for a, b in spans)
+
+
+def test_asserted_sentences_have_no_unasserted_spans():
+    from socialrecovery_nlp.claims.frames import unasserted_spans
+
+    assert unasserted_spans("Peer support reduced readmission and improved hope.") == []
+    assert unasserted_spans("Peer support was associated with a limited number of admissions.") == []
+
+
+@pytest.mark.parametrize("text,heading", [
+    ("CONCLUSIONS AND RELEVANCE Physiotherapy did not improve function.", "CONCLUSIONS AND RELEVANCE "),
+    ("IMPORTANCE Loneliness predicts relapse.", "IMPORTANCE "),
+    ("Results showed that peer support helped.", ""),
+])
+def test_colon_less_headings(text, heading):
+    from socialrecovery_nlp.claims.extract import heading_length
+
+    assert text[:heading_length(text)] == heading
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Only a decrease of perceived job security was associated with higher distress.",
+     ("a decrease of perceived job security", "distress", "hinders")),
+    ("Telephone-delivered collaborative care resulted in improved quality of life, physical functioning, and mood "
+     "symptoms.", ("Telephone-delivered collaborative care", "quality of life, physical functioning, and mood symptoms",
+                   "promotes")),
+    ("CONCLUSIONS AND RELEVANCE Peer support did not improve quality of life.",
+     ("Peer support", "quality of life", "no_effect")),
+])
+def test_review18_spans_and_directions(shipped_extractor, blank_nlp, text, expected):
+    assert expected in _claims(shipped_extractor, blank_nlp, text)
+
+
+def test_unasserted_relations_give_no_claims(shipped_extractor, blank_nlp):
+    text = ("Measuring hair cortisol offers the potential to examine the extent to which the stress response of "
+            "children may be influenced by parental factors.")
+    assert _claims(shipped_extractor, blank_nlp, text) == []
+    found = _claims(shipped_extractor, blank_nlp, "Loneliness predicted relapse, but data on how stigma affects "
+                    "recovery are scarce.")
+    assert found == [("Loneliness", "relapse", "hinders")]

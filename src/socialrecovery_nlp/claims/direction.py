@@ -51,6 +51,9 @@ def outcome_valence(text: str) -> int:
 
 #: amount words that lower what follows ("associated with [lower] relapse rates", "with a [reduced] risk of")
 LOWERING_WORDS = frozenset(["lower", "lowered", "reduced", "decreased", "diminished", "less", "fewer", "smaller"])
+#: Evaluative participles right before an outcome: "improved [Y]" is a better Y, "impaired [Y]" a worse one, whatever Y
+_EVALUATED_BETTER = frozenset(["improved", "better", "enhanced"])
+_EVALUATED_WORSE = frozenset(["impaired", "worse", "worsened", "poorer", "deteriorated", "compromised"])
 #: words that may stand between a lowering word and the outcome ("a lower [risk of] relapse")
 _BETWEEN = frozenset(["of", "the", "a", "an", "level", "levels", "score", "scores", "risk", "risks", "likelihood",
                       "chance", "chances", "odds", "probability", "rate", "rates", "incidence", "number", "frequency"])
@@ -84,6 +87,14 @@ def association_valence(lead: str, outcome: str) -> int:
     if words and words[0] in LOWERING_WORDS and len(words) > 1 and not (words[0] == "lower" and words[1] in LOWER_COMPOUNDS):
         return -outcome_valence(outcome.split(None, 1)[1])
     before = re.findall(r"[a-z]+", lead.lower())
+    # "resulted in [improved] HRQL, functioning and mood symptoms": a better state of whatever follows, also when the
+    # participle opens the outcome's span (review-18: the list's last item had made it bad); "[impaired] recognition"
+    evaluated = words[0] if len(words) > 1 and words[0] in _EVALUATED_BETTER | _EVALUATED_WORSE else (
+        before[-1] if before else None)
+    if evaluated in _EVALUATED_BETTER:
+        return 1
+    if evaluated in _EVALUATED_WORSE:
+        return -1
     lowered = [i for i, w in enumerate(before) if w in LOWERING_WORDS]
     if lowered and all(w in _BETWEEN for w in before[lowered[-1] + 1:]) and not (
             before[lowered[-1]] == "lower" and lowered[-1] == len(before) - 1 and words and words[0] in LOWER_COMPOUNDS):

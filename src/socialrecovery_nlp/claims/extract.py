@@ -28,7 +28,7 @@ from .claim import Claim
 from .detector import ClaimDetector
 from .direction import OPPOSITE_KIND, association_valence, compose, lesser_change, outcome_valence
 from .fail_to import FAIL_VERBS, fail_cue_governs
-from .frames import non_claim_frame
+from .frames import non_claim_frame, unasserted_spans
 from .parser import DEFAULT_PARSER, load_parser
 from .spans import Relation, Trigger, extract_relations, find_triggers, generic_groups
 from .topic_phrase import topic_phrase
@@ -279,6 +279,7 @@ class ClaimExtractor:
         claims, linked = [], False
         k = k if token_doc is not None else 0
         bounds = [self._trigger_chars(sent, token_doc, r, k) for r in relations]
+        unasserted = unasserted_spans(text)
         for i, rel in enumerate(relations):
             _, t_end = bounds[i]
             # cue windows reach to the neighbouring relations with *another* trigger (relations built from
@@ -293,6 +294,10 @@ class ClaimExtractor:
             if none_of:  # "[None of the family factors] were associated with Y": no effect of the family factors
                 factor = factor[2:]  # (review-18; the factor without the quantifier, as "not all" in the guideline)
             outcome = self._span(sent, token_doc, rel.outcome, k)
+            if unasserted and any(a <= start < b for a, b in unasserted for start in [bounds[i][0]] + [
+                    span.start_char - sent.start_char for span in (factor, outcome) if span is not None]):
+                continue  # "offers the potential to examine [the extent to which Y is influenced by X]", "data on
+                # [how X affects Y] are scarce": asked about or unknown, not asserted; nor are its spans (review-18)
             if factor is not None and token_doc is not None and generic_groups(factor.text) and \
                     not _ANAPHORIC_CONDITIONS.match(factor.text):
                 continue  # "[The two groups] showed similar improvements", "[participants] improved": the study's

@@ -93,6 +93,29 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:whose|which|who|whom|where)\b(?=[^,;:]*$)",
 _LEADING_CONCESSION = re.compile(r"^(?:although|though|while|whereas|despite|even\s+though)\b[^,;]*,", re.IGNORECASE)
 
 
+#: "[information / knowledge / data] about how X affects Y is scarce": a gap named by what is missing (review-18)
+_SCARCE = re.compile(r"\b(?:information|knowledge|data)\b[^.;:]{0,160}?\b(?:is|are|remains?|remained|was|were)\s+"
+                     r"(?:still\s+|very\s+|relatively\s+|currently\s+|extremely\s+)?(?:scarce|lacking|sparse|scant|"
+                     r"insufficient|limited)\b", re.IGNORECASE)
+#: A relation asked about, not asserted: "(offers the potential) to examine [the extent to which X influences Y]"
+_EXAMINED = re.compile(r"\b(?:examine|investigate|assess|explore|determine|evaluate|establish|test)\s+"
+                       r"(?:the\s+(?:extent|degree)\s+to\s+which|whether|how|if)\b", re.IGNORECASE)
+
+
+def unasserted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` whose relations are asked about or said to be unknown, not asserted: the clause
+    of "information about how X affects Y is scarce" up to the gap, and what follows "to examine the extent to which /
+    whether / how" up to the next clause break (review-18)."""
+    out = []
+    for match in _SCARCE.finditer(text):
+        start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+        out.append((start, match.end()))
+    for match in _EXAMINED.finditer(text):
+        after = _CLAUSE_BREAK.search(text, match.end())
+        out.append((match.start(), after.start() if after is not None else len(text)))
+    return out
+
+
 def _gap_only(text: str) -> bool:
     """Whether ``text`` states a knowledge gap and no clause outside the gap holds a relation trigger (the
     gate's, which is broader than the detector's: "is involved in", "a role of")."""
