@@ -298,10 +298,11 @@ class ClaimExtractor:
                     span.start_char - sent.start_char for span in (factor, outcome) if span is not None]):
                 continue  # "offers the potential to examine [the extent to which Y is influenced by X]", "data on
                 # [how X affects Y] are scarce": asked about or unknown, not asserted; nor are its spans (review-18)
-            if factor is not None and token_doc is not None and generic_groups(factor.text) and \
-                    not _ANAPHORIC_CONDITIONS.match(factor.text):
+            if factor is not None and token_doc is not None and self.threshold >= 0 and \
+                    generic_groups(factor.text) and not _ANAPHORIC_CONDITIONS.match(factor.text):
                 continue  # "[The two groups] showed similar improvements", "[participants] improved": the study's
-                # groups, unnamed, are no factor (guideline "Group comparisons"; review-18)
+                # groups, unnamed, are no factor (guideline "Group comparisons"; review-18); with detection off the
+                # caller has said the sentence is a claim, and it keeps its relation
             if any(span is not None and _STUDY_STATISTIC.fullmatch(span.text) for span in (factor, outcome)):
                 continue  # "[The sample size] was small, contributing to [a lack of statistical significance]": a
                 # limitation of the study, not a claim about the world (review-18)
