@@ -134,3 +134,14 @@ def test_gpu_gives_the_cpu_claims():  # pragma: no cover - runs only where torch
         out[device] = [[(d["factor"]["text"], d["outcome"]["text"], d["direction"]) for d in map(
             lambda claim: claim.to_dict(), extractor(doc))] for doc in nlp.pipe(texts)]
     assert out["cuda"] == out["cpu"]
+
+
+def test_fast_mode_still_checks_the_device_name(tmp_path, monkeypatch):
+    """``--fast-claims`` runs no MiniLM stage, but a misspelt ``--device`` is still an error (review-19)."""
+    monkeypatch.delenv(DEVICE_ENV, raising=False)
+    source = _csv(tmp_path / "in.csv")
+    for command in (["analyze", str(source), "-o", str(tmp_path / "o.jsonl"), "-q"],
+                    ["claims", str(source), "-o", str(tmp_path / "e.csv")]):
+        result = runner.invoke(app, command + ["--fast-claims", "--device", "bogus"])
+        assert result.exit_code == 2, result.output
+        assert "[E404]" in result.output

@@ -293,6 +293,8 @@ class ClaimExtractor:
             none_of = factor is not None and len(factor) > 2 and factor[0].lower_ == "none" and factor[1].lower_ == "of"
             if none_of:  # "[None of the family factors] were associated with Y": no effect of the family factors
                 factor = factor[2:]  # (review-18; the factor without the quantifier, as "not all" in the guideline)
+            elif factor is not None:  # the same with "none of" right before the tagged factor; not "none of" elsewhere
+                none_of = bool(_NONE_OF_BEFORE.search(text[:factor.start_char - sent.start_char]))  # (review-19)
             outcome = self._span(sent, token_doc, rel.outcome, k)
             if unasserted and any(a <= start < b for a, b in unasserted for start in [bounds[i][0]] + [
                     span.start_char - sent.start_char for span in (factor, outcome) if span is not None]):
@@ -507,10 +509,15 @@ class _CueIndex:
 
 #: Section headings that open sentences of structured abstracts ("CONCLUSIONS:", "Results:",
 #: "Conclusion  This study ..."); they are not parsed with the sentence (added in 0.2.0).
+_CAPS_HEADING_WORDS = ("ABSTRACT|BACKGROUND|CONTEXT|IMPORTANCE|OBJECTIVES?|AIMS?|PURPOSE|DESIGN|SETTINGS?|PARTICIPANTS|"
+                       "PATIENTS|INTERVENTIONS?|EXPOSURES?|MAIN|OUTCOMES?|MEASURES|METHODS?|RESULTS|FINDINGS|"
+                       "CONCLUSIONS?|RELEVANCE|DISCUSSION|INTERPRETATION|IMPLICATIONS|LIMITATIONS|AND")
 _HEADING = re.compile(
-    r"^\s*(?:(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})\s*:\s*|(?:(?i:abstract|background|objectives?|aims?|purpose|context|"
-    r"methods?|results?|findings|conclusions?|discussion|introduction|interpretation|significance|relevance|"
-    r"importance|implications)(?=\s+[A-Z])\s+|AND(?=\s+[A-Z]{2})\s+)+)")  # "CONCLUSIONS AND RELEVANCE Physiotherapy ..."
+    # colon-less upper-case headings of structured abstracts first: "CONCLUSIONS AND RELEVANCE Physiotherapy ...",
+    # "DESIGN, SETTING, AND PARTICIPANTS This cohort ..." (upper case only: "Importance of X" is a sentence; review-18, -19)
+    r"^\s*(?:(?:(?:" + _CAPS_HEADING_WORDS + r"),?\s+)*(?:" + _CAPS_HEADING_WORDS + r")\s+(?=[A-Z][a-z])"
+    r"|(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})\s*:\s*|(?:(?i:abstract|background|objectives?|aims?|purpose|context|"
+    r"methods?|results?|findings|conclusions?|discussion|introduction|interpretation|significance)(?=\s+[A-Z])\s+)+)")
 
 
 def heading_length(text: str) -> int:
@@ -575,6 +582,8 @@ _PARTICIPLE_THAT = re.compile(r"(?i),\s*(?:suggesting|indicating|showing|demonst
 
 #: Benefit words that, with a bad outcome, name a core feature of it rather than a help against it
 _CORE_WORDS = frozenset(["central", "integral", "intrinsic", "core", "fundamental"])
+#: "none of" right before a factor span: "None of [the family factors] were associated with relapse"
+_NONE_OF_BEFORE = re.compile(r"(?i)\bnone\s+of\s*$")
 #: "these conditions" as an anaphor of disorders ("... Bipolar Disorder; [these conditions] elevate the risk"), not groups
 _ANAPHORIC_CONDITIONS = re.compile(r"(?i)(?:these|those)\s+conditions?$")
 #: Outcomes that are a statistic of the study itself ("a lack of statistical significance", "the power of the study")

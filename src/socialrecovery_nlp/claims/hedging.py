@@ -130,18 +130,7 @@ def relation_negation_cue(window: str, trigger_length: int) -> str | None:
         between = re.findall(r"[A-Za-z]+", window[match.end():max(match.end(), trigger_start)])
         if match.end() > trigger_start or not all(w.lower() in _WITHOUT_GAP for w in between):
             window = window[:match.start()] + " " * (match.end() - match.start()) + window[match.end():]
-    found = negation_cue(window)
-    if found is None:  # "[None of the family factors] were associated with Y" (review-18): the quantifier on the
-        none = _NONE_OF.search(window[:trigger_start])  # factor denies the relation (a relation cue only, so the
-        if none and _EXCEPT.search(window[none.end():trigger_start]):  # certainty model's negation column is
-            none = None  # unchanged); "none of A, except [B], was related to Y": B, the exception, was
-        found = none.group() if none else None
-    return found
-
-
-#: "none of [X] ..." before a relation's predicate
-_NONE_OF = re.compile(r"(?i)\bnone\s+of\b")
-_EXCEPT = re.compile(r"(?i)\b(?:except|apart\s+from|other\s+than|with\s+the\s+exception\s+of|besides)\b")
+    return negation_cue(window)
 
 
 _MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")

@@ -422,7 +422,9 @@ SOCIAL_COMPOUNDS = re.compile(
     r"|\binterpersonal\s+(?:relations|violence|trauma|stress|stressors|problems|difficulties|contacts?|support|"
     r"rejection|loss|losses|ties)\b|\bpsychosocial\s+(?:stress|stressors?|factors?|adversity|adversities)\b"
     r"|\b(?:negative|stressful|adverse|major|traumatic)\s+life[\s-]events?\b"
-    r"|\bself-help\s+(?:groups?|organi[sz]ations?)\b|\bexpressed\s+emotions?\b")
+    r"|\bself-help\s+(?:groups?|organi[sz]ations?)\b|\bexpressed\s+emotions?\b"
+    r"|\b(?:gender-based|domestic|sexual|intimate\s+partner|interpersonal|family|dating|partner|community|"
+    r"neighbou?rhood|school|workplace|racial|racist|homophobic)\s+violence\b")
 
 
 #: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",

@@ -58,6 +58,8 @@ def covariate(doc: Doc, span: tuple[int, int]) -> bool:
         words = words[1:]
     if tuple(words[:2]) in _LEADS_TWO or _leads(_lead(doc, span[0])):
         return True
+    if span[1] < len(doc) and (doc[span[1] - 1].lower_, doc[span[1]].lower_) in _LEADS_TWO:
+        return True  # the lead alone: "[Controlling] for symptoms, X predicted Y" (review-19)
     k = span[1]
     while k < min(len(doc), span[1] + 8) and (doc[k].pos_ in _CONJUNCT_POS or doc[k].lower_ in ("and", "or", ",")):
         k += 1  # over the rest of a coordination: "[age] and job demands were controlled for"

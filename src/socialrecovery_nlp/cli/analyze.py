@@ -33,7 +33,7 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse every record of INPUTS and write one result per record to OUTPUT."""
-    from ..claims.device import DEVICE_ENV, resolve_device
+    from ..claims.device import DEVICE_ENV, check_device_name, resolve_device
     from ..claims.model import FAST_ENV
     from ..errors import SrnlpError
     from ..pipeline.batch import run_analyze
@@ -42,9 +42,11 @@ def analyze(
     if fast_claims:  # environment variables, so that worker processes (--n-process) see them too
         os.environ[FAST_ENV] = "1"
     try:
-        if device is not None and not fast_claims:
-            resolve_device(device)  # an unknown or unusable device stops the run before any record is read
-            os.environ[DEVICE_ENV] = device
+        if device is not None:  # an unknown or unusable device stops the run before any record is read
+            check_device_name(device)  # (with --fast-claims too, which runs no MiniLM stage; review-19)
+            if not fast_claims:
+                resolve_device(device)
+                os.environ[DEVICE_ENV] = device
         summary = run_analyze(
             inputs, output, fmt=fmt.value if fmt else None, input_format=input_format,
             components=[c.strip() for c in components.split(",") if c.strip()] if components else None,

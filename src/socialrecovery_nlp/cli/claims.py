@@ -61,7 +61,7 @@ def claims(
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""
-    from ..claims.device import resolve_device
+    from ..claims.device import check_device_name, resolve_device
     from ..claims.evidence import displacy_data, evidence_rows, kept_claims, render_html, write_csv
     from ..corpus import ReadReport, read_records
     from ..errors import SrnlpError
@@ -83,6 +83,8 @@ def claims(
     n_records = 0
     report = ReadReport()
     try:
+        if device is not None:
+            check_device_name(device)  # also with --fast-claims, which runs no MiniLM stage (review-19)
         settings = {"fast": True} if fast_claims else ({"device": resolve_device(device)} if device else {})
         nlp = load(wanted, spacy_model=spacy_model, config={"claims": settings} if settings else None)
         if "claims" not in nlp.pipe_names:

@@ -48,11 +48,11 @@ def add_abbreviations(nlp: Language) -> None:
     """Teach the tokenizer the abbreviations above and the run-on full stops (idempotent)."""
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    from spacy.util import compile_infix_regex
-
-    infixes = list(nlp.Defaults.infixes or [])
-    if not all(p in infixes for p in RUN_ON_STOPS):
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + [p for p in RUN_ON_STOPS if p not in infixes]).finditer
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)  # the compiled pattern in use
+    pattern = current.pattern if current is not None else None
+    missing = [p for p in RUN_ON_STOPS if pattern is None or p not in pattern]
+    if missing:  # added to the tokenizer's own infixes, which are kept (review-19)
+        nlp.tokenizer.infix_finditer = re.compile("|".join(([pattern] if pattern else []) + missing)).finditer
 
 
 def split_sentences(doc: Doc) -> Doc:
