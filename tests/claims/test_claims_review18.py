@@ -199,3 +199,19 @@ def test_unasserted_relations_give_no_claims(shipped_extractor, blank_nlp):
     found = _claims(shipped_extractor, blank_nlp, "Loneliness predicted relapse, but data on how stigma affects "
                     "recovery are scarce.")
     assert found == [("Loneliness", "relapse", "hinders")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # review-19: a change noun opening the subject, the verb read as an adjective by the small parser
+    ("An increase in social contact reduced loneliness.", [("An increase in social contact", "loneliness", "promotes")]),
+    ("A reduction in stigma improved recovery.", [("A reduction in stigma", "recovery", "promotes")]),
+    ("An increase in symptoms was observed.", []),
+    # review-19: "with A and with B, but not with C"
+    ("Social support was associated with recovery and with employment, but not with housing.",
+     [("Social support", "recovery", "promotes"), ("Social support", "employment", "promotes"),
+      ("Social support", "housing", "no_effect")]),
+    ("Peer support improved not only hope but also employment.",
+     [("Peer support", "hope", "promotes"), ("Peer support", "employment", "promotes")]),
+])
+def test_review19_sentences(shipped_extractor, blank_nlp, text, expected):
+    assert sorted(_claims(shipped_extractor, blank_nlp, text)) == sorted(expected)

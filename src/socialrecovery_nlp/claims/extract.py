@@ -328,6 +328,9 @@ class ClaimExtractor:
                 negation = "not"
             if none_of:
                 negation = negation or "none of"
+            if negation is None and outcome is not None and _DENIED_BEFORE.search(
+                    text[max(0, outcome.start_char - sent.start_char - 24):outcome.start_char - sent.start_char]):
+                negation = "not"  # "associated with A and with B, but [not with] C": C is denied (review-19)
             negation = negation or self._neg_child(token_doc, rel) or hedging.post_negation_cue(text[t_end:next_start])
             # contrast cues count up to the next relation's trigger, not in later clauses with
             # relations of their own (coordinated opposite predicates are merged in :mod:`.spans`)
@@ -582,6 +585,9 @@ _PARTICIPLE_THAT = re.compile(r"(?i),\s*(?:suggesting|indicating|showing|demonst
 
 #: Benefit words that, with a bad outcome, name a core feature of it rather than a help against it
 _CORE_WORDS = frozenset(["central", "integral", "intrinsic", "core", "fundamental"])
+#: "but not (with)" right before an outcome span: that conjunct is denied ("not only" adds, it does not deny)
+_DENIED_BEFORE = re.compile(r"(?i)\b(?:but|and|or)\s+not\s+(?!only\b|just\b|merely\b|simply\b|solely\b|necessarily\b)"
+                            r"(?:(?:with|in|on|for|among|to|by)\s+)?$")
 #: "none of" right before a factor span: "None of [the family factors] were associated with relapse"
 _NONE_OF_BEFORE = re.compile(r"(?i)\bnone\s+of\s*$")
 #: "these conditions" as an anaphor of disorders ("... Bipolar Disorder; [these conditions] elevate the risk"), not groups

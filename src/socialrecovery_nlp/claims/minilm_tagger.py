@@ -262,6 +262,13 @@ class MiniLMSpanTagger:
         factors = [with_change_noun(doc, s) for s in factors]
         triggers = find_triggers(doc, skip)
         compared = False
+        if relations and all(r.factor is None and any(f[0] <= r.trigger.start < f[1] for f in factors) for r in relations):
+            # "[An increase in social contact] reduced [loneliness]" parsed as one noun phrase: the only parsed
+            # relation is the change noun that opens the tagged factor; the verb the parser read as an adjective
+            # links the tagged spans instead (review-19: the factor had been empty)
+            misread = misread_triggers(doc, skip, factors, outcomes)
+            if misread:
+                relations, triggers = [], misread
         if not relations and not triggers:
             triggers = misread_triggers(doc, skip, factors, outcomes)
             if not triggers:
