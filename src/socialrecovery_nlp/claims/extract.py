@@ -116,6 +116,8 @@ class ClaimExtractor:
         #: needs (False: only the rules' relations count; the tagger, trained on claim sentences only, finds
         #: spans in any sentence)
         self.tagger_links = False
+        #: per doc of the recent batches, the abbreviations its text defines (:meth:`_defined`)
+        self._definitions: dict[int, tuple[Doc, dict[str, str]]] = {}
         #: optional sentence certainty model (:class:`.certainty.CertaintyModel`), 1-6 per claim
         self.certainty_model = None
 
@@ -380,7 +382,7 @@ class ClaimExtractor:
 
     def _defined(self, doc: Doc) -> dict[str, str]:
         """The abbreviations ``doc``'s text defines (:mod:`.abbreviations`), once per doc of the batch."""
-        cache = self.__dict__.setdefault("_definitions", {})
+        cache = self._definitions
         key = id(doc)
         if key not in cache:
             if len(cache) > 4 * max(self.batch_size, 1):
