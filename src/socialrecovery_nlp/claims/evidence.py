@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from .direction import outcome_valence
+from .recovery_outcomes import recovery_outcome
 
 COLUMNS = ("record_id", "factor", "direction", "outcome", "strength", "hedged", "certainty", "negated", "design",
            "citations", "theme", "social", "score", "sentence", "start", "end", "title")
@@ -16,10 +16,12 @@ COLOURS = {"FACTOR": "#a6cee3", "OUTCOME": "#b2df8a", "PROMOTES": "#33a02c", "HI
 
 
 def is_recovery_related(claim: dict[str, Any]) -> bool:
-    """The outcome is recovery (implicit or named), an outcome with a known valence, or the
-    claim sentence has a theme of the review."""
+    """The outcome is recovery (implicit or named) or names mental health or the social and functional life a
+    person recovers (:func:`.recovery_outcomes.recovery_outcome`), or the claim sentence has a theme of the
+    review. A purely physical outcome ("hair cortisol", "weight loss") is not (round 6; before, any outcome with a
+    known valence was)."""
     outcome = claim["outcome"]
-    return outcome["start"] is None or outcome_valence(outcome["text"]) != 0 or bool(claim.get("themes"))
+    return outcome["start"] is None or recovery_outcome(outcome["text"]) or bool(claim.get("themes"))
 
 
 def keep(claim: dict[str, Any], all_claims: bool = False) -> bool:

@@ -30,8 +30,10 @@ from .direction import OPPOSITE_KIND, association_valence, compose, lesser_chang
 from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame, unasserted_spans
 from .parser import DEFAULT_PARSER, load_parser
+from .groups import reporting_respondents
 from .spans import Relation, Trigger, extract_relations, find_triggers, generic_groups
 from .topic_phrase import topic_phrase
+from .valence import head_valence
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 #: "[A], but not [B], improves Y": the "not" before another relation's factor denies that factor only
@@ -307,6 +309,10 @@ class ClaimExtractor:
                 continue  # "[The two groups] showed similar improvements", "[participants] improved": the study's
                 # groups, unnamed, are no factor (guideline "Group comparisons"; review-18); with detection off the
                 # caller has said the sentence is a claim, and it keeps its relation
+            if factor is not None and token_doc is not None and self.threshold >= 0 and \
+                    reporting_respondents(token_doc[rel.factor[0]:rel.factor[1]]):
+                continue  # "[parents] reported a greater reduction in Y", "[carers] experience elevated burden": the
+                # study's respondents giving its data, a finding (guideline "Group comparisons"; round 6)
             if any(span is not None and _STUDY_STATISTIC.fullmatch(span.text) for span in (factor, outcome)):
                 continue  # "[The sample size] was small, contributing to [a lack of statistical significance]": a
                 # limitation of the study, not a claim about the world (review-18)
@@ -367,6 +373,10 @@ class ClaimExtractor:
                 # income", "psychological outcomes"; review-18)
             if kind == lx.BENEFIT and valence < 0 and text[bounds[i][0]:t_end].lower() in _CORE_WORDS:
                 kind = lx.INCREASE  # "[Interpersonal dysfunction] is central to [BPD]": a core feature, not a help
+            if kind == lx.BENEFIT and valence < 0 and text[bounds[i][0]:t_end].lower() in _RAISING_WORDS and \
+                    head_valence(outcome_text) < 0:
+                kind = lx.INCREASE  # "[insomnia] probably promotes [burnout]", "enhanced [anxiety]": more of a bad
+                # outcome; "improves [symptoms]" keeps its benefit (agent:review-20)
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             claims.append(Claim(
@@ -587,6 +597,10 @@ _PARTICIPLE_THAT = re.compile(r"(?i),\s*(?:suggesting|indicating|showing|demonst
 
 #: Benefit words that, with a bad outcome, name a core feature of it rather than a help against it
 _CORE_WORDS = frozenset(["central", "integral", "intrinsic", "core", "fundamental"])
+#: Benefit words that mean "more of" what follows: with a bad outcome they raise it
+_RAISING_WORDS = frozenset(["promote", "promotes", "promoted", "promoting", "foster", "fosters", "fostered", "fostering",
+                            "enhance", "enhances", "enhanced", "enhancing", "facilitate", "facilitates", "facilitated",
+                            "facilitating", "strengthen", "strengthens", "strengthened", "strengthening"])
 #: "but not (with)" right before an outcome span: that conjunct is denied ("not only" adds, it does not deny)
 _DENIED_BEFORE = re.compile(r"(?i)\b(?:but|and|or)\s+not\s+(?!only\b|just\b|merely\b|simply\b|solely\b|necessarily\b)"
                             r"(?:(?:with|in|on|for|among|to|by)\s+)?$")

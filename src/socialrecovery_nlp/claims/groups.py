@@ -9,7 +9,7 @@ as written (Abstracts, "Group comparisons"); the rest of the phrase is the measu
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from . import lexicon as lx
 
@@ -85,3 +85,34 @@ def quantified_subject(token: Token, have_verbs: frozenset) -> tuple[Token, Toke
         return None
     obj = next((c for c in subject.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     return (subject, obj) if obj is not None else None
+
+
+#: People who take part in a study as respondents; "women", "men" are left out (they name a comparison).
+_RESPONDENTS = frozenset(["patients", "participants", "subjects", "respondents", "caregivers", "carers", "parents",
+                          "mothers", "fathers", "families", "clients", "individuals", "people", "users", "students",
+                          "adolescents", "adults", "veterans", "survivors", "staff", "nurses", "clinicians",
+                          "therapists", "physicians", "practitioners", "teachers", "employees", "workers"])
+#: Verbs by which respondents give a study its data ("parents reported ...", "carers experience ...").
+_REPORTING = frozenset(["report", "reports", "reported", "reporting", "experience", "experiences", "experienced",
+                        "describe", "describes", "described", "perceive", "perceives", "perceived", "rate", "rates",
+                        "rated", "endorse", "endorses", "endorsed"])
+_QUANTIFIERS = frozenset(["the", "all", "most", "many", "some", "these", "those", "both", "also"])
+_COMPARED = frozenset(["than", "compared", "relative", "versus", "vs", "vs.", "whereas", "unlike"])
+
+
+def reporting_respondents(factor: Span) -> bool:
+    """True for a factor that is only the study's respondents as the subject of a reporting verb:
+    "[parents] reported a greater reduction in depression", "[carers] experience elevated burden". They
+    give the data; the sentence is a finding, not a relation with them as the factor (guideline
+    "Group comparisons": a result that names no factor). A named comparison keeps it ("[patients]
+    reported higher Y than controls"), as do restricted groups ("[patients with X] reported ...")."""
+    root = factor[-1]
+    if root.lower_ not in _RESPONDENTS or any(t.lower_ not in _QUANTIFIERS for t in factor[:-1]):
+        return False
+    after = next((t for t in factor.doc[factor.end:factor.end + 3] if t.pos_ != "ADV" and t.lower_ != "also"), None)
+    if not (root.dep_ == "nsubj" and root.head.lower_ in _REPORTING) and (after is None or after.lower_ not in _REPORTING):
+        return False  # the parse's subject, or the word order where the parser misread the verb ("Carers
+        # [experience] elevated burden" parsed as one noun phrase)
+    if any(c.dep_ in ("prep", "acl", "relcl", "appos", "conj") for c in root.children):
+        return False
+    return not any(t.lower_ in _COMPARED for t in root.sent)

@@ -181,6 +181,8 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
                      "provoking", "intensifying"], INCREASE),
     **dict.fromkeys(["lowering", "alleviating", "countering", "attenuating", "suppressing"], DECREASE),
     **dict.fromkeys(["mediating", "modulating"], ASSOCIATE),
+    # sixth round (agent:review-20): "[X] helps to overcome [barriers]": lowers its object (verbs only)
+    **dict.fromkeys(["overcome", "overcomes", "overcoming", "overcame"], DECREASE),
     # rules v9: "[X] maximizes [Y]", "essential for maximizing [Y]" (verbs only)
     **dict.fromkeys(["maximize", "maximizes", "maximized", "maximizing", "maximise", "maximises", "maximised",
                      "maximising"], BENEFIT),
@@ -328,6 +330,8 @@ BAD_OUTCOMES_DIRECTION = (
     "psychosis", "sedation",
     # 2026-11-27, fourth round: toxicity of organs ("modulates [neurotoxicity]")
     "neurotoxicity", "cytotoxicity", "hepatotoxicity", "cardiotoxicity", "nephrotoxicity", "ototoxicity",
+    # sixth round (agent:review-20): exhaustion, and obstacles to care ("reduces clinical [inertia]")
+    "burnout", "burn-out", "inertia", "barrier", "barriers",
 )
 #: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
 WORSE_MODIFIERS = frozenset(["poor", "poorer", "worse", "worsening", "low", "lower", "reduced", "less", "decreased", "impaired", "loss", "lack"])
@@ -408,7 +412,10 @@ SOCIAL_WORDS = frozenset(
      # "expressed" ("aberrantly expressed") outside their SOCIAL_COMPOUNDS ("self-help group", "expressed emotion"),
      # "interpersonal" ("interpersonal dependency", "interpersonal psychotherapy"; its relations count through
      # SOCIAL_COMPOUNDS), "user(s)" ("users of the FitBack program"; "service users" counts through SOCIAL_COMPOUNDS)
-     "alliance", "alliances"]
+     "alliance", "alliances",
+     # sixth round (agent:review-20): the parent-child bond and its like, one hyphenated word to the factor reader
+     "parent-child", "mother-child", "father-child", "parent-infant", "mother-infant", "parent-adolescent",
+     "caregiver-child", "parent-offspring"]
 )
 #: Social factors named by a compound of a word that is not social on its own (review-17).
 SOCIAL_COMPOUNDS = re.compile(
@@ -442,10 +449,19 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"|\bcollaborative\s+(?:filtering|study|studies|group|trial|trials)\b|\bcochrane\s+collaboration\b"
     # fifth round (review-18): heredity and individual traits or symptoms named with "family" / "social"
     r"|\bfamily\s+(?:history|histories|diet)\b|\bsocial\s+(?:cognition|anxiety|phobia|skills?)\b"
-    r"|\bliving[\s-]donors?\b|\bliving[\s-]related\s+donors?\b|\boccupational\s+therap(?:y|ies|ists?)\b")
+    r"|\bliving[\s-]donors?\b|\bliving[\s-]related\s+donors?\b|\boccupational\s+therap(?:y|ies|ists?)\b"
+    # sixth round (agent:review-20): people "living with" a condition, research "work", family medicine, brain
+    # networks named by a region or by connectivity, and social stimuli or answers as cognition and response bias
+    r"|\b(?:people|persons?|patients|adults|children|youth|individuals|those|women|men|veterans|families)\s+living\s+with\b"
+    r"|\b(?:this|the\s+present|the\s+current|our|previous|prior|recent|future|further|earlier|later)\s+work\b"
+    r"|\bfamily\s+(?:practitioners?|physicians?|doctors?|medicine|practices?|practice\s+physicians?)\b"
+    r"|\b[\w-]*(?:connectivity|brain|cortex|cortical|neural|neuronal|amygdala|hippocamp\w*|striat\w*|thalam\w*|"
+    r"prefrontal|limbic|insula|gene|protein|molecular)\b[^,;]{0,40}?\bnetworks?\b"
+    r"|\bsocial\s+(?:stimuli|stimulus|information\s+processing|desirability)\b"
+    r"|\bsocially\s+(?:desirable|accepted|acceptable)\s+(?:answers?|responses?|responding)\b")
 #: The social words that the compounds above can hold.
 AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff",
-                                    "family", "social", "living",
+                                    "family", "social", "socially", "living",
                                     "collaborative", "collaboration"])
 
 

@@ -34,7 +34,7 @@ from .minilm_finetune import (
 from . import lexicon as lx
 from .cause_connective import construction_only
 from .denied_conjunct import split_denied
-from .span_scope import covariate, detached
+from .span_scope import covariate, detached, joined_modifiers, population_condition
 from .spans import MEANS_VERBS, Relation, Trigger, find_triggers
 from .tagged_relations import tagged_relations
 
@@ -259,6 +259,10 @@ class MiniLMSpanTagger:
         factors, outcomes = self.spans(probs, doc)
         # a comparator or covariate the tagger marked is no role of any relation ("after [adjusting for confounders]")
         factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
+        factors, outcomes = joined_modifiers(doc, factors, outcomes)
+        if len(outcomes) > 1:  # "X increased [acceptance] in patients with [BPD]": the population is no outcome
+            kept = [o for o in outcomes if not population_condition(doc, o)]
+            outcomes = kept or outcomes
         factors = [with_change_noun(doc, s) for s in factors]
         triggers = find_triggers(doc, skip)
         compared = False

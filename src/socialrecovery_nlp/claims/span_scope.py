@@ -133,3 +133,54 @@ def detached(doc: Doc, span: tuple[int, int], trigger: tuple[int, int], skip: li
     if compared_or_covariate(doc, span):
         return True
     return any(a <= doc[k].idx < b for k in range(span[0], span[1]) for a, b in skip)
+
+
+_PREMODIFIER_DEPS = frozenset(["amod", "compound", "nmod", "poss"])
+
+
+def _premodifies(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Is range ``a`` only a premodifier of range ``b`` right after it ("[therapeutic] [alliance]")?"""
+    if a[1] != b[0]:
+        return False
+    last = doc[a[1] - 1]
+    return last.dep_ in _PREMODIFIER_DEPS and b[0] <= last.head.i < b[1] and \
+        all(a[0] <= t.head.i < b[1] and t.head.i != t.i for t in doc[a[0]:a[1]])
+
+
+def joined_modifiers(doc: Doc, factors: list[tuple[int, int]], outcomes: list[tuple[int, int]]
+                     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The tagged spans with a span of one role that only premodifies an adjacent span of the other role joined
+    to it: "no change in [therapeutic]_outcome [alliance]_factor" is one factor "therapeutic alliance", not a
+    relation "alliance → therapeutic" (one noun phrase the tagger split between the roles; round 6)."""
+    factors, outcomes = list(factors), list(outcomes)
+    for mods, heads in ((factors, outcomes), (outcomes, factors)):
+        for a in list(mods):
+            b = next((h for h in heads if _premodifies(doc, a, h)), None)
+            if b is not None:
+                mods.remove(a)
+                heads[heads.index(b)] = (a[0], b[1])
+    return factors, outcomes
+
+
+_POPULATION_NOUNS = frozenset(["patients", "people", "persons", "individuals", "participants", "adults", "children",
+                               "adolescents", "youth", "women", "men", "those", "subjects", "veterans", "clients",
+                               "users", "students", "mothers", "fathers", "parents", "families", "samples", "sample",
+                               "population", "populations", "cohort", "cohorts", "groups", "group", "inpatients",
+                               "outpatients", "survivors", "caregivers", "carers", "mice", "rats", "animals"])
+_CONDITION_VERBS = frozenset(["suffering", "diagnosed", "living", "affected", "presenting", "admitted", "treated"])
+
+
+def population_condition(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is ``span`` the condition that defines the studied population ("reduced Y in patients with [borderline
+    personality disorder]", "among adults diagnosed with [depression]")? It names who was studied, not what the
+    factor acted on (agent:review-20)."""
+    root = doc[span[0]:span[1]].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("with", "from", "of") or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    if noun.lower_ in _CONDITION_VERBS and noun.dep_ in ("acl", "relcl", "amod"):
+        noun = noun.head
+    if noun.lower_ == "of" and noun.dep_ == "prep":  # "in a sample of [adults] with": of the sample
+        noun = noun.head
+    return noun.lower_ in _POPULATION_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "among", "amongst")

@@ -310,7 +310,17 @@ def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
     return None
 
 
+#: Verbs that give evidence and the evidence nouns they give ("provides [evidence] that", "offer [insight] into").
+_GIVING_WORDS = frozenset(["provide", "provides", "provided", "providing", "offer", "offers", "offered", "offering",
+                           "give", "gives", "gave", "given", "giving", "yield", "yields", "yielded"])
+_GIVEN_EVIDENCE = frozenset(["indication", "indications", "evidence", "insight", "insights", "proof", "confirmation",
+                             "hint", "hints", "clue", "clues"])
+
+
 def _usable_word_trigger(token: Token) -> bool:
+    if token.lower_ in _GIVING_WORDS and any(c.dep_ == "dobj" and c.lower_ in _GIVEN_EVIDENCE for c in token.children):
+        return False  # "This work provides [an initial indication] that X promotes Y": a report of evidence, whose
+        # subject is the study; the relation is in the clause (agent:review-20)
     if token.lower_ in lx.RULE_ING_FORMS and token.i > 0 and token.is_title:
         return False  # "the Strengthening the Reporting of ... Statement": a name (rules v9)
     if noun_read_verb(token) is not None or base_form_read_verb(token) is not None:
@@ -358,6 +368,8 @@ def _usable_word_trigger(token: Token) -> bool:
     if token.lower_ in ("role", "roles"):  # "a role for [X] in [Y]" only; "[X] plays a role in" is the phrase
         role = _role_of(token)  # "role in" (round 3)
         return role is not None and role[1] is not None
+    if token.lower_.startswith("overc") and token.pos_ != "VERB":
+        return False  # a verb only (agent:review-20)
     if token.lower_.startswith("maximi") and token.pos_ != "VERB":
         return False  # a verb only (rules v9)
     if token.lower_ in ("limit", "limits", "require", "requires") and token.pos_ != "VERB":

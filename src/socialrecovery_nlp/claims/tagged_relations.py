@@ -179,6 +179,10 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
             if closer:  # "X reduced Y and [improved] Z": Z is read with the predicate right before it
                 trig = min(closer, key=lambda t: (_gap(span, (t.start, t.end)), t.start))
                 copy = replace(copy, trigger=trig, kind=trig.kind, mixed=False, group_result=False)
+                subject = next((f for f in factors if role == "outcome" and 0 <= trig.start - f[1] <= 2
+                                and f[0] > near.trigger.end), None) if role == "outcome" else None
+                if subject is not None:  # "X may increase Y, whereas [Z] probably promotes [W]": W's predicate has
+                    copy = replace(copy, factor=subject, valence_span=None)  # its own subject (agent:review-20)
             if detached is not None and detached(span, _trigger_span(copy)):
                 if cut is not None:
                     cut[role].append(span)  # kept for pairing among detached spans

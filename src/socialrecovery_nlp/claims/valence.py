@@ -271,3 +271,11 @@ def _trailing_change(head: list[str]) -> int:
 def _fallback(tokens: list[str]) -> int:
     """The reading before 0.5.0: the right-most known phrase of the whole outcome."""
     return _with_modifiers(lexicon_valence(" ".join(tokens)), set(tokens))
+
+
+def head_valence(text: str) -> int:
+    """The valence of the outcome's head alone, before any post-modifier: "[enhanced anxiety] in rats" is bad,
+    "[optimal management] of cancer" is unknown (no fallback to "cancer")."""
+    tokens = _TOKEN.findall(text.lower())
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and (t in POST_MODIFIER or not t[0].isalnum())), len(tokens))
+    return _valence(tokens[:cut], depth=0)
