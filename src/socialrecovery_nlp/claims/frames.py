@@ -13,7 +13,10 @@ import re
 
 _VERBS = r"(?:examine|investigate|assess|evaluate|explore|determine|test|compare|describe|identify|establish)"
 _FRAMES = {
-    "hypothesis": r"^(?:our|the|a|one|this|its|their)?\s*(?:\w+\s+)?hypothes[ie]s\b(?:\s+(?:\d+\w?|[ivx]+))?\s*(?:was|were|is|are|stated|predicted|proposed)\b"
+    "hypothesis": r"^(?:our|the|a|one|this|its|their)?\s*(?:\w+\s+)?hypothes[ie]s\b(?:\s+(?:\d+\w?|[ivx]+))?"
+                  # review-20: "The hypothesis of this study was that ..."
+                  r"(?:\s+(?:of|in|for)\s+(?:this|the|our|the\s+present|the\s+current)\s+(?:study|work|trial|research|experiment|paper))?"
+                  r"\s*(?:was|were|is|are|stated|predicted|proposed)\b"
                   r"|\b(?:we|they|it\s+was|it\s+is)\s+(?:hypothesi[sz]ed?|predicted|expected)\s+that\b|\bwas\s+hypothesi[sz]ed\s+to\b"
                   r"|\b(?:has|have|had)\s+been\s+(?:proposed|postulated|speculated|hypothesi[sz]ed)\s+(?:that|to)\b"
                   # "(Here) we tested the hypothesis that ...": the hypothesis under test, not a finding
@@ -98,6 +101,11 @@ _SCARCE = re.compile(r"\b(?:information|knowledge|data)\b[^.;:]{0,160}?\b(?:is|a
                      r"(?:still\s+|very\s+|relatively\s+|currently\s+|extremely\s+)?(?:scarce|lacking|sparse|scant|"
                      r"insufficient|limited)\b", re.IGNORECASE)
 #: A relation asked about, not asserted: "(offers the potential) to examine [the extent to which X influences Y]"
+#: A purpose infinitive after a method verb: what the study set out to find ("Mothers' patterns and children's
+#: cortisol are being analysed [to identify maternal characteristics that may protect against Y]"; review-20)
+_PURPOSE = re.compile(r"\b(?:analy[sz]ed|used|designed|conducted|performed|collected|developed|undertaken|carried\s+out|"
+                      r"needed|required)\s+to\s+(?:identify|determine|examine|investigate|explore|assess|evaluate|test|"
+                      r"establish|characteri[sz]e|clarify|elucidate|understand)\b", re.IGNORECASE)
 _EXAMINED = re.compile(r"\b(?:examine|investigate|assess|explore|determine|evaluate|establish|test)\s+"
                        r"(?:the\s+(?:extent|degree)\s+to\s+which|whether|how|if)\b", re.IGNORECASE)
 
@@ -113,7 +121,27 @@ def unasserted_spans(text: str) -> list[tuple[int, int]]:
     for match in _EXAMINED.finditer(text):
         after = _CLAUSE_BREAK.search(text, match.end())
         out.append((match.start(), after.start() if after is not None else len(text)))
+    for match in _PURPOSE.finditer(text):
+        after = _CLAUSE_BREAK.search(text, match.end())
+        out.append((match.start(), after.start() if after is not None else len(text)))
+    for match in _GAP.finditer(text):  # "; however, [the characteristics that best promote Y] remain largely
+        out.append(_gap_clause(text, match))  # unexplored": the clause of a knowledge gap (agent:review-20)
     return out
+
+
+def _gap_clause(text: str, match: re.Match) -> tuple[int, int]:
+    """The character range of the clause that a knowledge-gap cue (``_GAP``) says is unknown: from the clause start
+    to the next clause break, within a leading concession when the cue is in one ("Although little is known about
+    X, [X predicts Y]" keeps the main clause)."""
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+    after = _CLAUSE_BREAK.search(text, match.end())
+    end = after.start() if after is not None else len(text)
+    lead = _LEADING_CONCESSION.match(text)
+    if lead is not None and lead.end() <= match.start():
+        start = max(start, lead.end())
+    elif lead is not None:
+        end = min(end, lead.end())
+    return start, end
 
 
 def _gap_only(text: str) -> bool:

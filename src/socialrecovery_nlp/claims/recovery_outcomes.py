@@ -42,7 +42,8 @@ _TERMS = (
     r"dropout\w*", r"drop[\s-]out", r"disengage\w*", r"attrition", r"adherence", r"treatment\s+outcomes?",
     r"service\s+use", r"help[\s-]seeking", r"satisfaction", r"alliance", r"caregiv\w*", r"carer\w*", r"burden",
     r"discrimination", r"victimi[sz]\w*", r"abuse", r"neglect", r"bullying", r"offending", r"arrests?",
-    r"incarceration", r"recidivism",
+    r"incarceration", r"recidivism", r"externali[sz]\w*", r"internali[sz]\w*", r"adjustment", r"development",
+    r"(?:health|clinical|patient|treatment|functional|long-term|poor|psychosocial|child|developmental)\s+outcomes?",
 )
 _PATTERN = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS) + r")(?![\w-])")
 
