@@ -88,14 +88,14 @@ def test_recovery_outcome(text, expected):
     assert recovery_outcome(text) is expected
 
 
-def _claim(outcome, start=0, themes=(), social=True, factor="social support"):
+def _claim(outcome, start=0, themes=(), social=True, factor="social support", text=""):
     return {"factor": {"text": factor}, "outcome": {"text": outcome, "start": start, "end": None},
-            "social": social, "themes": list(themes)}
+            "social": social, "themes": list(themes), "text": text}
 
 
 def test_the_evidence_table_keeps_recovery_outcomes_only():
     assert keep(_claim("depressive symptoms"))
-    assert keep(_claim("recovery", start=None))
+    assert keep(_claim("recovery", start=None, text="Social support was associated with recovery."))
     assert not keep(_claim("hair cortisol"))
     assert keep(_claim("hair cortisol", themes=["supportive_relationships"]))
     assert not is_recovery_related(_claim("weight loss"))
@@ -152,3 +152,59 @@ def test_head_valence_reads_the_head_only():
 ])
 def test_overcoming_obstacles(shipped_extractor, blank_nlp, text, expected):
     assert expected in [d for _, _, d in _claims(shipped_extractor, blank_nlp, text)]
+
+
+def test_an_implicit_outcome_needs_a_mental_health_context():
+    claim = _claim("recovery", start=None, factor="Low job control", text="Low job control showed a borderline association.")
+    assert not keep(claim)
+    assert keep(claim, title="Job strain and depressive symptoms in nurses")
+    assert not keep(claim, title="Risk factors for low back pain in nurses")
+    # the factor's own words are no context: "social" here is the factor
+    listed = _claim("recovery", start=None, factor="a poor social environment",
+                    text="Risk factors included a poor social environment.")
+    assert not keep(listed)
+    assert keep(_claim("recovery", start=None, factor="peer support", text="Peer support helped people in crisis."))
+
+
+@pytest.mark.parametrize("text", [
+    "In maltreated children, a nurturing caregiver can buffer stress; however, the parenting characteristics that "
+    "best promote a protective relationship remain largely unexplored.",
+    "Mothers' caregiving patterns are being analysed to identify maternal characteristics that may protect against "
+    "toxic stress.",
+    "The hypothesis of this study was that peer support reduces loneliness.",
+])
+def test_gaps_aims_and_hypotheses_are_not_asserted(shipped_extractor, blank_nlp, text):
+    found = _claims(shipped_extractor, blank_nlp, text)
+    assert all(o not in ("a protective relationship", "toxic stress", "loneliness") for _, o, _ in found)
+
+
+def test_a_gap_inside_a_leading_concession_keeps_the_main_clause(shipped_extractor, blank_nlp):
+    found = _claims(shipped_extractor, blank_nlp, "Although little is known about loneliness, loneliness predicts relapse.")
+    assert ("loneliness", "relapse", "hinders") in found
+
+
+def test_titles_with_a_design_subtitle_are_topics(rules_extractor):
+    from socialrecovery_nlp.claims.topic_phrase import topic_phrase
+
+    parse = rules_extractor.parser
+    assert topic_phrase(parse("Effect of telephone contact on suicide attempts: randomised controlled study"))
+    assert topic_phrase(parse("Family support: impact on recovery"))
+    assert not topic_phrase(parse("Effects of peer support on recovery: peer support improved hope"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Children at risk of depression were recruited.", []),
+    ("Loneliness puts people at risk of depression.", [("Loneliness", "depression", "hinders")]),
+])
+def test_at_risk_describes_the_population(shipped_extractor, blank_nlp, text, expected):
+    assert _claims(shipped_extractor, blank_nlp, text) == expected
+
+
+def test_a_split_coordination_keeps_its_parsed_span(shipped_extractor, blank_nlp):
+    found = _claims(shipped_extractor, blank_nlp, "Higher levels of loneliness were related to depression and anxiety.")
+    assert found == [("Higher levels of loneliness", "depression and anxiety", "hinders")]
+
+
+def test_the_factor_is_what_the_reporter_reports(shipped_extractor, blank_nlp):
+    found = _claims(shipped_extractor, blank_nlp, "Nurses reported the reminder system reduced review time.")
+    assert [f for f, _, _ in found] == ["the reminder system"]

@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from .recovery_outcomes import recovery_outcome
+from .recovery_outcomes import mental_health_context, recovery_outcome
 
 COLUMNS = ("record_id", "factor", "direction", "outcome", "strength", "hedged", "certainty", "negated", "design",
            "citations", "theme", "social", "score", "sentence", "start", "end", "title")
@@ -15,25 +15,35 @@ COLOURS = {"FACTOR": "#a6cee3", "OUTCOME": "#b2df8a", "PROMOTES": "#33a02c", "HI
            "NO_EFFECT": "#bdbdbd", "MIXED": "#ff7f00"}
 
 
-def is_recovery_related(claim: dict[str, Any]) -> bool:
-    """The outcome is recovery (implicit or named) or names mental health or the social and functional life a
-    person recovers (:func:`.recovery_outcomes.recovery_outcome`), or the claim sentence has a theme of the
-    review. A purely physical outcome ("hair cortisol", "weight loss") is not (round 6; before, any outcome with a
-    known valence was)."""
+def is_recovery_related(claim: dict[str, Any], title: str = "") -> bool:
+    """The outcome names recovery, mental health or the social and functional life a person recovers
+    (:func:`.recovery_outcomes.recovery_outcome`), or the claim sentence has a theme of the review. A purely
+    physical outcome ("hair cortisol", "weight loss") is not; an implicit outcome (read as recovery) is when the
+    sentence outside the factor or the record's ``title`` names recovery or mental health ("[Low job control]
+    showed a borderline association" in a study of back pain is not). Round 6; before, any outcome with a known
+    valence and every implicit outcome were."""
     outcome = claim["outcome"]
-    return outcome["start"] is None or recovery_outcome(outcome["text"]) or bool(claim.get("themes"))
-
-
-def keep(claim: dict[str, Any], all_claims: bool = False) -> bool:
-    """Default filter of the evidence table: social and recovery-related claims that name their factor (a claim
-    without factor text, e.g. from a run without a parser, W002, is kept only with ``all_claims``)."""
+    if claim.get("themes"):
+        return True
+    if outcome["start"] is not None:
+        return recovery_outcome(outcome["text"])
+    sentence = claim.get("text") or ""
     factor = (claim.get("factor") or {}).get("text") or ""
-    return all_claims or (bool(factor.strip()) and claim.get("social", False) and is_recovery_related(claim))
+    outside = sentence.replace(factor, " ") if factor else sentence
+    return mental_health_context(outside) or mental_health_context(title or "")
 
 
-def kept_claims(claims: list[dict[str, Any]], all_claims: bool = False) -> list[dict[str, Any]]:
+def keep(claim: dict[str, Any], all_claims: bool = False, title: str = "") -> bool:
+    """Default filter of the evidence table: social and recovery-related claims that name their factor (a claim
+    without factor text, e.g. from a run without a parser, W002, is kept only with ``all_claims``); ``title``: the
+    record's title, context for an implicit outcome."""
+    factor = (claim.get("factor") or {}).get("text") or ""
+    return all_claims or (bool(factor.strip()) and claim.get("social", False) and is_recovery_related(claim, title))
+
+
+def kept_claims(claims: list[dict[str, Any]], all_claims: bool = False, title: str = "") -> list[dict[str, Any]]:
     """The claims the evidence table (and so the HTML view) shows: :func:`keep` applied to each."""
-    return [claim for claim in claims if keep(claim, all_claims)]
+    return [claim for claim in claims if keep(claim, all_claims, title)]
 
 
 def _cite(citation: dict[str, Any]) -> str:
@@ -46,7 +56,7 @@ def evidence_rows(record_id: str, claims: list[dict[str, Any]], title: str = "",
                   all_claims: bool = False) -> list[dict[str, Any]]:
     """Rows of the evidence table for one record's claims (``Claim.to_dict()`` objects)."""
     rows = []
-    for claim in kept_claims(claims, all_claims):
+    for claim in kept_claims(claims, all_claims, title or ""):
         rows.append({
             "record_id": record_id, "factor": claim["factor"]["text"], "direction": claim["direction"],
             "outcome": claim["outcome"]["text"], "strength": claim["strength"], "hedged": claim["hedged"],

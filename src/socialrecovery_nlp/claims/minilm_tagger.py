@@ -284,6 +284,7 @@ class MiniLMSpanTagger:
                                  detached=lambda span, trigger: detached(doc, span, trigger, skip),
                                  between=lambda f, o: misread_triggers(doc, skip, f, o))
         found = split_denied(doc, found)  # "[Neither A nor B]" tagged as one span: one relation each
+        found = [_past_the_reporter(doc, r, factors) for r in found]
         return [replace(r, group_result=True) for r in found] if compared else found
 
     # -- persistence --------------------------------------------------------------------------
@@ -310,6 +311,28 @@ class MiniLMSpanTagger:
 CHANGE_LEADS = frozenset(["decrease", "decreases", "increase", "increases", "reduction", "reductions", "decline",
                           "declines", "loss", "losses", "lack", "absence", "rise", "drop", "fall", "shortage",
                           "deterioration", "improvement", "improvements", "change", "changes", "deficit", "deficits"])
+
+
+#: Verbs by which a subject reports what the clause after them asserts ("HCPs [reported] the system reduced Y").
+REPORTING_VERBS = frozenset(["report", "reports", "reported", "state", "states", "stated", "say", "says", "said",
+                             "feel", "feels", "felt", "believe", "believes", "believed", "note", "notes", "noted",
+                             "indicate", "indicates", "indicated", "perceive", "perceives", "perceived", "think",
+                             "thinks", "thought", "agree", "agreed", "describe", "describes", "described"])
+
+
+def _past_the_reporter(doc: Doc, rel: Relation, factors: list[tuple[int, int]]) -> Relation:
+    """A relation whose factor is the subject of a reporting verb that stands before the trigger takes the tagged
+    factor between that verb and the trigger instead: "[HCPs] reported [the system] reduced [review time]" is a
+    claim about the system (agent:review-20)."""
+    if rel.factor is None:
+        return rel
+    k = rel.factor[1]
+    while k < len(doc) and k < rel.trigger.start and doc[k].pos_ == "ADV":
+        k += 1
+    if k >= rel.trigger.start or doc[k].lower_ not in REPORTING_VERBS:
+        return rel
+    inner = [f for f in factors if k < f[0] and f[1] <= rel.trigger.start]
+    return replace(rel, factor=inner[-1]) if inner else rel
 
 
 def with_change_noun(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -355,7 +378,9 @@ def misread_triggers(doc: Doc, skip: list[tuple[int, int]], factors: list[tuple[
     words = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     between = [(f[1], o[0]) for f in factors for o in outcomes if f[1] <= o[0]]
     return [t for t in find_triggers(words, skip)
-            if doc[t.start].lower_ not in _PARSE_CHECKED and not construction_only(_words(doc, t)) and any(lo <= t.start and t.end <= hi for lo, hi in between)]
+            if doc[t.start].lower_ not in _PARSE_CHECKED and not construction_only(_words(doc, t)) and any(lo <= t.start and t.end <= hi for lo, hi in between)
+            and not (doc[t.start].lower_ == "risk" and t.start > 0 and doc[t.start - 1].lower_ == "at")]  # "[children] at
+    # risk of [Y]": the parse decides (a population, unless a verb puts someone at risk; agent:review-21)
 
 
 def _words(doc: Doc, trigger) -> tuple[str, ...]:

@@ -16,36 +16,46 @@ import re
 _TERMS = (
     # recovery and the CHIME processes
     r"recover\w*", r"relaps\w*", r"remission\w*", r"well[\s-]?being", r"quality\s+of\s+life", r"qol", r"hope\w*",
-    r"optimis\w*", r"meaning\w*", r"purpose\w*", r"identit\w*", r"empower\w*", r"self[\s-]\w+", r"esteem",
+    r"optimis\w*", r"meaning\w*", r"purpose\w*", r"identit\w*", r"empower\w*", r"esteem",
+    r"self[\s-](?:esteem|efficacy|worth|confidence|acceptance|concept|stigma\w*|management|determination|care|compassion)",
     r"confidence", r"agency", r"autonomy", r"connectedness", r"belonging", r"resilien\w*", r"coping", r"insight",
     r"flourish\w*", r"life\s+satisfaction", r"personal\s+growth", r"post[\s-]?traumatic\s+growth",
     # mental health and its symptoms
     r"mental\w*", r"psychiatr\w*", r"psycholog\w*", r"psychosocial\w*", r"psycho\w*", r"emotion\w*", r"mood\w*",
     r"affect(?:ive)?", r"depress\w*", r"anxi\w*", r"distress\w*", r"stress", r"burnout", r"burn-out", r"trauma\w*",
     r"ptsd", r"suicid\w*", r"parasuicid\w*", r"self[\s-]?harm\w*", r"self[\s-]?injur\w*", r"schizo\w*", r"bipolar",
-    r"mania", r"manic", r"borderline", r"personality", r"eating\s+disorders?", r"anorexi\w*", r"bulimi\w*",
+    r"mania", r"manic", r"borderline\s+personality\w*", r"bpd", r"personality\s+disorders?", r"eating\s+disorders?", r"anorexi\w*", r"bulimi\w*",
     r"binge\w*", r"substance\w*", r"alcohol\w*", r"drinking", r"drug\s+use", r"cannabis", r"cocaine", r"opioid\w*",
     r"heroin", r"addict\w*", r"craving\w*", r"abstinen\w*", r"gambling", r"adhd", r"attention[\s-]deficit",
     r"hyperactiv\w*", r"impulsiv\w*", r"inattent\w*", r"autis\w*", r"conduct\s+(?:problems?|disorders?)",
-    r"behaviou?r\w*", r"aggress\w*", r"violen\w*", r"anger", r"hostil\w*", r"irritab\w*", r"hopeless\w*",
+    r"(?:problem|challenging|disruptive|antisocial|anti-social|suicidal|risk|sexual|aggressive|externali[sz]ing|"
+    r"addictive|self-harm\w*|help-seeking|health)\s+behaviou?rs?",
+    r"behaviou?r(?:al)?\s+(?:problems?|difficult\w*|disorders?|symptoms?|dyscontrol|disturbances?|outcomes?)",
+    r"aggress\w*", r"violen\w*", r"anger", r"hostil\w*", r"irritab\w*", r"hopeless\w*",
     r"anhedoni\w*", r"symptom\w*", r"psychopatholog\w*", r"wellness", r"sleep\w*", r"insomnia", r"nightmares?",
     r"cognit\w*", r"dementia", r"delirium", r"ocd", r"obsessive\w*", r"compulsi\w*", r"panic", r"phobi\w*",
-    r"worry", r"rumination", r"shame", r"guilt", r"stigma\w*", r"loneliness", r"lonely", r"isolat\w*",
-    # the social and functional life a person recovers, and the use of mental health care
+    r"intrapsychic\w*", r"(?:psycho)?therap(?:y|eutic)\s+outcomes?", r"worry", r"rumination", r"shame", r"guilt", r"stigma\w*", r"loneliness", r"lonely", r"isolat\w*",
+    # mental health care ("readmission", "crisis", "coercion")
+    r"hospitali[sz]\w*", r"rehospitali[sz]\w*", r"admissions?", r"readmissions?", r"bed[\s-]days?", r"coercion",
+    r"coercive", r"detention", r"involuntary", r"crisis", r"crises",
+)
+#: The social and functional life a person recovers; an outcome that names it counts, a sentence that only
+#: mentions it gives no context for an implicit outcome (it may be the factor itself).
+_SOCIAL_LIFE = (
     r"social\w*", r"socio\w*", r"relationship\w*", r"friend\w*", r"famil\w*", r"marital", r"parenting",
     r"network\w*", r"support", r"inclusion", r"exclusion", r"participation", r"citizenship", r"community",
     r"employment", r"unemployment", r"employ\w*", r"work\w*", r"jobs?", r"vocational", r"occupational",
     r"education\w*", r"school\w*", r"housing", r"homeless\w*", r"income", r"poverty", r"debt",
     r"functioning", r"functional\s+(?:outcomes?|recovery|status|impairment|disability)", r"global\s+function\w*",
-    r"disabilit\w*", r"hospitali[sz]\w*", r"rehospitali[sz]\w*", r"admissions?", r"readmissions?",
-    r"bed[\s-]days?", r"coercion", r"coercive", r"detention", r"involuntary", r"crisis", r"crises", r"engagement",
+    r"disabilit\w*", r"engagement",
     r"dropout\w*", r"drop[\s-]out", r"disengage\w*", r"attrition", r"adherence", r"treatment\s+outcomes?",
     r"service\s+use", r"help[\s-]seeking", r"satisfaction", r"alliance", r"caregiv\w*", r"carer\w*", r"burden",
     r"discrimination", r"victimi[sz]\w*", r"abuse", r"neglect", r"bullying", r"offending", r"arrests?",
     r"incarceration", r"recidivism", r"externali[sz]\w*", r"internali[sz]\w*", r"adjustment", r"development",
     r"(?:health|clinical|patient|treatment|functional|long-term|poor|psychosocial|child|developmental)\s+outcomes?",
 )
-_PATTERN = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS) + r")(?![\w-])")
+_PATTERN = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS + _SOCIAL_LIFE) + r")(?![\w-])")
+_MENTAL = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS) + r")(?![\w-])")
 
 
 def recovery_outcome(text: str) -> bool:
@@ -53,3 +63,9 @@ def recovery_outcome(text: str) -> bool:
     recovers ("depressive symptoms", "readmission", "social functioning"), rather than only a physical or
     biological measure ("hair cortisol", "weight change")?"""
     return bool(_PATTERN.search(text))
+
+
+def mental_health_context(text: str) -> bool:
+    """Does ``text`` (a claim's sentence without its factor, or the record's title) name recovery, mental health or
+    its care? An implicit outcome ("[X] showed a borderline association") is read as recovery only then."""
+    return bool(_MENTAL.search(text))

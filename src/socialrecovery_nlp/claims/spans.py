@@ -368,6 +368,9 @@ def _usable_word_trigger(token: Token) -> bool:
     if token.lower_ in ("role", "roles"):  # "a role for [X] in [Y]" only; "[X] plays a role in" is the phrase
         role = _role_of(token)  # "role in" (round 3)
         return role is not None and role[1] is not None
+    if token.lower_ == "risk" and token.dep_ == "pobj" and token.head.lower_ == "at" and \
+            token.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return False  # "[children] at risk of conduct disorder were recruited": who was studied (agent:review-21)
     if token.lower_.startswith("overc") and token.pos_ != "VERB":
         return False  # a verb only (agent:review-20)
     if token.lower_.startswith("maximi") and token.pos_ != "VERB":

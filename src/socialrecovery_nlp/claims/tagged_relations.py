@@ -110,6 +110,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
         else:
             factor = _choose(rel.factor, t, own_factors)
             outcome = _choose(rel.outcome, t, own_outcomes)
+        factor, outcome = _unsplit(rel, factor, outcome, factors, outcomes)
         if rel.denied and rel.outcome is not None and not _overlap(outcome or rel.outcome, rel.outcome):
             outcome = rel.outcome  # "... but not [in CA3]": the denied conjunct keeps its own span
         if (factor is not None and outcome is not None and _overlap(factor, outcome)) or _split_phrase(rel, factor, outcome):
@@ -124,6 +125,29 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
                       if detached is None or not (detached(r.factor, _trigger_span(r)) or detached(r.outcome, _trigger_span(r)))]
         return found
     return _paired(factors, outcomes, triggers)
+
+
+#: The longest parsed span (tokens) read as one phrase that the tagger split between the roles ("depression and
+#: anxiety"); a longer parsed span often runs past its phrase, and the tagged spans are kept
+_SPLIT_SPAN = 5
+
+
+def _inside(span: Span | None, outer: Span | None) -> bool:
+    return span is not None and outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _unsplit(rel: Relation, factor: Span | None, outcome: Span | None, factors: list[Span], outcomes: list[Span]
+             ) -> tuple[Span | None, Span | None]:
+    """The rule span of a role back when the tagger split it between the roles: the chosen tagged span lies inside
+    the parsed span, and so does a tagged span of the other role that the relation does not use ("X was related to
+    [depression]_factor and [anxiety]_outcome": the outcome is "depression and anxiety"; agent:review-20)."""
+    if _inside(outcome, rel.outcome) and outcome != rel.outcome and rel.outcome[1] - rel.outcome[0] <= _SPLIT_SPAN and any(
+            _inside(f, rel.outcome) and f != factor for f in factors) and not _overlap(rel.outcome, factor or (0, 0)):
+        outcome = rel.outcome
+    if _inside(factor, rel.factor) and factor != rel.factor and rel.factor[1] - rel.factor[0] <= _SPLIT_SPAN and any(
+            _inside(o, rel.factor) and o != outcome for o in outcomes) and not _overlap(rel.factor, outcome or (0, 0)):
+        factor = rel.factor
+    return factor, outcome
 
 
 def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> Span | None:

@@ -38,7 +38,26 @@ def topic_phrase(doc: Doc) -> bool:
         return False
     if nominal_finding(doc) is not None:  # "Enhanced memory following exercise: the role of BDNF" states a result
         return False
-    return not any(_finite(t) and not _introduced(t) for t in doc)
+    return not any(_finite(t) and not _introduced(t) for t in doc[:_before_design_subtitle(doc)])
+
+
+#: A title's subtitle that only names the design ("randomised controlled study", "a pilot trial"); its verb-like
+#: words ("randomised" tagged as a past tense) make no sentence of the title (agent:review-21)
+_DESIGN_SUBTITLE = re.compile(
+    r"^\s*(?:an?\s+|the\s+)?(?:(?:pragmatic|cluster|multi-?cent(?:re|er)|multi-?site|single-?blind|double-?blind|"
+    r"open-?label|pilot|feasibility|exploratory|prospective|retrospective|longitudinal|naturalistic|randomi[sz]ed|"
+    r"controlled|non-?randomi[sz]ed|quasi-?experimental|comparative|cross-?sectional|population-?based|"
+    r"qualitative|mixed-?methods?|national|follow-?up|placebo-?controlled|,|and)\s*)*"
+    r"(?:study|studies|trial|trials|rct|evaluation|analysis|review|meta-?analysis|survey|report|experiment|"
+    r"investigation|cohort\s+study|case\s+series)\s*[.\s]*$", re.IGNORECASE)
+
+
+def _before_design_subtitle(doc: Doc) -> int:
+    """The token index where a final ": <design>" subtitle starts, else the length of ``doc``."""
+    colon = next((t.i for t in reversed(doc) if t.text == ":"), None)
+    if colon is not None and _DESIGN_SUBTITLE.match(doc[colon + 1:].text):
+        return colon
+    return len(doc)
 
 
 def _finite(token) -> bool:

@@ -97,7 +97,7 @@ def claims(
             record = doc._.record
             dicts = [c if isinstance(c, dict) else c.to_dict() for c in doc._.claims]
             rows.extend(evidence_rows(record.id, dicts, record.title, all_claims))
-            kept = kept_claims(dicts, all_claims)  # the HTML shows the CSV's claims (same filter)
+            kept = kept_claims(dicts, all_claims, record.title or "")  # the HTML shows the CSV's claims (same filter)
             if html_out is not None and kept:
                 items.append(displacy_data(record.id, doc.text, kept, record.title))
                 per_record.append(kept)
