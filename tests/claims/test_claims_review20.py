@@ -97,7 +97,7 @@ def test_the_evidence_table_keeps_recovery_outcomes_only():
     assert keep(_claim("depressive symptoms"))
     assert keep(_claim("recovery", start=None, text="Social support was associated with recovery."))
     assert not keep(_claim("hair cortisol"))
-    assert keep(_claim("hair cortisol", themes=["supportive_relationships"]))
+    assert not keep(_claim("hair cortisol", themes=["supportive_relationships"]))  # a theme names the factor's
     assert not is_recovery_related(_claim("weight loss"))
     assert keep(_claim("hair cortisol"), all_claims=True)
 

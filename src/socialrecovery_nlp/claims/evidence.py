@@ -17,14 +17,12 @@ COLOURS = {"FACTOR": "#a6cee3", "OUTCOME": "#b2df8a", "PROMOTES": "#33a02c", "HI
 
 def is_recovery_related(claim: dict[str, Any], title: str = "") -> bool:
     """The outcome names recovery, mental health or the social and functional life a person recovers
-    (:func:`.recovery_outcomes.recovery_outcome`), or the claim sentence has a theme of the review. A purely
-    physical outcome ("hair cortisol", "weight loss") is not; an implicit outcome (read as recovery) is when the
-    sentence outside the factor or the record's ``title`` names recovery or mental health ("[Low job control]
-    showed a borderline association" in a study of back pain is not). Round 6; before, any outcome with a known
-    valence and every implicit outcome were."""
+    (:func:`.recovery_outcomes.recovery_outcome`). A purely physical outcome ("hair cortisol", "weight loss") is
+    not; an implicit outcome (read as recovery) is when the sentence outside the factor or the record's ``title``
+    names recovery or mental health ("[Low job control] showed a borderline association" in a study of back pain is
+    not). Round 6; before, any outcome with a known valence, every implicit outcome and every claim whose sentence
+    had a theme were (the themes name the social factor's theme, which says nothing of the outcome)."""
     outcome = claim["outcome"]
-    if claim.get("themes"):
-        return True
     if outcome["start"] is not None:
         return recovery_outcome(outcome["text"])
     sentence = claim.get("text") or ""

@@ -21,7 +21,7 @@ _TERMS = (
     r"confidence", r"agency", r"autonomy", r"connectedness", r"belonging", r"resilien\w*", r"coping", r"insight",
     r"flourish\w*", r"life\s+satisfaction", r"personal\s+growth", r"post[\s-]?traumatic\s+growth",
     # mental health and its symptoms
-    r"mental\w*", r"psychiatr\w*", r"psycholog\w*", r"psychosocial\w*", r"psycho\w*", r"emotion\w*", r"mood\w*",
+    r"mental\w*", r"psychiatr\w*", r"psycholog\w*", r"psycho(?!social)\w*", r"emotion\w*", r"mood\w*",
     r"affect(?:ive)?", r"depress\w*", r"anxi\w*", r"distress\w*", r"stress", r"burnout", r"burn-out", r"trauma\w*",
     r"ptsd", r"suicid\w*", r"parasuicid\w*", r"self[\s-]?harm\w*", r"self[\s-]?injur\w*", r"schizo\w*", r"bipolar",
     r"mania", r"manic", r"borderline\s+personality\w*", r"bpd", r"personality\s+disorders?", r"eating\s+disorders?", r"anorexi\w*", r"bulimi\w*",
@@ -42,7 +42,7 @@ _TERMS = (
 #: The social and functional life a person recovers; an outcome that names it counts, a sentence that only
 #: mentions it gives no context for an implicit outcome (it may be the factor itself).
 _SOCIAL_LIFE = (
-    r"social\w*", r"socio\w*", r"relationship\w*", r"friend\w*", r"famil\w*", r"marital", r"parenting",
+    r"social\w*", r"socio\w*", r"psychosocial\w*", r"relationship\w*", r"friend\w*", r"famil\w*", r"marital", r"parenting",
     r"network\w*", r"support", r"inclusion", r"exclusion", r"participation", r"citizenship", r"community",
     r"employment", r"unemployment", r"employ\w*", r"work\w*", r"jobs?", r"vocational", r"occupational",
     r"education\w*", r"school\w*", r"housing", r"homeless\w*", r"income", r"poverty", r"debt",
