@@ -259,7 +259,8 @@ class MiniLMSpanTagger:
         factors, outcomes = self.spans(probs, doc)
         # a comparator or covariate the tagger marked is no role of any relation ("after [adjusting for confounders]")
         factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
-        factors, outcomes = joined_modifiers(doc, factors, outcomes)
+        factors, outcomes = joined_modifiers(doc, factors, outcomes, [  # short parsed spans know their role
+            span for r in relations for span in (r.factor, r.outcome) if span is not None and span[1] - span[0] <= 4])
         if len(outcomes) > 1:  # "X increased [acceptance] in patients with [BPD]": the population is no outcome
             kept = [o for o in outcomes if not population_condition(doc, o)]
             outcomes = kept or outcomes

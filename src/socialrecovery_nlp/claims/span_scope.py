@@ -147,15 +147,18 @@ def _premodifies(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
         all(a[0] <= t.head.i < b[1] and t.head.i != t.i for t in doc[a[0]:a[1]])
 
 
-def joined_modifiers(doc: Doc, factors: list[tuple[int, int]], outcomes: list[tuple[int, int]]
-                     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def joined_modifiers(doc: Doc, factors: list[tuple[int, int]], outcomes: list[tuple[int, int]],
+                     parsed: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The tagged spans with a span of one role that only premodifies an adjacent span of the other role joined
     to it: "no change in [therapeutic]_outcome [alliance]_factor" is one factor "therapeutic alliance", not a
-    relation "alliance → therapeutic" (one noun phrase the tagger split between the roles; round 6)."""
+    relation "alliance → therapeutic" (one noun phrase the tagger split between the roles; round 6). A phrase
+    inside a ``parsed`` span (the rule relations' factors and outcomes) is left to the parse, which knows its
+    role ("[Peer] [support] improved hope")."""
     factors, outcomes = list(factors), list(outcomes)
     for mods, heads in ((factors, outcomes), (outcomes, factors)):
         for a in list(mods):
-            b = next((h for h in heads if _premodifies(doc, a, h)), None)
+            b = next((h for h in heads if _premodifies(doc, a, h)
+                      and not any(p[0] <= a[0] and h[1] <= p[1] for p in parsed)), None)
             if b is not None:
                 mods.remove(a)
                 heads[heads.index(b)] = (a[0], b[1])
