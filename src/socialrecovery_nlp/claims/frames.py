@@ -106,6 +106,8 @@ _SCARCE = re.compile(r"\b(?:information|knowledge|data)\b[^.;:]{0,160}?\b(?:is|a
 _PURPOSE = re.compile(r"\b(?:analy[sz]ed|used|designed|conducted|performed|collected|developed|undertaken|carried\s+out|"
                       r"needed|required)\s+to\s+(?:identify|determine|examine|investigate|explore|assess|evaluate|test|"
                       r"establish|characteri[sz]e|clarify|elucidate|understand)\b", re.IGNORECASE)
+_PURPOSE_END = re.compile(_CLAUSE_BREAK.pattern + r"|,|\b(?:showed|shows|show|found|finds|revealed|reveals|indicated|"
+                          r"indicates|demonstrated|demonstrates|suggested|suggests|confirmed|confirms)\b", re.IGNORECASE)
 _EXAMINED = re.compile(r"\b(?:examine|investigate|assess|explore|determine|evaluate|establish|test)\s+"
                        r"(?:the\s+(?:extent|degree)\s+to\s+which|whether|how|if)\b", re.IGNORECASE)
 
@@ -121,8 +123,8 @@ def unasserted_spans(text: str) -> list[tuple[int, int]]:
     for match in _EXAMINED.finditer(text):
         after = _CLAUSE_BREAK.search(text, match.end())
         out.append((match.start(), after.start() if after is not None else len(text)))
-    for match in _PURPOSE.finditer(text):
-        after = _CLAUSE_BREAK.search(text, match.end())
+    for match in _PURPOSE.finditer(text):  # up to the main clause's verb or a comma: "Interviews conducted [to
+        after = _PURPOSE_END.search(text, match.end())  # explore experiences] showed that ..." (review-22)
         out.append((match.start(), after.start() if after is not None else len(text)))
     for match in _GAP.finditer(text):  # "; however, [the characteristics that best promote Y] remain largely
         out.append(_gap_clause(text, match))  # unexplored": the clause of a knowledge gap (agent:review-20)
@@ -136,6 +138,11 @@ def _gap_clause(text: str, match: re.Match) -> tuple[int, int]:
     start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
     after = _CLAUSE_BREAK.search(text, match.end())
     end = after.start() if after is not None else len(text)
+    relative = _RELATIVE_BEFORE.search(text, start, match.start())
+    if relative is not None:  # "X, [whose role remains unclear], predicted Y": the relative clause only (review-22)
+        start = relative.end()
+        comma = text.find(",", match.end())
+        end = min(end, comma) if comma >= 0 else end
     lead = _LEADING_CONCESSION.match(text)
     if lead is not None and lead.end() <= match.start():
         start = max(start, lead.end())

@@ -453,10 +453,15 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     # sixth round (agent:review-20): people "living with" a condition, research "work", family medicine, brain
     # networks named by a region or by connectivity, and social stimuli or answers as cognition and response bias
     r"|\b(?:people|persons?|patients|adults|children|youth|individuals|those|women|men|veterans|families)\s+living\s+with\b"
-    r"|\b(?:this|the\s+present|the\s+current|our|previous|prior|recent|future|further|earlier|later)\s+work\b"
-    r"|\bfamily\s+(?:practitioners?|physicians?|doctors?|medicine|practices?|practice\s+physicians?)\b"
-    r"|\b[\w-]*(?:connectivity|brain|cortex|cortical|neural|neuronal|amygdala|hippocamp\w*|striat\w*|thalam\w*|"
-    r"prefrontal|limbic|insula|gene|protein|molecular)\b[^,;]{0,40}?\bnetworks?\b"
+    r"|\b(?:this|the\s+present|the\s+current|our|future|further)\s+work\b(?!\s+(?:experience|history|status|"
+    r"histories|experiences|skills|roles?|participation))"
+    r"|\bfamily\s+(?:practitioners?|physicians?|doctors?|medicine|practice\s+(?:physicians?|doctors?|settings?|"
+    r"clinics?|residents?))\b"
+    # a region or molecule word right before "network(s)", at most two other words between (review-22: "brain
+    # injury survivors' social networks" stays social)
+    r"|\b[\w-]*(?:brain|cortex|cortical|neural|neuronal|amygdala|hippocamp\w*|striat\w*|thalam\w*|prefrontal|limbic|"
+    r"insula|gene|protein|molecular)[\w-]*(?:\s+(?!social\b|support\b|personal\b|peer\b|family\b|friendship\b|"
+    r"community\b|survivors?'?)[\w-]+){0,2}\s+networks?\b"
     r"|\bsocial\s+(?:stimuli|stimulus|information\s+processing|desirability)\b"
     r"|\bsocially\s+(?:desirable|accepted|acceptable)\s+(?:answers?|responses?|responding)\b")
 #: The social words that the compounds above can hold.

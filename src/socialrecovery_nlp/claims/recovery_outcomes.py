@@ -15,14 +15,16 @@ import re
 #: Word stems and phrases of recovery and mental health outcomes (matched case-insensitively at a word start).
 _TERMS = (
     # recovery and the CHIME processes
-    r"recover\w*", r"relaps\w*", r"remission\w*", r"well[\s-]?being", r"quality\s+of\s+life", r"qol", r"hope\w*",
-    r"optimis\w*", r"meaning\w*", r"purpose\w*", r"identit\w*", r"empower\w*", r"esteem",
+    r"recover\w*", r"relaps\w*", r"remission\w*", r"well[\s-]?being", r"quality\s+of\s+life", r"(?:hr)?qol", r"h?rql",
+    r"hope", r"hopeful\w*", r"optimism", r"meaning\s+in\s+life", r"meaningful\s+(?:life|lives|activit\w+|occupation)",
+    r"purpose\s+in\s+life", r"sense\s+of\s+(?:purpose|meaning|coherence|belonging|self)", r"identit\w*",
+    r"empower\w*", r"esteem",
     r"self[\s-](?:esteem|efficacy|worth|confidence|acceptance|concept|stigma\w*|management|determination|care|compassion)",
-    r"confidence", r"agency", r"autonomy", r"connectedness", r"belonging", r"resilien\w*", r"coping", r"insight",
+    r"autonomy", r"connectedness", r"belonging", r"resilien\w*", r"coping", r"insight\s+into\s+(?:illness|\w+\s+illness)",
     r"flourish\w*", r"life\s+satisfaction", r"personal\s+growth", r"post[\s-]?traumatic\s+growth",
     # mental health and its symptoms
     r"mental\w*", r"psychiatr\w*", r"psycholog\w*", r"psycho(?!social)\w*", r"emotion\w*", r"mood\w*",
-    r"affect(?:ive)?", r"depress\w*", r"anxi\w*", r"distress\w*", r"stress", r"burnout", r"burn-out", r"trauma\w*",
+    r"affective", r"negative\s+affect", r"positive\s+affect", r"depress\w*", r"anxi\w*", r"distress\w*", r"stress", r"burnout", r"burn-out", r"trauma\w*",
     r"ptsd", r"suicid\w*", r"parasuicid\w*", r"self[\s-]?harm\w*", r"self[\s-]?injur\w*", r"schizo\w*", r"bipolar",
     r"mania", r"manic", r"borderline\s+personality\w*", r"bpd", r"personality\s+disorders?", r"eating\s+disorders?", r"anorexi\w*", r"bulimi\w*",
     r"binge\w*", r"substance\w*", r"alcohol\w*", r"drinking", r"drug\s+use", r"cannabis", r"cocaine", r"opioid\w*",
@@ -34,7 +36,7 @@ _TERMS = (
     r"aggress\w*", r"violen\w*", r"anger", r"hostil\w*", r"irritab\w*", r"hopeless\w*",
     r"anhedoni\w*", r"symptom\w*", r"psychopatholog\w*", r"wellness", r"sleep\w*", r"insomnia", r"nightmares?",
     r"cognit\w*", r"dementia", r"delirium", r"ocd", r"obsessive\w*", r"compulsi\w*", r"panic", r"phobi\w*",
-    r"intrapsychic\w*", r"(?:psycho)?therap(?:y|eutic)\s+outcomes?", r"worry", r"rumination", r"shame", r"guilt", r"stigma\w*", r"loneliness", r"lonely", r"isolat\w*",
+    r"intrapsychic\w*", r"(?:psycho)?therap(?:y|eutic)\s+outcomes?", r"worry", r"rumination", r"shame", r"guilt", r"stigma\w*", r"loneliness", r"lonely", r"isolation",
     # mental health care ("readmission", "crisis", "coercion")
     r"hospitali[sz]\w*", r"rehospitali[sz]\w*", r"admissions?", r"readmissions?", r"bed[\s-]days?", r"coercion",
     r"coercive", r"detention", r"involuntary", r"crisis", r"crises",
@@ -54,6 +56,16 @@ _SOCIAL_LIFE = (
     r"incarceration", r"recidivism", r"externali[sz]\w*", r"internali[sz]\w*", r"adjustment", r"development",
     r"(?:health|clinical|patient|treatment|functional|long-term|poor|psychosocial|child|developmental)\s+outcomes?",
 )
+#: Physical senses of the words above, removed before matching ("oxidative stress", "gastrointestinal symptoms",
+#: "tumour development"; review-22)
+_PHYSICAL = re.compile(
+    r"(?i)\b(?:oxidative|nitrosative|cellular|heat|thermal|mechanical|shear|endoplasmic\s+reticulum|er|metabolic|"
+    r"replication|osmotic)\s+stress\b|\b(?:gastrointestinal|gi|respiratory|urinary|menopausal|vasomotor|cardiac|"
+    r"motor|extrapyramidal|physical|somatic|allergic|nasal|ocular|skin|withdrawal)\s+symptoms?\b"
+    r"|\binvoluntary\s+movements?\b|\b(?:ventilatory|ventilator|nutritional|respiratory|hemodynamic|haemodynamic|"
+    r"circulatory|mechanical|inotropic)\s+support\b|\b(?:tumou?r|cancer|bone|skeletal|muscle|embryonic|fetal|foetal|"
+    r"plant|root|dental|tooth|lung|organ|neural\s+tube|drug|product)\s+development\b|\bworkloads?\b"
+    r"|\b(?:stress|fatigue)\s+fractures?\b|\bhospital\s+admissions?\s+for\s+(?:heart|cardiac|pneumonia|asthma|copd)\b")
 _PATTERN = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS + _SOCIAL_LIFE) + r")(?![\w-])")
 _MENTAL = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS) + r")(?![\w-])")
 
@@ -62,10 +74,10 @@ def recovery_outcome(text: str) -> bool:
     """Does the outcome phrase name recovery, mental health or the social and functional life a person
     recovers ("depressive symptoms", "readmission", "social functioning"), rather than only a physical or
     biological measure ("hair cortisol", "weight change")?"""
-    return bool(_PATTERN.search(text))
+    return bool(_PATTERN.search(_PHYSICAL.sub(" ", text)))
 
 
 def mental_health_context(text: str) -> bool:
     """Does ``text`` (a claim's sentence without its factor, or the record's title) name recovery, mental health or
     its care? An implicit outcome ("[X] showed a borderline association") is read as recovery only then."""
-    return bool(_MENTAL.search(text))
+    return bool(_MENTAL.search(_PHYSICAL.sub(" ", text)))
