@@ -91,6 +91,7 @@ def test_recovery_outcome(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("HRQoL", True), ("oxidative stress", False), ("perceived stress", True), ("gastrointestinal symptoms", False),
     ("tumour development", False), ("workload", False), ("negative affect", True),
+    ("subsequent dropping out", True), ("change processes underlying clinical improvement", True),
 ])
 def test_recovery_outcome_review22(text, expected):
     assert recovery_outcome(text) is expected

@@ -50,7 +50,8 @@ _SOCIAL_LIFE = (
     r"education\w*", r"school\w*", r"housing", r"homeless\w*", r"income", r"poverty", r"debt",
     r"functioning", r"functional\s+(?:outcomes?|recovery|status|impairment|disability)", r"global\s+function\w*",
     r"disabilit\w*", r"engagement",
-    r"dropout\w*", r"drop[\s-]out", r"disengage\w*", r"attrition", r"adherence", r"treatment\s+outcomes?",
+    r"dropout\w*", r"drop[\s-]out", r"dropping\s+out", r"(?:clinical|symptomatic|symptom|treatment|therapeutic)\s+"
+    r"(?:improvement|response|change|gains?)", r"disengage\w*", r"attrition", r"adherence", r"treatment\s+outcomes?",
     r"service\s+use", r"help[\s-]seeking", r"satisfaction", r"alliance", r"caregiv\w*", r"carer\w*", r"burden",
     r"discrimination", r"victimi[sz]\w*", r"abuse", r"neglect", r"bullying", r"offending", r"arrests?",
     r"incarceration", r"recidivism", r"externali[sz]\w*", r"internali[sz]\w*", r"adjustment", r"development",
