@@ -92,6 +92,8 @@ def test_recovery_outcome(text, expected):
     ("HRQoL", True), ("oxidative stress", False), ("perceived stress", True), ("gastrointestinal symptoms", False),
     ("tumour development", False), ("workload", False), ("negative affect", True),
     ("subsequent dropping out", True), ("change processes underlying clinical improvement", True),
+    ("provider adherence to cessation treatment guidelines", False), ("guideline adherence", False),
+    ("adherence to medication", True), ("treatment adherence", True),
 ])
 def test_recovery_outcome_review22(text, expected):
     assert recovery_outcome(text) is expected

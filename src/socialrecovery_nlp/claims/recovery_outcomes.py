@@ -58,7 +58,7 @@ _SOCIAL_LIFE = (
     r"(?:health|clinical|patient|treatment|functional|long-term|poor|psychosocial|child|developmental)\s+outcomes?",
 )
 #: Physical senses of the words above, removed before matching ("oxidative stress", "gastrointestinal symptoms",
-#: "tumour development"; review-22)
+#: "tumour development"; review-22), and the care providers' own adherence to guidelines (review-21)
 _PHYSICAL = re.compile(
     r"(?i)\b(?:oxidative|nitrosative|cellular|heat|thermal|mechanical|shear|endoplasmic\s+reticulum|er|metabolic|"
     r"replication|osmotic)\s+stress\b|\b(?:gastrointestinal|gi|respiratory|urinary|menopausal|vasomotor|cardiac|"
@@ -66,7 +66,10 @@ _PHYSICAL = re.compile(
     r"|\binvoluntary\s+movements?\b|\b(?:ventilatory|ventilator|nutritional|respiratory|hemodynamic|haemodynamic|"
     r"circulatory|mechanical|inotropic)\s+support\b|\b(?:tumou?r|cancer|bone|skeletal|muscle|embryonic|fetal|foetal|"
     r"plant|root|dental|tooth|lung|organ|neural\s+tube|drug|product)\s+development\b|\bworkloads?\b"
-    r"|\b(?:stress|fatigue)\s+fractures?\b|\bhospital\s+admissions?\s+for\s+(?:heart|cardiac|pneumonia|asthma|copd)\b")
+    r"|\b(?:stress|fatigue)\s+fractures?\b|\bhospital\s+admissions?\s+for\s+(?:heart|cardiac|pneumonia|asthma|copd)\b"
+    r"|\b(?:guideline|protocol)\s+adherence\b|\b(?:provider|physician|clinician|practitioner|staff|nurse|doctor|"
+    r"prescriber|pharmacist|gp)s?'?\s+adherence\b|\badherence\s+(?:\w+\s+){0,4}?to\s+(?:\S+\s+){0,4}?(?:guidelines?|"
+    r"protocols?|recommendations?)\b")
 _PATTERN = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS + _SOCIAL_LIFE) + r")(?![\w-])")
 _MENTAL = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS) + r")(?![\w-])")
 

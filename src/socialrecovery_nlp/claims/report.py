@@ -750,7 +750,7 @@ def write_report(results: dict, path: Path) -> None:
         "functional life a person recovers (`claims/recovery_outcomes.py`), and implicit outcomes only in a mental "
         "health context; physical outcomes are left to `--all`. A blind review of both tables on 376 further records "
         "(`agent:review-21`) judged 7 of the previous code's 53 default rows right and 7 of 34 of the new code's "
-        "(before the last filter fixes, which it then informed: 8 of 24). A code review (`agent:review-22`, 2 high "
+        "(before the last filter fixes, which it then informed: 8 of 23). A code review (`agent:review-22`, 2 high "
         "findings: gaps in relative clauses and purposes swallowed the main clause) was fixed before scoring. "
         "Development rows (`bench/claims_round6.md`) right 560 → 565, wrong 692 → 666; Evidence Inference validation "
         "0.786 → 0.783. The held-out sets were scored once: v3 factor token-F1 0.740 → 0.741, outcome 0.684 → 0.687, "
