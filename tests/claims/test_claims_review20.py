@@ -245,3 +245,12 @@ def test_a_split_coordination_keeps_its_parsed_span(shipped_extractor, blank_nlp
 def test_the_factor_is_what_the_reporter_reports(shipped_extractor, blank_nlp):
     found = _claims(shipped_extractor, blank_nlp, "Nurses reported the reminder system reduced review time.")
     assert [f for f, _, _ in found] == ["the reminder system"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Social contact promoted stress reduction in patients.", "promotes"),  # review-22 L5: had read "hinders"
+    ("Peer support led to stress reduction.", "promotes"),
+    ("Loneliness prevented symptom reduction.", "hinders"),
+])
+def test_a_change_noun_inside_the_outcome_is_read_once(shipped_extractor, blank_nlp, text, expected):
+    assert [d for _, _, d in _claims(shipped_extractor, blank_nlp, text)] == [expected]

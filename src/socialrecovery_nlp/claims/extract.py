@@ -353,6 +353,11 @@ class ClaimExtractor:
             if valence_text is not None:
                 read_from = min(read_from, token_doc[rel.valence_span[0]].idx + k)
             kind = rel.kind
+            own = lx.ALL_TRIGGER_WORDS.get(text[bounds[i][0]:t_end].lower())
+            if kind in (lx.INCREASE, lx.DECREASE) and own is not None and own != kind and outcome is not None and \
+                    valence_text is None and outcome.text.lower().rsplit(None, 1)[-1] in _CHANGE_NOUNS:
+                kind = own  # "X promoted [stress reduction]": the change noun that set the kind is inside the outcome,
+                # whose valence reads it, so the verb's own kind decides (review-22 L5; it had read "hinders")
             if kind in OPPOSITE_KIND and lesser_change(text[:bounds[i][0]], text[t_end:read_from] if read_from >= t_end
                                                        else "", text[bounds[i][0]:t_end].lower() in _CHANGE_NOUNS):
                 kind = OPPOSITE_KIND[kind]  # "associated with [less] reduction in Y", "[smaller] improvements in Y"
