@@ -67,7 +67,7 @@ def test_a_premodifier_tagged_in_the_other_role_joins_its_noun(rules_extractor):
     ("Support reduced symptoms of depression.", "depression", False),
 ])
 def test_population_condition(rules_extractor, text, phrase, expected):
-    from socialrecovery_nlp.claims.span_scope import population_condition
+    from socialrecovery_nlp.claims.groups import population_condition
 
     doc = rules_extractor.parser(text)
     assert population_condition(doc, _range(doc, phrase)) is expected

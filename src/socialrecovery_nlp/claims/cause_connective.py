@@ -58,10 +58,9 @@ _HAVE = frozenset(["have", "has", "had", "having", "report", "reports", "reporte
 #: Causes that are the study's own chance or design ("due to chance", "as a result of randomisation").
 _NOT_CAUSES = frozenset(["chance", "randomisation", "randomization", "sampling", "error", "errors", "bias", "design",
                          "protocol", "artefact", "artifact", "rounding", "confounding", "missing"])
-_GIVING_VERBS = frozenset(["provide", "provides", "provided", "providing", "offer", "offers", "offered", "offering",
-                           "give", "gives", "gave", "given", "giving", "represent", "represents", "represented",
-                           "constitute", "constitutes", "constituted", "become", "becomes", "became", "remain",
-                           "remains", "remained"])
+_GIVING_VERBS = lx.GIVING_VERBS | frozenset(["represent", "represents", "represented", "constitute", "constitutes",
+                                             "constituted", "become", "becomes", "became", "remain", "remains",
+                                             "remained"])
 _BE = frozenset(["be", "is", "are", "was", "were", "been", "being", "am"])
 #: Subjects that are the study's own steps or people taking part, not an outcome ("[Ten patients] were due to ...",
 #: "[the data] are due to ...").

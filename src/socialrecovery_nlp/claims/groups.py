@@ -5,11 +5,15 @@ Group results often name the group inside the measured noun phrase rather than a
 from [the stressed group]] contained higher cortisol", "[the weight and height of [patients with
 pathological etiologies]] were greater than those with ...". The guideline's factor is the group
 as written (Abstracts, "Group comparisons"); the rest of the phrase is the measure (the outcome).
+
+Round 6 adds who a study is about but that is no factor: respondents who only report ("[parents] reported ...",
+:func:`reporting_respondents`) and the condition that defines the studied population ("in patients with [BPD]",
+:func:`population_condition`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 
@@ -116,3 +120,26 @@ def reporting_respondents(factor: Span) -> bool:
     if any(c.dep_ in ("prep", "acl", "relcl", "appos", "conj") for c in root.children):
         return False
     return not any(t.lower_ in _COMPARED for t in root.sent)
+
+
+#: Who a study can be about: people, respondents and the study's groups or samples ("arms" left out: "the open
+#: [arms] of an elevated plus maze" is apparatus, not a population)
+_STUDIED = (_PEOPLE | _GROUP_NOUNS | _RESPONDENTS | frozenset(["youth", "sample", "samples", "population", "populations",
+                                                              "inpatients", "outpatients"])) - frozenset(["arm", "arms"])
+_CONDITION_VERBS = frozenset(["suffering", "diagnosed", "living", "affected", "presenting", "admitted", "treated"])
+
+
+def population_condition(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is ``span`` the condition that defines the studied population ("reduced Y in patients with [borderline
+    personality disorder]", "among adults diagnosed with [depression]")? It names who was studied, not what the
+    factor acted on (agent:review-20)."""
+    root = doc[span[0]:span[1]].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("with", "from", "of") or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    if noun.lower_ in _CONDITION_VERBS and noun.dep_ in ("acl", "relcl", "amod"):
+        noun = noun.head
+    if noun.lower_ == "of" and noun.dep_ == "prep":  # "in a sample of [adults] with": of the sample
+        noun = noun.head
+    return noun.lower_ in _STUDIED and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "among", "amongst")

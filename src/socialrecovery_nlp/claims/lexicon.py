@@ -379,6 +379,10 @@ POST_NEGATION_PHRASES = ("not significant", "not statistically significant", "no
 MIXED_PHRASES = ("or hinder", "or inhibit", "or impede", "(or inhibit)", "(or impeding)", "not all",
                  "benefit some", "for some", "for others", "hold back others", "some may")
 
+#: Verbs that give something to someone ("provides [support]", "offered [evidence] that"), in every form.
+GIVING_VERBS = frozenset(["provide", "provides", "provided", "providing", "offer", "offers", "offered", "offering",
+                          "give", "gives", "gave", "given", "giving"])
+
 #: Words that mark a factor as social (besides the codebook's theme cues).
 SOCIAL_WORDS = frozenset(
     ["social", "socially", "society", "relationship", "relationships", "family", "families", "friend", "friends", "friendship", "peer", "peers", "partner", "carer", "carers", "community", "communities", "network", "networks", "support", "stigma", "stigmatisation", "discrimination", "discriminatory", "oppression", "exclusion", "inclusion", "employment", "unemployment", "work", "job", "income", "housing", "poverty", "isolation", "loneliness", "living", "neighbourhood", "citizenship", "belonging", "participation", "contact", "dialogue", "user-run", "mutual", "volunteers", "volunteer", "empowerment", "budgets", "budget", "campaigns", "engagement", "capital", "masculinity", "minority", "identity", "identities", "hostility", "criticism", "over-involvement", "warmth", "solidarity", "advocacy", "legislation", "carers", "friendships", "volunteering", "befriending", "humiliating", "humiliation", "disempowered", "stigmatising", "stigmatised", "individualised", "individualisation",

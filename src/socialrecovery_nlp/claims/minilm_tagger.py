@@ -34,9 +34,10 @@ from .minilm_finetune import (
 from . import lexicon as lx
 from .cause_connective import construction_only
 from .denied_conjunct import split_denied
-from .span_scope import covariate, detached, joined_modifiers, population_condition
+from .groups import population_condition
+from .span_scope import covariate, detached, joined_modifiers
 from .spans import MEANS_VERBS, Relation, Trigger, find_triggers
-from .tagged_relations import tagged_relations
+from .tagged_relations import SHORT_PHRASE, tagged_relations
 
 WEIGHTS_FILE = "span_tagger_minilm.safetensors"
 SETTINGS_FILE = "span_tagger_minilm.json"
@@ -260,7 +261,7 @@ class MiniLMSpanTagger:
         # a comparator or covariate the tagger marked is no role of any relation ("after [adjusting for confounders]")
         factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
         factors, outcomes = joined_modifiers(doc, factors, outcomes, [  # short parsed spans know their role
-            span for r in relations for span in (r.factor, r.outcome) if span is not None and span[1] - span[0] <= 4])
+            span for r in relations for span in (r.factor, r.outcome) if span is not None and span[1] - span[0] <= SHORT_PHRASE])
         if len(outcomes) > 1:  # "X increased [acceptance] in patients with [BPD]": the population is no outcome
             kept = [o for o in outcomes if not population_condition(doc, o)]
             outcomes = kept or outcomes

@@ -163,27 +163,3 @@ def joined_modifiers(doc: Doc, factors: list[tuple[int, int]], outcomes: list[tu
                 mods.remove(a)
                 heads[heads.index(b)] = (a[0], b[1])
     return factors, outcomes
-
-
-_POPULATION_NOUNS = frozenset(["patients", "people", "persons", "individuals", "participants", "adults", "children",
-                               "adolescents", "youth", "women", "men", "those", "subjects", "veterans", "clients",
-                               "users", "students", "mothers", "fathers", "parents", "families", "samples", "sample",
-                               "population", "populations", "cohort", "cohorts", "groups", "group", "inpatients",
-                               "outpatients", "survivors", "caregivers", "carers", "mice", "rats", "animals"])
-_CONDITION_VERBS = frozenset(["suffering", "diagnosed", "living", "affected", "presenting", "admitted", "treated"])
-
-
-def population_condition(doc: Doc, span: tuple[int, int]) -> bool:
-    """Is ``span`` the condition that defines the studied population ("reduced Y in patients with [borderline
-    personality disorder]", "among adults diagnosed with [depression]")? It names who was studied, not what the
-    factor acted on (agent:review-20)."""
-    root = doc[span[0]:span[1]].root
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in ("with", "from", "of") or prep.dep_ != "prep":
-        return False
-    noun = prep.head
-    if noun.lower_ in _CONDITION_VERBS and noun.dep_ in ("acl", "relcl", "amod"):
-        noun = noun.head
-    if noun.lower_ == "of" and noun.dep_ == "prep":  # "in a sample of [adults] with": of the sample
-        noun = noun.head
-    return noun.lower_ in _POPULATION_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "among", "amongst")

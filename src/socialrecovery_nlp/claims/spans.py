@@ -311,8 +311,7 @@ def _subject_comparative(token: Token) -> tuple[Token, Token] | None:
 
 
 #: Verbs that give evidence and the evidence nouns they give ("provides [evidence] that", "offer [insight] into").
-_GIVING_WORDS = frozenset(["provide", "provides", "provided", "providing", "offer", "offers", "offered", "offering",
-                           "give", "gives", "gave", "given", "giving", "yield", "yields", "yielded"])
+_GIVING_WORDS = lx.GIVING_VERBS | frozenset(["yield", "yields", "yielded"])
 _GIVEN_EVIDENCE = frozenset(["indication", "indications", "evidence", "insight", "insights", "proof", "confirmation",
                              "hint", "hints", "clue", "clues"])
 

@@ -57,7 +57,7 @@ def _choose(rule: Span | None, trigger: Span, tagged: list[Span]) -> Span | None
 
 
 #: Longest rule span (tokens) read as one phrase the tagger split; longer rule spans are often whole clauses.
-_SHORT_PHRASE = 4
+SHORT_PHRASE = 4
 
 
 def _split_phrase(rel: Relation, factor: Span | None, outcome: Span | None) -> bool:
@@ -66,7 +66,7 @@ def _split_phrase(rel: Relation, factor: Span | None, outcome: Span | None) -> b
     phrase into two roles, and the parse's spans are kept (short rule spans only, with both roles parsed)."""
     if factor is None or outcome is None or rel.factor is None or rel.outcome is None:
         return False
-    return any(rule[1] - rule[0] <= _SHORT_PHRASE and _overlap(factor, rule) and _overlap(outcome, rule)
+    return any(rule[1] - rule[0] <= SHORT_PHRASE and _overlap(factor, rule) and _overlap(outcome, rule)
                for rule in (rel.factor, rel.outcome))
 
 
