@@ -3,32 +3,16 @@
     python bench/claims_dev_files.py --files F ... --errors rows.jsonl
     python bench/claims_rows.py rows.jsonl
 
-A predicted claim (one evidence row) is right when its factor and its outcome each share a word with the factor
-and the outcome of one gold claim of the sentence (an implicit gold outcome, "recovery" without offsets,
-matches any predicted outcome) and the direction is the same. Prints per annotation file: rows, right, wrong.
+A predicted claim (one evidence row) is right as ``socialrecovery_nlp.claims.row_match.is_right`` says. Prints per annotation file: rows, right, wrong.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import defaultdict
 
-
-def _words(text: str | None) -> set[str]:
-    return set(re.findall(r"\w+", (text or "").lower()))
-
-
-def is_right(pred: dict, gold: list[dict]) -> bool:
-    factor, outcome = _words((pred.get("factor") or {}).get("text")), _words((pred.get("outcome") or {}).get("text"))
-    for claim in gold:
-        gold_outcome = claim["outcome"]["text"]
-        implicit = gold_outcome in ("", "recovery") or not _words(gold_outcome)
-        if factor & _words(claim["factor"]["text"]) and (outcome & _words(gold_outcome) or implicit) and \
-                pred.get("direction") == claim["direction"]:
-            return True
-    return False
+from socialrecovery_nlp.claims.row_match import is_right
 
 
 def main(path: str) -> None:

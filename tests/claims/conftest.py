@@ -43,7 +43,8 @@ def trained_model(tmp_path_factory):
     root = tmp_path_factory.mktemp("models")
     return train_from_config(SOURCE_ROOT / "training" / "claims.toml",
                              {"output.models_root": str(root), "detector.threshold": 0.4,
-                              "evaluate.on_train": False, "minilm.enabled": False, "spans.model": "rules"})
+                              "evaluate.on_train": False, "minilm.enabled": False, "spans.model": "rules",
+                              "row_confidence.enabled": False})
 
 
 def claims_of(extractor, nlp, text):

@@ -36,6 +36,12 @@ class Claim:
     trigger: Span | None = None
     outcome_text: str = IMPLICIT_OUTCOME
     certainty: float | None = None
+    #: the probability that the row (factor, outcome and direction together) is right, from
+    #: :mod:`.row_confidence` (``None`` without that model)
+    confidence: float | None = None
+    #: what the extractor knew when it built the claim and the output does not show (the outcome's valence, the
+    #: relation's kind, the span tagger's support for each span): the features of :mod:`.row_confidence`
+    signals: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -60,6 +66,7 @@ class Claim:
             "themes": list(self.themes),
             "social": self.social,
             "score": round(float(self.score), 4),
+            **({"confidence": round(float(self.confidence), 4)} if self.confidence is not None else {}),
         }
 
 

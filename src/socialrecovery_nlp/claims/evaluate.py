@@ -20,6 +20,7 @@ from ..pipeline.extensions import register_extensions
 from . import data as claim_data
 from .direction import DIRECTIONS, outcome_valence
 from .extract import ClaimExtractor
+from .row_match import row_metrics
 
 STRENGTHS = ("causal", "conditional_causal", "correlational")
 _TOKEN = re.compile(r"\w+")
@@ -75,6 +76,17 @@ def evaluate_seed(extractor: ClaimExtractor, split: str = "test", annotations=cl
     return {"split": split, **evaluate_rows(extractor, rows, oracle)}
 
 
+def row_claims(extractor: ClaimExtractor, rows: list[dict], nlp=None):
+    """``(row, claims)`` for annotation rows, each read as its own text; rows of section ``Title`` are read as a
+    record's title (``doc._.record``), like the pipeline reads titles."""
+    nlp = nlp or _blank()
+    for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows])):
+        if row.get("section") == "Title":
+            register_extensions()
+            doc._.record = Record(id=row["id"], title=row["text"])
+        yield row, extractor(doc)
+
+
 def evaluate_rows(extractor: ClaimExtractor, rows: list[dict], oracle: bool = False, errors: list | None = None) -> dict:
     """:func:`evaluate_seed` on annotation rows (``start`` and the claims' offsets in one frame; a
     row with ``start`` 0 has sentence-relative offsets). ``errors``: a list that receives
@@ -89,11 +101,7 @@ def evaluate_rows(extractor: ClaimExtractor, rows: list[dict], oracle: bool = Fa
     spans = {part: {"exact": [0, 0, 0], "token": [0, 0, 0]} for part in ("factor", "outcome")}
     gold_dir, pred_dir, gold_str, pred_str = [], [], [], []
     hedge_ok = neg_ok = social_ok = n_matched = 0
-    for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows])):
-        if row.get("section") == "Title":  # a title unit is read as a record's title, as in the pipeline
-            register_extensions()
-            doc._.record = Record(id=row["id"], title=row["text"])
-        claims = extractor(doc)
+    for row, claims in row_claims(extractor, rows, nlp):
         base = row["start"]
         is_pred = bool(claims)
         det_pred += is_pred
@@ -300,10 +308,12 @@ def evaluate_unseen_abstracts(extractor: ClaimExtractor, path=None) -> dict | No
     rows = claim_data.abstract_rows("test", [path or claim_data.RANDOM_TEST_ABSTRACTS])
     if not rows:
         return None
+    pairs: list = []
     return {"n_sentences": len(rows), "n_abstracts": len({(r["provenance"]["dataset"], r["provenance"]["record_id"])
                                                            for r in rows}),
-            "end_to_end": _pool([evaluate_rows(extractor, rows)]),
-            "oracle": _pool([evaluate_rows(extractor, rows, oracle=True)])}
+            "end_to_end": _pool([evaluate_rows(extractor, rows, errors=pairs)]),
+            "oracle": _pool([evaluate_rows(extractor, rows, oracle=True)]),
+            "rows": row_metrics(pairs)}
 
 
 def certainty_against_hedging(model) -> dict | None:

@@ -10,7 +10,7 @@ from typing import Any
 from .recovery_outcomes import mental_health_context, recovery_outcome
 
 COLUMNS = ("record_id", "factor", "direction", "outcome", "strength", "hedged", "certainty", "negated", "design",
-           "citations", "theme", "social", "score", "sentence", "start", "end", "title")
+           "citations", "theme", "social", "score", "confidence", "sentence", "start", "end", "title")
 COLOURS = {"FACTOR": "#a6cee3", "OUTCOME": "#b2df8a", "PROMOTES": "#33a02c", "HINDERS": "#e31a1c",
            "NO_EFFECT": "#bdbdbd", "MIXED": "#ff7f00"}
 
@@ -31,17 +31,21 @@ def is_recovery_related(claim: dict[str, Any], title: str = "") -> bool:
     return mental_health_context(outside) or mental_health_context(title or "")
 
 
-def keep(claim: dict[str, Any], all_claims: bool = False, title: str = "") -> bool:
+def keep(claim: dict[str, Any], all_claims: bool = False, title: str = "", min_confidence: float | None = None) -> bool:
     """Default filter of the evidence table: social and recovery-related claims that name their factor (a claim
     without factor text, e.g. from a run without a parser, W002, is kept only with ``all_claims``); ``title``: the
-    record's title, context for an implicit outcome."""
+    record's title, context for an implicit outcome. With ``min_confidence``, a row must also have a ``confidence``
+    (:mod:`.row_confidence`) at least that high, with or without ``all_claims``."""
+    if min_confidence is not None and (claim.get("confidence") is None or claim["confidence"] < min_confidence):
+        return False
     factor = (claim.get("factor") or {}).get("text") or ""
     return all_claims or (bool(factor.strip()) and claim.get("social", False) and is_recovery_related(claim, title))
 
 
-def kept_claims(claims: list[dict[str, Any]], all_claims: bool = False, title: str = "") -> list[dict[str, Any]]:
+def kept_claims(claims: list[dict[str, Any]], all_claims: bool = False, title: str = "",
+                min_confidence: float | None = None) -> list[dict[str, Any]]:
     """The claims the evidence table (and so the HTML view) shows: :func:`keep` applied to each."""
-    return [claim for claim in claims if keep(claim, all_claims, title)]
+    return [claim for claim in claims if keep(claim, all_claims, title, min_confidence)]
 
 
 def _cite(citation: dict[str, Any]) -> str:
@@ -51,17 +55,17 @@ def _cite(citation: dict[str, Any]) -> str:
 
 
 def evidence_rows(record_id: str, claims: list[dict[str, Any]], title: str = "",
-                  all_claims: bool = False) -> list[dict[str, Any]]:
+                  all_claims: bool = False, min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Rows of the evidence table for one record's claims (``Claim.to_dict()`` objects)."""
     rows = []
-    for claim in kept_claims(claims, all_claims, title or ""):
+    for claim in kept_claims(claims, all_claims, title or "", min_confidence):
         rows.append({
             "record_id": record_id, "factor": claim["factor"]["text"], "direction": claim["direction"],
             "outcome": claim["outcome"]["text"], "strength": claim["strength"], "hedged": claim["hedged"],
             "certainty": claim.get("certainty", ""), "negated": claim["negated"], "design": claim["design"],
             "citations": "; ".join(_cite(c) for c in claim["citations"]),
             "theme": "; ".join(claim.get("themes", [])), "social": claim["social"], "score": claim["score"],
-            "sentence": claim["text"], "start": claim["start"], "end": claim["end"], "title": title,
+            "confidence": claim.get("confidence", ""), "sentence": claim["text"], "start": claim["start"], "end": claim["end"], "title": title,
         })
     return rows
 

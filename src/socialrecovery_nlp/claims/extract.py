@@ -122,6 +122,8 @@ class ClaimExtractor:
         self._definitions: dict[int, tuple[Doc, dict[str, str]]] = {}
         #: optional sentence certainty model (:class:`.certainty.CertaintyModel`), 1-6 per claim
         self.certainty_model = None
+        #: :class:`.row_confidence.RowConfidence`, or ``None``: claims then have no ``confidence``
+        self.row_confidence = None
 
     # -- lazy resources ---------------------------------------------------------------------
     @property
@@ -187,7 +189,8 @@ class ClaimExtractor:
         self._add_certainty([claim for claims in per_doc for claim in claims])
         for doc, claims, text in zip(docs, per_doc, texts_of):
             self._add_context(doc, claims, text)
-            yield claims
+        self._add_confidence([claim for claims in per_doc for claim in claims])
+        yield from per_doc
 
     def _without_denied_alternatives(self, window: str, sent: Span, factor: Span, token_doc, relations: list,
                                      bounds: list, i: int, k: int) -> str:
@@ -212,6 +215,14 @@ class ClaimExtractor:
             if lead is not None:
                 window = window.replace(text[o0 - len(lead.group()):o1], " ", 1)
         return window
+
+    def _add_confidence(self, claims: list[Claim]) -> None:
+        """Each row's probability of being right (:mod:`.row_confidence`), batched over the whole batch of docs."""
+        if self.row_confidence is None or not claims:
+            return
+        tagger = hasattr(self.span_model, "support")
+        for claim, p in zip(claims, self.row_confidence.predict([(c.to_dict(), c.signals) for c in claims], tagger)):
+            claim.confidence = float(p)
 
     def _add_certainty(self, claims: list[Claim]) -> None:
         """One certainty prediction per claim sentence, batched over the whole batch of docs."""
@@ -385,6 +396,7 @@ class ClaimExtractor:
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             claims.append(Claim(
+                signals=self._signals(token_doc, rel, kind, valence),
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
                 strength=hedging.strength(lx.ASSOCIATE if rel.trigger.kind == lx.ASSOCIATE or rel.group_result else rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
                 negated=bool(negation), score=score,
@@ -394,6 +406,17 @@ class ClaimExtractor:
             ))
             linked = linked or (factor is not None and (outcome is not None or rel.implicit_outcome))
         return _distinct(claims), linked if rule_linked is None else rule_linked
+
+    def _signals(self, pdoc: Doc | None, rel: Relation, kind: str, valence: int) -> dict[str, float]:
+        """What :mod:`.row_confidence` reads beside the output: the outcome's valence, the relation's kind and
+        whether the parse gave the relation, and the span tagger's support for each span (-1: none)."""
+        support = getattr(self.span_model, "support", None)
+        out = {"valence": float(valence), "parsed": float(pdoc is not None), **{
+            f"kind_{k}": float(kind == k) for k in (lx.BENEFIT, lx.HARM, lx.INCREASE, lx.DECREASE, lx.ASSOCIATE)}}
+        for name, span, role in (("factor_support", rel.factor, "F"), ("outcome_support", rel.outcome, "T")):
+            value = support(pdoc, span, role) if support is not None and pdoc is not None else None
+            out[name] = -1.0 if value is None else value
+        return out
 
     def _defined(self, doc: Doc) -> dict[str, str]:
         """The abbreviations ``doc``'s text defines (:mod:`.abbreviations`), once per doc of the batch."""

@@ -250,6 +250,15 @@ class MiniLMSpanTagger:
         docs = [d for d in docs if d is not None and len(d)]
         self._cache = dict(zip((d.text for d in docs), self.tag(docs))) if docs else {}
 
+    def support(self, doc: Doc, span: tuple[int, int] | None, role: str) -> float | None:
+        """The mean probability the tagger gave ``role`` ("F" factor, "T" outcome) over the tokens of ``span`` in a
+        sentence of the prepared batch; ``None`` without a span or a tagging of ``doc``."""
+        probs = self._cache.get(doc.text)
+        if span is None or probs is None or len(probs) != len(doc) or span[1] <= span[0]:
+            return None
+        first = TAGS.index(f"B-{role}")
+        return float(probs[span[0]:span[1], first:first + 2].sum(axis=1).mean())
+
     def relations(self, doc: Doc, relations: list[Relation], skip: list[tuple[int, int]]) -> list[Relation]:
         """The sentence's relations with tagged spans (:func:`.tagged_relations.tagged_relations`)."""
         if not len(doc):

@@ -15,6 +15,7 @@ from .detector import ClaimDetector
 from .device import resolve_device
 from .extract import ClaimExtractor
 from .parser import DEFAULT_PARSER
+from .row_confidence import RowConfidence
 
 MODEL_NAME = "claims"
 
@@ -51,6 +52,7 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     extractor = ClaimExtractor(detector, spacy_model=parser_name)
     extractor.certainty_model = load_certainty(path)
     extractor.span_model = _span_model(path, fast)
+    extractor.row_confidence = RowConfidence.load(path)
     if where != "cpu":
         for part in (getattr(detector, "scorer", None), extractor.span_model):
             if hasattr(part, "to"):

@@ -221,6 +221,36 @@ def held_out_blocks(results: dict, keys=None) -> list[str]:
     return lines
 
 
+def _row_confidence_block(results: dict) -> list[str]:
+    """Row confidence on the held-out sets: does ``confidence`` rank right rows above wrong ones, and what does each
+    cut-off of ``srnlp claims --min-confidence`` keep?"""
+    sets = [(title.removesuffix(" (held-out test)"), results[key]["rows"]) for key, title, _ in _HELD_OUT_SETS
+            if (results.get(key) or {}).get("rows", {}).get("auc_confidence") is not None]
+    if not sets:
+        return []
+    r = results.get("meta", {}).get("row_confidence", {})
+    cv = r.get("cv", {}).get("full", {})
+    lines = ["## Row confidence (held-out test)", "",
+             ("Each claim's `confidence` is the probability that its row of the evidence table is right: factor and "
+              "outcome each share a word with one gold claim of the sentence, and the direction is that claim's "
+              "(`claims/row_match.py`). A logistic regression over the claim's features, the outcome's valence and the "
+              "span tagger's support for each span (`claims/row_confidence.py`), fitted on the model's own rows of the "
+              "development annotations (" + ", ".join(f"`{Path(f).name}`" for f in r.get("trained_on", []))
+              + (f"; {cv['rows']} rows, {cv['right']} right; grouped 5-fold CV ROC AUC "
+                 f"{cv['cv_auc'][str(cv['C'])]}, the detector's score {cv['detector_score_auc']}" if cv else "")
+              + "). Scored here on the end-to-end rows of the held-out sets, which it never saw; the detector's "
+              "sentence `score` is the baseline ranking."), "",
+             "| set | rows | right | ROC AUC, detector score | ROC AUC, confidence |", "|---|---|---|---|---|",
+             *[f"| {name} | {m['rows']} | {m['right']} | {m['auc_score']} | **{m['auc_confidence']}** |" for name, m in sets],
+             "", "What `--min-confidence` keeps (rows kept, their precision, share of the right rows kept):", "",
+             "| set | " + " | ".join(f"≥ {c}" for c in sets[0][1]["cutoffs"]) + " | all rows |",
+             "|---|" + "---|" * (len(sets[0][1]["cutoffs"]) + 1)]
+    for name, m in sets:
+        cells = [f"{v['rows']}, P {v['precision']:.3f}, {v['right_kept']:.3f}" for v in m["cutoffs"].values()]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {m['rows']}, P {m['right'] / max(m['rows'], 1):.3f} |")
+    return lines + [""]
+
+
 def write_report(results: dict, path: Path) -> None:
     test, oracle, train = results["seed_test"], results["seed_test_oracle"], results["seed_train"]
     ei, cv = results["evidence_inference_test"], results.get("training_cv", {})
@@ -774,6 +804,7 @@ def write_report(results: dict, path: Path) -> None:
         *_block("Training split (for comparison; the detector saw these sentences)", train),
         *_abstracts_block(results.get("abstracts_cv")),
         *held_out_blocks(results),
+        *_row_confidence_block(results),
         "## Evidence Inference 2.0, test articles", "",
         ("Evidence texts of the valid annotations of the test articles (`data/claims/evidence_inference/splits/"
         "test_article_ids.txt`), detection switched off (each is a finding). Gold direction from `Label Code`: "

@@ -330,6 +330,12 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         meta["metrics"] = {"seed_test": evaluate_seed(extractor, split="test",
                                                       annotations=_resolve(config["data"]["annotations"], config_path))}
     write_meta(out, meta)
+    if config.get("row_confidence", {}).get("enabled", False):
+        from .row_confidence_train import fit_directory  # reads the model just written: detector, tagger, parser
+
+        meta["row_confidence"] = fit_directory(out, [_resolve(f, config_path) for f in config["row_confidence"].get(
+            "files", [])] or None)
+        write_meta(out, meta)
     _model_card(out, meta)
     return out
 
@@ -470,6 +476,15 @@ def _model_card(out: Path, meta: dict) -> None:
     if c:
         lines.append(f"- Certainty (1-6 per claim): `{c['name']}`, trained on Pei & Jurgens 2021 ({c['n_train']} findings, "
                      f"MIT); their test split: Pearson r {c['test']['pearson_r']}, MAE {c['test']['mae']}.")
+    r = meta.get("row_confidence")
+    if r:
+        cv = r["cv"]["full"]
+        lines.append(f"- Row confidence (`confidence` per claim, `{r['name']}`): a logistic regression over the claim's "
+                     f"features and the tagger's span support, fitted on the model's own {cv['rows']} rows of the "
+                     f"development annotations ({', '.join(f'`{Path(f).name}`' for f in r['trained_on'])}; a row is right "
+                     "when its factor, outcome and direction match a gold claim); grouped 5-fold CV ROC AUC "
+                     f"{cv['cv_auc'][str(cv['C'])]} (the detector's score: {cv['detector_score_auc']}); fast mode "
+                     f"{r['cv']['fast']['cv_auc'][str(r['cv']['fast']['C'])]}.")
     if m:
         lines.append(f"- Held-out seed test: claim detection F1 {m['detection']['f1']}, direction accuracy "
                      f"{m['direction']['accuracy']}, factor token F1 {m['factor']['token']['f1']}.")

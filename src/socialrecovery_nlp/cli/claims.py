@@ -58,6 +58,7 @@ def claims(
     components: Annotated[str | None, typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
     fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
     device: Annotated[str | None, typer.Option("--device", help="Where the claims models' MiniLM stages run: cpu (default), cuda, cuda:N or auto (a GPU when torch sees one).")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only rows whose confidence (the model's probability that factor, outcome and direction are all right) is at least this; rows without a confidence are dropped. See docs/output.md for what each cut-off kept on held-out abstracts.")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""
@@ -96,8 +97,8 @@ def claims(
                 continue
             record = doc._.record
             dicts = [c if isinstance(c, dict) else c.to_dict() for c in doc._.claims]
-            rows.extend(evidence_rows(record.id, dicts, record.title, all_claims))
-            kept = kept_claims(dicts, all_claims, record.title or "")  # the HTML shows the CSV's claims (same filter)
+            rows.extend(evidence_rows(record.id, dicts, record.title, all_claims, min_confidence))
+            kept = kept_claims(dicts, all_claims, record.title or "", min_confidence)  # the HTML shows the CSV's claims (same filter)
             if html_out is not None and kept:
                 items.append(displacy_data(record.id, doc.text, kept, record.title))
                 per_record.append(kept)

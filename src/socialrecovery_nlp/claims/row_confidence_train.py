@@ -1,0 +1,116 @@
+"""Fit the row-confidence model (:mod:`.row_confidence`) on the extractor's own rows of annotated abstracts.
+
+    python -m socialrecovery_nlp.claims.row_confidence_train --model models/claims-0.13.0 [--files F ...]
+
+Runs the claims model in ``--model`` twice over the development annotation files (default: the abstracts v23 to
+v29 and the title sample t1, none of which the detector or the span tagger was trained on): once in full mode and
+once in fast mode. Each predicted row is labelled right or wrong against the sentence's gold claims
+(:func:`.row_match.is_right`). For each mode a standardised logistic regression is fitted; its ``C`` is chosen by
+grouped 5-fold cross-validation (folds by record, ROC AUC), which is reported and written into the model file
+with the data it was fitted on. Writes ``row_confidence.json`` into ``--model``. Refuses the held-out test files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import data as claim_data
+from .row_confidence import FEATURES, NAME, TAGGER_FEATURES, RowConfidence, features
+from .row_match import is_right
+
+DEV_FILES = [claim_data.SOURCE_ROOT / "annotations" / f"claims_abstracts_v{v}.jsonl" for v in range(23, 30)] + [
+    claim_data.TITLE_DEV]
+HELD_OUT = {"claims.jsonl", "claims_abstracts_v3.jsonl", "claims_abstracts_v10.jsonl", "claims_titles_t2.jsonl"}
+C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+SEED = 0
+
+
+def labelled_rows(extractor, files) -> list[tuple[dict, dict, bool, str]]:
+    """``(claim dict, signals, right, record)`` for every row the extractor predicts on the annotation ``files``."""
+    from .evaluate import row_claims
+
+    out = []
+    for path in files:
+        rows = claim_data.load_abstract_annotations(path)
+        for row, claims in row_claims(extractor, rows):
+            record = f"{row['provenance'].get('dataset', '')}/{row['provenance'].get('record_id', row['id'])}"
+            for claim in claims:
+                as_dict = claim.to_dict()
+                out.append((as_dict, dict(claim.signals), is_right(as_dict, row["claims"]), record))
+    return out
+
+
+def _design(rows, names: tuple[str, ...]) -> np.ndarray:
+    index = [FEATURES.index(n) for n in names]
+    return np.array([features(claim, signals) for claim, signals, _, _ in rows])[:, index]
+
+
+def fit_mode(rows, names: tuple[str, ...]) -> tuple[dict, dict]:
+    """``(weights, report)`` of one mode: the CV-chosen ``C``, its out-of-fold AUC, and the detector score's AUC."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    x, y = _design(rows, names), np.array([r[2] for r in rows], dtype=int)
+    groups = np.array([r[3] for r in rows])
+    mean, scale = x.mean(0), x.std(0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    cv = {}
+    for c in C_GRID:
+        oof = np.zeros(len(y))
+        for train, test in GroupKFold(5).split(z, y, groups):
+            model = LogisticRegression(C=c, max_iter=5000, random_state=SEED).fit(z[train], y[train])
+            oof[test] = model.predict_proba(z[test])[:, 1]
+        cv[c] = float(roc_auc_score(y, oof))
+    best = max(C_GRID, key=lambda c: (round(cv[c], 3), -c))
+    model = LogisticRegression(C=best, max_iter=5000, random_state=SEED).fit(z, y)
+    score_auc = float(roc_auc_score(y, [r[0]["score"] for r in rows]))
+    weights = {"features": list(names), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
+               "coef": model.coef_[0].round(6).tolist(), "intercept": round(float(model.intercept_[0]), 6)}
+    report = {"rows": len(y), "right": int(y.sum()), "records": len(set(groups)), "C": best,
+              "cv_auc": {str(c): round(a, 4) for c, a in cv.items()}, "detector_score_auc": round(score_auc, 4)}
+    return weights, report
+
+
+def fit_directory(model: str | Path, files=None) -> dict:
+    """Fit both modes on the rows the claims model in ``model`` predicts on ``files`` (default :data:`DEV_FILES`),
+    write ``row_confidence.json`` into ``model`` and return the summary that goes into its ``meta.json``."""
+    from .model import load_extractor
+
+    files = [Path(f) for f in (files or DEV_FILES)]
+    for f in files:
+        if f.name in HELD_OUT:
+            raise ValueError(f"{f} is a held-out test file: the row-confidence model must not see it")
+    modes, reports = {}, {}
+    for mode, fast in (("full", False), ("fast", True)):
+        extractor, _ = load_extractor(model, fast=fast)
+        extractor.row_confidence = None
+        rows = labelled_rows(extractor, files)
+        names = FEATURES if mode == "full" else tuple(n for n in FEATURES if n not in TAGGER_FEATURES)
+        modes[mode], reports[mode] = fit_mode(rows, names)
+    names = [str(f.resolve().relative_to(claim_data.SOURCE_ROOT)) if f.resolve().is_relative_to(
+        claim_data.SOURCE_ROOT) else str(f) for f in files]
+    summary = {"name": NAME, "trained_on": names, "label": "claims.row_match.is_right", "cv": reports}
+    RowConfidence(modes, {k: v for k, v in summary.items() if k != "name"}).save(model)
+    return summary
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--model", required=True, help="claims model directory; row_confidence.json is written into it")
+    ap.add_argument("--files", nargs="*", default=None, help="annotation files (default: v23 to v29 and t1)")
+    args = ap.parse_args(argv)
+    try:
+        summary = fit_directory(args.model, args.files)
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+    print(json.dumps(summary["cv"], indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""Row confidence (claims/row_confidence.py, row_match.py, row_confidence_train.py): features, the shipped model,
+the extractor's ``confidence``, the evidence table's ``--min-confidence``."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from socialrecovery_nlp.claims.evidence import COLUMNS, evidence_rows, keep
+from socialrecovery_nlp.claims.row_confidence import FEATURES, FILE, TAGGER_FEATURES, RowConfidence, features
+from socialrecovery_nlp.claims.row_match import is_right, row_metrics
+from socialrecovery_nlp.paths import find_model
+
+
+def _claim(factor=("social support", 0, 14), outcome=("relapse", 26, 33), direction="promotes", score=0.8, **extra):
+    text = "Social support reduced relapse in the trial (p < 0.05)."
+    span = lambda t: {"text": t[0], "start": t[1], "end": t[2]} if t else {"text": "recovery", "start": None, "end": None}
+    return {"text": text, "start": 0, "end": len(text), "factor": span(factor), "outcome": span(outcome),
+            "direction": direction, "strength": "causal", "hedged": False, "negated": False, "citations": [],
+            "design": "unclear", "themes": [], "social": True, "score": score, **extra}
+
+
+def _gold(factor, outcome, direction):
+    return {"factor": {"text": factor}, "outcome": {"text": outcome}, "direction": direction}
+
+
+# -- features -------------------------------------------------------------------------------------------------------
+def test_features_follow_the_declared_names():
+    assert len(features(_claim())) == len(FEATURES)
+    assert set(TAGGER_FEATURES) <= set(FEATURES)
+
+
+def test_features_read_the_claim():
+    values = dict(zip(FEATURES, features(_claim())))
+    assert values["statistics"] == 1.0 and values["causal"] == 1.0 and values["promotes"] == 1.0
+    assert values["valence_bad"] == 1.0  # relapse, read from the text without signals
+    assert values["factor_first"] == 1.0 and values["implicit_outcome"] == 0.0
+    implicit = dict(zip(FEATURES, features(_claim(outcome=None))))
+    assert implicit["implicit_outcome"] == 1.0 and implicit["valence_good"] == 1.0  # implicit recovery is good
+    pointer = dict(zip(FEATURES, features(_claim(factor=("This", 0, 4)))))
+    assert pointer["pointer_factor"] == 1.0
+
+
+def test_features_take_the_extractors_signals():
+    signals = {"valence": 0.0, "kind_decrease": 1.0, "parsed": 1.0, "factor_support": 0.9, "outcome_support": -1.0}
+    values = dict(zip(FEATURES, features(_claim(), signals)))
+    assert values["valence_unknown"] == 1.0 and values["kind_decrease"] == 1.0
+    assert values["factor_support"] == 0.9 and values["outcome_support"] == 0.0 and values["outcome_untagged"] == 1.0
+
+
+# -- row_match --------------------------------------------------------------------------------------------------------
+def test_is_right_needs_factor_outcome_and_direction():
+    gold = [_gold("supportive social relationships", "relapse", "promotes")]
+    assert is_right(_claim(), gold)
+    assert not is_right(_claim(direction="hinders"), gold)
+    assert not is_right(_claim(factor=("the trial", 0, 9)), gold)
+    assert is_right(_claim(outcome=("fewer readmissions", 0, 18)), [_gold("social support", "recovery", "promotes")])
+    assert not is_right(_claim(), [])
+
+
+def test_row_metrics_rank_and_cut():
+    gold = {"claims": [_gold("social support", "relapse", "promotes")]}
+    pairs = [(gold, [_claim(confidence=0.9, score=0.5), _claim(direction="hinders", confidence=0.2, score=0.9)])]
+    m = row_metrics(pairs, cutoffs=(0.5,))
+    assert m["rows"] == 2 and m["right"] == 1
+    assert m["auc_confidence"] == 1.0 and m["auc_score"] == 0.0
+    assert m["cutoffs"]["0.5"] == {"rows": 1, "precision": 1.0, "right_kept": 1.0}
+    assert "auc_confidence" not in row_metrics([(gold, [_claim()])])  # rows without a confidence
+
+
+# -- the shipped model ------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def shipped():
+    path = find_model("claims")
+    model = RowConfidence.load(path)
+    assert model is not None, f"{path.name} ships {FILE}"
+    return model
+
+
+def test_shipped_model_has_both_modes(shipped):
+    assert set(shipped.modes) == {"full", "fast"}
+    assert not set(TAGGER_FEATURES) & set(shipped.modes["fast"]["features"])
+    assert shipped.mode(tagger=True) == "full" and shipped.mode(tagger=False) == "fast"
+
+
+def test_shipped_model_gives_probabilities(shipped):
+    rows = [(_claim(), {"factor_support": 0.95, "outcome_support": 0.9, "parsed": 1.0}),
+            (_claim(), {"factor_support": 0.05, "outcome_support": 0.9, "parsed": 1.0})]
+    full = shipped.predict(rows, tagger=True)
+    assert ((full > 0) & (full < 1)).all()
+    assert full[0] > full[1]  # the tagger's support for the factor counts for the row
+    assert shipped.predict([], tagger=False).shape == (0,)
+
+
+def test_load_refuses_another_model(tmp_path):
+    (tmp_path / FILE).write_text(json.dumps({"name": "something else", "modes": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="not a row-confidence model"):
+        RowConfidence.load(tmp_path)
+    (tmp_path / FILE).write_text(json.dumps({"name": "srnlp.claims_row_confidence.v1", "modes": {"full": {
+        "features": ["no such feature"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0}}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="does not fit"):
+        RowConfidence.load(tmp_path)
+    assert RowConfidence.load(tmp_path / "missing") is None
+
+
+def test_extractor_sets_confidence(shipped_extractor, blank_nlp):
+    claims = shipped_extractor(blank_nlp("Supportive relationships with peers reduced relapse in people with psychosis."))
+    assert claims and all(0 < c.confidence < 1 for c in claims)
+    assert all("confidence" in c.to_dict() for c in claims)
+    assert all(c.signals["factor_support"] >= 0 for c in claims)
+
+
+def test_fast_extractor_sets_confidence(blank_nlp):
+    from socialrecovery_nlp.claims.model import load_extractor
+
+    extractor, _ = load_extractor(None, fast=True)
+    claims = extractor(blank_nlp("Stigma was associated with lower self-esteem."))
+    assert claims and all(0 < c.confidence < 1 and c.signals["factor_support"] == -1.0 for c in claims)
+
+
+# -- the evidence table -----------------------------------------------------------------------------------------------
+def test_min_confidence_filters_rows():
+    low, high = _claim(confidence=0.2), _claim(confidence=0.8)
+    assert keep(high, all_claims=True, min_confidence=0.5) and not keep(low, all_claims=True, min_confidence=0.5)
+    assert not keep(_claim(), all_claims=True, min_confidence=0.1)  # no confidence: dropped under a cut-off
+    assert keep(_claim(), all_claims=True)
+    rows = evidence_rows("r1", [low, high], all_claims=True, min_confidence=0.5)
+    assert [r["confidence"] for r in rows] == [0.8] and "confidence" in COLUMNS
+
+
+def test_cli_min_confidence(tmp_path):
+    from socialrecovery_nlp.cli.app import app
+
+    source = tmp_path / "in.csv"
+    with open(source, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["record_id", "title", "abstract"])
+        writer.writeheader()
+        writer.writerow({"record_id": "a", "title": "Peer support",
+                         "abstract": "Peer support was associated with fewer readmissions in people with psychosis."})
+    runner = CliRunner()
+    out = tmp_path / "all.csv"
+    result = runner.invoke(app, ["claims", str(source), "-o", str(out), "--all", "--components", "claims", "--fast-claims"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and all(0 < float(r["confidence"]) < 1 for r in rows)
+    none = tmp_path / "none.csv"
+    result = runner.invoke(app, ["claims", str(source), "-o", str(none), "--all", "--components", "claims",
+                                 "--fast-claims", "--min-confidence", "1.0"])
+    assert result.exit_code == 0, result.output
+    assert list(csv.DictReader(none.open(encoding="utf-8"))) == []
+    result = runner.invoke(app, ["claims", str(source), "-o", str(none), "--min-confidence", "1.5"])
+    assert result.exit_code == 2 and "min-confidence" in " ".join(result.output.split())
+
+
+# -- training ---------------------------------------------------------------------------------------------------------
+def test_training_refuses_held_out_files(tmp_path):
+    from socialrecovery_nlp.claims.row_confidence_train import fit_directory
+
+    with pytest.raises(ValueError, match="held-out"):
+        fit_directory(tmp_path, ["annotations/claims_abstracts_v3.jsonl"])
+
+
+def test_training_writes_a_loadable_model(trained_model):
+    from socialrecovery_nlp.claims.data import TITLE_DEV
+    from socialrecovery_nlp.claims.row_confidence_train import fit_directory
+
+    summary = fit_directory(trained_model, [TITLE_DEV])
+    model = RowConfidence.load(trained_model)
+    assert model is not None and set(model.modes) == {"full", "fast"}
+    assert summary["cv"]["full"]["rows"] > 10 and 0 <= summary["cv"]["full"]["cv_auc"][str(summary["cv"]["full"]["C"])] <= 1
+    (trained_model / FILE).unlink()  # the session fixture is shared: leave it as it was
