@@ -83,7 +83,8 @@ def test_span_tagger_option_trains_saves_and_loads(tmp_path, blank_nlp):
 
     out = train_from_config(SOURCE_ROOT / "training" / "claims.toml",
                             {"output.models_root": str(tmp_path), "detector.threshold": 0.45, "detector.confident": 0.55,
-                             "evaluate.on_train": False, "spans.model": "tagger", "minilm.enabled": False})
+                             "evaluate.on_train": False, "spans.model": "tagger", "minilm.enabled": False,
+                             "row_confidence.enabled": False})
     meta = json.loads((out / "meta.json").read_text())
     assert meta["spans"]["model"] == "tagger" and (out / "spans.skops").is_file()
     assert meta["training"]["n_abstracts"] >= 400

@@ -89,7 +89,8 @@ def test_train_from_config_reads_extra(tmp_path):
     out = train_from_config(SOURCE_ROOT / "training" / "claims.toml",
                             {"output.models_root": str(tmp_path / "models"), "detector.threshold": 0.4,
                              "detector.confident": 0.5, "evaluate.on_train": False, "data.extra": [str(path)],
-                             "minilm.enabled": False, "spans.model": "rules"})
+                             "minilm.enabled": False, "spans.model": "rules",
+                             "row_confidence.enabled": False})
     meta = json.loads((out / "meta.json").read_text())
     assert meta["training"]["n_extra"] == 2 and meta["training"]["extra"]["add"] == 2
     assert str(path) in meta["data_hashes"]

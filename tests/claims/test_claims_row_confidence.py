@@ -83,27 +83,51 @@ def shipped():
 def test_shipped_model_has_both_modes(shipped):
     assert set(shipped.modes) == {"full", "fast"}
     assert not set(TAGGER_FEATURES) & set(shipped.modes["fast"]["features"])
-    assert shipped.mode(tagger=True) == "full" and shipped.mode(tagger=False) == "fast"
+    assert shipped.mode(full=True) == "full" and shipped.mode(full=False) == "fast"
 
 
 def test_shipped_model_gives_probabilities(shipped):
     rows = [(_claim(), {"factor_support": 0.95, "outcome_support": 0.9, "parsed": 1.0}),
             (_claim(), {"factor_support": 0.05, "outcome_support": 0.9, "parsed": 1.0})]
-    full = shipped.predict(rows, tagger=True)
+    full = shipped.predict(rows, full=True)
     assert ((full > 0) & (full < 1)).all()
     assert full[0] > full[1]  # the tagger's support for the factor counts for the row
-    assert shipped.predict([], tagger=False).shape == (0,)
+    assert shipped.predict([], full=False).shape == (0,)
 
 
-def test_load_refuses_another_model(tmp_path):
-    (tmp_path / FILE).write_text(json.dumps({"name": "something else", "modes": {}}), encoding="utf-8")
-    with pytest.raises(ValueError, match="not a row-confidence model"):
+def _write(path, data):
+    (path / FILE).write_text(json.dumps(data), encoding="utf-8")
+
+
+def _mode(**changes):
+    return {"features": ["score"], "mean": [0.5], "scale": [0.2], "coef": [1.0], "intercept": 0.0, **changes}
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"name": "something else", "modes": {}}, "not a row-confidence model"),
+    (["a list"], "not a row-confidence model"),
+    ({"name": "srnlp.claims_row_confidence.v1", "modes": {"full": _mode()}}, "needs a 'fast' mode"),
+    ({"name": "srnlp.claims_row_confidence.v1"}, "needs a 'fast' mode"),
+    ({"name": "srnlp.claims_row_confidence.v1", "modes": {"fast": _mode(features=["no such feature"])}}, "does not compute"),
+    ({"name": "srnlp.claims_row_confidence.v1", "modes": {"fast": {"features": ["score"]}}}, "needs features"),
+    ({"name": "srnlp.claims_row_confidence.v1", "modes": {"fast": _mode(scale=[0.0])}}, "not positive"),
+    ({"name": "srnlp.claims_row_confidence.v1", "modes": {"fast": _mode(coef=[1.0, 2.0])}}, "different lengths"),
+])
+def test_load_refuses_unusable_files(tmp_path, data, message):
+    _write(tmp_path, data)
+    with pytest.raises(ValueError, match=message):
         RowConfidence.load(tmp_path)
-    (tmp_path / FILE).write_text(json.dumps({"name": "srnlp.claims_row_confidence.v1", "modes": {"full": {
-        "features": ["no such feature"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0}}}), encoding="utf-8")
-    with pytest.raises(ValueError, match="does not fit"):
-        RowConfidence.load(tmp_path)
+
+
+def test_load_reads_a_fast_only_model(tmp_path):
+    _write(tmp_path, {"name": "srnlp.claims_row_confidence.v1", "modes": {"fast": _mode()}})
+    model = RowConfidence.load(tmp_path)
+    assert model.mode(full=True) == "fast"  # no full weights: the fast ones serve every run
+    assert 0.5 < model.predict([(_claim(score=0.9), {})], full=True)[0] < 1
     assert RowConfidence.load(tmp_path / "missing") is None
+    (tmp_path / FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match="unreadable"):
+        RowConfidence.load(tmp_path)
 
 
 def test_extractor_sets_confidence(shipped_extractor, blank_nlp):
@@ -163,12 +187,44 @@ def test_training_refuses_held_out_files(tmp_path):
         fit_directory(tmp_path, ["annotations/claims_abstracts_v3.jsonl"])
 
 
-def test_training_writes_a_loadable_model(trained_model):
+def test_training_writes_a_loadable_model(trained_model, tmp_path):
+    import shutil
+
     from socialrecovery_nlp.claims.data import TITLE_DEV
     from socialrecovery_nlp.claims.row_confidence_train import fit_directory
 
-    summary = fit_directory(trained_model, [TITLE_DEV])
-    model = RowConfidence.load(trained_model)
-    assert model is not None and set(model.modes) == {"full", "fast"}
-    assert summary["cv"]["full"]["rows"] > 10 and 0 <= summary["cv"]["full"]["cv_auc"][str(summary["cv"]["full"]["C"])] <= 1
-    (trained_model / FILE).unlink()  # the session fixture is shared: leave it as it was
+    model_dir = tmp_path / trained_model.name
+    shutil.copytree(trained_model, model_dir)  # the session fixture stays as it was
+    summary = fit_directory(model_dir, [TITLE_DEV])
+    model = RowConfidence.load(model_dir)
+    # the fixture's model has no MiniLM stages: only the fast weights are fitted
+    assert model is not None and set(model.modes) == {"fast"} and set(summary["cv"]) == {"fast"}
+    fast = summary["cv"]["fast"]
+    assert fast["rows"] > 10 and 0 <= fast["cv_auc"][str(fast["C"])] <= 1 and fast["spans"] == "rules"
+
+
+def test_cli_warns_when_the_model_has_no_row_confidence(tmp_path, trained_model, monkeypatch):
+    from socialrecovery_nlp.cli.app import app
+
+    monkeypatch.setenv("SRNLP_MODELS_DIR", str(trained_model.parent))
+    source = tmp_path / "in.csv"
+    with open(source, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["record_id", "title", "abstract"])
+        writer.writeheader()
+        writer.writerow({"record_id": "a", "title": "Stigma", "abstract": "Stigma was associated with lower self-esteem."})
+    result = CliRunner().invoke(app, ["claims", str(source), "-o", str(tmp_path / "e.csv"), "--all",
+                                      "--components", "claims", "--min-confidence", "0.2"])
+    assert result.exit_code == 0, result.output
+    assert "no confidence" in result.output and "0 claims written" in result.output
+
+
+def test_report_renders_the_row_confidence_section():
+    from socialrecovery_nlp.claims.report import _row_confidence_block
+
+    rows = {"rows": 10, "right": 4, "auc_score": 0.6, "auc_confidence": 0.7,
+            "cutoffs": {"0.5": {"rows": 5, "precision": 0.6, "right_kept": 0.75}}}
+    meta = {"row_confidence": {"trained_on": ["annotations/claims_titles_t1.jsonl"], "cv": {"full": {
+        "rows": 30, "right": 12, "C": 0.03, "cv_auc": {"0.03": 0.74}, "detector_score_auc": 0.61}}}}
+    text = "\n".join(_row_confidence_block({"unseen_abstracts": {"rows": rows}, "meta": meta}))
+    assert "`claims_titles_t1.jsonl`" in text and "0.74" in text and "| Unseen abstracts | 10 | 4 | 0.6 | **0.7** |" in text
+    assert _row_confidence_block({"meta": meta}) == []

@@ -390,7 +390,8 @@ def main(argv: list[str] | None = None) -> dict:
         "training_cv": meta.get("training", {}).get("cv", {}),
         "certainty": {"model": meta.get("certainty"),
                       "hedging": certainty_against_hedging(getattr(extractor, "certainty_model", None))},
-        "meta": {k: meta.get(k) for k in ("detector", "detector_settings", "training", "spans", "thresholds", "minilm")},
+        "meta": {k: meta.get(k) for k in ("detector", "detector_settings", "training", "spans", "thresholds", "minilm",
+                                                 "row_confidence")},
     }
     results["seconds"] = round(time.time() - t0, 1)
     print(json.dumps(results, indent=2))

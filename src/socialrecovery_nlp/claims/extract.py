@@ -30,6 +30,7 @@ from .direction import OPPOSITE_KIND, association_valence, compose, lesser_chang
 from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame, unasserted_spans
 from .parser import DEFAULT_PARSER, load_parser
+from .row_confidence import full_mode
 from .groups import reporting_respondents
 from .spans import Relation, Trigger, extract_relations, find_triggers, generic_groups
 from .topic_phrase import topic_phrase
@@ -220,8 +221,8 @@ class ClaimExtractor:
         """Each row's probability of being right (:mod:`.row_confidence`), batched over the whole batch of docs."""
         if self.row_confidence is None or not claims:
             return
-        tagger = hasattr(self.span_model, "support")
-        for claim, p in zip(claims, self.row_confidence.predict([(c.to_dict(), c.signals) for c in claims], tagger)):
+        rows = [(c.to_dict(), c.signals) for c in claims]
+        for claim, p in zip(claims, self.row_confidence.predict(rows, full_mode(self))):
             claim.confidence = float(p)
 
     def _add_certainty(self, claims: list[Claim]) -> None:

@@ -229,7 +229,7 @@ def _row_confidence_block(results: dict) -> list[str]:
     if not sets:
         return []
     r = results.get("meta", {}).get("row_confidence", {})
-    cv = r.get("cv", {}).get("full", {})
+    cv = r.get("cv", {}).get("full") or r.get("cv", {}).get("fast", {})
     lines = ["## Row confidence (held-out test)", "",
              ("Each claim's `confidence` is the probability that its row of the evidence table is right: factor and "
               "outcome each share a word with one gold claim of the sentence, and the direction is that claim's "

@@ -7,8 +7,12 @@ direction and spans, the outcome's valence, the span tagger's support for each s
 comparisons and headings) is fitted on the extractor's own rows of annotated development abstracts, each labelled
 right or wrong against the gold claims (:func:`.row_match.is_right`); see ``docs/models/claims.md``. The model is
 a JSON file of feature names, scaling and weights (``row_confidence.json`` in the claims model directory), read
-without pickles; it has one weight vector per mode (``full``: the MiniLM detector stage and span tagger;
-``fast``: rules and TF-IDF alone, no tagger support).
+without pickles; it has one weight vector per mode: ``fast`` (the TF-IDF detector and the rules' spans, always
+there) and ``full`` (the MiniLM detector stage and span tagger), used only by an extractor that runs both.
+
+The training rows are annotated sentences read one at a time (as the evaluation reads them); the pipeline reads whole
+abstracts, so a claim whose outcome is an abbreviation defined elsewhere in the abstract can have a known valence in
+the pipeline and an unknown one in training: a small shift in its confidence, not an error.
 """
 
 from __future__ import annotations
@@ -50,7 +54,8 @@ TAGGER_FEATURES = ("factor_support", "outcome_support", "factor_untagged", "outc
 
 def features(claim: dict, signals: dict[str, float] | None = None) -> list[float]:
     """The feature vector of one claim (its output dict, offsets in any frame) and the extractor's ``signals``
-    (:attr:`.Claim.signals`; without them the valence is read from the outcome's text and the rest is 0)."""
+    (:attr:`.Claim.signals`). Without signals the valence is read from the outcome's text, the relation's kind and
+    ``parsed`` are 0, and the spans read as untagged (as in fast mode)."""
     signals = signals or {}
     sentence = claim["text"]
     factor, outcome = claim["factor"], claim["outcome"]
@@ -86,22 +91,31 @@ def features(claim: dict, signals: dict[str, float] | None = None) -> list[float
     return [float(v) for v in values]
 
 
+def full_mode(extractor) -> bool:
+    """Whether ``extractor`` runs both MiniLM stages (the detector's second stage and the span tagger): the rows the
+    ``full`` weights were fitted on."""
+    return getattr(extractor.detector, "scorer", None) is not None and hasattr(extractor.span_model, "support")
+
+
 class RowConfidence:
     """A logistic regression over :data:`FEATURES` (standardised), one weight vector per mode."""
 
     def __init__(self, modes: dict[str, dict], meta: dict | None = None) -> None:
-        #: ``{"full"|"fast": {"features": [...], "mean": [...], "scale": [...], "coef": [...], "intercept": x}}``
+        #: ``{"fast"|"full": {"features": [...], "mean": [...], "scale": [...], "coef": [...], "intercept": x}}``
         self.modes = modes
         self.meta = meta or {}
 
-    def mode(self, tagger: bool) -> str:
-        return "full" if tagger and "full" in self.modes else "fast"
+    def mode(self, full: bool) -> str:
+        """``full`` when the extractor runs the MiniLM detector stage and the span tagger and the model has weights
+        for that, else ``fast``."""
+        return "full" if full and "full" in self.modes else "fast"
 
-    def predict(self, rows: list[tuple[dict, dict]], tagger: bool) -> np.ndarray:
-        """P(right) of ``(claim dict, signals)`` rows; ``tagger``: the rows come from an extractor with a span tagger."""
+    def predict(self, rows: list[tuple[dict, dict]], full: bool) -> np.ndarray:
+        """P(right) of ``(claim dict, signals)`` rows; ``full``: the rows come from an extractor that runs the MiniLM
+        detector stage and the span tagger."""
         if not rows:
             return np.zeros(0)
-        part = self.modes[self.mode(tagger)]
+        part = self.modes[self.mode(full)]
         index = [FEATURES.index(name) for name in part["features"]]
         x = np.array([features(claim, signals) for claim, signals in rows])[:, index]
         z = (x - np.asarray(part["mean"])) / np.asarray(part["scale"])
@@ -113,16 +127,40 @@ class RowConfidence:
 
     @classmethod
     def load(cls, directory: str | Path) -> RowConfidence | None:
-        """The model in ``directory``, or ``None`` when it has none; a file that is not this model raises."""
+        """The model in ``directory``, or ``None`` when it has none; a file that is not a usable model raises
+        ``ValueError`` naming it."""
         path = Path(directory) / FILE
         if not path.is_file():
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("name") != NAME:
-            raise ValueError(f"{path}: not a row-confidence model ({data.get('name')!r}, expected {NAME!r})")
-        for mode, part in data["modes"].items():
-            unknown = set(part["features"]) - set(FEATURES)
-            if unknown or not (len(part["features"]) == len(part["mean"]) == len(part["scale"]) == len(part["coef"])):
-                raise ValueError(f"{path}: mode {mode!r} does not fit this code's features ({sorted(unknown)})")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ValueError(f"{path}: unreadable row-confidence model ({error})") from None
+        if not isinstance(data, dict) or data.get("name") != NAME:
+            found = data.get("name") if isinstance(data, dict) else type(data).__name__
+            raise ValueError(f"{path}: not a row-confidence model ({found!r}, expected {NAME!r})")
+        modes = data.get("modes")
+        if not isinstance(modes, dict) or "fast" not in modes or set(modes) - {"fast", "full"}:
+            raise ValueError(f"{path}: needs a 'fast' mode (and optionally 'full'), found {sorted(modes or {})}")
+        for mode, part in modes.items():
+            problem = _mode_problem(part)
+            if problem:
+                raise ValueError(f"{path}: mode {mode!r} {problem}")
         meta = {k: v for k, v in data.items() if k not in ("name", "modes")}
-        return cls(data["modes"], meta)
+        return cls(modes, meta)
+
+
+def _mode_problem(part) -> str | None:
+    """What makes one mode's weights unusable by this code, or ``None``."""
+    keys = ("features", "mean", "scale", "coef", "intercept")
+    if not isinstance(part, dict) or any(k not in part for k in keys):
+        return f"needs {', '.join(keys)}"
+    unknown = set(part["features"]) - set(FEATURES)
+    if unknown:
+        return f"has features this code does not compute: {sorted(unknown)}"
+    if not len(part["features"]) == len(part["mean"]) == len(part["scale"]) == len(part["coef"]):
+        return "has vectors of different lengths"
+    numbers = np.asarray([*part["mean"], *part["scale"], *part["coef"], part["intercept"]], dtype=float)
+    if not np.isfinite(numbers).all() or (np.asarray(part["scale"], dtype=float) <= 0).any():
+        return "has a non-finite number or a scale that is not positive"
+    return None

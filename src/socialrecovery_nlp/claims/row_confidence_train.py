@@ -2,12 +2,13 @@
 
     python -m socialrecovery_nlp.claims.row_confidence_train --model models/claims-0.13.0 [--files F ...]
 
-Runs the claims model in ``--model`` twice over the development annotation files (default: the abstracts v23 to
-v29 and the title sample t1, none of which the detector or the span tagger was trained on): once in full mode and
-once in fast mode. Each predicted row is labelled right or wrong against the sentence's gold claims
+Runs the claims model in ``--model`` over the development annotation files (default: the abstracts v23 to v29 and
+the title sample t1, none of which the detector or the span tagger was trained on): in full mode (when both MiniLM
+stages run here) and in fast mode. Each predicted row is labelled right or wrong against the sentence's gold claims
 (:func:`.row_match.is_right`). For each mode a standardised logistic regression is fitted; its ``C`` is chosen by
 grouped 5-fold cross-validation (folds by record, ROC AUC), which is reported and written into the model file
-with the data it was fitted on. Writes ``row_confidence.json`` into ``--model``. Refuses the held-out test files.
+with the data it was fitted on. Writes ``row_confidence.json`` into ``--model``. Refuses the held-out test files
+and leaves out any record that is in one.
 """
 
 from __future__ import annotations
@@ -19,23 +20,49 @@ from pathlib import Path
 import numpy as np
 
 from . import data as claim_data
-from .row_confidence import FEATURES, NAME, TAGGER_FEATURES, RowConfidence, features
+from .row_confidence import FEATURES, NAME, TAGGER_FEATURES, RowConfidence, features, full_mode
 from .row_match import is_right
 
 DEV_FILES = [claim_data.SOURCE_ROOT / "annotations" / f"claims_abstracts_v{v}.jsonl" for v in range(23, 30)] + [
     claim_data.TITLE_DEV]
-HELD_OUT = {"claims.jsonl", "claims_abstracts_v3.jsonl", "claims_abstracts_v10.jsonl", "claims_titles_t2.jsonl"}
+#: files the model must never be fitted on: the held-out test sets (and the seed file, whose test split is one)
+HELD_OUT = (claim_data.ANNOTATIONS, claim_data.RANDOM_TEST_ABSTRACTS, claim_data.REVIEW_STYLE_TEST_ABSTRACTS,
+            claim_data.TITLE_TEST)
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 SEED = 0
 
 
-def labelled_rows(extractor, files) -> list[tuple[dict, dict, bool, str]]:
-    """``(claim dict, signals, right, record)`` for every row the extractor predicts on the annotation ``files``."""
+def held_out_records() -> set[tuple[str, str]]:
+    """``(dataset, record_id)`` of every record in a held-out abstract or title file (only these ids are read)."""
+    out = set()
+    for path in HELD_OUT[1:]:
+        if Path(path).is_file():
+            for line in Path(path).read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    provenance = json.loads(line).get("provenance", {})
+                    out.add((provenance.get("dataset", ""), str(provenance.get("record_id", ""))))
+    return out
+
+
+def check_files(files) -> None:
+    """Refuse a held-out file, by path or by name."""
+    held = {Path(p).resolve() for p in HELD_OUT} | {Path(p).name for p in HELD_OUT}
+    for f in files:
+        if Path(f).resolve() in held or Path(f).name in held:
+            raise ValueError(f"{f} is a held-out test file: the row-confidence model must not see it")
+
+
+def labelled_rows(extractor, files, exclude: set[tuple[str, str]] | None = None) -> list[tuple[dict, dict, bool, str]]:
+    """``(claim dict, signals, right, record)`` for every row the extractor predicts on the annotation ``files``,
+    leaving out the records in ``exclude`` (``(dataset, record_id)``)."""
     from .evaluate import row_claims
 
+    check_files(files)
+    exclude = exclude or set()
     out = []
     for path in files:
-        rows = claim_data.load_abstract_annotations(path)
+        rows = [r for r in claim_data.load_abstract_annotations(path) if (
+            r["provenance"].get("dataset", ""), str(r["provenance"].get("record_id", ""))) not in exclude]
         for row, claims in row_claims(extractor, rows):
             record = f"{row['provenance'].get('dataset', '')}/{row['provenance'].get('record_id', row['id'])}"
             for claim in claims:
@@ -50,25 +77,27 @@ def _design(rows, names: tuple[str, ...]) -> np.ndarray:
 
 
 def fit_mode(rows, names: tuple[str, ...]) -> tuple[dict, dict]:
-    """``(weights, report)`` of one mode: the CV-chosen ``C``, its out-of-fold AUC, and the detector score's AUC."""
+    """``(weights, report)`` of one mode: ``C`` chosen by grouped 5-fold CV (scaling fitted inside each fold), its
+    out-of-fold AUC (optimistic by the choice of ``C`` among five), and the detector score's AUC on the same rows."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
 
     x, y = _design(rows, names), np.array([r[2] for r in rows], dtype=int)
     groups = np.array([r[3] for r in rows])
-    mean, scale = x.mean(0), x.std(0)
-    scale[scale == 0] = 1.0
-    z = (x - mean) / scale
     cv = {}
     for c in C_GRID:
         oof = np.zeros(len(y))
-        for train, test in GroupKFold(5).split(z, y, groups):
-            model = LogisticRegression(C=c, max_iter=5000, random_state=SEED).fit(z[train], y[train])
-            oof[test] = model.predict_proba(z[test])[:, 1]
+        for train, test in GroupKFold(5).split(x, y, groups):
+            model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=5000, random_state=SEED))
+            oof[test] = model.fit(x[train], y[train]).predict_proba(x[test])[:, 1]
         cv[c] = float(roc_auc_score(y, oof))
     best = max(C_GRID, key=lambda c: (round(cv[c], 3), -c))
-    model = LogisticRegression(C=best, max_iter=5000, random_state=SEED).fit(z, y)
+    mean, scale = x.mean(0), x.std(0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=best, max_iter=5000, random_state=SEED).fit((x - mean) / scale, y)
     score_auc = float(roc_auc_score(y, [r[0]["score"] for r in rows]))
     weights = {"features": list(names), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
                "coef": model.coef_[0].round(6).tolist(), "intercept": round(float(model.intercept_[0]), 6)}
@@ -78,24 +107,30 @@ def fit_mode(rows, names: tuple[str, ...]) -> tuple[dict, dict]:
 
 
 def fit_directory(model: str | Path, files=None) -> dict:
-    """Fit both modes on the rows the claims model in ``model`` predicts on ``files`` (default :data:`DEV_FILES`),
-    write ``row_confidence.json`` into ``model`` and return the summary that goes into its ``meta.json``."""
+    """Fit the ``fast`` mode, and the ``full`` mode when the model runs both MiniLM stages here, on the rows the
+    claims model in ``model`` predicts on ``files`` (default :data:`DEV_FILES`; records of the held-out files left
+    out), write ``row_confidence.json`` into ``model`` and return the summary that goes into its ``meta.json``."""
     from .model import load_extractor
 
     files = [Path(f) for f in (files or DEV_FILES)]
-    for f in files:
-        if f.name in HELD_OUT:
-            raise ValueError(f"{f} is a held-out test file: the row-confidence model must not see it")
+    check_files(files)
+    exclude = held_out_records()
     modes, reports = {}, {}
     for mode, fast in (("full", False), ("fast", True)):
         extractor, _ = load_extractor(model, fast=fast)
         extractor.row_confidence = None
-        rows = labelled_rows(extractor, files)
+        if mode == "full" and not full_mode(extractor):
+            continue  # no MiniLM stages here (disabled, or torch missing): the fast weights serve every run
+        rows = labelled_rows(extractor, files, exclude)
         names = FEATURES if mode == "full" else tuple(n for n in FEATURES if n not in TAGGER_FEATURES)
         modes[mode], reports[mode] = fit_mode(rows, names)
+        reports[mode]["detector"] = extractor.detector.name
+        reports[mode]["spans"] = type(extractor.span_model).__name__ if extractor.span_model is not None else "rules"
     names = [str(f.resolve().relative_to(claim_data.SOURCE_ROOT)) if f.resolve().is_relative_to(
         claim_data.SOURCE_ROOT) else str(f) for f in files]
-    summary = {"name": NAME, "trained_on": names, "label": "claims.row_match.is_right", "cv": reports}
+    summary = {"name": NAME, "trained_on": names, "label": "claims.row_match.is_right", "cv": reports,
+               "note": "C chosen on the out-of-fold AUC it reports; the fast and full rows differ, so their AUCs "
+                       "are not comparable"}
     RowConfidence(modes, {k: v for k, v in summary.items() if k != "name"}).save(model)
     return summary
 

@@ -478,13 +478,15 @@ def _model_card(out: Path, meta: dict) -> None:
                      f"MIT); their test split: Pearson r {c['test']['pearson_r']}, MAE {c['test']['mae']}.")
     r = meta.get("row_confidence")
     if r:
-        cv = r["cv"]["full"]
+        def _auc(mode: dict) -> str:
+            return (f"{mode['rows']} rows, grouped 5-fold CV ROC AUC {mode['cv_auc'][str(mode['C'])]} (C chosen on it), "
+                    f"the detector's score {mode['detector_score_auc']}")
         lines.append(f"- Row confidence (`confidence` per claim, `{r['name']}`): a logistic regression over the claim's "
-                     f"features and the tagger's span support, fitted on the model's own {cv['rows']} rows of the "
+                     "features (with the span tagger's support in full mode), fitted on the model's own rows of the "
                      f"development annotations ({', '.join(f'`{Path(f).name}`' for f in r['trained_on'])}; a row is right "
-                     "when its factor, outcome and direction match a gold claim); grouped 5-fold CV ROC AUC "
-                     f"{cv['cv_auc'][str(cv['C'])]} (the detector's score: {cv['detector_score_auc']}); fast mode "
-                     f"{r['cv']['fast']['cv_auc'][str(r['cv']['fast']['C'])]}.")
+                     "when its factor, outcome and direction match a gold claim). "
+                     + "; ".join(f"{name} mode: {_auc(r['cv'][name])}" for name in ("full", "fast") if name in r["cv"])
+                     + " (different rows, so the two AUCs are not comparable).")
     if m:
         lines.append(f"- Held-out seed test: claim detection F1 {m['detection']['f1']}, direction accuracy "
                      f"{m['direction']['accuracy']}, factor token F1 {m['factor']['token']['f1']}.")

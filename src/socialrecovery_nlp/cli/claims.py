@@ -58,7 +58,7 @@ def claims(
     components: Annotated[str | None, typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
     fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
     device: Annotated[str | None, typer.Option("--device", help="Where the claims models' MiniLM stages run: cpu (default), cuda, cuda:N or auto (a GPU when torch sees one).")] = None,
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only rows whose confidence (the model's probability that factor, outcome and direction are all right) is at least this; rows without a confidence are dropped. See docs/output.md for what each cut-off kept on held-out abstracts.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only rows whose confidence (the model's probability that factor, outcome and direction are all right) is at least this; rows without a confidence are dropped. What each cut-off kept on held-out abstracts: docs/models/claims.md, section Row confidence.")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
 ) -> None:
     """Extract claims (factor, direction, outcome, strength, design, citations, theme) from INPUTS."""
@@ -81,7 +81,7 @@ def claims(
     if "claims" not in wanted:
         wanted.append("claims")
     rows, items, per_record = [], [], []
-    n_records = 0
+    n_records = unscored = 0
     report = ReadReport()
     try:
         if device is not None:
@@ -97,6 +97,7 @@ def claims(
                 continue
             record = doc._.record
             dicts = [c if isinstance(c, dict) else c.to_dict() for c in doc._.claims]
+            unscored += sum(1 for c in dicts if c.get("confidence") is None)
             rows.extend(evidence_rows(record.id, dicts, record.title, all_claims, min_confidence))
             kept = kept_claims(dicts, all_claims, record.title or "", min_confidence)  # the HTML shows the CSV's claims (same filter)
             if html_out is not None and kept:
@@ -118,6 +119,9 @@ def claims(
     except BaseException:  # disk full, permissions changed: folders left empty by the failed write are removed
         _remove_empty(sorted(created, key=lambda p: len(p.parts), reverse=True))
         raise
+    if min_confidence is not None and unscored:
+        typer.echo(f"warning: {unscored} claims had no confidence (the claims model has no row-confidence model) and "
+                   "were left out by --min-confidence", err=True)
     typer.echo(f"{n_records} records, {len(rows)} claims written to {output}", err=True)
 
 
