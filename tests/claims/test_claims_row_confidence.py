@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -226,5 +227,25 @@ def test_report_renders_the_row_confidence_section():
     meta = {"row_confidence": {"trained_on": ["annotations/claims_titles_t1.jsonl"], "cv": {"full": {
         "rows": 30, "right": 12, "C": 0.03, "cv_auc": {"0.03": 0.74}, "detector_score_auc": 0.61}}}}
     text = "\n".join(_row_confidence_block({"unseen_abstracts": {"rows": rows}, "meta": meta}))
-    assert "`claims_titles_t1.jsonl`" in text and "0.74" in text and "| Unseen abstracts | 10 | 4 | 0.6 | **0.7** |" in text
+    assert "`claims_titles_t1.jsonl`" in text and "0.74" in text and "| Unseen abstracts | 10 | 4 (0.400) |  | 0.6 | **0.7** |" in text
     assert _row_confidence_block({"meta": meta}) == []
+
+
+# -- the judged evidence rows -----------------------------------------------------------------------------------------
+def test_evidence_row_verdicts_file():
+    from socialrecovery_nlp.claims.data import screening_abstracts
+    from socialrecovery_nlp.paths import SOURCE_ROOT
+
+    rows = list(csv.DictReader((SOURCE_ROOT / "annotations" / "evidence_row_verdicts.csv").open(encoding="utf-8")))
+    assert len(rows) == 260
+    assert {r["verdict"] for r in rows} == {"R", "W"}
+    assert {r["table"] for r in rows} == {"default", "all_sample", "default_blind_union"}
+    assert all(r["verdict"] == "R" or r["codes"] for r in rows if r["table"] != "all_sample")
+    texts = {}
+    for r in rows:  # every judged sentence's words are in its record's title or abstract
+        dataset, number = r["record_id"].split(":", 1)
+        if dataset not in texts:
+            texts[dataset] = (screening_abstracts(dataset), screening_abstracts(dataset, field="title"))
+        abstracts, titles = texts[dataset]
+        words = set(re.findall(r"\w+", titles[number] + " " + abstracts[number]))  # the reader strips markup
+        assert set(re.findall(r"\w+", r["sentence"])) <= words, r["record_id"]

@@ -52,6 +52,7 @@ def row_metrics(pairs, cutoffs=CUTOFFS) -> dict:
     out = {"rows": len(labels), "right": sum(labels), "auc_score": _auc(labels, score)}
     if labels and all(c is not None for c in confidence):
         out["auc_confidence"] = _auc(labels, confidence)
+        out["mean_confidence"] = round(sum(confidence) / len(confidence), 4)  # against right / rows: calibration
         kept = {}
         for cut in cutoffs:
             chosen = [y for y, c in zip(labels, confidence) if c >= cut]
