@@ -176,3 +176,15 @@ def test_undo_of_a_relevance_decision_shows_that_record_again(project):
     assert project.history(rid)[2]["reason"].startswith("shown again")
     assert f"undone {rid} relevance" in text and "why this record: shown again" in text
     assert counts["undone"] == 1
+
+
+def test_claims_screen_shows_the_row_confidence_without_storing_it(project):
+    def extractor(record):
+        out = fake_extractor(record)
+        out["claims"][0]["confidence"] = 0.734
+        return out
+
+    _, _, text = _run(project, "c" + "y" + ". y q", extractor=extractor)
+    assert "confidence: 0.73" in text
+    stored = project.latest_claim_corrections()
+    assert stored and all("confidence" not in json.dumps(c) for c in stored)

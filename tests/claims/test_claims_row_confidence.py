@@ -249,3 +249,12 @@ def test_evidence_row_verdicts_file():
         abstracts, titles = texts[dataset]
         words = set(re.findall(r"\w+", titles[number] + " " + abstracts[number]))  # the reader strips markup
         assert set(re.findall(r"\w+", r["sentence"])) <= words, r["record_id"]
+
+
+def test_html_claim_list_shows_the_confidence():
+    from socialrecovery_nlp.claims.evidence import displacy_data, render_html
+
+    claim = _claim(confidence=0.734)
+    page = render_html([displacy_data("r1", claim["text"], [claim])], [[claim]])
+    assert "confidence 0.73" in page
+    assert "confidence" not in render_html([displacy_data("r1", claim["text"], [_claim()])], [[_claim()]])

@@ -330,7 +330,9 @@ class _Screens:
             key = (original.get("start"), original.get("end"))
             seen[key] = seen.get(key, -1) + 1
             target = f"claim:{key[0]}:{key[1]}:{seen[key]}"
-            out.append(_claim_state(target, original, corrections.pop(target, None)))
+            state = _claim_state(target, original, corrections.pop(target, None))
+            state["confidence"] = c.get("confidence")  # shown, not stored: the model's P(this row is right)
+            out.append(state)
         for target, corr in corrections.items():  # added by hand, or predicted by an earlier model
             out.append(_claim_state(target, corr.get("original") or corr.get("claim") or {}, corr))
         return out
@@ -345,7 +347,8 @@ class _Screens:
             cl = c["claim"]
             line = (f"{'>' if i == cursor else ' '} {i + 1}. [{c['status']}] factor: {cl.get('factor') or '-'}  "
                     f"outcome: {cl.get('outcome') or '-'}  direction: {cl.get('direction') or '-'}  "
-                    f"strength: {cl.get('strength') or '-'}\n")
+                    f"strength: {cl.get('strength') or '-'}"
+                    + (f"  confidence: {c['confidence']:.2f}" if c.get("confidence") is not None else "") + "\n")
             text.append(line, style="bold" if i == cursor else "")
             if i == cursor and cl.get("text"):
                 text.append(f"     \"{cl['text']}\"\n", style="italic")

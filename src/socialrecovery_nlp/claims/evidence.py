@@ -117,7 +117,9 @@ def render_html(items: list[dict[str, Any]], claims_by_record: list[list[dict[st
         for c in claims:
             parts.append("<li>" + html.escape(f"{c['factor']['text'] or '?'} —{c['direction']}→ "
                                               f"{c['outcome']['text']} ({c['strength']}"
-                                              f"{', hedged' if c['hedged'] else ''}; design {c['design']})") + "</li>")
+                                              f"{', hedged' if c['hedged'] else ''}; design {c['design']}"
+                                              + (f"; confidence {c['confidence']:.2f}" if c.get("confidence") is not None
+                                                 else "") + ")") + "</li>")
         parts.append("</ul><hr>")
     parts.append("</body></html>")
     return "\n".join(parts)
