@@ -8,7 +8,7 @@ management of [ADHD behaviors]": an efficacy adjective ("effective", "efficaciou
 the predicate, or premodifies the predicate noun of a copula, is effective *for / against* the object of
 that "for / against" phrase, hung on the adjective, on the copula or on the predicate noun. The outcome is
 that object (through "the treatment / management / prevention of"); a person ("effective for
-[patients]") is a population, not an outcome.
+[patients]") is a population, not an outcome, and the condition it has ("for people with [schizophrenia]") is.
 
 "[Combined deep and superficial cervical plexus block] is an effective technique to reduce [opioid
 requirements]": an infinitive on such a predicate noun states what the factor is effective at, not a
@@ -59,12 +59,30 @@ def efficacy_target(adj: Token) -> Token | None:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "against") or prep.i < adj.i:
                 continue
-            obj = next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
-            if obj is None or obj.lower_ in _POPULATION:
+            obj = next((p for p in prep.children if p.dep_ == "pobj" and (
+                p.pos_ in ("NOUN", "PROPN") or p.lower_ == "those")), None)
+            if obj is not None and obj.lower_ in _POPULATION:
+                obj = _condition(obj, holder, prep)  # "for [people] with [severe mental illness]"
+            if obj is None:
                 continue
             if obj.lower_ in _WRAPPERS:
                 obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"), obj)
+            return obj
+    return None
+
+
+def _condition(population: Token, holder: Token, prep: Token) -> Token | None:
+    """The condition of a population an efficacy adjective is effective for: "an effective intervention for [people]
+    with [severe mental illness]", "for children and adolescents with [ADHD]" (the "with" phrase hung on the
+    population, a conjunct of it, or on the predicate noun after the "for" phrase): what the people are treated
+    for, so the outcome (as annotated, 2026-11-28). A population without one names no outcome."""
+    places = [population, *population.conjuncts]
+    withs = [c for tok in places for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    withs += [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > prep.i]
+    for with_ in withs:
+        obj = next((p for p in with_.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None and obj.lower_ not in _POPULATION:
             return obj
     return None
 
