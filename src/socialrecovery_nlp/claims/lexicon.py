@@ -135,8 +135,6 @@ TRIGGER_PHRASES: dict[str, str] = {
 #: the detector's features (``TRIGGER_WORDS`` / ``TRIGGER_PHRASES``), so that the detector's inputs stay those of
 #: the trained models (claims@0.7.0 round 3: adding them to ``TRIGGER_WORDS`` lost a seed-CV detection through the
 #: features). Each is usable only in the construction its comment names (spans._usable_word_trigger).
-#: verbs that lower or put off their object (rule triggers as verbs only)
-RETARDING_VERBS = frozenset(["retard", "retards", "retarded", "retarding", "delay", "delays", "delayed", "delaying"])
 RULE_TRIGGER_WORDS: dict[str, str] = {
     # "[X] makes [Y] more difficult", "[X] made it easier to [Y]" (a made adjective only, :mod:`.made_adjective`)
     **dict.fromkeys(["harder", "hard", "impossible"], HARM), **dict.fromkeys(["easier", "easy", "possible"], BENEFIT),
@@ -185,9 +183,6 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(["mediating", "modulating"], ASSOCIATE),
     # sixth round (agent:review-20): "[X] helps to overcome [barriers]": lowers its object (verbs only)
     **dict.fromkeys(["overcome", "overcomes", "overcoming", "overcame"], DECREASE),
-    # 2026-11-28 (agent:review-20's missed claims): "[Cortisone] retarded [the growth of the tooth germ]", "[X] delayed
-    # [the need for levodopa]": they lower or put off their object (verbs only)
-    **dict.fromkeys(RETARDING_VERBS, DECREASE),
     # rules v9: "[X] maximizes [Y]", "essential for maximizing [Y]" (verbs only)
     **dict.fromkeys(["maximize", "maximizes", "maximized", "maximizing", "maximise", "maximises", "maximised",
                      "maximising"], BENEFIT),

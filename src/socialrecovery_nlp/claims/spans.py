@@ -374,10 +374,6 @@ def _usable_word_trigger(token: Token) -> bool:
         return False  # a verb only (agent:review-20)
     if token.lower_.startswith("maximi") and token.pos_ != "VERB":
         return False  # a verb only (rules v9)
-    if token.lower_ in lx.RETARDING_VERBS and (token.pos_ != "VERB" or any(
-            c.dep_ == "agent" and any(p.lower_ in _TIME_NOUNS for p in c.children) for c in token.children)):
-        return False  # a verb only: "the delay or scope of treatment", "delayed recall"; and not by a time: "was
-        # delayed by [two weeks]" (2026-11-28)
     if token.lower_ in ("limit", "limits", "require", "requires") and token.pos_ != "VERB":
         return False  # "the upper limit of normal": a noun, no relation (round 3)
     if token.lower_ in ("require", "requires") and _people_subject(token):
