@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
+from .valence import head_valence
 
 EFFICACY_ADJECTIVES = frozenset(["effective", "efficacious", "helpful", "beneficial", "valuable", "useful",
                                  "successful"])
@@ -82,9 +83,21 @@ def _condition(population: Token, holder: Token, prep: Token) -> Token | None:
     withs += [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > prep.i]
     for with_ in withs:
         obj = next((p for p in with_.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
-        if obj is not None and obj.lower_ not in _POPULATION:
+        if obj is not None and _names_a_condition(obj):
             return obj
     return None
+
+
+def _names_a_condition(token: Token) -> bool:
+    """A disorder or symptom ("severe mental illness", "depression": a bad head) or an abbreviation ("ADHD", "BPD");
+    not a trait or resource of the people ("high levels of social support", "a history of homelessness", "lived
+    experience"; agent:review-24)."""
+    if token.lower_ in _POPULATION:
+        return False
+    if len(token.text) >= 2 and token.text.isupper() and token.text.isalpha():
+        return True
+    phrase = token.doc[min(c.i for c in token.subtree if c.i <= token.i):token.i + 1].text  # up to the head noun
+    return head_valence(phrase) < 0
 
 
 def asserting_predicate_noun(noun: Token) -> bool:
