@@ -10,15 +10,20 @@ def _rows(extractor, nlp, text):
     return [(c["factor"]["text"], c["direction"], c["outcome"]["text"]) for c in claims_of(extractor, nlp, text)]
 
 
-def test_condition_of_the_population_is_the_outcome(rules_extractor, blank_nlp):
-    rows = _rows(rules_extractor, blank_nlp, "Peer support is an effective intervention for people with severe mental illness.")
-    assert ("Peer support", "promotes", "severe mental illness") in rows
-
-
-def test_condition_hung_after_coordinated_people(rules_extractor, blank_nlp):
-    rows = _rows(rules_extractor, blank_nlp,
-                 "Family psychoeducation is an effective treatment for children and adolescents with depression.")
-    assert ("Family psychoeducation", "promotes", "depression") in rows
+@pytest.mark.parametrize("sentence, expected", [
+    # the condition of the population is the outcome
+    ("Peer support is an effective intervention for people with severe mental illness.",
+     ("Peer support", "promotes", "severe mental illness")),
+    # hung on the predicate noun after coordinated people
+    ("Family psychoeducation is an effective treatment for children and adolescents with depression.",
+     ("Family psychoeducation", "promotes", "depression")),
+    # an abbreviation names a condition
+    ("Parent training is an effective treatment for children with ADHD.", ("Parent training", "promotes", "ADHD")),
+    # a disorder named directly stays the outcome (the rule before this one)
+    ("Clozapine is an effective treatment for schizophrenia.", ("Clozapine", "promotes", "schizophrenia")),
+])
+def test_what_the_people_are_treated_for_is_the_outcome(rules_extractor, blank_nlp, sentence, expected):
+    assert expected in _rows(rules_extractor, blank_nlp, sentence)
 
 
 def test_population_alone_is_no_outcome(rules_extractor, blank_nlp):
@@ -29,13 +34,3 @@ def test_population_alone_is_no_outcome(rules_extractor, blank_nlp):
 def test_a_trait_of_the_people_is_no_outcome(rules_extractor, blank_nlp, trait):
     """agent:review-24: only a disorder or symptom (or an abbreviation) is what people are treated for."""
     assert _rows(rules_extractor, blank_nlp, f"Peer support is an effective intervention for people with {trait}.") == []
-
-
-def test_an_abbreviated_condition_is_the_outcome(rules_extractor, blank_nlp):
-    rows = _rows(rules_extractor, blank_nlp, "Parent training is an effective treatment for children with ADHD.")
-    assert ("Parent training", "promotes", "ADHD") in rows
-
-
-def test_a_disorder_named_directly_stays_the_outcome(rules_extractor, blank_nlp):
-    rows = _rows(rules_extractor, blank_nlp, "Clozapine is an effective treatment for schizophrenia.")
-    assert ("Clozapine", "promotes", "schizophrenia") in rows
