@@ -239,7 +239,8 @@ def _row_confidence_block(results: dict) -> list[str]:
               + (f"; {cv['rows']} rows, {cv['right']} right; grouped 5-fold CV ROC AUC "
                  f"{cv['cv_auc'][str(cv['C'])]}, the detector's score {cv['detector_score_auc']}" if cv else "")
               + "). Scored here on the end-to-end rows of the held-out sets, which it never saw; the detector's "
-              "sentence `score` is the baseline ranking."), "",
+              "sentence `score` is the baseline ranking. The fast-mode weights (`--fast-claims`) are scored on the "
+              "same sets by `python bench/claims_row_confidence_fast.py` (`bench/claims_row_confidence.md`)."), "",
              "| set | rows | right (share) | mean confidence | ROC AUC, detector score | ROC AUC, confidence |",
              "|---|---|---|---|---|---|",
              *[f"| {name} | {m['rows']} | {m['right']} ({m['right'] / max(m['rows'], 1):.3f}) | "
