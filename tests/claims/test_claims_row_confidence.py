@@ -258,3 +258,36 @@ def test_html_claim_list_shows_the_confidence():
     page = render_html([displacy_data("r1", claim["text"], [claim])], [[claim]])
     assert "confidence 0.73" in page
     assert "confidence" not in render_html([displacy_data("r1", claim["text"], [_claim()])], [[_claim()]])
+
+
+def test_project_corrections_label_rows(trained_model, tmp_path):
+    """An accepted row is right, a rejected one wrong; additions and corrections without a stored claim are counted
+    and left out (the export format of ``srnlp project export``)."""
+    import shutil
+
+    from socialrecovery_nlp.active.annotate_ui import claim_fields
+    from socialrecovery_nlp.claims.data import TITLE_DEV
+    from socialrecovery_nlp.claims.model import load_extractor
+    from socialrecovery_nlp.claims.row_confidence_train import correction_rows, fit_directory
+    from socialrecovery_nlp.pipeline.language import load
+
+    text = ("Stigma was associated with lower self-esteem. Peer support reduced loneliness in the first year. "
+            "Supported employment improved social functioning.")
+    extractor, _ = load_extractor(trained_model, fast=True)
+    predicted = [c.to_dict() for c in extractor(load(components=[])(text))]
+    assert len(predicted) >= 2
+    lines = [{"id": "p-r1", "record": "r1", "text": text,
+              "correction": {"target": f"claim:{c['start']}:{c['end']}:0", "action": action, "original": claim_fields(c)}}
+             for c, action in zip(predicted, ("accept", "reject"))]
+    lines += [{"id": "p-r1", "record": "r1", "text": text, "correction": {"target": "new-1", "action": "add",
+                                                                         "claim": {"factor": "housing", "outcome": "recovery"}}},
+              {"id": "p-r1", "record": "r1", "text": text, "correction": {"target": "c0", "action": "accept"}}]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    rows, counts = correction_rows(extractor, [path])
+    assert counts == {"corrections": 4, "used": 2, "no_stored_claim": 1, "added": 1, "not_predicted": 0}
+    assert [right for _, _, right, _ in rows] == [True, False]
+    model_dir = tmp_path / trained_model.name
+    shutil.copytree(trained_model, model_dir)
+    summary = fit_directory(model_dir, [TITLE_DEV], extra=[path])
+    assert summary["cv"]["fast"]["corrections"]["used"] == 2 and str(path) in summary["trained_on"]

@@ -71,6 +71,54 @@ def labelled_rows(extractor, files, exclude: set[tuple[str, str]] | None = None)
     return out
 
 
+#: the fields whose correction makes the predicted row wrong (a strength or hedging edit leaves it right)
+ROW_FIELDS = ("factor", "outcome", "direction")
+
+
+def _text(value) -> str:
+    return (value.get("text") if isinstance(value, dict) else value) or ""
+
+
+def correction_rows(extractor, paths) -> tuple[list[tuple[dict, dict, bool, str]], dict]:
+    """Rows labelled by a review project's claim corrections (``srnlp project export``, the files of ``data.extra``):
+    an accepted row is right; a rejected one, or one whose factor, outcome or direction was edited, is wrong. The
+    corrected claim (its stored ``original``) is found again among ``extractor``'s claims on the record text by its
+    sentence start, factor, outcome and direction; corrections without a stored claim, additions and claims the
+    current model no longer predicts are counted and left out. Returns the rows and those counts."""
+    from ..pipeline.language import load
+    from .extra import read_corrections
+
+    nlp = load(components=[])
+    predicted: dict[tuple[str, str], list] = {}
+    rows, counts = [], {"corrections": 0, "used": 0, "no_stored_claim": 0, "added": 0, "not_predicted": 0}
+    for path, _n, line in read_corrections([Path(p) for p in paths]):
+        counts["corrections"] += 1
+        corr = line["correction"]
+        if corr["action"] == "add":
+            counts["added"] += 1
+            continue
+        original = corr.get("original") or corr.get("predicted") or corr.get("claim")
+        if not isinstance(original, dict) or not _text(original.get("factor")):
+            counts["no_stored_claim"] += 1
+            continue
+        record = str(line.get("record", line.get("id", "")))
+        key = (str(path), record)
+        if key not in predicted:
+            predicted[key] = list(extractor(nlp(line["text"])))
+        wanted = (_text(original.get("factor")), _text(original.get("outcome")), original.get("direction"))
+        match = next((c for c in predicted[key] if (c.to_dict()["factor"]["text"], c.to_dict()["outcome"]["text"],
+                                                    c.direction) == wanted and (original.get("start") is None or
+                                                                                c.sentence.start_char == original["start"])),
+                     None)
+        if match is None:
+            counts["not_predicted"] += 1
+            continue
+        right = corr["action"] == "accept" or (corr["action"] == "edit" and corr.get("field") not in ROW_FIELDS)
+        rows.append((match.to_dict(), dict(match.signals), right, f"extra:{path.name}:{record}"))
+        counts["used"] += 1
+    return rows, counts
+
+
 def _design(rows, names: tuple[str, ...]) -> np.ndarray:
     index = [FEATURES.index(n) for n in names]
     return np.array([features(claim, signals) for claim, signals, _, _ in rows])[:, index]
@@ -106,10 +154,11 @@ def fit_mode(rows, names: tuple[str, ...]) -> tuple[dict, dict]:
     return weights, report
 
 
-def fit_directory(model: str | Path, files=None) -> dict:
+def fit_directory(model: str | Path, files=None, extra=None) -> dict:
     """Fit the ``fast`` mode, and the ``full`` mode when the model runs both MiniLM stages here, on the rows the
     claims model in ``model`` predicts on ``files`` (default :data:`DEV_FILES`; records of the held-out files left
-    out), write ``row_confidence.json`` into ``model`` and return the summary that goes into its ``meta.json``."""
+    out) and the rows a review project's corrections label (``extra``: :func:`correction_rows`), write
+    ``row_confidence.json`` into ``model`` and return the summary that goes into its ``meta.json``."""
     from .model import load_extractor
 
     files = [Path(f) for f in (files or DEV_FILES)]
@@ -122,13 +171,17 @@ def fit_directory(model: str | Path, files=None) -> dict:
         if mode == "full" and not full_mode(extractor):
             continue  # no MiniLM stages here (disabled, or torch missing): the fast weights serve every run
         rows = labelled_rows(extractor, files, exclude)
+        corrected, counts = correction_rows(extractor, extra) if extra else ([], None)
         names = FEATURES if mode == "full" else tuple(n for n in FEATURES if n not in TAGGER_FEATURES)
-        modes[mode], reports[mode] = fit_mode(rows, names)
+        modes[mode], reports[mode] = fit_mode(rows + corrected, names)
+        if counts is not None:
+            reports[mode]["corrections"] = counts
         reports[mode]["detector"] = extractor.detector.name
         reports[mode]["spans"] = type(extractor.span_model).__name__ if extractor.span_model is not None else "rules"
     names = [str(f.resolve().relative_to(claim_data.SOURCE_ROOT)) if f.resolve().is_relative_to(
         claim_data.SOURCE_ROOT) else str(f) for f in files]
-    summary = {"name": NAME, "trained_on": names, "label": "claims.row_match.is_right", "cv": reports,
+    summary = {"name": NAME, "trained_on": names + [str(p) for p in (extra or [])],
+               "label": "claims.row_match.is_right; corrections: accepted = right", "cv": reports,
                "note": "C chosen on the out-of-fold AUC it reports; the fast and full rows differ, so their AUCs "
                        "are not comparable"}
     RowConfidence(modes, {k: v for k, v in summary.items() if k != "name"}).save(model)
