@@ -261,33 +261,46 @@ def test_html_claim_list_shows_the_confidence():
 
 
 def test_project_corrections_label_rows(trained_model, tmp_path):
-    """An accepted row is right, a rejected one wrong; additions and corrections without a stored claim are counted
-    and left out (the export format of ``srnlp project export``)."""
+    """Rows of the model the annotator saw, labelled against the corrected claim; the latest correction of a target
+    counts; additions and corrections without a stored claim are counted and left out (the export format of
+    ``srnlp project export``); title claims are read as the annotation screen read them."""
     import shutil
 
     from socialrecovery_nlp.active.annotate_ui import claim_fields
     from socialrecovery_nlp.claims.data import TITLE_DEV
     from socialrecovery_nlp.claims.model import load_extractor
-    from socialrecovery_nlp.claims.row_confidence_train import correction_rows, fit_directory
+    from socialrecovery_nlp.claims.row_confidence_train import _record_doc, correction_rows, fit_directory
+    from socialrecovery_nlp.corpus.record import Record
     from socialrecovery_nlp.pipeline.language import load
 
-    text = ("Stigma was associated with lower self-esteem. Peer support reduced loneliness in the first year. "
-            "Supported employment improved social functioning.")
+    record = Record(id="r1", title="Peer support reduced loneliness in people with psychosis",
+                    abstract="Stigma was associated with lower self-esteem. Supported employment improved social "
+                             "functioning. Family contact predicted fewer admissions.")
+    text = record.text
     extractor, _ = load_extractor(trained_model, fast=True)
-    predicted = [c.to_dict() for c in extractor(load(components=[])(text))]
-    assert len(predicted) >= 2
-    lines = [{"id": "p-r1", "record": "r1", "text": text,
-              "correction": {"target": f"claim:{c['start']}:{c['end']}:0", "action": action, "original": claim_fields(c)}}
-             for c, action in zip(predicted, ("accept", "reject"))]
-    lines += [{"id": "p-r1", "record": "r1", "text": text, "correction": {"target": "new-1", "action": "add",
+    predicted = [c.to_dict() for c in extractor(_record_doc(load(components=[]), "r1", text))]
+    assert len(predicted) >= 4 and predicted[0]["start"] == 0  # the title's claim is read
+
+    def line(c, correction):
+        return {"id": "p-r1", "record": "r1", "text": text,
+                "correction": {"target": f"claim:{c['start']}:{c['end']}:0", "original": claim_fields(c), **correction}}
+
+    first, second, third, fourth = predicted[:4]
+    lines = [line(first, {"action": "reject"}), line(first, {"action": "accept"}),  # the latest counts
+             line(second, {"action": "reject"}),
+             line(third, {"action": "edit", "field": "strength", "value": "correlational",
+                          "claim": {**claim_fields(third), "strength": "correlational"}}),
+             line(fourth, {"action": "edit", "field": "direction", "value": "mixed",
+                           "claim": {**claim_fields(fourth), "direction": "mixed"}}),
+             {"id": "p-r1", "record": "r1", "text": text, "correction": {"target": "new-1", "action": "add",
                                                                          "claim": {"factor": "housing", "outcome": "recovery"}}},
-              {"id": "p-r1", "record": "r1", "text": text, "correction": {"target": "c0", "action": "accept"}}]
+             {"id": "p-r1", "record": "r1", "text": text, "correction": {"target": "c0", "action": "accept"}}]
     path = tmp_path / "claims.jsonl"
     path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     rows, counts = correction_rows(extractor, [path])
-    assert counts == {"corrections": 4, "used": 2, "no_stored_claim": 1, "added": 1, "not_predicted": 0}
-    assert [right for _, _, right, _ in rows] == [True, False]
+    assert counts == {"corrections": 6, "used": 4, "right": 2, "no_stored_claim": 1, "added": 1, "not_predicted": 0}
+    assert [right for _, _, right, _ in rows] == [True, False, True, False]  # accept, reject, strength edit, direction edit
     model_dir = tmp_path / trained_model.name
     shutil.copytree(trained_model, model_dir)
-    summary = fit_directory(model_dir, [TITLE_DEV], extra=[path])
-    assert summary["cv"]["fast"]["corrections"]["used"] == 2 and str(path) in summary["trained_on"]
+    summary = fit_directory(model_dir, [TITLE_DEV], extra=[path], extra_model=trained_model)
+    assert summary["cv"]["fast"]["corrections"]["used"] == 4 and str(path) in summary["trained_on"]

@@ -71,51 +71,79 @@ def labelled_rows(extractor, files, exclude: set[tuple[str, str]] | None = None)
     return out
 
 
-#: the fields whose correction makes the predicted row wrong (a strength or hedging edit leaves it right)
-ROW_FIELDS = ("factor", "outcome", "direction")
-
-
 def _text(value) -> str:
     return (value.get("text") if isinstance(value, dict) else value) or ""
 
 
-def correction_rows(extractor, paths) -> tuple[list[tuple[dict, dict, bool, str]], dict]:
-    """Rows labelled by a review project's claim corrections (``srnlp project export``, the files of ``data.extra``):
-    an accepted row is right; a rejected one, or one whose factor, outcome or direction was edited, is wrong. The
-    corrected claim (its stored ``original``) is found again among ``extractor``'s claims on the record text by its
-    sentence start, factor, outcome and direction; corrections without a stored claim, additions and claims the
-    current model no longer predicts are counted and left out. Returns the rows and those counts."""
-    from ..pipeline.language import load
-    from .extra import read_corrections
+def _gold(claim: dict) -> dict:
+    """A corrected claim (``claim_fields`` form: plain strings) as a gold claim for :func:`.row_match.is_right`."""
+    from .extra import _norm_direction
 
-    nlp = load(components=[])
-    predicted: dict[tuple[str, str], list] = {}
-    rows, counts = [], {"corrections": 0, "used": 0, "no_stored_claim": 0, "added": 0, "not_predicted": 0}
+    return {"factor": {"text": _text(claim.get("factor"))}, "outcome": {"text": _text(claim.get("outcome")) or "recovery"},
+            "direction": _norm_direction(claim.get("direction"))}
+
+
+def _record_doc(nlp, record: str, text: str):
+    """The record text as the annotation screen read it: with its title when the text has one (title claims)."""
+    from ..corpus.record import TITLE_SEPARATOR, Record
+    from ..pipeline.extensions import register_extensions
+
+    doc = nlp(text)
+    if TITLE_SEPARATOR in text:
+        title, abstract = text.split(TITLE_SEPARATOR, 1)
+        rebuilt = Record(id=record, title=title, abstract=abstract)
+        if rebuilt.text == text:
+            register_extensions()
+            doc._.record = rebuilt
+    return doc
+
+
+def correction_rows(extractor, paths) -> tuple[list[tuple[dict, dict, bool, str]], dict]:
+    """Rows labelled by a review project's claim corrections (``srnlp project export``, the files of ``data.extra``).
+
+    ``extractor`` must be the model the annotator saw (not one trained on these corrections): its claims on the
+    record text are the rows, found again by the stored ``original`` claim's sentence start, factor, outcome and
+    direction. The row is labelled as the development rows are (:func:`.row_match.is_right`) against the corrected
+    claim: an accepted claim is its own gold, an edited one is compared with its corrected fields (a strength edit
+    leaves the row right, a factor edit that only trims the span may too), a rejected one is wrong. The latest
+    correction of each record and target counts. Additions, corrections without a stored original and claims the
+    model does not predict are counted and left out. Returns the rows and those counts."""
+    from ..pipeline.language import load
+    from .extra import _norm_direction, read_corrections
+
+    latest: dict[tuple[str, str], tuple[Path, dict]] = {}
     for path, _n, line in read_corrections([Path(p) for p in paths]):
-        counts["corrections"] += 1
+        key = (str(line.get("record", line.get("id", ""))), str(line["correction"].get("target", "")))
+        latest[key] = (path, line)  # files in order, lines in order: the last one wins
+    nlp = load(components=[])
+    predicted: dict[str, list] = {}
+    rows, counts = [], {"corrections": len(latest), "used": 0, "right": 0, "no_stored_claim": 0, "added": 0,
+                        "not_predicted": 0}
+    for (record, _target), (path, line) in latest.items():
         corr = line["correction"]
         if corr["action"] == "add":
             counts["added"] += 1
             continue
-        original = corr.get("original") or corr.get("predicted") or corr.get("claim")
+        original = corr.get("original") if isinstance(corr.get("original"), dict) else corr.get("predicted")
         if not isinstance(original, dict) or not _text(original.get("factor")):
             counts["no_stored_claim"] += 1
             continue
-        record = str(line.get("record", line.get("id", "")))
-        key = (str(path), record)
-        if key not in predicted:
-            predicted[key] = list(extractor(nlp(line["text"])))
-        wanted = (_text(original.get("factor")), _text(original.get("outcome")), original.get("direction"))
-        match = next((c for c in predicted[key] if (c.to_dict()["factor"]["text"], c.to_dict()["outcome"]["text"],
-                                                    c.direction) == wanted and (original.get("start") is None or
-                                                                                c.sentence.start_char == original["start"])),
+        if record not in predicted:
+            predicted[record] = list(extractor(_record_doc(nlp, record, line["text"])))
+        wanted = (_text(original.get("factor")), _text(original.get("outcome")), _norm_direction(original.get("direction")))
+        match = next((c for c in predicted[record] if (c.to_dict()["factor"]["text"], c.to_dict()["outcome"]["text"],
+                                                       c.direction) == wanted and (original.get("start") is None or
+                                                                                   c.sentence.start_char == original["start"])),
                      None)
         if match is None:
             counts["not_predicted"] += 1
             continue
-        right = corr["action"] == "accept" or (corr["action"] == "edit" and corr.get("field") not in ROW_FIELDS)
-        rows.append((match.to_dict(), dict(match.signals), right, f"extra:{path.name}:{record}"))
+        as_dict = match.to_dict()
+        corrected = {**original, **(corr.get("claim") or {})} if corr["action"] == "edit" else original
+        right = corr["action"] != "reject" and is_right(as_dict, [_gold(corrected)])
+        rows.append((as_dict, dict(match.signals), right, f"extra:{path}:{record}"))
         counts["used"] += 1
+        counts["right"] += right
     return rows, counts
 
 
@@ -154,10 +182,11 @@ def fit_mode(rows, names: tuple[str, ...]) -> tuple[dict, dict]:
     return weights, report
 
 
-def fit_directory(model: str | Path, files=None, extra=None) -> dict:
+def fit_directory(model: str | Path, files=None, extra=None, extra_model: str | Path | None = None) -> dict:
     """Fit the ``fast`` mode, and the ``full`` mode when the model runs both MiniLM stages here, on the rows the
     claims model in ``model`` predicts on ``files`` (default :data:`DEV_FILES`; records of the held-out files left
-    out) and the rows a review project's corrections label (``extra``: :func:`correction_rows`), write
+    out) and the rows a review project's corrections label (``extra``: :func:`correction_rows`, scored by
+    ``extra_model``, the model the annotator saw; default the newest shipped claims model), write
     ``row_confidence.json`` into ``model`` and return the summary that goes into its ``meta.json``."""
     from .model import load_extractor
 
@@ -171,7 +200,12 @@ def fit_directory(model: str | Path, files=None, extra=None) -> dict:
         if mode == "full" and not full_mode(extractor):
             continue  # no MiniLM stages here (disabled, or torch missing): the fast weights serve every run
         rows = labelled_rows(extractor, files, exclude)
-        corrected, counts = correction_rows(extractor, extra) if extra else ([], None)
+        corrected, counts = [], None
+        if extra:
+            seen, _ = load_extractor(extra_model, fast=fast)  # not ``model``: it was trained on these corrections
+            if mode == "fast" or full_mode(seen):
+                seen.row_confidence = None
+                corrected, counts = correction_rows(seen, extra)
         names = FEATURES if mode == "full" else tuple(n for n in FEATURES if n not in TAGGER_FEATURES)
         modes[mode], reports[mode] = fit_mode(rows + corrected, names)
         if counts is not None:
@@ -181,9 +215,10 @@ def fit_directory(model: str | Path, files=None, extra=None) -> dict:
     names = [str(f.resolve().relative_to(claim_data.SOURCE_ROOT)) if f.resolve().is_relative_to(
         claim_data.SOURCE_ROOT) else str(f) for f in files]
     summary = {"name": NAME, "trained_on": names + [str(p) for p in (extra or [])],
-               "label": "claims.row_match.is_right; corrections: accepted = right", "cv": reports,
-               "note": "C chosen on the out-of-fold AUC it reports; the fast and full rows differ, so their AUCs "
-                       "are not comparable"}
+               "label": "claims.row_match.is_right (corrections: against the corrected claim; rejected = wrong)",
+               "cv": reports,
+               "note": "C chosen on the out-of-fold AUC it reports; the fast and full rows differ, and rows from "
+                       "corrections join them, so these AUCs are not comparable across modes or models"}
     RowConfidence(modes, {k: v for k, v in summary.items() if k != "name"}).save(model)
     return summary
 

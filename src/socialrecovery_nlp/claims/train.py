@@ -334,8 +334,9 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         from .row_confidence_train import fit_directory  # reads the model just written: detector, tagger, parser
 
         extra = [_resolve(p, config_path) if not Path(p).is_absolute() else Path(p) for p in _paths(config["data"].get("extra"))]
+        seen = config["data"].get("extra_model")  # the model the annotator saw (default: the newest shipped one)
         meta["row_confidence"] = fit_directory(out, [_resolve(f, config_path) for f in config["row_confidence"].get(
-            "files", [])] or None, extra or None)  # a project's corrections label rows too
+            "files", [])] or None, extra or None, _resolve(seen, config_path) if seen else None)
         write_meta(out, meta)
     _model_card(out, meta)
     return out
