@@ -163,6 +163,10 @@ def _train_component(store: ProjectStore, repo: Path, component: str) -> str:
         if component == "claims":
             from ..claims import minilm_scorer
 
+            current = project_models(store).get("claims")
+            if current is not None:  # the model the annotator saw: its predicted claims are what was corrected
+                overrides["data.extra_model"] = str(current)
+
             if not minilm_scorer.available():  # retrain the TF-IDF detector and rule spans alone rather than fail
                 overrides["minilm.enabled"] = False
                 overrides["spans.model"] = "rules"
