@@ -188,3 +188,11 @@ def test_claims_screen_shows_the_row_confidence_without_storing_it(project):
     assert "confidence: 0.73" in text
     stored = project.latest_claim_corrections()
     assert stored and all("confidence" not in json.dumps(c) for c in stored)
+
+
+def test_accepting_an_edited_claim_keeps_the_edit(project):
+    """agent:review-25: [y] on an edited claim had stored an accept of the original, undoing the edit."""
+    keys = "c" + direction_key("hinders") + "y" + ". y q"
+    _run(project, keys)
+    latest = [c for c in project.latest_claim_corrections() if c["target"].startswith("claim:")]
+    assert len(latest) == 1 and latest[0]["action"] == "edit" and latest[0]["claim"]["direction"] == "hinders"

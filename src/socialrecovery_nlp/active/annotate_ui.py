@@ -394,7 +394,10 @@ class _Screens:
                 continue
             c = claims[cursor]
             added = c["target"].startswith("new-")
-            if key == "y":
+            if key == "y" and c["status"] == "edited":
+                self.console.print(f"claim {c['target']}: the edit stands")  # accepting must not undo the edit
+                cursor += 1
+            elif key == "y":
                 value = {"action": "add", "claim": c["claim"]} if added else {"action": "accept", "original": c["original"]}
                 self._save([("claim", value, c["target"])], f"claim {c['target']} accepted")
                 cursor += 1

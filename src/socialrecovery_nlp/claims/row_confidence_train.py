@@ -227,9 +227,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", required=True, help="claims model directory; row_confidence.json is written into it")
     ap.add_argument("--files", nargs="*", default=None, help="annotation files (default: v23 to v29 and t1)")
+    ap.add_argument("--extra", nargs="*", default=None, help="claim corrections exported from a review project")
+    ap.add_argument("--extra-model", default=None,
+                    help="the claims model the annotator saw (default: the newest shipped one)")
     args = ap.parse_args(argv)
     try:
-        summary = fit_directory(args.model, args.files)
+        summary = fit_directory(args.model, args.files, args.extra, args.extra_model)
     except ValueError as error:
         raise SystemExit(str(error)) from None
     print(json.dumps(summary["cv"], indent=1))
