@@ -14,7 +14,7 @@ Correction screens (each opened from the record screen, ``.`` or ``q`` goes back
   themes; ``p`` restores the predictions, ``x`` clears everything.
 * ``g`` design: a letter picks a codebook design id (and goes back); ``p`` takes the prediction.
 * ``c`` claims: the predicted claims (and those added by hand), one under the cursor (``j`` next,
-  ``k`` previous): ``y`` accept, ``r`` reject, ``1``-``4`` set the direction, ``5``-``7`` the
+  ``k`` previous): ``y`` accept (an edited claim keeps its edit), ``r`` reject, ``1``-``4`` set the direction, ``5``-``7`` the
   strength, ``f``/``o`` type a new factor/outcome (the rest of the line), ``+`` add a claim
   (factor line, outcome line, direction key, strength key).
 
