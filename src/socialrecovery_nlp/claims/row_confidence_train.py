@@ -72,7 +72,10 @@ def labelled_rows(extractor, files, exclude: set[tuple[str, str]] | None = None)
 
 
 def _text(value) -> str:
-    return (value.get("text") if isinstance(value, dict) else value) or ""
+    """A claim field's text, whether stored as a string or as ``{text, start, end}``."""
+    from .extra import _span_text
+
+    return _span_text(value) or ""
 
 
 def _gold(claim: dict) -> dict:
