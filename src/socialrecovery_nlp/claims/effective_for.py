@@ -23,7 +23,7 @@ from . import lexicon as lx
 from .valence import head_valence
 
 EFFICACY_ADJECTIVES = frozenset(["effective", "efficacious", "helpful", "beneficial", "valuable", "useful",
-                                 "successful"])
+                                 "successful", "promising"])
 _WRAPPERS = frozenset(["treatment", "management", "prevention", "therapy", "control"])
 _POPULATION = lx.PERSON_WORDS | frozenset(["patients", "people", "children", "adults", "adolescents", "women", "men",
                                            "subjects", "individuals", "those", "smokers"])
@@ -106,3 +106,26 @@ def asserting_predicate_noun(noun: Token) -> bool:
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("attr", "oprd") and any(
         c.dep_ == "amod" and (c.lower_ in EFFICACY_ADJECTIVES or any(
             g.dep_ == "conj" and g.lower_ in EFFICACY_ADJECTIVES for g in c.children)) for c in noun.children)
+
+
+#: Efficacy adjectives that, as a bare predicate, judge their subject effective for the recovery the sentence is
+#: about: "[Other atypical antipsychotics] are promising", "[The intervention] was effective" (round 7)
+JUDGING_ADJECTIVES = frozenset(["effective", "efficacious", "promising", "successful"])
+_COMPARING = frozenset(["more", "less", "most", "least", "as", "than", "equally", "similarly", "comparably"])
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "'re"])
+
+
+def judged_effective(adj: Token) -> bool:
+    """Is ``adj`` the bare predicate of a copula ("[X] are promising", "[X] seemed effective"), so that the outcome is
+    implicit? The parser reads "are promising" as a progressive verb; a "for / against" phrase names the outcome
+    instead (:func:`efficacy_target`)."""
+    if adj.lower_ not in JUDGING_ADJECTIVES:
+        return False
+    if any(c.lower_ in _COMPARING for c in adj.children):
+        return False  # "[X] is more efficacious than Z for reducing [Y]": a comparison, read by its own rules
+    base = _base(adj)
+    if base.dep_ in ("acomp", "oprd"):
+        return True
+    return base.tag_ == "VBG" and base.dep_ in ("ROOT", "conj", "ccomp") and any(
+        c.dep_ == "aux" and c.lower_ in _BE for c in base.children) and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") for c in base.children)  # "are promising" (not "promising to do")

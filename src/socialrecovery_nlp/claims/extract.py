@@ -325,6 +325,10 @@ class ClaimExtractor:
                     reporting_respondents(token_doc[rel.factor[0]:rel.factor[1]]):
                 continue  # "[parents] reported a greater reduction in Y", "[carers] experience elevated burden": the
                 # study's respondents giving its data, a finding (guideline "Group comparisons"; round 6)
+            if outcome is not None and token_doc is not None and self.threshold >= 0 and _STUDY_ARM.fullmatch(outcome.text):
+                continue  # an arm of the study is the comparator, not an outcome (round 7)
+            if any(span is not None and _NUMBER_SPAN.fullmatch(span.text) for span in (factor, outcome)):
+                continue  # "[409] women": a number names no factor or outcome (round 7)
             if any(span is not None and _STUDY_STATISTIC.fullmatch(span.text) for span in (factor, outcome)):
                 continue  # "[The sample size] was small, contributing to [a lack of statistical significance]": a
                 # limitation of the study, not a claim about the world (review-18)
@@ -441,6 +445,9 @@ class ClaimExtractor:
                     return child.text
             if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 break
+            if tok.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                break  # "were not reduced by A but [were] alleviated by B": a conjunct with its own auxiliary is its own
+                # predicate, the first one's "not" does not deny it ("did not reduce or improve Y" still does; round 7)
         return None
 
     @staticmethod
@@ -641,6 +648,15 @@ _ANAPHORIC_CONDITIONS = re.compile(r"(?i)(?:these|those)\s+conditions?$")
 _STUDY_STATISTIC = re.compile(r"(?i)(?:(?:a|the|our|its|their)\s+)?(?:(?:lack|loss)\s+of\s+)?(?:(?:statistical\s+)?"
                               r"significance|statistical\s+power|power\s+of\s+(?:the|this|our)\s+(?:study|analysis|"
                               r"analyses|trial)|(?:small\s+|limited\s+|modest\s+)?sample\s+sizes?)")
+
+
+#: An arm of the study ("the placebo group", "both arms"): the comparator of a group result, never its outcome
+#: (round 7, agent:review-26: "a 56.9 percent reduction, as compared with a 14.1 percent decrease in [the placebo
+#: group]" had given a second row with the arm as its outcome)
+_STUDY_ARM = re.compile(r"(?i)(?:(?:the|a|an|both|each|either|all)\s+)?(?:[\w/+-]+\s+){0,2}(?:group|groups|arm|arms)")
+#: A bare number or duration ("409", "1", "2 h", "6 months"): never a factor or an outcome (round 7, agent:review-26)
+_NUMBER_SPAN = re.compile(r"(?i)[\d.,:%±()\s-]*\d[\d.,:%±()\s-]*(?:\s*(?:h|hrs?|hours?|min|minutes?|days?|weeks?|"
+                          r"months?|years?|yrs?|mg|kg|ml|%))?")
 
 
 def _factor_in_complement(text: str, factor_start: int) -> bool:

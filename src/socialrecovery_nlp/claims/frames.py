@@ -18,7 +18,7 @@ _FRAMES = {
                   r"(?:\s+(?:of|in|for)\s+(?:this|the|our|the\s+present|the\s+current)\s+(?:study|work|trial|research|experiment|paper))?"
                   r"\s*(?:was|were|is|are|stated|predicted|proposed)\b"
                   r"|\b(?:we|they|it\s+was|it\s+is)\s+(?:hypothesi[sz]ed?|predicted|expected)\s+that\b|\bwas\s+hypothesi[sz]ed\s+to\b"
-                  r"|\b(?:has|have|had)\s+been\s+(?:proposed|postulated|speculated|hypothesi[sz]ed)\s+(?:that|to)\b"
+                  r"|\b(?:has|have|had)\s+been\s+(?:proposed|postulated|speculated|hypothesi[sz]ed|theori[sz]ed)\s+(?:that|to)\b"
                   # "(Here) we tested the hypothesis that ...": the hypothesis under test, not a finding
                   r"|\b(?:we|they|this\s+study|the\s+(?:present|current)\s+study)\s+(?:\w+\s+)?(?:tested|test|tests|examined|"
                   r"addressed|evaluated|explored|investigated)\s+the\s+(?:\w+\s+)?hypothes[ie]s\s+that\b",
@@ -108,6 +108,9 @@ _PURPOSE = re.compile(r"\b(?:analy[sz]ed|used|designed|conducted|performed|colle
                       r"establish|characteri[sz]e|clarify|elucidate|understand)\b", re.IGNORECASE)
 _PURPOSE_END = re.compile(_CLAUSE_BREAK.pattern + r"|,|\b(?:showed|shows|show|found|finds|revealed|reveals|indicated|"
                           r"indicates|demonstrated|demonstrates|suggested|suggests|confirmed|confirms)\b", re.IGNORECASE)
+#: A definition of a measure: "response, [defined as a 20% or greater reduction in PANSS scores]" states how the study
+#: counted an outcome, not a relation (round 7, agent:review-26)
+_DEFINED = re.compile(r"\b(?:defined|operationali[sz]ed)\s+as\b", re.IGNORECASE)
 _EXAMINED = re.compile(r"\b(?:examine|investigate|assess|explore|determine|evaluate|establish|test)\s+"
                        r"(?:the\s+(?:extent|degree)\s+to\s+which|whether|how|if)\b", re.IGNORECASE)
 
@@ -125,6 +128,9 @@ def unasserted_spans(text: str) -> list[tuple[int, int]]:
         out.append((match.start(), after.start() if after is not None else len(text)))
     for match in _PURPOSE.finditer(text):  # up to the main clause's verb or a comma: "Interviews conducted [to
         after = _PURPOSE_END.search(text, match.end())  # explore experiences] showed that ..." (review-22)
+        out.append((match.start(), after.start() if after is not None else len(text)))
+    for match in _DEFINED.finditer(text):  # up to the next clause break or comma (round 7)
+        after = re.compile(_CLAUSE_BREAK.pattern + r"|,", re.IGNORECASE).search(text, match.end())
         out.append((match.start(), after.start() if after is not None else len(text)))
     for match in _GAP.finditer(text):  # "; however, [the characteristics that best promote Y] remain largely
         out.append(_gap_clause(text, match))  # unexplored": the clause of a knowledge gap (agent:review-20)

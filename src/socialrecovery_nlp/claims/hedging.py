@@ -58,6 +58,8 @@ NO_EFFECT_PHRASES = ("equivalent", "as effective as", "as efficacious as", "equa
                      "no better than", "not superior", "noninferior", "non-inferior", "little effect",
                      "little or no effect", "little impact", "negligible effect", "negligible impact", "ineffective",
                      "insignificant", "unaffected",
+                     # round 7 (agent:review-26): "have only little influence on Y"
+                     "little influence", "minimal effect", "minimal effects", "minimal impact",
                      "did not differ", "limited evidence", "insufficient evidence", "lack of evidence", "inconclusive")
 
 
@@ -133,7 +135,9 @@ def relation_negation_cue(window: str, trigger_length: int) -> str | None:
     return negation_cue(window)
 
 
-_MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all")
+_MIXED = ("or hinder", "or inhibit", "or impede", "hold back others", "benefit some", "not all",
+          # round 7 (agent:review-26): "can influence decisions for better or worse"
+          "for better or worse", "for better or for worse", "for good or ill", "for good or bad")
 
 
 _P_VALUE = re.compile(r"\bp\s*(=|>|≥|<|≤|<=|>=)\s*(0?\.\d+|1\.0+|1)\b", re.IGNORECASE)

@@ -148,6 +148,12 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     # "[X] seems to be useful for [Y]" (like "helpful"); "[X] may limit [Y]" (a verb form only)
     # ("limit" lowers its object, so the outcome's valence decides: "support limits relapse" promotes; review fix)
     "useful": BENEFIT, "limit": DECREASE, "limits": DECREASE,
+    # round 7: "[X] is a promising intervention for [Y]", "[X] are promising" (an evaluative conclusion, hedged: a
+    # predicate or a predicate noun's premodifier only, like "effective"; :mod:`.effective_for`)
+    "promising": BENEFIT,
+    # round 7: "[X] shows / holds promise (as a treatment for [Y])" (the object of a showing verb only,
+    # spans._usable_word_trigger)
+    "promise": BENEFIT,
     # "[research] confirms a role for [X] in [Y]": the role noun itself, only with a holder and an "in" target
     # (spans._usable_word_trigger, spans._role_of)
     "role": ASSOCIATE, "roles": ASSOCIATE,
@@ -202,6 +208,9 @@ RULE_TRIGGER_PHRASES: dict[str, str] = {
     # rules v9: "[Y] is dependent on [X]", "[Y] may be best accomplished through [X]" (reversed like "depend on";
     # :mod:`.attained_through`)
     "dependent on": BENEFIT, "dependent upon": BENEFIT,
+    # round 7 (agent:review-26): "[Y] was independent of [X]": no effect of X on Y (a copula's predicate only, read
+    # reversed like "dependent on" and denied; spans.independent_of)
+    "independent of": ASSOCIATE,
     **dict.fromkeys([f"{verb} {prep}" for verb in ("accomplished", "achieved", "attained") for prep in ("through", "via")],
                     BENEFIT),
 }
@@ -231,7 +240,7 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from", "results
                               # added for issue #5
                               "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
-                              "ascribed to", "explained by",
+                              "ascribed to", "explained by", "independent of",
                               # claims@0.7.0 round 3: the rule trigger words "require(s)" (RULE_TRIGGER_WORDS)
                               "require", "requires",
                               # rules v9 (RULE_TRIGGER_PHRASES)
@@ -332,6 +341,11 @@ BAD_OUTCOMES_DIRECTION = (
     "neurotoxicity", "cytotoxicity", "hepatotoxicity", "cardiotoxicity", "nephrotoxicity", "ototoxicity",
     # sixth round (agent:review-20): exhaustion, and obstacles to care ("reduces clinical [inertia]")
     "burnout", "burn-out", "inertia", "barrier", "barriers",
+    # round 7 (agent:review-26): adverse effects, errors and use of substances; a longer time to recover is worse
+    # ("the recovery time was prolonged")
+    "weight gain", "adverse events", "adverse effects", "error", "errors", "omission", "omissions", "overtreatment",
+    "overuse", "substance use", "drug use", "alcohol use", "hypotension", "hypertension", "seizure", "seizures",
+    "incidence", "recovery time", "time to recovery", "emergency department visits", "ed visits",
 )
 #: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
 WORSE_MODIFIERS = frozenset(["poor", "poorer", "worse", "worsening", "low", "lower", "reduced", "less", "decreased", "impaired", "loss", "lack"])
@@ -342,7 +356,10 @@ HEDGE_WORDS = frozenset(
     ["may", "might", "could", "can", "would", "suggest", "suggests", "suggested", "suggesting", "appear", "appears", "appeared", "appearing", "seem", "seems", "seemed", "possible", "possibly", "potential", "potentially", "likely", "perhaps", "probably", "sometimes"]
 )
 HEDGE_PHRASES = ("it is possible", "would seem", "would appear", "it is suggested", "have the potential",
-                 "has the potential")
+                 "has the potential",
+                 # round 7: an evaluative conclusion that holds back ("[X] is a promising intervention for [Y]")
+                 "promising", "show promise", "shows promise", "showed promise", "hold promise", "holds promise",
+                 "held promise")
 
 #: Negation cues that turn a relation into "no effect".
 NEGATION_WORDS = frozenset(["not", "no", "never", "neither", "nor", "without", "cannot", "n't"])

@@ -293,7 +293,9 @@ class MiniLMSpanTagger:
         found = tagged_relations(relations, factors, outcomes, triggers,
                                  fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations),
                                  detached=lambda span, trigger: detached(doc, span, trigger, skip),
-                                 between=lambda f, o: misread_triggers(doc, skip, f, o))
+                                 between=lambda f, o: misread_triggers(doc, skip, f, o),
+                                 passive=frozenset(t.start for t in triggers if t.end < len(doc) and
+                                                   doc[t.end - 1].tag_ == "VBN" and doc[t.end].lower_ == "by"))
         found = split_denied(doc, found)  # "[Neither A nor B]" tagged as one span: one relation each
         found = [_past_the_reporter(doc, r, factors) for r in found]
         return [replace(r, group_result=True) for r in found] if compared else found

@@ -40,7 +40,7 @@ from .difficulty import ADJECTIVES as _DIFFICULT
 from .difficulty import difficulty_cause
 from .direction import compose, outcome_valence
 from .effect_of_on import effect_of_on
-from .effective_for import asserting_predicate_noun, efficacy_target
+from .effective_for import asserting_predicate_noun, efficacy_target, judged_effective
 from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
 from .efficacy import reported_efficacy, supported_efficacy
 from .enumerations import (
@@ -190,6 +190,8 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
                 continue  # "risk factors were assessed": a noun, no judgement of a subject (rules v9)
             if phrase is not None and has_parse and words[0] in MEANS_VERBS and not judged_means(tokens[i]):
                 continue  # "Recruitment was achieved through GP lists": a procedure (rules v9)
+            if phrase is not None and has_parse and words == ("independent", "of") and not independent_of(tokens[i]):
+                continue  # "[X] predicted Y independent of [age]": an adjustment, not a relation (round 7)
             if phrase is not None and has_parse and words[0] == "dependent" and _people_subject(tokens[i]):
                 continue  # "[Patients] were dependent on carers": a need (rules v9)
             if phrase is not None and has_parse and words[0] in ("limits", "constraints") and not placed_limit(tokens[i]):
@@ -316,6 +318,18 @@ _GIVEN_EVIDENCE = frozenset(["indication", "indications", "evidence", "insight",
                              "hint", "hints", "clue", "clues"])
 
 
+#: Verbs whose object "promise" judges their subject a promising factor ("[X] holds promise for [Y]"; round 7).
+_PROMISE_VERBS = frozenset(["show", "shows", "showed", "shown", "showing", "hold", "holds", "held", "holding",
+                            "demonstrate", "demonstrates", "demonstrated", "indicate", "indicates", "indicated",
+                            "offer", "offers", "offered", "display", "displays", "displayed"])
+
+
+def independent_of(token: Token) -> bool:
+    """"[Y] was / appeared to be independent of [X]": "independent" as a copula's predicate (round 7, agent:review-26);
+    after another predicate ("predicted Y independent of age") it names an adjustment."""
+    return token.lower_ == "independent" and token.dep_ in ("acomp", "oprd")
+
+
 def _usable_word_trigger(token: Token) -> bool:
     if token.lower_ in _GIVING_WORDS and any(c.dep_ == "dobj" and c.lower_ in _GIVEN_EVIDENCE for c in token.children):
         return False  # "This work provides [an initial indication] that X promotes Y": a report of evidence, whose
@@ -329,6 +343,11 @@ def _usable_word_trigger(token: Token) -> bool:
             return True  # "[X] makes [Y] more difficult", "[X] made it easier to [Y]"
         if token.lower_ not in _DIFFICULT and token.lower_ != "problematic":
             return False
+    if token.lower_ == "promising":  # "[X] is (a) promising (treatment for Y)" only, not "is promising to publish"
+        return judged_effective(token) or efficacy_target(token) is not None or (  # (round 7)
+            token.dep_ == "amod" and asserting_predicate_noun(token.head))
+    if token.lower_ == "promise":  # "[X] shows / holds promise": the object of a showing verb only (round 7)
+        return token.dep_ == "dobj" and token.head.lower_ in _PROMISE_VERBS
     if token.lower_ in ("limited", "constrained"):
         return limited_by(token)  # "[Y] is limited by [X]" only; "limited evidence" is an amount (rules v9)
     if token.lower_ in _DIFFICULT:
@@ -439,6 +458,7 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         out.append(rel)
     from .misparsed_clause import split_misparsed_clauses  # it builds on this module's Relation
 
+    out = [replace(r, denied=True) if doc[r.trigger.start].lower_ == "independent" else r for r in out]
     return split_denied(doc, split_misparsed_clauses(doc, out))
 
 
@@ -820,7 +840,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         if swap_sides(doc, doc[trigger.start:trigger.end].text, factor, outcome):
             factor, outcome = outcome, factor  # "Y was correlated with [age]": the exposure is the factor
         relations.append(Relation(trigger, kind, factor, outcome,
-                                  implicit_outcome=beneficiary_from is not None and _beneficiary(head),
+                                  implicit_outcome=(beneficiary_from is not None and _beneficiary(head)) or (
+                                      outcome is None and factor is not None and (judged_effective(head) or head.lower_ == "promise")),
                                   group_result=group_result))
         if factor is not None and outcome is not None and head.pos_ == "NOUN" and head.dep_ == "dobj":
             prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i), None)

@@ -76,7 +76,7 @@ def _trigger_span(rel: Relation) -> Span:
 
 def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                      triggers: list[Trigger], fragment=None, benefit_from: frozenset[int] = frozenset(),
-                     detached=None, between=None) -> list[Relation]:
+                     detached=None, between=None, passive: frozenset[int] = frozenset()) -> list[Relation]:
     """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
 
     ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
@@ -88,7 +88,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
     copied from, or with a lexicon trigger no relation took that stands right before the span ("X reduced Y and
     [improved] Z"). Detached spans are paired among themselves when ``between(factors, outcomes)`` finds a trigger
     between a detached factor and a detached outcome ("[Loneliness] predicted [relapse], whereas X reduced Y", the
-    first verb read as a modifier by the parser)."""
+    first verb read as a modifier by the parser). ``passive``: see :func:`_leftovers` ("were alleviated by [B]")."""
     if not factors and not outcomes:
         return relations
     out: list[Relation] = []
@@ -118,7 +118,8 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
     if out:
         cut: dict[str, list[Span]] = {"factor": [], "outcome": []}
-        extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached, cut, rule_spans=relations)
+        extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached, cut, rule_spans=relations,
+                           passive=passive)
         found = [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
         if between is not None and cut["factor"] and cut["outcome"]:
             found += [r for r in _paired(cut["factor"], cut["outcome"], between(cut["factor"], cut["outcome"]), strict=True)
@@ -162,12 +163,14 @@ def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> S
 
 def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                fragment=None, benefit_from: frozenset[int] = frozenset(), triggers: list[Trigger] = (),
-               detached=None, cut: dict | None = None, rule_spans: list[Relation] | None = None) -> list[tuple[int, Relation]]:
+               detached=None, cut: dict | None = None, rule_spans: list[Relation] | None = None,
+               passive: frozenset[int] = frozenset()) -> list[tuple[int, Relation]]:
     """``(index of the source relation, relation)``: one more relation per tagged span that no relation
     took in either role (and that is no fragment of a span one took), copied from the relation whose trigger is nearest
     among those whose parsed span of that role (``rule_spans``: the rule relations, one per relation) holds the span,
     else among all; its predicate is a trigger no relation took when one stands right before the span. A span
-    ``detached`` from the predicate it would take gets no relation."""
+    ``detached`` from the predicate it would take gets no relation. ``passive``: start tokens of triggers that are passive
+    participles followed by "by", whose agent, one word on, is read with them."""
     used = {r.trigger.start for r in relations}
     spare = [t for t in triggers if t.start not in used]
     extra: list[tuple[int, Relation]] = []
@@ -195,7 +198,11 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
             if other is not None and _overlap(span, other):
                 continue
             nearest = _gap(span, _trigger_span(near))
-            closer = [t for t in spare if t.end == span[0] and _gap(span, (t.start, t.end)) < nearest
+            # right before the span, or one word before a factor ("[were alleviated] by [clonidine]": a passive's agent;
+            # round 7, agent:review-26: it had joined the denied "were not reduced by ketamine" before it)
+            closer = [t for t in spare if (t.end == span[0] or (role == "factor" and t.end == span[0] - 1 and
+                                                               t.start in passive))
+                      and _gap(span, (t.start, t.end)) < nearest
                       and (other is None or not _overlap(other, (t.start, t.end)))]
             copy = replace(near, **{role: span}, valence_span=near.valence_span if role == "factor" else None)
             if closer and near.trigger.kind == lx.ASSOCIATE:

@@ -1,0 +1,120 @@
+"""Seventh rule round, from an audit of the evidence table on unseen records (agent:review-26) and the missed
+evaluative conclusions of the development data: "promising" and "shows promise", "Y was independent of X", bad
+outcomes (errors, adverse effects, incidence, a longer recovery time), "little influence" and "for better or worse",
+study arms and bare numbers as spans, definitions of a measure, theories, and a passive conjunct with its own
+auxiliary. Every sentence is constructed for these tests (not from any annotation file or reviewed record)."""
+
+import pytest
+
+from socialrecovery_nlp.claims import hedging
+from socialrecovery_nlp.claims.extract import _NUMBER_SPAN, _STUDY_ARM
+from socialrecovery_nlp.claims.frames import non_claim_frame, unasserted_spans
+from socialrecovery_nlp.claims.spans import extract_relations
+from socialrecovery_nlp.claims.valence import head_valence
+
+
+def _claims(extractor, nlp, text):
+    return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in
+                  (claim.to_dict() for claim in extractor(nlp(text))))
+
+
+def _trigger_words(extractor, text):
+    doc = extractor.parser(text)
+    return [doc[r.trigger.start:r.trigger.end].text.lower() for r in extract_relations(doc)]
+
+
+def test_a_promising_intervention_for_a_condition(shipped_extractor, blank_nlp):
+    claims = [c.to_dict() for c in shipped_extractor(blank_nlp(
+        "Peer mentoring seems to be a promising intervention for depression in young adults."))]
+    assert [(c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in claims] == [
+        ("Peer mentoring", "depression", "promotes")]
+    assert claims[0]["hedged"] and claims[0]["strength"] == "conditional_causal"
+
+
+def test_a_bare_promising_predicate_has_an_implicit_outcome(rules_extractor, blank_nlp):
+    assert _claims(rules_extractor, blank_nlp, "Supported housing programmes are promising.") == [
+        ("Supported housing programmes", "recovery", "promotes")]
+    assert rules_extractor(blank_nlp("Supported housing programmes are promising."))[0].hedged
+
+
+@pytest.mark.parametrize("text", [
+    "Promising results were obtained in the pilot.",  # a finding without a factor
+    "The team is promising to publish the data.",  # "promising to do": a verb of saying
+])
+def test_promising_without_a_judged_subject_is_no_relation(rules_extractor, text):
+    assert "promising" not in _trigger_words(rules_extractor, text)
+
+
+def test_a_comparison_of_efficacy_gets_no_extra_implicit_row(shipped_extractor, blank_nlp):
+    rows = _claims(shipped_extractor, blank_nlp,
+                   "Peer support was more effective than usual care for reducing loneliness.")
+    assert ("Peer support", "recovery", "promotes") not in rows
+
+
+def test_shows_promise_as_a_treatment(shipped_extractor, blank_nlp):
+    assert _claims(shipped_extractor, blank_nlp,
+                   "Lithium does not show promise as a treatment for alcohol dependence.") == [
+        ("Lithium", "alcohol dependence", "no_effect")]
+
+
+def test_promise_only_as_the_object_of_a_showing_verb(rules_extractor):
+    assert "promise" in _trigger_words(rules_extractor, "Family psychoeducation holds promise.")
+    assert "promise" not in _trigger_words(rules_extractor, "The government made a promise to the families.")
+
+
+def test_independent_of_as_a_predicate_is_no_effect(rules_extractor, blank_nlp):
+    assert _claims(rules_extractor, blank_nlp, "Recovery was independent of social class.") == [
+        ("social class", "Recovery", "no_effect")]
+
+
+def test_independent_of_after_another_predicate_is_an_adjustment(shipped_extractor, blank_nlp):
+    rows = _claims(shipped_extractor, blank_nlp, "Social support predicted recovery independent of symptom severity.")
+    assert rows and all(factor == "Social support" and direction == "promotes" for factor, _, direction in rows)
+
+
+@pytest.mark.parametrize("phrase", ["weight gain", "medication errors", "the recovery time", "HIV incidence",
+                                    "adverse events", "substance use", "more ED visits"])
+def test_bad_outcomes_of_round_7(phrase):
+    assert head_valence(phrase) < 0
+
+
+def test_little_influence_denies_and_better_or_worse_mixes():
+    assert hedging.negation_cue("Legal advice has only little influence") is not None
+    assert hedging.is_mixed("can influence engagement for better or worse")
+    assert not hedging.is_mixed("can influence engagement for the better")
+
+
+@pytest.mark.parametrize("text,arm", [("the placebo group", True), ("both arms", True), ("the haloperidol group", True),
+                                      ("control groups", True), ("group cohesion", False),
+                                      ("attendance at support groups", False)])
+def test_study_arms(text, arm):
+    assert bool(_STUDY_ARM.fullmatch(text)) is arm
+
+
+@pytest.mark.parametrize("text,number", [("409", True), ("1", True), ("6 months", True), ("2 h", True),
+                                         ("(24%)", True), ("HIV", False), ("5-HT1A", False), ("week 6 scores", False)])
+def test_numbers_are_no_spans(text, number):
+    assert bool(_NUMBER_SPAN.fullmatch(text)) is number
+
+
+def test_the_arm_of_a_comparison_is_no_outcome(shipped_extractor, blank_nlp):
+    rows = _claims(shipped_extractor, blank_nlp,
+                   "Family therapy reduced relapse by 40%, compared with a 10% decrease in the control group.")
+    assert rows and not any(outcome == "the control group" for _, outcome, _ in rows)
+
+
+def test_a_definition_of_a_measure_is_not_asserted():
+    text = "Response, defined as a 20% reduction in symptom scores, was the primary outcome."
+    start = text.index("reduction")
+    assert any(a <= start < b for a, b in unasserted_spans(text))
+    assert not any(a <= text.index("primary") < b for a, b in unasserted_spans(text))
+
+
+def test_a_theory_is_a_hypothesis_frame():
+    assert non_claim_frame("It has been theorized that social support buffers stress.") == "hypothesis"
+
+
+def test_a_conjunct_with_its_own_auxiliary_is_not_denied(shipped_extractor, blank_nlp):
+    assert _claims(shipped_extractor, blank_nlp,
+                   "Craving was not reduced by naltrexone but was alleviated by peer support.") == [
+        ("naltrexone", "Craving", "no_effect"), ("peer support", "Craving", "promotes")]
