@@ -118,3 +118,13 @@ def test_a_conjunct_with_its_own_auxiliary_is_not_denied(shipped_extractor, blan
     assert _claims(shipped_extractor, blank_nlp,
                    "Craving was not reduced by naltrexone but was alleviated by peer support.") == [
         ("naltrexone", "Craving", "no_effect"), ("peer support", "Craving", "promotes")]
+
+
+@pytest.mark.parametrize("outcome,kept", [("therapist adherence", False), ("physicians' knowledge", False),
+                                          ("clinician confidence", False), ("reported STI symptoms", False),
+                                          ("treatment adherence", True), ("adherence to medication", True),
+                                          ("depressive symptoms", True), ("staff burnout", True)])
+def test_provider_and_infection_outcomes_are_not_about_recovery(outcome, kept):
+    from socialrecovery_nlp.claims.recovery_outcomes import recovery_outcome
+
+    assert recovery_outcome(outcome) is kept

@@ -58,7 +58,9 @@ _SOCIAL_LIFE = (
     r"(?:health|clinical|patient|treatment|functional|long-term|poor|psychosocial|child|developmental)\s+outcomes?",
 )
 #: Physical senses of the words above, removed before matching ("oxidative stress", "gastrointestinal symptoms",
-#: "tumour development"; review-22), and the care providers' own adherence to guidelines (review-21)
+#: "tumour development"; review-22), and the care providers' own adherence to guidelines (review-21), knowledge,
+#: attitudes and practice ("therapist adherence", "physicians' knowledge": outcomes of the providers, not of the people
+#: recovering; round 7, agent:review-26)
 _PHYSICAL = re.compile(
     r"(?i)\b(?:oxidative|nitrosative|cellular|heat|thermal|mechanical|shear|endoplasmic\s+reticulum|er|metabolic|"
     r"replication|osmotic)\s+stress\b|\b(?:gastrointestinal|gi|respiratory|urinary|menopausal|vasomotor|cardiac|"
@@ -68,7 +70,9 @@ _PHYSICAL = re.compile(
     r"plant|root|dental|tooth|lung|organ|neural\s+tube|drug|product)\s+development\b|\bworkloads?\b"
     r"|\b(?:stress|fatigue)\s+fractures?\b|\bhospital\s+admissions?\s+for\s+(?:heart|cardiac|pneumonia|asthma|copd)\b"
     r"|\b(?:guideline|protocol)\s+adherence\b|\b(?:provider|physician|clinician|practitioner|staff|nurse|doctor|"
-    r"prescriber|pharmacist|gp)s?'?\s+adherence\b|\badherence\s+(?:\w+\s+){0,4}?to\s+(?:\S+\s+){0,4}?(?:guidelines?|"
+    r"prescriber|pharmacist|gp|therapist|counsell?or|psychiatrist|psychologist|professional)s?'?\s+(?:adherence|"
+    r"satisfaction|knowledge|attitudes?|practices?|competence|confidence|skills?|behaviou?rs?|performance)\b"
+    r"|\b(?:sti|std|hiv|aids|genital|urogenital|influenza|flu|covid(?:-19)?|infection|infectious)\s+symptoms?\b|\badherence\s+(?:\w+\s+){0,4}?to\s+(?:\S+\s+){0,4}?(?:guidelines?|"
     r"protocols?|recommendations?)\b")
 _PATTERN = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS + _SOCIAL_LIFE) + r")(?![\w-])")
 _MENTAL = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_TERMS) + r")(?![\w-])")
