@@ -128,3 +128,17 @@ def test_provider_and_infection_outcomes_are_not_about_recovery(outcome, kept):
     from socialrecovery_nlp.claims.recovery_outcomes import recovery_outcome
 
     assert recovery_outcome(outcome) is kept
+
+
+def test_a_prepositional_modifier_of_the_taken_outcome_is_no_second_outcome(shipped_extractor, blank_nlp):
+    rows = _claims(shipped_extractor, blank_nlp, "Waiting lists hinder the timely use of psychotherapy in rural Canada.")
+    assert rows == [("Waiting lists", "the timely use of psychotherapy", "hinders")]  # before: a second row "Canada"
+
+
+def test_modifies_phrase(rules_extractor):
+    from socialrecovery_nlp.claims.minilm_tagger import modifies_phrase
+
+    doc = rules_extractor.parser("Stigma hinders the uptake of peer support in rural areas and employment.")
+    uptake, rural, employment = (2, 7), (9, 11), (12, 13)
+    assert modifies_phrase(doc, uptake, rural)
+    assert not modifies_phrase(doc, rural, employment)  # "and": a phrase of its own

@@ -131,6 +131,18 @@ def is_fragment(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return hi == lo or doc[lo].lower_ not in COORDINATORS
 
 
+#: prepositions that open a modifier of the phrase before them ("[the use of clozapine] in [the United States]")
+_MODIFIER_PREPOSITIONS = frozenset(["in", "of", "at", "among", "within", "across", "from", "during", "for", "on"])
+
+
+def modifies_phrase(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Does range ``b`` continue the phrase of range ``a`` as a prepositional modifier: it follows ``a`` after at most
+    three words, the first a preposition, none a coordinator ("[the use of clozapine] in the [United States]")?"""
+    gap = range(a[1], b[0])
+    return 1 <= len(gap) <= 3 and doc[a[1]].lower_ in _MODIFIER_PREPOSITIONS and not any(
+        doc[i].lower_ in COORDINATORS for i in gap)
+
+
 class MiniLMSpanTagger:
     """``fit(docs, claims)`` / ``tag(docs)``; the extractor calls ``prepare(docs)`` for a batch of parsed
     candidate sentences, then ``relations(doc, rule_relations, skip)`` per sentence."""
@@ -295,7 +307,8 @@ class MiniLMSpanTagger:
                                  detached=lambda span, trigger: detached(doc, span, trigger, skip),
                                  between=lambda f, o: misread_triggers(doc, skip, f, o),
                                  passive=frozenset(t.start for t in triggers if t.end < len(doc) and
-                                                   doc[t.end - 1].tag_ == "VBN" and doc[t.end].lower_ == "by"))
+                                                   doc[t.end - 1].tag_ == "VBN" and doc[t.end].lower_ == "by"),
+                                 within_phrase=lambda a, b: modifies_phrase(doc, a, b))
         found = split_denied(doc, found)  # "[Neither A nor B]" tagged as one span: one relation each
         found = [_past_the_reporter(doc, r, factors) for r in found]
         return [replace(r, group_result=True) for r in found] if compared else found

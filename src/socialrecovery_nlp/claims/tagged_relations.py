@@ -76,7 +76,8 @@ def _trigger_span(rel: Relation) -> Span:
 
 def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                      triggers: list[Trigger], fragment=None, benefit_from: frozenset[int] = frozenset(),
-                     detached=None, between=None, passive: frozenset[int] = frozenset()) -> list[Relation]:
+                     detached=None, between=None, passive: frozenset[int] = frozenset(),
+                     within_phrase=None) -> list[Relation]:
     """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
 
     ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
@@ -88,7 +89,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
     copied from, or with a lexicon trigger no relation took that stands right before the span ("X reduced Y and
     [improved] Z"). Detached spans are paired among themselves when ``between(factors, outcomes)`` finds a trigger
     between a detached factor and a detached outcome ("[Loneliness] predicted [relapse], whereas X reduced Y", the
-    first verb read as a modifier by the parser). ``passive``: see :func:`_leftovers` ("were alleviated by [B]")."""
+    first verb read as a modifier by the parser). ``passive`` and ``within_phrase``: see :func:`_leftovers`."""
     if not factors and not outcomes:
         return relations
     out: list[Relation] = []
@@ -119,7 +120,7 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
     if out:
         cut: dict[str, list[Span]] = {"factor": [], "outcome": []}
         extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached, cut, rule_spans=relations,
-                           passive=passive)
+                           passive=passive, within_phrase=within_phrase)
         found = [r for i, rel in enumerate(out) for r in [rel] + [e for src, e in extra if src == i]]
         if between is not None and cut["factor"] and cut["outcome"]:
             found += [r for r in _paired(cut["factor"], cut["outcome"], between(cut["factor"], cut["outcome"]), strict=True)
@@ -151,6 +152,10 @@ def _unsplit(rel: Relation, factor: Span | None, outcome: Span | None, factors: 
     return factor, outcome
 
 
+def _inside_or_none(span, outer) -> bool:
+    return span is not None and outer is not None and _inside(span, outer)
+
+
 def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> Span | None:
     """Where to read a tagged outcome's valence: together with the rule outcome it overlaps, which keeps
     the wrapper the tagger leaves out ("[a failure to] undergo surgery", "[risk of] relapse"); never over
@@ -164,13 +169,15 @@ def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> S
 def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                fragment=None, benefit_from: frozenset[int] = frozenset(), triggers: list[Trigger] = (),
                detached=None, cut: dict | None = None, rule_spans: list[Relation] | None = None,
-               passive: frozenset[int] = frozenset()) -> list[tuple[int, Relation]]:
+               passive: frozenset[int] = frozenset(), within_phrase=None) -> list[tuple[int, Relation]]:
     """``(index of the source relation, relation)``: one more relation per tagged span that no relation
     took in either role (and that is no fragment of a span one took), copied from the relation whose trigger is nearest
     among those whose parsed span of that role (``rule_spans``: the rule relations, one per relation) holds the span,
     else among all; its predicate is a trigger no relation took when one stands right before the span. A span
     ``detached`` from the predicate it would take gets no relation. ``passive``: start tokens of triggers that are passive
-    participles followed by "by", whose agent, one word on, is read with them."""
+    participles followed by "by", whose agent, one word on, is read with them. ``within_phrase(a, b)``: does range ``b``
+    continue the phrase of range ``a`` (a prepositional modifier); such a ``b`` inside the parsed span that holds the
+    span a relation took is no relation of its own."""
     used = {r.trigger.start for r in relations}
     spare = [t for t in triggers if t.start not in used]
     extra: list[tuple[int, Relation]] = []
@@ -180,6 +187,11 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
         for span in tagged:
             if any(_overlap(span, s) or (fragment is not None and fragment(s, span)) for s in taken):
                 continue
+            if within_phrase is not None and rule_spans is not None and any(
+                    _inside_or_none(span, getattr(rule, role)) and _inside_or_none(getattr(rel, role), getattr(rule, role))
+                    and within_phrase(getattr(rel, role), span) for rel, rule in zip(relations, rule_spans)):
+                continue  # "hinder [the widespread use of clozapine] in [the United States]": a modifier of the span the
+                # relation took, inside the one parsed phrase (round 7, agent:review-26)
             if any(s is not None and _overlap(span, s) for s in other_role):
                 continue  # a relation reads these words in the other role ("improved not only A but also [B]"); a
                 # construction's wide spans ("due to [an enhancing effect on Y]") do not count
