@@ -142,3 +142,29 @@ def test_modifies_phrase(rules_extractor):
     uptake, rural, employment = (2, 7), (9, 11), (12, 13)
     assert modifies_phrase(doc, uptake, rural)
     assert not modifies_phrase(doc, rural, employment)  # "and": a phrase of its own
+
+
+@pytest.mark.parametrize("text,factor,outcome", [
+    ("Relapse was unrelated to family contact.", "Relapse", "family contact"),
+    ("Loneliness was uncorrelated with symptom severity.", "Loneliness", "symptom severity"),
+])
+def test_unrelated_is_a_denied_association(shipped_extractor, blank_nlp, text, factor, outcome):
+    assert _claims(shipped_extractor, blank_nlp, text) == [(factor, outcome, "no_effect")]
+
+
+def test_unrelated_as_a_premodifier_is_no_trigger(rules_extractor):
+    assert "unrelated" not in _trigger_words(rules_extractor, "Participants described unrelated life events to staff.")
+
+
+def test_listed_side_effects_are_harms_of_the_named_treatment(shipped_extractor, blank_nlp):
+    claims = [c.to_dict() for c in shipped_extractor(blank_nlp(
+        "The common side effects of lithium were tremor and thirst."))]
+    assert [(c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in claims] == [
+        ("lithium", "tremor and thirst", "hinders")]
+    assert claims[0]["strength"] == "causal"
+
+
+@pytest.mark.parametrize("text", ["Side effects of lithium were common.",  # a judgement, not a list
+                                  "The most frequent side effects were tremor and thirst."])  # no treatment named
+def test_side_effects_without_a_list_or_a_treatment_give_no_row(shipped_extractor, blank_nlp, text):
+    assert _claims(shipped_extractor, blank_nlp, text) == []

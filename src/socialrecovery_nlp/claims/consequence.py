@@ -43,3 +43,29 @@ def consequence_of(noun: Token) -> tuple[Token, Token] | None:
     if subject is None or cause is None or subject.pos_ == "PRON" or subject.lower_ in _DEMONSTRATIVES:
         return None  # "[This] is a consequence of the design": an anaphor names no outcome (agent:claims-16)
     return cause, subject
+
+
+#: Predicates that judge side effects instead of listing them ("were common / mild / rare")
+_JUDGED_EFFECTS = frozenset(["common", "uncommon", "rare", "frequent", "infrequent", "mild", "moderate", "severe",
+                             "serious", "minor", "minimal", "transient", "few", "similar", "comparable", "tolerable",
+                             "acceptable", "negligible", "absent", "present", "reported", "more", "less", "fewer"])
+
+
+def listed_side_effects(noun: Token) -> tuple[Token | None, Token | None] | None:
+    """``(factor or None, outcome or None)`` when ``noun`` is a side / adverse effect noun that is the subject of a copula whose
+    predicate lists the effects: "[The common side effects] of [bupropion] were [dry mouth] and insomnia" (round 7,
+    agent:review-26: the effects had been read as the factor of the drug). Without an "of" object the sentence names
+    no factor (it is the record's treatment); a predicate that judges the effects ("were common") names no outcome; the
+    caller gives no relation for either."""
+    if not (side_effect(noun) or noun.lower_ == "events" and any(c.lower_ == "adverse" for c in noun.children)) or \
+            noun.dep_ != "nsubj" or noun.head.lower_ not in _COPULAS:
+        return None
+    named = next((c for c in noun.head.children if c.dep_ in ("attr", "acomp") and c.i > noun.head.i), None)
+    if named is None:
+        return None
+    if named.lower_ in _JUDGED_EFFECTS or (named.pos_ == "ADJ" and named.dep_ == "acomp" and not any(
+            c.dep_ == "conj" for c in named.children)):  # "were [possible]"; "were [nausea] and headache" is a list
+        return None, None  # "Side effects of X were [common]": a judgement of the effects, not a list of them
+    cause = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")
+                  for p in c.children if p.dep_ == "pobj"), None)
+    return cause, named

@@ -151,6 +151,9 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     # round 7: "[X] is a promising intervention for [Y]", "[X] are promising" (an evaluative conclusion, hedged: a
     # predicate or a predicate noun's premodifier only, like "effective"; :mod:`.effective_for`)
     "promising": BENEFIT,
+    # round 7: "[Y] was unrelated / uncorrelated to [X]": a denied association (a predicate with its "to / with" phrase
+    # only, spans._usable_word_trigger; denied in spans.extract_relations)
+    "unrelated": ASSOCIATE, "uncorrelated": ASSOCIATE,
     # round 7: "[X] shows / holds promise (as a treatment for [Y])" (the object of a showing verb only,
     # spans._usable_word_trigger)
     "promise": BENEFIT,

@@ -32,7 +32,7 @@ from .barrier_sources import barrier_source, tied_barrier
 from .cause_connective import CONNECTIVES, SOURCE_NOUNS, connective_cause, source_relation
 from .change_modifier import split_changes, strip_change
 from .conjoined_preps import repeated_preps
-from .consequence import CONSEQUENCE_NOUNS, consequence_of, side_effect
+from .consequence import CONSEQUENCE_NOUNS, consequence_of, listed_side_effects, side_effect
 from .coordination import reciprocal_pair, trailing_gerund, whole_subject
 from .deficits import DEFICIT_NOUNS, deficit_object
 from .denied_conjunct import split_denied
@@ -324,6 +324,10 @@ _PROMISE_VERBS = frozenset(["show", "shows", "showed", "shown", "showing", "hold
                             "offer", "offers", "offered", "display", "displays", "displayed"])
 
 
+#: Predicates that deny the relation they state: "[Y] was independent of / unrelated to [X]" (round 7)
+_DENYING_PREDICATES = frozenset(["independent", "unrelated", "uncorrelated"])
+
+
 def independent_of(token: Token) -> bool:
     """"[Y] was / appeared to be independent of [X]": "independent" as a copula's predicate (round 7, agent:review-26);
     after another predicate ("predicted Y independent of age") it names an adjustment."""
@@ -343,6 +347,9 @@ def _usable_word_trigger(token: Token) -> bool:
             return True  # "[X] makes [Y] more difficult", "[X] made it easier to [Y]"
         if token.lower_ not in _DIFFICULT and token.lower_ != "problematic":
             return False
+    if token.lower_ in ("unrelated", "uncorrelated"):  # "[Y] was unrelated to [X]" only (round 7)
+        return token.dep_ in ("acomp", "oprd", "ROOT", "conj") and any(c.dep_ == "prep" and c.lower_ in ("to", "with")
+                                                     for c in token.children)
     if token.lower_ == "promising":  # "[X] is (a) promising (treatment for Y)" only, not "is promising to publish"
         return judged_effective(token) or efficacy_target(token) is not None or (  # (round 7)
             token.dep_ == "amod" and asserting_predicate_noun(token.head))
@@ -458,7 +465,7 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         out.append(rel)
     from .misparsed_clause import split_misparsed_clauses  # it builds on this module's Relation
 
-    out = [replace(r, denied=True) if doc[r.trigger.start].lower_ == "independent" else r for r in out]
+    out = [replace(r, denied=True) if doc[r.trigger.start].lower_ in _DENYING_PREDICATES else r for r in out]
     return split_denied(doc, split_misparsed_clauses(doc, out))
 
 
@@ -611,6 +618,13 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             relations.append(Relation(trigger, trigger.kind, _phrase(efficacy[0], blocked, parens=True),
                                       _phrase(efficacy[1], blocked, population=True, outcome=True)
                                       if efficacy[1] is not None else None))
+            continue
+        listed = listed_side_effects(head) if trigger.end - trigger.start == 1 else None
+        if listed is not None:  # "[The side effects] of [X] were [Y] and Z": X harms Y (round 7, agent:review-26)
+            if special and listed[0] is not None and listed[1] is not None:
+                relations.append(Relation(replace(trigger, kind=lx.HARM), lx.HARM,
+                                          _phrase(listed[0], blocked, parens=True),
+                                          _phrase(listed[1], blocked, population=True, outcome=True), construction=True))
             continue
         consequence = consequence_of(head) if special and (doc[trigger.start].lower_ in CONSEQUENCE_NOUNS or (
             trigger.end - trigger.start == 1 and side_effect(head))) else None
