@@ -168,3 +168,45 @@ def test_listed_side_effects_are_harms_of_the_named_treatment(shipped_extractor,
                                   "The most frequent side effects were tremor and thirst."])  # no treatment named
 def test_side_effects_without_a_list_or_a_treatment_give_no_row(shipped_extractor, blank_nlp, text):
     assert _claims(shipped_extractor, blank_nlp, text) == []
+
+
+def test_a_result_that_favoured_the_intervention(shipped_extractor, blank_nlp):
+    rows = _claims(shipped_extractor, blank_nlp, "The net change in loneliness scores favoured peer support.")
+    assert [(f, d) for f, _, d in rows] == [("peer support", "promotes")]
+
+
+def test_favoured_only_as_a_verb_with_an_object(rules_extractor):
+    assert "favoured" not in _trigger_words(rules_extractor, "Peer support was the favoured option of carers.")
+
+
+def test_in_favour_of_opens_no_factor(shipped_extractor, blank_nlp):
+    extractor, saved = shipped_extractor, shipped_extractor.threshold
+    extractor.threshold = -1.0  # the sentence is a claim: only its reading is tested
+    try:
+        rows = _claims(extractor, blank_nlp, "Differences in favour of peer support were seen for hope and empowerment.")
+    finally:
+        extractor.threshold = saved
+    assert rows and all(f == "peer support" and d == "promotes" for f, _, d in rows)
+
+
+@pytest.mark.parametrize("text,factor,outcome", [
+    ("The evidence supports the use of peer support for people with psychosis.", "peer support", "psychosis"),
+    ("Our findings support the use of supported employment.", "supported employment", "recovery"),
+])
+def test_evidence_that_supports_the_use_of_a_factor(shipped_extractor, blank_nlp, text, factor, outcome):
+    assert _claims(shipped_extractor, blank_nlp, text) == [(factor, outcome, "promotes")]
+
+
+def test_supporting_a_hypothesis_names_no_factor(rules_extractor):
+    from socialrecovery_nlp.claims.efficacy import supported_efficacy
+
+    doc = rules_extractor.parser("These data support the hypothesis of a shared vulnerability.")
+    assert supported_efficacy(doc[2]) is None
+    doc = rules_extractor.parser("Families support the use of respite care.")  # no evidence as the subject
+    assert supported_efficacy(doc[1]) is None
+
+
+def test_a_negation_before_a_semicolon_does_not_reach_the_next_clause(shipped_extractor, blank_nlp):
+    rows = _claims(shipped_extractor, blank_nlp,
+                   "Attendance was not different between arms; however, outcomes favoured the peer support arm.")
+    assert ("the peer support arm", "outcomes", "promotes") in rows

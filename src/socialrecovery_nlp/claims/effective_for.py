@@ -129,3 +129,12 @@ def judged_effective(adj: Token) -> bool:
     return base.tag_ == "VBG" and base.dep_ in ("ROOT", "conj", "ccomp") and any(
         c.dep_ == "aux" and c.lower_ in _BE for c in base.children) and not any(
         c.dep_ in ("dobj", "xcomp", "ccomp") for c in base.children)  # "are promising" (not "promising to do")
+
+
+def outcome_not_population(obj: Token) -> Token | None:
+    """``obj`` as an outcome: a population ("for [people] with [psychosis]") gives its condition, or ``None`` (the
+    outcome is implicit) when it names none; any other token is itself (round 7)."""
+    if obj.lower_ not in _POPULATION:
+        return obj
+    return next((p for w in obj.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children
+                 if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and _names_a_condition(p)), None)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .effective_for import outcome_not_population
+
 _SUPPORT = frozenset(["support", "supports", "supported", "supporting"])
 #: Report verbs whose object (or passive subject) "the efficacy of [X]" is a claim about X: "Randomized
 #: controlled trials demonstrate the efficacy of [these approaches]" ("efficacy of" is a trigger phrase).
@@ -41,14 +43,45 @@ def reported_efficacy(noun: Token) -> tuple[Token, Token | None] | None:
     return _of_and_in(noun, noun.head)
 
 
+#: Subjects that name evidence: "[The evidence] supports the use of [X]" (round 7)
+EVIDENCE_NOUNS = frozenset(["evidence", "data", "findings", "results", "studies", "research", "literature", "trials",
+                            "review", "reviews", "analyses", "analysis", "observations", "study", "trial", "meta-analysis"])
+#: Objects of "support" that name doing X: "[evidence] supports the use / implementation of [X]" (round 7)
+_USE_NOUNS = frozenset(["use", "implementation", "provision", "adoption", "introduction", "integration", "delivery",
+                        "expansion", "inclusion", "application", "uptake", "dissemination", "availability"])
+#: Objects of "support" that name a proposition, whose own clause states any relation ("support the hypothesis
+#: that ..."), or a call ("support the need for ...")
+_PROPOSITIONS = frozenset(["hypothesis", "hypotheses", "notion", "idea", "view", "conclusion", "conclusions", "model",
+                           "theory", "assumption", "finding", "findings", "claim", "argument", "suggestion",
+                           "proposal", "need", "importance", "existence", "validity", "reliability", "role", "roles",
+                           "possibility", "premise", "concept", "interpretation", "recommendation", "recommendations"])
+
+
+def evidence_subject(verb: Token) -> bool:
+    """Is the subject of ``verb`` a noun that names evidence ("[Current evidence] supports ...")?"""
+    return any(c.dep_ == "nsubj" and c.lower_ in EVIDENCE_NOUNS for c in verb.children)
+
+
 def supported_efficacy(verb: Token) -> tuple[Token, Token | None] | None:
-    """``(factor, outcome or None)`` for "support(s) the efficacy of [X] (in / for [Y])"; else None."""
+    """``(factor, outcome or None)`` for "support(s) the efficacy of [X] (in / for [Y])"; with a subject that names
+    evidence also "supports the use of [X] (for [Y])" and "supports [X] (for [Y])" (round 7, agent:review-26's
+    evaluative conclusions); else None."""
     if verb.lower_ not in _SUPPORT or verb.pos_ != "VERB":
         return None
     noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if noun is None or noun.lower_ not in EFFICACY_NOUNS:
+    if noun is None:
         return None
-    return _of_and_in(noun, verb)
+    if noun.lower_ in EFFICACY_NOUNS:
+        return _of_and_in(noun, verb)
+    if not evidence_subject(verb) or noun.lower_ in _PROPOSITIONS or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.lower_ in _USE_NOUNS:
+        found = _of_and_in(noun, verb)
+        return None if found is None else (found[0], found[1] and outcome_not_population(found[1]))
+    outcome = _pobj(noun, ("for", "in")) or _pobj(verb, ("for", "in"))
+    if outcome is not None and outcome.lower_ in _WRAPPERS:
+        outcome = _pobj(outcome, ("of",)) or outcome
+    return noun, outcome and outcome_not_population(outcome)
 
 
 def _of_and_in(noun: Token, verb: Token) -> tuple[Token, Token | None] | None:

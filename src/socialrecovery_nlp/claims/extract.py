@@ -311,6 +311,9 @@ class ClaimExtractor:
                 factor = factor[2:]  # (review-18; the factor without the quantifier, as "not all" in the guideline)
             elif factor is not None:  # the same with "none of" right before the tagged factor; not "none of" elsewhere
                 none_of = bool(_NONE_OF_BEFORE.search(text[:factor.start_char - sent.start_char]))  # (review-19)
+            favoured = factor is not None and len(factor) > 2 and factor[0].lower_ in _FAVOUR and factor[1].lower_ == "of"
+            if favoured:  # "differences [in favour of X] were seen for Y": X does better on Y (round 7, agent:review-26)
+                factor = factor[2:]
             outcome = self._span(sent, token_doc, rel.outcome, k)
             if unasserted and any(a <= start < b for a, b in unasserted for start in [bounds[i][0]] + [
                     span.start_char - sent.start_char for span in (factor, outcome) if span is not None]):
@@ -332,10 +335,13 @@ class ClaimExtractor:
             if any(span is not None and _STUDY_STATISTIC.fullmatch(span.text) for span in (factor, outcome)):
                 continue  # "[The sample size] was small, contributing to [a lack of statistical significance]": a
                 # limitation of the study, not a claim about the world (review-18)
-            window = text[prev_end:t_end]
+            # cues count from the clause of the trigger: a ";" before it ends an independent clause ("Retention was
+            # [equivalent]; however, outcomes favoured X" is no denial of X; round 7, agent:review-26)
+            start = max([prev_end] + [m.end() for m in _SEMICOLON.finditer(text, prev_end, bounds[i][0])])
+            window = text[start:t_end]
             if factor is not None:
                 f0, f1 = factor.start_char - sent.start_char, factor.end_char - sent.start_char
-                window = text[prev_end:max(prev_end, min(f0, t_end))] + " " + text[max(prev_end, f1):t_end] if f0 < t_end else window
+                window = text[start:max(start, min(f0, t_end))] + " " + text[max(start, f1):t_end] if f0 < t_end else window
                 window = self._without_denied_alternatives(window, sent, factor, token_doc, relations, bounds, i, k)
             hedge_window = window[:len(window) - (t_end - bounds[i][0])] if text[bounds[i][0]:t_end].lower() in \
                 MADE_WORDS else window  # "made recovery [possible]": the trigger is no hedge
@@ -368,7 +374,7 @@ class ClaimExtractor:
             read_from = outcome.start_char - sent.start_char if outcome is not None else 0
             if valence_text is not None:
                 read_from = min(read_from, token_doc[rel.valence_span[0]].idx + k)
-            kind = rel.kind
+            kind = lx.BENEFIT if favoured else rel.kind
             own = lx.ALL_TRIGGER_WORDS.get(text[bounds[i][0]:t_end].lower())
             if kind in (lx.INCREASE, lx.DECREASE) and own is not None and own != kind and outcome is not None and \
                     valence_text is None and outcome.text.lower().rsplit(None, 1)[-1] in _CHANGE_NOUNS:
@@ -650,6 +656,10 @@ _STUDY_STATISTIC = re.compile(r"(?i)(?:(?:a|the|our|its|their)\s+)?(?:(?:lack|lo
                               r"analyses|trial)|(?:small\s+|limited\s+|modest\s+)?sample\s+sizes?)")
 
 
+#: An independent clause's end within a sentence unit (round 7)
+_SEMICOLON = re.compile(r";")
+#: "(in) favour of [X]" opening a factor span
+_FAVOUR = frozenset(["favour", "favor"])
 #: An arm of the study ("the placebo group", "both arms"): the comparator of a group result, never its outcome
 #: (round 7, agent:review-26: "a 56.9 percent reduction, as compared with a 14.1 percent decrease in [the placebo
 #: group]" had given a second row with the arm as its outcome)

@@ -154,6 +154,8 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     # round 7: "[Y] was unrelated / uncorrelated to [X]": a denied association (a predicate with its "to / with" phrase
     # only, spans._usable_word_trigger; denied in spans.extract_relations)
     "unrelated": ASSOCIATE, "uncorrelated": ASSOCIATE,
+    # round 7 (agent:review-26): "[the net change in Y] favoured [X]": read reversed (REVERSED_PHRASES; verbs only)
+    **dict.fromkeys(["favour", "favours", "favoured", "favor", "favors", "favored"], BENEFIT),
     # round 7: "[X] shows / holds promise (as a treatment for [Y])" (the object of a showing verb only,
     # spans._usable_word_trigger)
     "promise": BENEFIT,
@@ -243,7 +245,8 @@ REVERSED_PHRASES = frozenset({"depend on", "depends on", "result from", "results
                               # added for issue #5
                               "arise from", "arises from", "arose from", "emerge from", "emerges from", "emerged from",
                               "stem from", "stems from", "stemmed from", "attributed to", "attributable to",
-                              "ascribed to", "explained by", "independent of",
+                              "ascribed to", "explained by", "independent of", "favour", "favours", "favoured",
+                              "favor", "favors", "favored",
                               # claims@0.7.0 round 3: the rule trigger words "require(s)" (RULE_TRIGGER_WORDS)
                               "require", "requires",
                               # rules v9 (RULE_TRIGGER_PHRASES)

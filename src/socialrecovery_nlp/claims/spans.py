@@ -42,7 +42,7 @@ from .direction import compose, outcome_valence
 from .effect_of_on import effect_of_on
 from .effective_for import asserting_predicate_noun, efficacy_target, judged_effective
 from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
-from .efficacy import reported_efficacy, supported_efficacy
+from .efficacy import evidence_subject, reported_efficacy, supported_efficacy
 from .enumerations import (
     CATEGORY_NOUNS,
     LIST_PREDICATES,
@@ -347,6 +347,8 @@ def _usable_word_trigger(token: Token) -> bool:
             return True  # "[X] makes [Y] more difficult", "[X] made it easier to [Y]"
         if token.lower_ not in _DIFFICULT and token.lower_ != "problematic":
             return False
+    if token.lower_.startswith("favo"):  # "[Y] favoured [X]": a verb with its object only (round 7)
+        return token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children)
     if token.lower_ in ("unrelated", "uncorrelated"):  # "[Y] was unrelated to [X]" only (round 7)
         return token.dep_ in ("acomp", "oprd", "ROOT", "conj") and any(c.dep_ == "prep" and c.lower_ in ("to", "with")
                                                      for c in token.children)
@@ -466,6 +468,8 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
     from .misparsed_clause import split_misparsed_clauses  # it builds on this module's Relation
 
     out = [replace(r, denied=True) if doc[r.trigger.start].lower_ in _DENYING_PREDICATES else r for r in out]
+    # "[the net change in Y] favoured [X]": the parse's roles (the tagger reads the subject as the factor; round 7)
+    out = [replace(r, construction=True) if doc[r.trigger.start].lower_.startswith("favo") else r for r in out]
     return split_denied(doc, split_misparsed_clauses(doc, out))
 
 
@@ -674,7 +678,7 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                                                                             for g in c.children)), None)  # (review fix I)
         if outcome_tok is None and trigger.end - trigger.start == 1 and head.dep_ == "amod" and ranked_among(head):
             outcome_tok = ranked_outcome(head)  # "[X] is among the most effective treatments for [Y]" (review fix A)
-        efficacy = supported_efficacy(head) if factor_tok is None else None
+        efficacy = supported_efficacy(head) if factor_tok is None or evidence_subject(head) else None
         if efficacy is not None:  # "[trials] support the effectiveness of [X] (in Y)" (agent:claims-10)
             factor_tok, outcome_tok = efficacy
         changed = _intransitive_change(head) if trigger.end - trigger.start == 1 and npadv_object is None else None
