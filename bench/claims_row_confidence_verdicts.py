@@ -2,15 +2,17 @@
 
     python bench/claims_row_confidence_verdicts.py
 
-``annotations/evidence_row_verdicts.csv`` holds 260 evidence rows judged right (R) or wrong (W) by two reviewing
+``annotations/evidence_row_verdicts.csv`` holds 441 evidence rows judged right (R) or wrong (W) by three reviewing
 agents on screening records in no annotation sample: ``agent:review-20`` (the whole default table of 378 records and
-150 random ``--all`` rows, code of 2026-11-27) and ``agent:review-21`` (a blind union of two code versions' default
-tables on 376 further records). The records are rebuilt from ``data/screening``; the current claims model runs over
+150 random ``--all`` rows, code of 2026-11-27), ``agent:review-21`` (a blind union of two code versions' default
+tables on 376 further records) and ``agent:review-26`` (tables ``default_r26`` and ``all_sample_r26``: the whole
+default table of 292 further records and 160 random ``--all`` rows, claims@0.13.0 code of 2026-11-28, judged without
+seeing ``score`` or ``confidence``). The records are rebuilt from ``data/screening``; the current claims model runs over
 them (every claim, as ``srnlp claims --all``); each judged row that the current code still writes (same record,
 factor, direction and outcome text) gets its ``confidence`` and detector ``score``. Prints ROC AUC of both per
 table and what each ``--min-confidence`` cut-off keeps. The row-confidence model never saw these verdicts; the
-round-six rules were written from review-20's and review-21's findings, so the rows the current code still writes
-are a selection of those judged.
+round-six rules were written from review-20's and review-21's findings and the round-seven rules from review-26's,
+so the rows the current code still writes are a selection of those judged.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def main() -> None:
                    "outcome": c["outcome"]["text"]}
             found.setdefault(_key(row), c)
     result = {"judged": len(judged), "records": len(records)}
-    for table in ("default", "all_sample", "default_blind_union", None):
+    for table in ("default", "all_sample", "default_blind_union", "default_r26", "all_sample_r26", None):
         rows = [r for r in judged if table is None or r["table"] == table]
         matched = [(found[_key(r)], r["verdict"] == "R") for r in rows if _key(r) in found]
         y = [right for _, right in matched]

@@ -237,10 +237,10 @@ def test_evidence_row_verdicts_file():
     from socialrecovery_nlp.paths import SOURCE_ROOT
 
     rows = list(csv.DictReader((SOURCE_ROOT / "annotations" / "evidence_row_verdicts.csv").open(encoding="utf-8")))
-    assert len(rows) == 260
+    assert len(rows) == 441
     assert {r["verdict"] for r in rows} == {"R", "W"}
-    assert {r["table"] for r in rows} == {"default", "all_sample", "default_blind_union"}
-    assert all(r["verdict"] == "R" or r["codes"] for r in rows if r["table"] != "all_sample")
+    assert {r["table"] for r in rows} == {"default", "all_sample", "default_blind_union", "default_r26", "all_sample_r26"}
+    assert all(r["verdict"] == "R" or r["codes"] for r in rows if not r["table"].startswith("all_sample"))
     texts = {}
     for r in rows:  # every judged sentence's words are in its record's title or abstract
         dataset, number = r["record_id"].split(":", 1)

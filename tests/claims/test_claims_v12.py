@@ -56,9 +56,9 @@ def relations(parser, text: str, rejected: list | None = None) -> list[tuple]:
 # -- the label audit ----------------------------------------------------------------------------------
 
 def test_guideline_keeps_the_1_2_audit():
-    """v1.3 (titles) and v1.4 (evidence-row verdicts) added sections; the 1.2 audit rules and changelog entry stay."""
+    """v1.3 (titles), v1.4 and v1.5 (evidence-row verdicts) added sections; the 1.2 audit rules and changelog entry stay."""
     text = (SOURCE_ROOT / "annotations" / "guidelines" / "claims.md").read_text(encoding="utf-8")
-    assert text.startswith("# Claim annotation guidelines (v1.4)")
+    assert text.startswith("# Claim annotation guidelines (v1.5)")
     assert "**1.2**" in text and "**1.3**" in text and "**1.4**" in text and "## Titles (v1.3)" in text
 
 
