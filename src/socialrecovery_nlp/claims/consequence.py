@@ -48,7 +48,11 @@ def consequence_of(noun: Token) -> tuple[Token, Token] | None:
 #: Predicates that judge side effects instead of listing them ("were common / mild / rare")
 _JUDGED_EFFECTS = frozenset(["common", "uncommon", "rare", "frequent", "infrequent", "mild", "moderate", "severe",
                              "serious", "minor", "minimal", "transient", "few", "similar", "comparable", "tolerable",
-                             "acceptable", "negligible", "absent", "present", "reported", "more", "less", "fewer"])
+                             "acceptable", "negligible", "absent", "present", "reported", "more", "less", "fewer",
+                             # nouns that judge the effects ("were the main [concern] of carers"; agent:review-27)
+                             "concern", "concerns", "problem", "problems", "issue", "issues", "reason", "reasons",
+                             "complaint", "complaints", "barrier", "barriers", "factor", "factors", "cause", "causes",
+                             "focus", "burden", "topic", "consequence", "consequences"])
 
 
 def listed_side_effects(noun: Token) -> tuple[Token | None, Token | None] | None:

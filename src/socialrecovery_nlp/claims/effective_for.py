@@ -138,3 +138,8 @@ def outcome_not_population(obj: Token) -> Token | None:
         return obj
     return next((p for w in obj.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children
                  if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and _names_a_condition(p)), None)
+
+
+def names_a_condition(token: Token) -> bool:
+    """Public :func:`_names_a_condition`: a disorder or symptom, or an abbreviation ("[psychosis]", "[ADHD]")."""
+    return _names_a_condition(token)

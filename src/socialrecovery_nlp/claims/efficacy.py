@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .effective_for import outcome_not_population
+from .effective_for import names_a_condition, outcome_not_population
 
 _SUPPORT = frozenset(["support", "supports", "supported", "supporting"])
 #: Report verbs whose object (or passive subject) "the efficacy of [X]" is a claim about X: "Randomized
@@ -49,23 +49,17 @@ EVIDENCE_NOUNS = frozenset(["evidence", "data", "findings", "results", "studies"
 #: Objects of "support" that name doing X: "[evidence] supports the use / implementation of [X]" (round 7)
 _USE_NOUNS = frozenset(["use", "implementation", "provision", "adoption", "introduction", "integration", "delivery",
                         "expansion", "inclusion", "application", "uptake", "dissemination", "availability"])
-#: Objects of "support" that name a proposition, whose own clause states any relation ("support the hypothesis
-#: that ..."), or a call ("support the need for ...")
-_PROPOSITIONS = frozenset(["hypothesis", "hypotheses", "notion", "idea", "view", "conclusion", "conclusions", "model",
-                           "theory", "assumption", "finding", "findings", "claim", "argument", "suggestion",
-                           "proposal", "need", "importance", "existence", "validity", "reliability", "role", "roles",
-                           "possibility", "premise", "concept", "interpretation", "recommendation", "recommendations"])
-
-
 def evidence_subject(verb: Token) -> bool:
-    """Is the subject of ``verb`` a noun that names evidence ("[Current evidence] supports ...")?"""
-    return any(c.dep_ == "nsubj" and c.lower_ in EVIDENCE_NOUNS for c in verb.children)
+    """Is the subject of ``verb`` a noun that names evidence ("[Current evidence] supports ...")? Only a finite verb with
+    its own subject: in "the evidence [to support] the use of X is weak" the support is denied (agent:review-27)."""
+    return verb.dep_ in ("ROOT", "ccomp", "conj") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ in EVIDENCE_NOUNS for c in verb.children)
 
 
 def supported_efficacy(verb: Token) -> tuple[Token, Token | None] | None:
     """``(factor, outcome or None)`` for "support(s) the efficacy of [X] (in / for [Y])"; with a subject that names
-    evidence also "supports the use of [X] (for [Y])" and "supports [X] (for [Y])" (round 7, agent:review-26's
-    evaluative conclusions); else None."""
+    evidence also "supports the use of [X] (for [people with Y])" (round 7, agent:review-26's evaluative conclusions;
+    the outcome only a condition); else None."""
     if verb.lower_ not in _SUPPORT or verb.pos_ != "VERB":
         return None
     noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -73,15 +67,15 @@ def supported_efficacy(verb: Token) -> tuple[Token, Token | None] | None:
         return None
     if noun.lower_ in EFFICACY_NOUNS:
         return _of_and_in(noun, verb)
-    if not evidence_subject(verb) or noun.lower_ in _PROPOSITIONS or noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.lower_ not in _USE_NOUNS or not evidence_subject(verb):
         return None
-    if noun.lower_ in _USE_NOUNS:
-        found = _of_and_in(noun, verb)
-        return None if found is None else (found[0], found[1] and outcome_not_population(found[1]))
-    outcome = _pobj(noun, ("for", "in")) or _pobj(verb, ("for", "in"))
-    if outcome is not None and outcome.lower_ in _WRAPPERS:
-        outcome = _pobj(outcome, ("of",)) or outcome
-    return noun, outcome and outcome_not_population(outcome)
+    found = _of_and_in(noun, verb)
+    if found is None:
+        return None
+    outcome = found[1] and outcome_not_population(found[1])
+    if outcome is not None and outcome.i == found[1].i and not names_a_condition(outcome):
+        outcome = None  # "the use of X in [primary care]": a setting, not an outcome (agent:review-27)
+    return found[0], outcome
 
 
 def _of_and_in(noun: Token, verb: Token) -> tuple[Token, Token | None] | None:

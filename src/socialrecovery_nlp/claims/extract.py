@@ -346,6 +346,9 @@ class ClaimExtractor:
             hedge_window = window[:len(window) - (t_end - bounds[i][0])] if text[bounds[i][0]:t_end].lower() in \
                 MADE_WORDS else window  # "made recovery [possible]": the trigger is no hedge
             hedge = hedging.hedge_cue(hedge_window)
+            if hedge is None and text[bounds[i][0]:t_end].lower() in _PROMISE_TRIGGERS:
+                hedge = text[bounds[i][0]:t_end]  # "[X] is a promising intervention", "shows promise": an evaluation
+                # that holds back, conditional causal (round 7; only the trigger itself, agent:review-27)
             in_complement = factor is not None and _factor_in_complement(text, factor.start_char - sent.start_char)
             negation = hedging.relation_negation_cue(_complement_clause(window) if in_complement else window,
                                                      t_end - bounds[i][0])
@@ -451,9 +454,11 @@ class ClaimExtractor:
                     return child.text
             if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 break
-            if tok.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-                break  # "were not reduced by A but [were] alleviated by B": a conjunct with its own auxiliary is its own
-                # predicate, the first one's "not" does not deny it ("did not reduce or improve Y" still does; round 7)
+            if tok.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FINITE_AUXILIARIES
+                                          for c in tok.children) and not any(c.lower_ == "to" for c in tok.children):
+                break  # "were not reduced by A but [were] alleviated by B": a conjunct with its own finite auxiliary is
+                # its own predicate, the first one's "not" does not deny it ("did not reduce or improve Y", "has not
+                # been shown to reduce Y or to have improved Z" still do; round 7, agent:review-27)
         return None
 
     @staticmethod
@@ -656,6 +661,11 @@ _STUDY_STATISTIC = re.compile(r"(?i)(?:(?:a|the|our|its|their)\s+)?(?:(?:lack|lo
                               r"analyses|trial)|(?:small\s+|limited\s+|modest\s+)?sample\s+sizes?)")
 
 
+#: Auxiliaries of a finite verb (round 7)
+_FINITE_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will", "would",
+                                 "can", "could", "may", "might", "shall", "should", "must"])
+#: Triggers that hedge their own relation (round 7)
+_PROMISE_TRIGGERS = frozenset(["promising", "promise"])
 #: An independent clause's end within a sentence unit (round 7)
 _SEMICOLON = re.compile(r";")
 #: "(in) favour of [X]" opening a factor span
@@ -663,7 +673,9 @@ _FAVOUR = frozenset(["favour", "favor"])
 #: An arm of the study ("the placebo group", "both arms"): the comparator of a group result, never its outcome
 #: (round 7, agent:review-26: "a 56.9 percent reduction, as compared with a 14.1 percent decrease in [the placebo
 #: group]" had given a second row with the arm as its outcome)
-_STUDY_ARM = re.compile(r"(?i)(?:(?:the|a|an|both|each|either|all)\s+)?(?:[\w/+-]+\s+){0,2}(?:group|groups|arm|arms)")
+_STUDY_ARM = re.compile(r"(?i)(?:(?:the|a|an|both|each|either|all)\s+)?(?!(?:[\w/+-]+\s+){0,1}(?:support|self-help|peer|"
+                        r"social|age|risk|ethnic|minority|focus|patient|user|advocacy|interest|community|working|"
+                        r"reference|affected|unaffected|diagnostic|muscle|blood)\s)(?:[\w/+-]+\s+){0,2}(?:group|groups|arm|arms)")
 #: A bare number or duration ("409", "1", "2 h", "6 months"): never a factor or an outcome (round 7, agent:review-26)
 _NUMBER_SPAN = re.compile(r"(?i)[\d.,:%±()\s-]*\d[\d.,:%±()\s-]*(?:\s*(?:h|hrs?|hours?|min|minutes?|days?|weeks?|"
                           r"months?|years?|yrs?|mg|kg|ml|%))?")

@@ -108,9 +108,11 @@ _PURPOSE = re.compile(r"\b(?:analy[sz]ed|used|designed|conducted|performed|colle
                       r"establish|characteri[sz]e|clarify|elucidate|understand)\b", re.IGNORECASE)
 _PURPOSE_END = re.compile(_CLAUSE_BREAK.pattern + r"|,|\b(?:showed|shows|show|found|finds|revealed|reveals|indicated|"
                           r"indicates|demonstrated|demonstrates|suggested|suggests|confirmed|confirms)\b", re.IGNORECASE)
-#: A definition of a measure: "response, [defined as a 20% or greater reduction in PANSS scores]" states how the study
-#: counted an outcome, not a relation (round 7, agent:review-26)
-_DEFINED = re.compile(r"\b(?:defined|operationali[sz]ed)\s+as\b", re.IGNORECASE)
+#: A definition of a measure in an apposition or bracket: "response, [defined as a 20% or greater reduction in PANSS
+#: scores]" states how the study counted an outcome, not a relation (round 7, agent:review-26)
+_DEFINED = re.compile(r"[,(]\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?(?:defined|operationali[sz]ed)\s+as\b",
+                      re.IGNORECASE)
+_DEFINED_END = re.compile(r"[,);]")
 _EXAMINED = re.compile(r"\b(?:examine|investigate|assess|explore|determine|evaluate|establish|test)\s+"
                        r"(?:the\s+(?:extent|degree)\s+to\s+which|whether|how|if)\b", re.IGNORECASE)
 
@@ -129,8 +131,8 @@ def unasserted_spans(text: str) -> list[tuple[int, int]]:
     for match in _PURPOSE.finditer(text):  # up to the main clause's verb or a comma: "Interviews conducted [to
         after = _PURPOSE_END.search(text, match.end())  # explore experiences] showed that ..." (review-22)
         out.append((match.start(), after.start() if after is not None else len(text)))
-    for match in _DEFINED.finditer(text):  # up to the next clause break or comma (round 7)
-        after = re.compile(_CLAUSE_BREAK.pattern + r"|,", re.IGNORECASE).search(text, match.end())
+    for match in _DEFINED.finditer(text):  # an apposition or bracket: up to its comma, bracket or semicolon (round 7;
+        after = _DEFINED_END.search(text, match.end())  # "was defined as ... and predicted Y" asserts; agent:review-27)
         out.append((match.start(), after.start() if after is not None else len(text)))
     for match in _GAP.finditer(text):  # "; however, [the characteristics that best promote Y] remain largely
         out.append(_gap_clause(text, match))  # unexplored": the clause of a knowledge gap (agent:review-20)

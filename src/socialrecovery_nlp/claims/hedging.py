@@ -58,8 +58,8 @@ NO_EFFECT_PHRASES = ("equivalent", "as effective as", "as efficacious as", "equa
                      "no better than", "not superior", "noninferior", "non-inferior", "little effect",
                      "little or no effect", "little impact", "negligible effect", "negligible impact", "ineffective",
                      "insignificant", "unaffected",
-                     # round 7 (agent:review-26): "have only little influence on Y"
-                     "little influence", "minimal effect", "minimal effects", "minimal impact",
+                     # round 7 (agent:review-26): "have only little influence on Y", "offers little promise"
+                     "little influence", "little promise",
                      "did not differ", "limited evidence", "insufficient evidence", "lack of evidence", "inconclusive")
 
 

@@ -351,7 +351,7 @@ BAD_OUTCOMES_DIRECTION = (
     # ("the recovery time was prolonged")
     "weight gain", "adverse events", "adverse effects", "error", "errors", "omission", "omissions", "overtreatment",
     "overuse", "substance use", "drug use", "alcohol use", "hypotension", "hypertension", "seizure", "seizures",
-    "incidence", "recovery time", "time to recovery", "emergency department visits", "ed visits",
+    "incidence", "recovery time", "emergency department visits", "ed visits",
 )
 #: Modifiers that flip or set an outcome's valence ("poorer outcome", "lower self-esteem").
 WORSE_MODIFIERS = frozenset(["poor", "poorer", "worse", "worsening", "low", "lower", "reduced", "less", "decreased", "impaired", "loss", "lack"])
@@ -362,10 +362,7 @@ HEDGE_WORDS = frozenset(
     ["may", "might", "could", "can", "would", "suggest", "suggests", "suggested", "suggesting", "appear", "appears", "appeared", "appearing", "seem", "seems", "seemed", "possible", "possibly", "potential", "potentially", "likely", "perhaps", "probably", "sometimes"]
 )
 HEDGE_PHRASES = ("it is possible", "would seem", "would appear", "it is suggested", "have the potential",
-                 "has the potential",
-                 # round 7: an evaluative conclusion that holds back ("[X] is a promising intervention for [Y]")
-                 "promising", "show promise", "shows promise", "showed promise", "hold promise", "holds promise",
-                 "held promise")
+                 "has the potential")
 
 #: Negation cues that turn a relation into "no effect".
 NEGATION_WORDS = frozenset(["not", "no", "never", "neither", "nor", "without", "cannot", "n't"])

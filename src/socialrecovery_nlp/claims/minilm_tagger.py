@@ -416,7 +416,9 @@ def _words(doc: Doc, trigger) -> tuple[str, ...]:
 #: trigger words whose reading :func:`.spans.find_triggers` checks on the parse (a people subject of "involved in",
 #: a procedure "followed by", "results" as a noun, means verbs, "dependent on", "limits"): not taken without it
 _PARSE_CHECKED = frozenset(["involved", "followed", "results", "resulted", "dependent", "limits", "constraints"]) \
-    | frozenset(MEANS_VERBS)
+    | frozenset(MEANS_VERBS) | frozenset([  # round 7: read only in the constructions spans checks (agent:review-27)
+        "promising", "promise", "independent", "unrelated", "uncorrelated", "favour", "favours", "favoured", "favor",
+        "favors", "favored"])
 
 
 #: comparative words that state a group result, and what they say about the outcome

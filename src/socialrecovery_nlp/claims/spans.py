@@ -42,7 +42,7 @@ from .direction import compose, outcome_valence
 from .effect_of_on import effect_of_on
 from .effective_for import asserting_predicate_noun, efficacy_target, judged_effective
 from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
-from .efficacy import evidence_subject, reported_efficacy, supported_efficacy
+from .efficacy import EVIDENCE_NOUNS, evidence_subject, reported_efficacy, supported_efficacy
 from .enumerations import (
     CATEGORY_NOUNS,
     LIST_PREDICATES,
@@ -324,14 +324,52 @@ _PROMISE_VERBS = frozenset(["show", "shows", "showed", "shown", "showing", "hold
                             "offer", "offers", "offered", "display", "displays", "displayed"])
 
 
+#: Subjects of "favoured" that name a result, not a person who prefers (round 7, agent:review-27)
+_RESULT_SUBJECTS = frozenset(["results", "result", "outcomes", "outcome", "difference", "differences", "change", "changes",
+                              "analysis", "analyses", "effect", "effects", "estimate", "estimates", "scores", "ratings",
+                              "findings", "data", "trend", "trends", "improvement", "improvements", "comparison",
+                              "comparisons", "ratio", "odds"])
+_INDEPENDENT_VERBS = frozenset(["is", "are", "was", "were", "be", "been", "being", "seem", "seems", "seemed", "appear",
+                                "appears", "appeared", "remain", "remains", "remained"])
 #: Predicates that deny the relation they state: "[Y] was independent of / unrelated to [X]" (round 7)
 _DENYING_PREDICATES = frozenset(["independent", "unrelated", "uncorrelated"])
 
 
+#: Predicate nouns of "[X] is a promising [target] for Y": a research direction, not a judged treatment (agent:review-27)
+_RESEARCH_DIRECTIONS = frozenset(["target", "targets", "candidate", "candidates", "biomarker", "biomarkers", "marker",
+                                  "markers", "avenue", "avenues", "area", "areas", "direction", "directions", "tool",
+                                  "tools", "field", "topic", "approach to study", "model", "models", "method", "methods"])
+#: Subjects that name no treatment judged promising: evidence ("[Early trials] have shown promise"), pointers ("[This]
+#: is promising") and relations ("[This effect] was independent of age"; agent:review-27)
+_NOT_JUDGED = frozenset(["this", "that", "these", "those", "it", "they", "which", "effect", "effects", "association",
+                         "associations", "relationship", "relationships", "relation", "link", "correlation",
+                         "correlations", "difference", "differences"]) | EVIDENCE_NOUNS | frozenset(["pilot", "work"])
+
+
+def _judged_treatment(token: Token) -> bool:
+    """Does the clause of ``token`` (a predicate, or the verb of "shows promise") have a subject that can be a judged
+    factor, not evidence, a pointer or a relation?"""
+    verb = token
+    while verb.dep_ in ("acomp", "attr", "oprd", "amod", "xcomp") and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lower_ not in _NOT_JUDGED and s.pos_ != "PRON" for s in subjects)
+
+
 def independent_of(token: Token) -> bool:
     """"[Y] was / appeared to be independent of [X]": "independent" as a copula's predicate (round 7, agent:review-26);
-    after another predicate ("predicted Y independent of age") it names an adjustment."""
-    return token.lower_ == "independent" and token.dep_ in ("acomp", "oprd")
+    after another predicate ("predicted Y independent of age") it names an adjustment; a relation as the subject
+    ("[This effect] was independent of age") names a moderator, "not independent of" asserts the relation, "became
+    independent of services" a change (agent:review-27)."""
+    if token.lower_ != "independent" or token.dep_ not in ("acomp", "oprd"):
+        return False
+    verb = token.head
+    while verb.dep_ == "xcomp" and verb.head is not verb:  # "appeared to be independent"
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        verb = verb.head
+    return verb.lower_ in _INDEPENDENT_VERBS and not any(c.dep_ == "neg" for c in [*verb.children, *token.children]) \
+        and _judged_treatment(verb)
 
 
 def _usable_word_trigger(token: Token) -> bool:
@@ -347,16 +385,19 @@ def _usable_word_trigger(token: Token) -> bool:
             return True  # "[X] makes [Y] more difficult", "[X] made it easier to [Y]"
         if token.lower_ not in _DIFFICULT and token.lower_ != "problematic":
             return False
-    if token.lower_.startswith("favo"):  # "[Y] favoured [X]": a verb with its object only (round 7)
-        return token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children)
+    if token.lower_.startswith("favo"):  # "[the change in Y] favoured [X]": a verb with its object whose subject names a
+        return token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) and any(  # result (round 7;
+            c.dep_ == "nsubj" and c.lower_ in _RESULT_SUBJECTS for c in token.children)  # "[Clinicians] favoured X": a preference)
     if token.lower_ in ("unrelated", "uncorrelated"):  # "[Y] was unrelated to [X]" only (round 7)
         return token.dep_ in ("acomp", "oprd", "ROOT", "conj") and any(c.dep_ == "prep" and c.lower_ in ("to", "with")
                                                      for c in token.children)
     if token.lower_ == "promising":  # "[X] is (a) promising (treatment for Y)" only, not "is promising to publish"
-        return judged_effective(token) or efficacy_target(token) is not None or (  # (round 7)
-            token.dep_ == "amod" and asserting_predicate_noun(token.head))
+        if token.dep_ == "amod" and token.head.lower_ in _RESEARCH_DIRECTIONS:
+            return False  # "[X] is a promising [target] for Y": a research direction (agent:review-27)
+        return _judged_treatment(token) and (judged_effective(token) or efficacy_target(token) is not None or (
+            token.dep_ == "amod" and asserting_predicate_noun(token.head)))  # (round 7)
     if token.lower_ == "promise":  # "[X] shows / holds promise": the object of a showing verb only (round 7)
-        return token.dep_ == "dobj" and token.head.lower_ in _PROMISE_VERBS
+        return token.dep_ == "dobj" and token.head.lower_ in _PROMISE_VERBS and _judged_treatment(token.head)
     if token.lower_ in ("limited", "constrained"):
         return limited_by(token)  # "[Y] is limited by [X]" only; "limited evidence" is an amount (rules v9)
     if token.lower_ in _DIFFICULT:
