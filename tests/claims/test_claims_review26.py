@@ -279,3 +279,15 @@ def test_a_judging_noun_is_no_listed_side_effect(rules_extractor):
     doc = rules_extractor.parser("The common side effects of lithium were tremor and thirst.")
     factor, outcome = listed_side_effects(doc[3])
     assert (factor.text, outcome.text) == ("lithium", "tremor")
+
+
+def test_a_number_as_the_only_factor_leaves_a_factorless_claim(shipped_extractor, blank_nlp):
+    extractor, saved = shipped_extractor, shipped_extractor.threshold
+    extractor.threshold = -1.0  # a finding, as in Evidence Inference: only its reading is tested
+    try:
+        claims = [c.to_dict() for c in extractor(blank_nlp(
+            "Mean length of stay was decreased by 3 days, but the difference did not reach statistical significance."))]
+    finally:
+        extractor.threshold = saved
+    assert claims and all(not _NUMBER_SPAN.fullmatch(c["factor"]["text"] or "x") for c in claims)
+    assert any(c["direction"] == "no_effect" for c in claims)

@@ -330,8 +330,12 @@ class ClaimExtractor:
                 # study's respondents giving its data, a finding (guideline "Group comparisons"; round 6)
             if outcome is not None and token_doc is not None and self.threshold >= 0 and _STUDY_ARM.fullmatch(outcome.text):
                 continue  # an arm of the study is the comparator, not an outcome (round 7)
-            if any(span is not None and _NUMBER_SPAN.fullmatch(span.text) for span in (factor, outcome)):
-                continue  # "[409] women": a number names no factor or outcome (round 7)
+            if factor is not None and _NUMBER_SPAN.fullmatch(factor.text):  # "[409] women", "decreased by [2] days": a
+                if any(o is not rel and o.outcome == rel.outcome and o.factor is not None for o in relations):
+                    continue  # number names no factor (round 7); the outcome's row with a named factor stays
+                factor = None
+            if outcome is not None and _NUMBER_SPAN.fullmatch(outcome.text):
+                outcome = None
             if any(span is not None and _STUDY_STATISTIC.fullmatch(span.text) for span in (factor, outcome)):
                 continue  # "[The sample size] was small, contributing to [a lack of statistical significance]": a
                 # limitation of the study, not a claim about the world (review-18)
