@@ -291,3 +291,39 @@ def test_a_number_as_the_only_factor_leaves_a_factorless_claim(shipped_extractor
         extractor.threshold = saved
     assert claims and all(not _NUMBER_SPAN.fullmatch(c["factor"]["text"] or "x") for c in claims)
     assert any(c["direction"] == "no_effect" for c in claims)
+
+
+def test_a_title_naming_the_independent_effects_of_a_factor_is_a_topic(rules_extractor):
+    from socialrecovery_nlp.claims.topic_phrase import topic_phrase
+
+    assert topic_phrase(rules_extractor.parser(
+        "Functional recovery after stroke in women: the independent effects of social support"))
+    assert not topic_phrase(rules_extractor.parser(
+        "Functional recovery after stroke in women: social support improves mobility"))
+
+
+def test_no_studies_have_examined_is_a_knowledge_gap():
+    text = "Social class predicts survival; however, no studies have examined the effect of social class on recovery."
+    spans = unasserted_spans(text)
+    assert any(a <= text.index("effect of") < b for a, b in spans)
+    assert not any(a <= text.index("predicts") < b for a, b in spans)
+
+
+@pytest.mark.parametrize("outcome,generic", [("clinical outcomes", True), ("poorer health outcomes", True),
+                                             ("outcome", True), ("social outcomes", False),
+                                             ("depressive symptoms", False)])
+def test_generic_outcomes(outcome, generic):
+    from socialrecovery_nlp.claims.recovery_outcomes import generic_outcome
+
+    assert generic_outcome(outcome) is generic
+
+
+def test_a_generic_outcome_needs_a_mental_health_context():
+    from socialrecovery_nlp.claims.evidence import is_recovery_related
+
+    def claim(sentence):
+        return {"outcome": {"text": "clinical outcomes", "start": 0, "end": 17}, "text": sentence,
+                "factor": {"text": "Social class"}}
+
+    assert not is_recovery_related(claim("Social class may explain differences in clinical outcomes after heart surgery."))
+    assert is_recovery_related(claim("Social class may explain differences in clinical outcomes in schizophrenia."))

@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from .recovery_outcomes import mental_health_context, recovery_outcome
+from .recovery_outcomes import generic_outcome, mental_health_context, recovery_outcome
 
 COLUMNS = ("record_id", "factor", "direction", "outcome", "strength", "hedged", "certainty", "negated", "design",
            "citations", "theme", "social", "score", "confidence", "sentence", "start", "end", "title")
@@ -21,9 +21,11 @@ def is_recovery_related(claim: dict[str, Any], title: str = "") -> bool:
     not; an implicit outcome (read as recovery) is when the sentence outside the factor or the record's ``title``
     names recovery or mental health ("[Low job control] showed a borderline association" in a study of back pain is
     not). Round 6; before, any outcome with a known valence, every implicit outcome and every claim whose sentence
-    had a theme were (the themes name the social factor's theme, which says nothing of the outcome)."""
+    had a theme were (the themes name the social factor's theme, which says nothing of the outcome). An outcome that
+    names only outcomes in general ("clinical outcomes", "health outcomes") is read like an implicit one (round 7,
+    agent:review-26: "clinical outcomes" after myocardial infarction had passed)."""
     outcome = claim["outcome"]
-    if outcome["start"] is not None:
+    if outcome["start"] is not None and not generic_outcome(outcome["text"]):
         return recovery_outcome(outcome["text"])
     sentence = claim.get("text") or ""
     factor = (claim.get("factor") or {}).get("text") or ""

@@ -83,7 +83,11 @@ _GAP = re.compile(
     r"(?:unclear|unknown|uncertain|unresolved|understudied|unexplored|under-researched|poorly\s+understood|"
     r"not\s+(?:yet\s+|well\s+|fully\s+|clearly\s+)?(?:known|understood|clear|established))\b"
     r"|\b(?:remains?|remained|is|are|was|were)\s+(?:still\s+|relatively\s+|largely\s+|currently\s+)?"
-    r"(?:less|poorly|insufficiently|ill)[\s-]+(?:defined|understood|characteri[sz]ed|studied|established|researched|clear)\b",
+    r"(?:less|poorly|insufficiently|ill)[\s-]+(?:defined|understood|characteri[sz]ed|studied|established|researched|clear)\b"
+    # round 7 (agent:review-26): "however, no studies have examined the effect of X on Y"
+    r"|\b(?:no|few)\s+(?:previous\s+|prior\s+|published\s+|other\s+)?(?:studies|study|research|trials?)\s+(?:has|have|had)\s+"
+    r"(?:yet\s+|so\s+far\s+|previously\s+|specifically\s+)?(?:examined|investigated|explored|assessed|addressed|"
+    r"evaluated|studied|tested|considered)\b",
     re.IGNORECASE)
 #: Where the clause of a gap ends and another clause (which may assert) begins: "X is involved in Y, but its
 #: effects on Z are unknown", "Although X has been linked to Y, it remains unclear how".

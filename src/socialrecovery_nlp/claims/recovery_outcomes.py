@@ -89,3 +89,16 @@ def mental_health_context(text: str) -> bool:
     """Does ``text`` (a claim's sentence without its factor, or the record's title) name recovery, mental health or
     its care? An implicit outcome ("[X] showed a borderline association") is read as recovery only then."""
     return bool(_MENTAL.search(_PHYSICAL.sub(" ", text)))
+
+
+#: Outcomes named only in general ("clinical outcomes", "the patients' health outcomes", "outcome"): about recovery only in
+#: a mental health context (round 7)
+_GENERIC = re.compile(r"(?i)^\W*(?:(?:the|their|his|her|its|patients'?|patient|these|those|all|overall|better|worse|poor|"
+                      r"poorer|improved|good|positive|negative|adverse|subsequent|later|long-term|short-term|clinical|"
+                      r"health|treatment|medical|important|key|primary|secondary|relevant)\s+)*(?:outcomes?|results?|"
+                      r"endpoints?|prognosis)\W*$")
+
+
+def generic_outcome(text: str) -> bool:
+    """Does the outcome phrase name only outcomes in general ("clinical outcomes", "poorer health outcomes")?"""
+    return bool(_GENERIC.match(text))

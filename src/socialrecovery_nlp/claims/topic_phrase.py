@@ -24,7 +24,7 @@ from .nominal_finding import nominal_finding
 
 _HEAD = re.compile(
     r"(?:^[\[(\"'\s]*|:\s*)(?:the\s+|a\s+|an\s+)?(?:(?:possible|potential|differential|comparative|relative|long-term|short-term|"
-    r"acute|chronic)\s+)?(?:effects?\s+(?:of|on)|role\s+of|impacts?\s+(?:of|on)|influences?\s+(?:of|on)|predictors?\s+of|determinants?\s+of|"
+    r"acute|chronic|independent|combined|separate|joint|direct|indirect|unique|additive|interactive)\s+)?(?:effects?\s+(?:of|on)|role\s+of|impacts?\s+(?:of|on)|influences?\s+(?:of|on)|predictors?\s+of|determinants?\s+of|"
     r"correlates?\s+of|risk\s+factors?\s+(?:of|for)|factors\s+(?:associated\s+with|related\s+to|influencing|affecting)|"
     r"associations?\s+(?:between|of|with)|relationships?\s+between|relations?\s+between|links?\s+between)\b",
     re.IGNORECASE)
