@@ -327,3 +327,24 @@ def test_a_generic_outcome_needs_a_mental_health_context():
 
     assert not is_recovery_related(claim("Social class may explain differences in clinical outcomes after heart surgery."))
     assert is_recovery_related(claim("Social class may explain differences in clinical outcomes in schizophrenia."))
+
+
+@pytest.mark.parametrize("text,point", [("baseline", True), ("week 12", True), ("6-month follow-up", True),
+                                        ("the end of treatment", True), ("baseline anxiety", False),
+                                        ("follow-up care", False)])
+def test_time_points(text, point):
+    from socialrecovery_nlp.claims.extract import _TIME_POINT
+
+    assert bool(_TIME_POINT.fullmatch(text)) is point
+
+
+def test_a_change_from_baseline_names_no_factor(shipped_extractor, blank_nlp):
+    for text in ("In the olanzapine group, reductions from baseline in positive symptoms were significant.",
+                 "Reductions from baseline in depressive symptoms were significant in the sertraline group."):
+        rows = _claims(shipped_extractor, blank_nlp, text)
+        assert not any("baseline" in (factor, outcome) for factor, outcome, _ in rows), rows
+
+
+def test_weak_evidence_to_support_a_factor_is_no_support(shipped_extractor, blank_nlp):
+    rows = _claims(shipped_extractor, blank_nlp, "The evidence to support the use of peer support is weak.")
+    assert rows and all(direction == "no_effect" for _, _, direction in rows)

@@ -330,11 +330,16 @@ class ClaimExtractor:
                 # study's respondents giving its data, a finding (guideline "Group comparisons"; round 6)
             if outcome is not None and token_doc is not None and self.threshold >= 0 and _STUDY_ARM.fullmatch(outcome.text):
                 continue  # an arm of the study is the comparator, not an outcome (round 7)
-            if factor is not None and _NUMBER_SPAN.fullmatch(factor.text):  # "[409] women", "decreased by [2] days": a
-                if any(o is not rel and o.outcome == rel.outcome and o.factor is not None for o in relations):
-                    continue  # number names no factor (round 7); the outcome's row with a named factor stays
+            if factor is not None and (_NUMBER_SPAN.fullmatch(factor.text) or _TIME_POINT.fullmatch(factor.text)):  # "[409]
+                # women", "decreased by [2] days", "reductions from [baseline]": a number or a time point names no factor
+                if self.threshold >= 0 or any(o is not rel and o.outcome == rel.outcome and o.factor is not None
+                                              for o in relations):
+                    continue  # (round 7): a change that names no factor is a finding (guideline v1.2); with detection
+                    # off (the caller says it is a claim) the claim stays without a factor
                 factor = None
-            if outcome is not None and _NUMBER_SPAN.fullmatch(outcome.text):
+            if outcome is not None and _TIME_POINT.fullmatch(outcome.text) and self.threshold >= 0:
+                continue  # "reductions from [baseline]": a time point is no outcome (round 7)
+            if outcome is not None and (_NUMBER_SPAN.fullmatch(outcome.text) or _TIME_POINT.fullmatch(outcome.text)):
                 outcome = None
             if any(span is not None and _STUDY_STATISTIC.fullmatch(span.text) for span in (factor, outcome)):
                 continue  # "[The sample size] was small, contributing to [a lack of statistical significance]": a
@@ -369,6 +374,9 @@ class ClaimExtractor:
                     text[max(0, outcome.start_char - sent.start_char - 24):outcome.start_char - sent.start_char]):
                 negation = "not"  # "associated with A and with B, but [not with] C": C is denied (review-19)
             negation = negation or self._neg_child(token_doc, rel) or hedging.post_negation_cue(text[t_end:next_start])
+            if negation is None and _EVIDENCE_TO_SUPPORT.search(text[:t_end]) and _WEAK_AFTER.search(text[t_end:]):
+                negation = "weak evidence"  # "[The evidence to support] the use of X [is weak]": like "insufficient
+                # evidence" (round 7, agent:review-27)
             # contrast cues count up to the next relation's trigger, not in later clauses with
             # relations of their own (coordinated opposite predicates are merged in :mod:`.spans`)
             mixed = rel.mixed or hedging.is_mixed(text[prev_end:next_start])
@@ -665,6 +673,14 @@ _STUDY_STATISTIC = re.compile(r"(?i)(?:(?:a|the|our|its|their)\s+)?(?:(?:lack|lo
                               r"analyses|trial)|(?:small\s+|limited\s+|modest\s+)?sample\s+sizes?)")
 
 
+#: "evidence (for X) to support" ending at the trigger, and a weak judgement of that evidence after it (round 7)
+_EVIDENCE_TO_SUPPORT = re.compile(r"(?i)\b(?:evidence|data|research)\s+(?:\w+\s+){0,3}?to\s+support$")
+_WEAK_AFTER = re.compile(r"(?i)\b(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+)?(?:weak|limited|lacking|sparse|"
+                         r"scarce|inconclusive|insufficient|poor|equivocal|conflicting|absent)\b")
+#: A time point of the study ("baseline", "week 12", "6-month follow-up"): no factor (round 7)
+_TIME_POINT = re.compile(r"(?i)(?:the\s+)?(?:baseline|pre-?treatment|post-?treatment|pre-?test|post-?test|follow-?up|"
+                         r"endpoint|end\s+of\s+(?:the\s+)?(?:treatment|study|trial)|(?:week|month|day|visit)\s+\d+|"
+                         r"(?:\d+|one|two|three|four|six|twelve)[\s-](?:weeks?|months?|years?|days?)(?:\s+follow-?up)?)")
 #: Auxiliaries of a finite verb (round 7)
 _FINITE_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will", "would",
                                  "can", "could", "may", "might", "shall", "should", "must"])
