@@ -18,6 +18,15 @@ def _claims(extractor, nlp, text):
                   (claim.to_dict() for claim in extractor(nlp(text))))
 
 
+def _claims_detection_off(extractor, nlp, text):
+    """:func:`_claims` with detection off: the caller says the sentence is a claim, only its reading is tested."""
+    saved, extractor.threshold = extractor.threshold, -1.0
+    try:
+        return _claims(extractor, nlp, text)
+    finally:
+        extractor.threshold = saved
+
+
 def _trigger_words(extractor, text):
     doc = extractor.parser(text)
     return [doc[r.trigger.start:r.trigger.end].text.lower() for r in extract_relations(doc)]
@@ -145,12 +154,16 @@ def test_modifies_phrase(rules_extractor):
     assert not modifies_phrase(doc, rural, employment)  # "and": a phrase of its own
 
 
-@pytest.mark.parametrize("text,factor,outcome", [
-    ("Relapse was unrelated to family contact.", "Relapse", "family contact"),
-    ("Loneliness was uncorrelated with symptom severity.", "Loneliness", "symptom severity"),
+@pytest.mark.parametrize("text,row", [
+    # "unrelated / uncorrelated": a denied association
+    ("Relapse was unrelated to family contact.", ("Relapse", "family contact", "no_effect")),
+    ("Loneliness was uncorrelated with symptom severity.", ("Loneliness", "symptom severity", "no_effect")),
+    # evidence that supports the use of a factor (a population gives its condition)
+    ("The evidence supports the use of peer support for people with psychosis.", ("peer support", "psychosis", "promotes")),
+    ("Our findings support the use of supported employment.", ("supported employment", "recovery", "promotes")),
 ])
-def test_unrelated_is_a_denied_association(shipped_extractor, blank_nlp, text, factor, outcome):
-    assert _claims(shipped_extractor, blank_nlp, text) == [(factor, outcome, "no_effect")]
+def test_one_row_readings(shipped_extractor, blank_nlp, text, row):
+    assert _claims(shipped_extractor, blank_nlp, text) == [row]
 
 
 def test_unrelated_as_a_premodifier_is_no_trigger(rules_extractor):
@@ -181,21 +194,11 @@ def test_favoured_only_as_a_verb_with_an_object(rules_extractor):
 
 
 def test_in_favour_of_opens_no_factor(shipped_extractor, blank_nlp):
-    extractor, saved = shipped_extractor, shipped_extractor.threshold
-    extractor.threshold = -1.0  # the sentence is a claim: only its reading is tested
-    try:
-        rows = _claims(extractor, blank_nlp, "Differences in favour of peer support were seen for hope and empowerment.")
-    finally:
-        extractor.threshold = saved
+    rows = _claims_detection_off(shipped_extractor, blank_nlp,
+                                 "Differences in favour of peer support were seen for hope and empowerment.")
     assert rows and all(f == "peer support" and d == "promotes" for f, _, d in rows)
 
 
-@pytest.mark.parametrize("text,factor,outcome", [
-    ("The evidence supports the use of peer support for people with psychosis.", "peer support", "psychosis"),
-    ("Our findings support the use of supported employment.", "supported employment", "recovery"),
-])
-def test_evidence_that_supports_the_use_of_a_factor(shipped_extractor, blank_nlp, text, factor, outcome):
-    assert _claims(shipped_extractor, blank_nlp, text) == [(factor, outcome, "promotes")]
 
 
 def test_supporting_a_hypothesis_names_no_factor(rules_extractor):
@@ -282,15 +285,11 @@ def test_a_judging_noun_is_no_listed_side_effect(rules_extractor):
 
 
 def test_a_number_as_the_only_factor_leaves_a_factorless_claim(shipped_extractor, blank_nlp):
-    extractor, saved = shipped_extractor, shipped_extractor.threshold
-    extractor.threshold = -1.0  # a finding, as in Evidence Inference: only its reading is tested
-    try:
-        claims = [c.to_dict() for c in extractor(blank_nlp(
-            "Mean length of stay was decreased by 3 days, but the difference did not reach statistical significance."))]
-    finally:
-        extractor.threshold = saved
-    assert claims and all(not _NUMBER_SPAN.fullmatch(c["factor"]["text"] or "x") for c in claims)
-    assert any(c["direction"] == "no_effect" for c in claims)
+    rows = _claims_detection_off(shipped_extractor, blank_nlp,  # a finding, as in Evidence Inference
+                                 "Mean length of stay was decreased by 3 days, but the difference did not reach "
+                                 "statistical significance.")
+    assert rows and all(not _NUMBER_SPAN.fullmatch(factor or "x") for factor, _, _ in rows)
+    assert any(direction == "no_effect" for _, _, direction in rows)
 
 
 def test_a_title_naming_the_independent_effects_of_a_factor_is_a_topic(rules_extractor):
