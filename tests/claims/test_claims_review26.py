@@ -330,7 +330,7 @@ def test_a_generic_outcome_needs_a_mental_health_context():
 
 @pytest.mark.parametrize("text,point", [("baseline", True), ("week 12", True), ("6-month follow-up", True),
                                         ("the end of treatment", True), ("baseline anxiety", False),
-                                        ("follow-up care", False)])
+                                        ("follow-up care", False), ("follow-up", False)])
 def test_time_points(text, point):
     from socialrecovery_nlp.claims.extract import _TIME_POINT
 

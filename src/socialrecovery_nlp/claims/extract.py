@@ -677,8 +677,9 @@ _STUDY_STATISTIC = re.compile(r"(?i)(?:(?:a|the|our|its|their)\s+)?(?:(?:lack|lo
 _EVIDENCE_TO_SUPPORT = re.compile(r"(?i)\b(?:evidence|data|research)\s+(?:\w+\s+){0,3}?to\s+support$")
 _WEAK_AFTER = re.compile(r"(?i)\b(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+)?(?:weak|limited|lacking|sparse|"
                          r"scarce|inconclusive|insufficient|poor|equivocal|conflicting|absent)\b")
-#: A time point of the study ("baseline", "week 12", "6-month follow-up"): no factor (round 7)
-_TIME_POINT = re.compile(r"(?i)(?:the\s+)?(?:baseline|pre-?treatment|post-?treatment|pre-?test|post-?test|follow-?up|"
+#: A time point of the study ("baseline", "week 12", "6-month follow-up"): no factor (round 7); a bare "follow-up" may be
+#: the care ("fail to attend follow-up")
+_TIME_POINT = re.compile(r"(?i)(?:the\s+)?(?:baseline|pre-?treatment|post-?treatment|pre-?test|post-?test|"
                          r"endpoint|end\s+of\s+(?:the\s+)?(?:treatment|study|trial)|(?:week|month|day|visit)\s+\d+|"
                          r"(?:\d+|one|two|three|four|six|twelve)[\s-](?:weeks?|months?|years?|days?)(?:\s+follow-?up)?)")
 #: Auxiliaries of a finite verb (round 7)
