@@ -338,7 +338,7 @@ _DENYING_PREDICATES = frozenset(["independent", "unrelated", "uncorrelated"])
 #: Predicate nouns of "[X] is a promising [target] for Y": a research direction, not a judged treatment (agent:review-27)
 _RESEARCH_DIRECTIONS = frozenset(["target", "targets", "candidate", "candidates", "biomarker", "biomarkers", "marker",
                                   "markers", "avenue", "avenues", "area", "areas", "direction", "directions", "tool",
-                                  "tools", "field", "topic", "approach to study", "model", "models", "method", "methods"])
+                                  "tools", "field", "topic", "model", "models", "method", "methods"])
 #: Subjects that name no treatment judged promising: evidence ("[Early trials] have shown promise"), pointers ("[This]
 #: is promising") and relations ("[This effect] was independent of age"; agent:review-27)
 _NOT_JUDGED = frozenset(["this", "that", "these", "those", "it", "they", "which", "effect", "effects", "association",
