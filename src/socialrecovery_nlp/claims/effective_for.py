@@ -83,12 +83,12 @@ def _condition(population: Token, holder: Token, prep: Token) -> Token | None:
     withs += [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > prep.i]
     for with_ in withs:
         obj = next((p for p in with_.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
-        if obj is not None and _names_a_condition(obj):
+        if obj is not None and names_a_condition(obj):
             return obj
     return None
 
 
-def _names_a_condition(token: Token) -> bool:
+def names_a_condition(token: Token) -> bool:
     """A disorder or symptom ("severe mental illness", "depression": a bad head) or an abbreviation ("ADHD", "BPD");
     not a trait or resource of the people ("high levels of social support", "a history of homelessness", "lived
     experience"; agent:review-24)."""
@@ -137,9 +137,4 @@ def outcome_not_population(obj: Token) -> Token | None:
     if obj.lower_ not in _POPULATION:
         return obj
     return next((p for w in obj.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children
-                 if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and _names_a_condition(p)), None)
-
-
-def names_a_condition(token: Token) -> bool:
-    """Public :func:`_names_a_condition`: a disorder or symptom, or an abbreviation ("[psychosis]", "[ADHD]")."""
-    return _names_a_condition(token)
+                 if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and names_a_condition(p)), None)

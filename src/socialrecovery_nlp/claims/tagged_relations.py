@@ -152,10 +152,6 @@ def _unsplit(rel: Relation, factor: Span | None, outcome: Span | None, factors: 
     return factor, outcome
 
 
-def _inside_or_none(span, outer) -> bool:
-    return span is not None and outer is not None and _inside(span, outer)
-
-
 def _valence_span(rel: Relation, outcome: Span | None, factor: Span | None) -> Span | None:
     """Where to read a tagged outcome's valence: together with the rule outcome it overlaps, which keeps
     the wrapper the tagger leaves out ("[a failure to] undergo surgery", "[risk of] relapse"); never over
@@ -188,7 +184,7 @@ def _leftovers(relations: list[Relation], factors: list[Span], outcomes: list[Sp
             if any(_overlap(span, s) or (fragment is not None and fragment(s, span)) for s in taken):
                 continue
             if within_phrase is not None and rule_spans is not None and any(
-                    _inside_or_none(span, getattr(rule, role)) and _inside_or_none(getattr(rel, role), getattr(rule, role))
+                    _inside(span, getattr(rule, role)) and _inside(getattr(rel, role), getattr(rule, role))
                     and within_phrase(getattr(rel, role), span) for rel, rule in zip(relations, rule_spans)):
                 continue  # "hinder [the widespread use of clozapine] in [the United States]": a modifier of the span the
                 # relation took, inside the one parsed phrase (round 7, agent:review-26)
