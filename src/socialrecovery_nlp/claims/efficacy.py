@@ -14,10 +14,10 @@ from spacy.tokens import Token
 
 from .effective_for import names_a_condition, outcome_not_population
 
-_SUPPORT = frozenset(["support", "supports", "supported", "supporting"])
+SUPPORT_VERBS = frozenset(["support", "supports", "supported", "supporting"])
 #: Report verbs whose object (or passive subject) "the efficacy of [X]" is a claim about X: "Randomized
 #: controlled trials demonstrate the efficacy of [these approaches]" ("efficacy of" is a trigger phrase).
-_REPORT = _SUPPORT | frozenset(["demonstrate", "demonstrates", "demonstrated", "show", "shows", "showed", "shown",
+_REPORT = SUPPORT_VERBS | frozenset(["demonstrate", "demonstrates", "demonstrated", "show", "shows", "showed", "shown",
                                 "confirm", "confirms", "confirmed", "establish", "establishes", "established",
                                 "prove", "proves", "proved", "proven",
                                 # agent:claims-15: "studies have documented the short-term efficacy of [X] in [Y]"
@@ -60,7 +60,7 @@ def supported_efficacy(verb: Token) -> tuple[Token, Token | None] | None:
     """``(factor, outcome or None)`` for "support(s) the efficacy of [X] (in / for [Y])"; with a subject that names
     evidence also "supports the use of [X] (for [people with Y])" (round 7, agent:review-26's evaluative conclusions;
     the outcome only a condition); else None."""
-    if verb.lower_ not in _SUPPORT or verb.pos_ != "VERB":
+    if verb.lower_ not in SUPPORT_VERBS or verb.pos_ != "VERB":
         return None
     noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if noun is None:

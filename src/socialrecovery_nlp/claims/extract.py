@@ -34,6 +34,7 @@ from .row_confidence import full_mode
 from .groups import reporting_respondents
 from .spans import Relation, Trigger, extract_relations, find_triggers, generic_groups
 from .topic_phrase import topic_phrase
+from .underweight import contextual_valence
 from .valence import head_valence
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
@@ -390,7 +391,8 @@ class ClaimExtractor:
             if valence_text is not None:
                 read_from = min(read_from, token_doc[rel.valence_span[0]].idx + k)
             kind = lx.BENEFIT if favoured else rel.kind
-            own = lx.ALL_TRIGGER_WORDS.get(text[bounds[i][0]:t_end].lower())
+            trigger_text = text[bounds[i][0]:t_end].lower()
+            own = lx.ALL_TRIGGER_WORDS.get(trigger_text) or lx.ALL_TRIGGER_PHRASES.get(trigger_text)  # "led to"
             if kind in (lx.INCREASE, lx.DECREASE) and own is not None and own != kind and outcome is not None and \
                     valence_text is None and outcome.text.lower().rsplit(None, 1)[-1] in _CHANGE_NOUNS:
                 kind = own  # "X promoted [stress reduction]": the change noun that set the kind is inside the outcome,
@@ -409,6 +411,8 @@ class ClaimExtractor:
                 if expanded != outcome_text:
                     valence = association_valence(text[t_end:read_from], expanded) if kind in (
                         lx.ASSOCIATE, lx.INCREASE) and outcome is not None and read_from >= t_end else outcome_valence(expanded)
+            if outcome_text:  # "weight gain" is recovery in anorexia nervosa (:mod:`.underweight`)
+                valence = contextual_valence(valence, outcome_text, doc_text(sent.doc))
             if kind in (lx.ASSOCIATE, lx.INCREASE) and valence >= 0 and \
                     text[bounds[i][0]:t_end].lower() in ("risk factor for", "risk factors for"):
                 valence = -1  # what a risk factor is a risk for is bad by construction ("the receipt of disability

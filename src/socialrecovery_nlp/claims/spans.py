@@ -42,7 +42,7 @@ from .direction import compose, outcome_valence
 from .effect_of_on import effect_of_on
 from .effective_for import asserting_predicate_noun, efficacy_target, judged_effective
 from .efficacy import PHRASE_NOUNS as _EFFICACY_PHRASE_NOUNS
-from .efficacy import EVIDENCE_NOUNS, evidence_subject, reported_efficacy, supported_efficacy
+from .efficacy import EVIDENCE_NOUNS, SUPPORT_VERBS, evidence_subject, reported_efficacy, supported_efficacy
 from .enumerations import (
     CATEGORY_NOUNS,
     LIST_PREDICATES,
@@ -765,6 +765,11 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
                 measure = next((c for c in measure.children if c.dep_ == "dobj"), measure)
             factor_tok, outcome_tok = None, measure
         pair = _between_pair(head)
+        if pair is None and head.lower_ in SUPPORT_VERBS and head.pos_ == "VERB" and evidence_subject(head):
+            held = next((c for c in head.children if c.dep_ == "dobj" and c.lower_ in _PAIR_NOUNS), None)
+            pair = _between_pair(held) if held is not None else None
+            if pair is not None:  # "[The evidence] supports an association between [A] and [B]": the association is
+                kind = lx.ASSOCIATE  # the claim, not the evidence (round 7 gap, agent:review-27)
         if pair is not None:  # "an association between [A] and [B]"
             factor_tok, outcome_tok = pair
         compared = _object_comparative(head) if trigger.end - trigger.start == 1 else None

@@ -230,6 +230,12 @@ def _valence(tokens: list[str], depth: int) -> int:
         if last in CHANGE_HEADS:
             change = CHANGE_HEADS[last]
             turn = -1 if set(head[:-1]) & LESSER else 1  # "[less] reduction in depressive symptoms"
+            known = _known_compound(head)
+            if known:  # "[weight gain] in patients with schizophrenia": the compound names what changes, the
+                return turn * known  # complement where (2026-11-28)
+            lead = [t for t in head[:-1] if t not in _DETERMINERS and t not in LESSER]
+            if lead and lexicon_valence(" ".join(lead)):  # "[memory loss] in patients with dementia"
+                return _trailing_change(head)
             if change == "good":
                 return turn
             if change == "bad":
@@ -252,15 +258,24 @@ def _valence(tokens: list[str], depth: int) -> int:
     return _fallback(tokens)
 
 
-def _trailing_change(head: list[str]) -> int:
-    """A head that ends in a change word ("memory loss", "symptom reduction", "weight gain"): a
-    known phrase that ends with it decides ("weight gain" is bad, "weight loss" good); else a fixed
-    change ("improvement") decides; else the change composes with the words before it."""
+def _known_compound(head: list[str]) -> int:
+    """The valence of a known phrase of several words that ends the head ("weight gain" -1, "weight loss" +1),
+    else 0."""
     text = " ".join(head)
     for pattern, value in ((GOOD_RE, 1), (BAD_RE, -1)):
         for match in pattern.finditer(text):
             if match.end() == len(text) and " " in match.group():
                 return value
+    return 0
+
+
+def _trailing_change(head: list[str]) -> int:
+    """A head that ends in a change word ("memory loss", "symptom reduction", "weight gain"): a
+    known phrase that ends with it decides ("weight gain" is bad, "weight loss" good); else a fixed
+    change ("improvement") decides; else the change composes with the words before it."""
+    known = _known_compound(head)
+    if known:
+        return known
     change = CHANGE_HEADS[head[-1]]
     if isinstance(change, str):
         return 1 if change == "good" else -1
