@@ -28,6 +28,10 @@ def _claims(extractor, nlp, text):
     # a bare change word still composes with its complement
     ("a significant reduction in symptoms", 1),
     ("a reduction in weight gain", 1),
+    # a lesser change of a compound stays lesser (agent:review-28)
+    ("less stress reduction in nurses", -1),
+    ("smaller symptom reduction in patients with depression", -1),
+    ("a smaller risk reduction in women", -1),
     ("gains in social functioning", 1),
     ("increase in depressive symptoms", -1),
 ])
@@ -41,6 +45,12 @@ def test_a_change_compound_keeps_its_valence_before_a_population(outcome, valenc
     ("Cancer cachexia is common.", True),
     ("Patients with schizophrenia took olanzapine.", False),
     ("Adults with obesity joined the programme.", False),
+    # passing mentions (agent:review-28)
+    ("Adverse events included nausea and anorexia.", False),
+    ("In adults with obesity, semaglutide has an anorexic effect.", False),
+    ("Participants were classified as underweight, normal weight, overweight or obese.", False),
+    ("The double burden of malnutrition includes overweight and obesity.", False),
+    ("Malnourished and obese patients were compared.", False),
 ])
 def test_low_weight_context(text, expected):
     assert low_weight_context(text) is expected
@@ -48,8 +58,9 @@ def test_low_weight_context(text, expected):
 
 @pytest.mark.parametrize("outcome, expected", [
     ("weight gain", True), ("greater weight gain in adolescents", True), ("BMI increase", True),
-    ("body weight loss at 12 weeks", True), ("weight", False), ("weight restoration", False),
-    ("gain in weight-related quality of life", False), ("loss of appetite", False),
+    ("body weight loss at 12 weeks", True), ("BMI", True), ("BMI z-score", True), ("an increase in body weight", True),
+    ("gain of weight", True), ("weight restoration", False), ("gain in weight-related quality of life", False),
+    ("loss of appetite", False),
 ])
 def test_names_weight_change(outcome, expected):
     assert names_weight_change(outcome) is expected
@@ -91,3 +102,33 @@ def test_evidence_that_supports_an_association_claims_the_association(shipped_ex
     claims = [c.to_dict() for c in shipped_extractor(blank_nlp(text))]
     assert sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in claims) == expected
     assert all(c["strength"] == "correlational" for c in claims)
+
+
+def test_a_higher_bmi_promotes_recovery_in_anorexia_nervosa(shipped_extractor, blank_nlp):
+    claims = _claims(shipped_extractor, blank_nlp, "Family-based treatment increased BMI in adolescents with anorexia nervosa.")
+    assert [(f, d) for f, _o, d in claims] == [("Family-based treatment", "promotes")]
+
+
+def test_anorexia_as_a_side_effect_in_another_sentence_does_not_turn_weight_gain(shipped_extractor, blank_nlp):
+    claims = _claims(shipped_extractor, blank_nlp, "Adverse events included nausea and anorexia. "
+                     "Olanzapine caused greater weight gain in patients with schizophrenia.")
+    assert ("Olanzapine", "hinders") in [(f, d) for f, _o, d in claims]
+
+
+def test_the_record_title_sets_the_low_weight_context(shipped_extractor, blank_nlp):
+    from socialrecovery_nlp.corpus import Record
+    from socialrecovery_nlp.pipeline.extensions import register_extensions
+
+    register_extensions()
+    doc = blank_nlp("Family-based treatment led to greater weight gain than individual therapy.")
+    doc._.record = Record(id="1", title="Family-based treatment for adolescent anorexia nervosa")
+    assert [(c.to_dict()["factor"]["text"], c.to_dict()["direction"]) for c in shipped_extractor(doc)] == [
+        ("Family-based treatment", "promotes")]
+
+
+@pytest.mark.parametrize("text, factor, direction", [
+    ("Our findings support a negative association between social support and depression.", "social support", "promotes"),
+    ("The results support an inverse relationship between exercise and depressive symptoms.", "exercise", "promotes"),
+])
+def test_a_supported_negative_association_keeps_its_polarity(shipped_extractor, blank_nlp, text, factor, direction):
+    assert [(f, d) for f, _o, d in _claims(shipped_extractor, blank_nlp, text)] == [(factor, direction)]

@@ -41,15 +41,30 @@ def test_a_claim_with_a_wrong_direction_is_edited_to_the_gold_claim():
     row = _row([_gold("Peer support", "loneliness", "promotes")])
     corr = row_corrections(row, [_pred("Peer support", "loneliness", "hinders")])
     assert [c["action"] for c in corr] == ["edit"]
-    assert corr[0]["claim"]["direction"] == "promotes"
+    assert corr[0]["claim"]["direction"] == "promotes" and corr[0]["field"] == "direction"
+    assert corr[0]["value"] == "promotes"
     assert corr[0]["original"]["direction"] == "hinders"
+    assert corr[0]["claim"]["factor"] == {"text": "Peer support", "start": 0, "end": 12}
+
+
+def test_exact_matches_are_paired_before_close_ones():
+    row = _row([_gold("Peer support", "loneliness", "promotes")])
+    corr = row_corrections(row, [_pred("Peer support groups", "loneliness", "promotes"),
+                                 _pred("Peer support", "loneliness", "promotes")])
+    assert [c["action"] for c in corr] == ["reject", "accept"]
+
+
+def test_function_words_alone_do_not_make_a_claim_close():
+    row = _row([_gold("Peer support", "self-esteem", "promotes")])
+    assert [c["action"] for c in row_corrections(row, [_pred("the use of drugs", "the rate of self-harm", "hinders")])] \
+        == ["reject", "add"]
 
 
 def test_a_claim_sharing_no_word_with_a_gold_claim_is_rejected_and_the_missed_one_added():
     row = _row([_gold("Peer support", "self-esteem", "promotes")])
     corr = row_corrections(row, [_pred("loneliness", "improved", "promotes")])
     assert [(c["target"], c["action"]) for c in corr] == [("c0", "reject"), ("new-1", "add")]
-    assert corr[1]["claim"]["factor"] == "Peer support"
+    assert corr[1]["claim"]["factor"]["text"] == "Peer support"
 
 
 def test_each_gold_claim_is_used_once():
@@ -61,7 +76,7 @@ def test_each_gold_claim_is_used_once():
 
 def test_an_implicit_gold_outcome_matches_any_predicted_outcome():
     gold = gold_fields(_row([]), _gold("Peer support", None, "promotes"))
-    assert gold["outcome"] == "recovery"
+    assert gold["outcome"] == {"text": "recovery", "start": None, "end": None}
     assert close_claim(_pred("Peer support", "self-esteem", "promotes"), gold)
     assert not close_claim(_pred("self-esteem", "Peer support", "promotes"), gold)
 
@@ -117,3 +132,17 @@ def test_a_sentence_whose_only_claim_is_rejected_trains_as_no_claim(tmp_path):
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     (example,), _ = corrections_to_examples([path])
     assert example["is_claim"] is False and example["kind"] == "rejected"
+
+
+def test_gold_offsets_and_implicit_outcomes_survive_into_training(tmp_path):
+    text = "Compared with no exercise, exercise helps people in recovery."
+    gold = {"factor": {"text": "exercise", "start": 27, "end": 35}, "outcome": {"text": "", "start": None, "end": None},
+            "direction": "promotes", "strength": "causal"}
+    lines, counts = simulate([_row([gold], text=text)], _Extractor())
+    assert counts == {"add": 1}
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    (example,), _ = corrections_to_examples([path])
+    (claim,) = example["claims"]
+    assert claim["factor"] == {"text": "exercise", "start": 27, "end": 35}  # not the first "exercise"
+    assert claim["outcome"]["start"] is None  # not the word "recovery" of the sentence

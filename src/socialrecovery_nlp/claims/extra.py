@@ -16,7 +16,7 @@ the i-th predicted claim of the record, any other name for an added one) and ``a
 The claim a correction is about is found in this order: a claim dict stored with the correction
 (``claim``, ``predicted`` or ``original``, in ``Claim.to_dict()`` form: sentence ``text`` and
 ``start``/``end`` in the record text, ``factor``/``outcome`` as ``{text, start, end}`` or plain
-strings); else, for a ``c<i>`` target, the i-th claim that ``base`` (a claims extractor, the model
+strings; a span whose ``start`` is null is implicit and not looked for in the sentence); else, for a ``c<i>`` target, the i-th claim that ``base`` (a claims extractor, the model
 the annotator saw) finds in the record text. For an added claim without a sentence, the sentence
 is the first one of the record holding its factor (and outcome) text.
 
@@ -115,6 +115,8 @@ def _relative_span(value: Any, record_text: str, sent: tuple[int, int]) -> dict 
     """A factor/outcome value as ``{text, start, end}`` relative to the sentence, or ``None``."""
     a, b = sent
     sentence = record_text[a:b]
+    if isinstance(value, dict) and "start" in value and value["start"] is None and _span_text(value):
+        return {"text": _span_text(value), "start": None, "end": None}  # said to be implicit: not looked for
     if isinstance(value, dict) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
         s, e = value["start"], value["end"]
         if a <= s < e <= b and record_text[s:e] == value.get("text", record_text[s:e]):

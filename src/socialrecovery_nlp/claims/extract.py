@@ -34,7 +34,7 @@ from .row_confidence import full_mode
 from .groups import reporting_respondents
 from .spans import Relation, Trigger, extract_relations, find_triggers, generic_groups
 from .topic_phrase import topic_phrase
-from .underweight import contextual_valence
+from .underweight import contextual_valence, names_weight_change
 from .valence import head_valence
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
@@ -411,8 +411,8 @@ class ClaimExtractor:
                 if expanded != outcome_text:
                     valence = association_valence(text[t_end:read_from], expanded) if kind in (
                         lx.ASSOCIATE, lx.INCREASE) and outcome is not None and read_from >= t_end else outcome_valence(expanded)
-            if outcome_text:  # "weight gain" is recovery in anorexia nervosa (:mod:`.underweight`)
-                valence = contextual_valence(valence, outcome_text, doc_text(sent.doc))
+            if valence and outcome_text and names_weight_change(outcome_text):  # "weight gain" is recovery in
+                valence = contextual_valence(valence, outcome_text, f"{_record_title(sent.doc)} {text}")  # anorexia
             if kind in (lx.ASSOCIATE, lx.INCREASE) and valence >= 0 and \
                     text[bounds[i][0]:t_end].lower() in ("risk factor for", "risk factors for"):
                 valence = -1  # what a risk factor is a risk for is bad by construction ("the receipt of disability
@@ -675,6 +675,12 @@ _ANAPHORIC_CONDITIONS = re.compile(r"(?i)(?:these|those)\s+conditions?$")
 _STUDY_STATISTIC = re.compile(r"(?i)(?:(?:a|the|our|its|their)\s+)?(?:(?:lack|loss)\s+of\s+)?(?:(?:statistical\s+)?"
                               r"significance|statistical\s+power|power\s+of\s+(?:the|this|our)\s+(?:study|analysis|"
                               r"analyses|trial)|(?:small\s+|limited\s+|modest\s+)?sample\s+sizes?)")
+
+
+def _record_title(doc: Doc) -> str:
+    """The title of the record ``doc`` was made from ("" when none is known)."""
+    record = doc._.record if Doc.has_extension("record") else None
+    return (getattr(record, "title", "") or "") if record is not None else ""
 
 
 #: "evidence (for X) to support" ending at the trigger, and a weak judgement of that evidence after it (round 7)

@@ -769,7 +769,8 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             held = next((c for c in head.children if c.dep_ == "dobj" and c.lower_ in _PAIR_NOUNS), None)
             pair = _between_pair(held) if held is not None else None
             if pair is not None:  # "[The evidence] supports an association between [A] and [B]": the association is
-                kind = lx.ASSOCIATE  # the claim, not the evidence (round 7 gap, agent:review-27)
+                kind = _evaluative_kind(held, lx.ASSOCIATE)  # the claim, not the evidence (round 7 gap,
+                # agent:review-27); "a [negative] association" decreases (agent:review-28)
         if pair is not None:  # "an association between [A] and [B]"
             factor_tok, outcome_tok = pair
         compared = _object_comparative(head) if trigger.end - trigger.start == 1 else None

@@ -233,9 +233,9 @@ def _valence(tokens: list[str], depth: int) -> int:
             known = _known_compound(head)
             if known:  # "[weight gain] in patients with schizophrenia": the compound names what changes, the
                 return turn * known  # complement where (2026-11-28)
-            lead = [t for t in head[:-1] if t not in _DETERMINERS and t not in LESSER]
-            if lead and lexicon_valence(" ".join(lead)):  # "[memory loss] in patients with dementia"
-                return _trailing_change(head)
+            start = next((i for i, t in enumerate(head) if t not in _DETERMINERS and t not in LESSER), len(head))
+            if start < len(head) - 1 and lexicon_valence(" ".join(head[start:-1])):  # "[memory loss] in patients
+                return turn * _trailing_change(head[start:])  # with dementia", "[less] [stress reduction] in nurses"
             if change == "good":
                 return turn
             if change == "bad":
