@@ -16,8 +16,9 @@ the i-th predicted claim of the record, any other name for an added one) and ``a
 The claim a correction is about is found in this order: a claim dict stored with the correction
 (``claim``, ``predicted`` or ``original``, in ``Claim.to_dict()`` form: sentence ``text`` and
 ``start``/``end`` in the record text, ``factor``/``outcome`` as ``{text, start, end}`` or plain
-strings; a span whose ``start`` is null is implicit and not looked for in the sentence); else, for a ``c<i>`` target, the i-th claim that ``base`` (a claims extractor, the model
-the annotator saw) finds in the record text. For an added claim without a sentence, the sentence
+strings; a span whose ``start`` is null is implicit and not looked for in the sentence); else, for a
+``c<i>`` target, the i-th claim that ``base`` (a claims extractor, the model the annotator saw) finds
+in the record text. For an added claim without a sentence, the sentence
 is the first one of the record holding its factor (and outcome) text.
 
 Output: one example per sentence, ``{"id", "text", "is_claim", "claims", "group", "origin"}``,
