@@ -60,7 +60,7 @@ def test_low_weight_context(text, expected):
     ("weight gain", True), ("greater weight gain in adolescents", True), ("BMI increase", True),
     ("body weight loss at 12 weeks", True), ("BMI", True), ("BMI z-score", True), ("an increase in body weight", True),
     ("gain of weight", True), ("weight restoration", False), ("gain in weight-related quality of life", False),
-    ("loss of appetite", False),
+    ("loss of appetite", False), ("weight gain compared with placebo", True), ("weight gain versus placebo", True),
 ])
 def test_names_weight_change(outcome, expected):
     assert names_weight_change(outcome) is expected

@@ -398,7 +398,7 @@ class ClaimExtractor:
                 kind = own  # "X promoted [stress reduction]": the change noun that set the kind is inside the outcome,
                 # whose valence reads it, so the verb's own kind decides (review-22 L5; it had read "hinders")
             if kind in OPPOSITE_KIND and lesser_change(text[:bounds[i][0]], text[t_end:read_from] if read_from >= t_end
-                                                       else "", text[bounds[i][0]:t_end].lower() in _CHANGE_NOUNS):
+                                                       else "", trigger_text in _CHANGE_NOUNS):
                 kind = OPPOSITE_KIND[kind]  # "associated with [less] reduction in Y", "[smaller] improvements in Y"
             if kind in (lx.ASSOCIATE, lx.INCREASE) and outcome is not None and read_from >= t_end:
                 # "associated with lower relapse rates": an association with less relapse (0.11.0); "led to [less]
@@ -414,12 +414,12 @@ class ClaimExtractor:
             if valence and outcome_text and names_weight_change(outcome_text):  # "weight gain" is recovery in
                 valence = contextual_valence(valence, outcome_text, f"{_record_title(sent.doc)} {text}")  # anorexia
             if kind in (lx.ASSOCIATE, lx.INCREASE) and valence >= 0 and \
-                    text[bounds[i][0]:t_end].lower() in ("risk factor for", "risk factors for"):
+                    trigger_text in ("risk factor for", "risk factors for"):
                 valence = -1  # what a risk factor is a risk for is bad by construction ("the receipt of disability
                 # income", "psychological outcomes"; review-18)
-            if kind == lx.BENEFIT and valence < 0 and text[bounds[i][0]:t_end].lower() in _CORE_WORDS:
+            if kind == lx.BENEFIT and valence < 0 and trigger_text in _CORE_WORDS:
                 kind = lx.INCREASE  # "[Interpersonal dysfunction] is central to [BPD]": a core feature, not a help
-            if kind == lx.BENEFIT and valence < 0 and text[bounds[i][0]:t_end].lower() in _RAISING_WORDS and \
+            if kind == lx.BENEFIT and valence < 0 and trigger_text in _RAISING_WORDS and \
                     head_valence(outcome_text) < 0:
                 kind = lx.INCREASE  # "[insomnia] probably promotes [burnout]", "enhanced [anxiety]": more of a bad
                 # outcome; "improves [symptoms]" keeps its benefit (agent:review-20)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .valence import outcome_head
+
 #: Conditions in which low weight is the problem; not a bare "anorexia" (a side effect: loss of appetite), not
 #: "underweight" in a list of BMI categories, not "the double burden of malnutrition" (which includes obesity).
 UNDERWEIGHT_RE = re.compile(
@@ -26,8 +28,6 @@ _CHANGE = r"(?:gains?|loss(?:es)?|increases?|decreases?|reductions?|rises?|drops
 _HEAD_RE = re.compile(rf"(?<![a-z]){_MEASURE}(?:[- ]{_CHANGE})?$", re.IGNORECASE)
 #: A change of a weight measure named by its complement ("an increase in body weight", "gain of weight").
 _CHANGE_OF_RE = re.compile(rf"^(?:[\w-]+ ){{0,3}}?{_CHANGE} (?:in|of) (?:the )?{_MEASURE}(?![a-z-])", re.IGNORECASE)
-_POST = re.compile(r"\s(?:in|among|of|for|at|during|after|with|from|over|compared|than|between|by)\s|[,;(]",
-                   re.IGNORECASE)
 
 
 def low_weight_context(text: str) -> bool:
@@ -37,8 +37,7 @@ def low_weight_context(text: str) -> bool:
 
 def names_weight_change(outcome: str) -> bool:
     """The outcome is a weight measure or a change of one, read from its head (before its first post-modifier)."""
-    outcome = outcome.strip()
-    return bool(_HEAD_RE.search(_POST.split(outcome, 1)[0].strip()) or _CHANGE_OF_RE.search(outcome))
+    return bool(_HEAD_RE.search(outcome_head(outcome)) or _CHANGE_OF_RE.search(outcome.strip()))
 
 
 def contextual_valence(valence: int, outcome: str, context: str) -> int:

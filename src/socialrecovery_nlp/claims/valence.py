@@ -139,7 +139,7 @@ POST_MODIFIER = frozenset([
     "of", "in", "on", "for", "among", "amongst", "with", "to", "at", "from", "during", "between", "after",
     "by", "within", "across", "over", "than", "regarding", "including", "that", "which", "who",
     "whose", "where", "when", "as", "via", "through", "under", "following", "before", "since", "while",
-    "and", "or", "but",
+    "and", "or", "but", "compared", "versus", "vs",  # "weight gain [compared with] placebo" (2026-11-28)
 ])
 _DETERMINERS = frozenset(["a", "an", "the", "this", "these", "those", "its", "their", "any", "some", "such"])
 _COORDINATORS = frozenset(["and", "or", "but", ",", ";", ":", "(", ")"])
@@ -212,7 +212,7 @@ def outcome_valence(text: str) -> int:
 def _valence(tokens: list[str], depth: int) -> int:
     if not tokens:
         return 0
-    cut = next((i for i, t in enumerate(tokens) if i > 0 and (t in POST_MODIFIER or not t[0].isalnum())), len(tokens))
+    cut = _head_end(tokens)
     head, rest = tokens[:cut], tokens[cut + 1:] if cut < len(tokens) else []
     head_text = " ".join(head)
     last = head[-1]
@@ -288,9 +288,20 @@ def _fallback(tokens: list[str]) -> int:
     return _with_modifiers(lexicon_valence(" ".join(tokens)), set(tokens))
 
 
+def _head_end(tokens: list[str]) -> int:
+    """Where the head of an outcome's tokens ends: at the first post-modifier or punctuation after its first word."""
+    return next((i for i, t in enumerate(tokens) if i > 0 and (t in POST_MODIFIER or not t[0].isalnum())), len(tokens))
+
+
+def outcome_head(text: str) -> str:
+    """The head of an outcome, lower-cased, before any post-modifier: "greater weight gain in adolescents" ->
+    "greater weight gain"."""
+    tokens = _TOKEN.findall(text.lower())
+    return " ".join(tokens[:_head_end(tokens)])
+
+
 def head_valence(text: str) -> int:
     """The valence of the outcome's head alone, before any post-modifier: "[enhanced anxiety] in rats" is bad,
     "[optimal management] of cancer" is unknown (no fallback to "cancer")."""
     tokens = _TOKEN.findall(text.lower())
-    cut = next((i for i, t in enumerate(tokens) if i > 0 and (t in POST_MODIFIER or not t[0].isalnum())), len(tokens))
-    return _valence(tokens[:cut], depth=0)
+    return _valence(tokens[:_head_end(tokens)], depth=0)
