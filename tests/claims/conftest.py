@@ -74,3 +74,17 @@ def training_texts():
 
     seed = {r["id"]: r["text"] for r in load_annotations() if r["split"] == "train"}
     return {**seed, **{r["id"]: r["text"] for r in load_abstract_annotations()}}
+
+
+#: Tagger tests: illustrative claim sentences written for the tests (not data), with their factor and outcome;
+#: offsets are computed by :func:`tagged_claim`, not typed.
+TAGGER_SENTENCES = [("Peer support reduced relapse in the trial.", "Peer support", "relapse"),
+                    ("Employment was associated with better recovery.", "Employment", "better recovery"),
+                    ("Stigma acts as a barrier to recovery.", "Stigma", "recovery"),
+                    ("Family involvement improved social functioning.", "Family involvement", "social functioning")]
+
+
+def tagged_claim(text, factor, outcome):
+    """A gold claim dict with the offsets of ``factor`` and ``outcome`` in ``text``."""
+    f, o = text.index(factor), text.index(outcome)
+    return {"factor": {"start": f, "end": f + len(factor)}, "outcome": {"start": o, "end": o + len(outcome)}}

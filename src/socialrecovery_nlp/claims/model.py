@@ -28,13 +28,30 @@ def fast_from_env() -> bool:
     return os.environ.get(FAST_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
+#: Environment variable that picks fast mode's spans: ``rules`` (the default, fastest) or ``cnn`` (the model's
+#: distilled CNN tagger: better directions and outcomes, about a third slower; docs/models/claims.md).
+FAST_SPANS_ENV = "SRNLP_CLAIMS_FAST_SPANS"
+FAST_SPANS = ("rules", "cnn")
+
+
+def fast_spans_from_env() -> str:
+    """Fast mode's spans from :data:`FAST_SPANS_ENV` (``rules`` when unset); anything else is an error."""
+    value = os.environ.get(FAST_SPANS_ENV, "").strip().lower() or "rules"
+    if value not in FAST_SPANS:
+        raise ValueError(f"${FAST_SPANS_ENV} must be one of {', '.join(FAST_SPANS)}, not {value!r}")
+    return value
+
+
 def load_extractor(model: str | Path | None = None, spacy_model: str | None = None,
-                   fast: bool | None = None, device: str | None = None) -> tuple[ClaimExtractor, dict] | None:
+                   fast: bool | None = None, device: str | None = None,
+                   fast_spans: str | None = None) -> tuple[ClaimExtractor, dict] | None:
     """``(extractor, meta)`` from a model directory (default: the newest shipped one), or ``None``.
 
     ``fast=True`` leaves out the MiniLM models: the detector's second stage (the TF-IDF stage runs alone,
-    with its own cut-offs) and the span tagger (the rules' spans are used); several times faster on CPU,
-    less accurate. ``None`` reads ``$SRNLP_CLAIMS_FAST``. ``device``: where the MiniLM models run (``cpu``,
+    with its own cut-offs) and the span tagger; several times faster on CPU, less accurate. ``None`` reads
+    ``$SRNLP_CLAIMS_FAST``. Fast mode's spans come from the rules, or with ``fast_spans="cnn"`` from the model's
+    distilled CNN tagger where it has one (``None`` reads ``$SRNLP_CLAIMS_FAST_SPANS``, only in fast mode). Where
+    the MiniLM tagger cannot run (no torch), the CNN tagger is used if the model has one. ``device``: where the MiniLM models run (``cpu``,
     ``cuda``, ``cuda:N``, ``auto``; ``None`` reads ``$SRNLP_CLAIMS_DEVICE``, else ``cpu``), checked before
     anything is loaded (:func:`.device.resolve_device`); fast mode runs on the CPU whatever it says."""
     path = Path(model) if model else find_model(MODEL_NAME)
@@ -42,6 +59,10 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
         return None
     meta = read_meta(path)
     fast = fast_from_env() if fast is None else fast
+    if fast_spans is not None and fast_spans not in FAST_SPANS:
+        raise ValueError(f"fast_spans must be one of {', '.join(FAST_SPANS)}, not {fast_spans!r}")
+    if fast and fast_spans is None:
+        fast_spans = fast_spans_from_env()
     where = "cpu" if fast else resolve_device(device)
     if fast:
         detector = ClaimDetector.load(path)
@@ -51,7 +72,7 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     parser_name = spacy_model or meta.get("parser", {}).get("package", DEFAULT_PARSER)
     extractor = ClaimExtractor(detector, spacy_model=parser_name)
     extractor.certainty_model = load_certainty(path)
-    extractor.span_model = _span_model(path, fast)
+    extractor.span_model = _span_model(path, fast, fast_spans)
     extractor.row_confidence = RowConfidence.load(path)
     if where != "cpu":
         for part in (getattr(detector, "scorer", None), extractor.span_model):
@@ -60,25 +81,40 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     return extractor, meta
 
 
-def _span_model(path: Path, fast: bool):
-    """The directory's span model; the rules alone (``None``) in fast mode or, with a warning, when its
-    MiniLM tagger cannot run here."""
-    from . import minilm_tagger
+def _span_model(path: Path, fast: bool, fast_spans: str | None = "rules"):
+    """The directory's span model. In fast mode: the rules alone (``None``), or its distilled CNN tagger with
+    ``fast_spans="cnn"`` (a CNN tagger that does not load is an error then). When its MiniLM tagger cannot run
+    here (with a warning): the CNN tagger where it has one and it loads, else the rules."""
+    from . import cnn_tagger, minilm_tagger
 
     if (path / minilm_tagger.SETTINGS_FILE).is_file():
+        has_cnn = (path / cnn_tagger.SETTINGS_FILE).is_file()
         if fast:
-            return None
+            return cnn_tagger.CNNSpanTagger.load(path) if has_cnn and fast_spans == "cnn" else None
         problem = tagger_problem(path)
-        if problem is not None:
-            warnings.warn(f"{path.name}: factor and outcome spans come from the rules alone because {problem}; "
-                          "spans are less accurate", SrnlpWarning, stacklevel=4)
-            return None
-        return minilm_tagger.MiniLMSpanTagger.load(path)
+        if problem is None:
+            return minilm_tagger.MiniLMSpanTagger.load(path)
+        fallback = None
+        if has_cnn:
+            try:
+                fallback = cnn_tagger.CNNSpanTagger.load(path)
+            except ValueError as error:
+                problem += f", and its CNN tagger does not load ({error})"
+        warnings.warn(f"{path.name}: {_fallback_spans(fallback)} because {problem}; spans are less accurate",
+                      SrnlpWarning, stacklevel=4)
+        return fallback
     if (path / "spans.skops").is_file():
         from .spanmodel import SpanTagger
 
         return SpanTagger.load(path)
     return None
+
+
+def _fallback_spans(fallback) -> str:
+    """How spans are found without the MiniLM tagger (``fallback``: the CNN tagger or ``None``)."""
+    if fallback is None:
+        return "factor and outcome spans come from the rules alone"
+    return "factor and outcome spans come from the distilled CNN tagger, not the MiniLM tagger,"
 
 
 def tagger_problem(path: Path) -> str | None:
@@ -111,8 +147,10 @@ def second_stage_warnings(model: str | Path | None = None) -> list[str]:
     if (path / minilm_tagger.SETTINGS_FILE).is_file():
         problem = tagger_problem(path)
         if problem is not None:
-            out.append(f"{path.name}: factor and outcome spans come from the rules alone because {problem}; "
-                       "spans are less accurate")
+            from .cnn_tagger import SETTINGS_FILE as CNN_SETTINGS
+
+            fallback = "cnn" if (path / CNN_SETTINGS).is_file() else None
+            out.append(f"{path.name}: {_fallback_spans(fallback)} because {problem}; spans are less accurate")
     return out
 
 
@@ -130,15 +168,18 @@ def claims_model_id(meta: dict, detector=None, span_model=None) -> str:
     """``claims@<version>``, with ``+tfidf-only`` when ``detector`` is the first stage of a model that has
     a MiniLM stage and ``+rule-spans`` when the model's MiniLM span tagger is not ``span_model`` (fast mode,
     no torch): outputs of the modes must be told apart."""
+    from .cnn_tagger import CNNSpanTagger
     from .minilm_tagger import MiniLMSpanTagger
 
     base = model_id(meta)
     if meta.get("minilm") and detector is not None and not isinstance(detector, CascadeClaimDetector):
         base += FIRST_STAGE_SUFFIX
     if meta.get("spans", {}).get("model") == "minilm" and not isinstance(span_model, MiniLMSpanTagger):
-        base += RULE_SPANS_SUFFIX
+        base += CNN_SPANS_SUFFIX if isinstance(span_model, CNNSpanTagger) else RULE_SPANS_SUFFIX
     return base
 
 
 #: suffix of the model id when a model with a MiniLM span tagger runs with rule spans
 RULE_SPANS_SUFFIX = "+rule-spans"
+#: suffix of the model id when a model with a MiniLM span tagger runs with its distilled CNN tagger
+CNN_SPANS_SUFFIX = "+cnn-spans"

@@ -31,15 +31,15 @@ def _block(title: str, r: dict) -> list[str]:
     ]
 
 
-#: Held-out numbers of the previous code, claims@0.13.0 with the code of commit cfeae1d (its docs/models/claims.md, after
-#: the seventh rule round); kept so the comparison survives later changes. ``review_style``: the review-style test
+#: Held-out numbers of the previous model, claims@0.13.0 with the code of commit e6cff44 (its docs/models/claims.md, after
+#: the eighth rule round); kept so the comparison survives later changes. ``review_style``: the review-style test
 #: abstracts (v10).
-PREVIOUS = {"model": "claims@0.13.0", "label": "claims@0.13.0 (code of cfeae1d)",
+PREVIOUS = {"model": "claims@0.13.0", "label": "claims@0.13.0 (code of e6cff44)",
             "detection": (0.565, 0.929, 0.703),
             "direction_accuracy": 0.8095, "direction_macro_f1": 0.799,
             "factor_token_f1": 0.424, "factor_exact_f1": 0.414,
             "outcome_token_f1": 0.421, "outcome_exact_f1": 0.340,
-            "strength_macro_f1": 0.906, "evidence_inference_agreement": 0.726,
+            "strength_macro_f1": 0.906, "evidence_inference_agreement": 0.729,
             "unseen": {"detection": (0.859, 0.859, 0.859), "factor_token_f1": 0.740, "outcome_token_f1": 0.687,
                        "direction_accuracy": 0.649},
             "review_style": {"detection": (0.695, 0.750, 0.721), "factor_token_f1": 0.529, "outcome_token_f1": 0.558,
@@ -255,6 +255,39 @@ def _row_confidence_block(results: dict) -> list[str]:
     return lines + [""]
 
 
+_FAST_SETS = (("seed_test", "seed test split"), ("unseen_abstracts", "unseen abstracts (v3)"),
+              ("unseen_review_style", "unseen review-style abstracts (v10)"), ("unseen_titles", "unseen titles (t2)"))
+
+
+def _fast_numbers(r: dict) -> tuple[float, float, float, float]:
+    """(detection F1, factor token-F1, outcome token-F1, direction accuracy) of a seed or held-out result."""
+    e = r.get("end_to_end", r)
+    return (e["detection"]["f1"], e["factor"]["token"]["f1"], e["outcome"]["token"]["f1"],
+            e["direction"]["accuracy"] if isinstance(e.get("direction"), dict) else e["direction_accuracy"])
+
+
+def _fast_mode_block(results: dict) -> list[str]:
+    """Fast mode (``--fast-claims``) on the held-out sets, with the rules' spans and with the distilled CNN tagger's."""
+    fast = results.get("fast_mode") or {}
+    if "rules" not in fast:
+        return []
+    lines = ["## Fast mode (`--fast-claims`, held-out test)", "",
+             ("The TF-IDF detector stage alone, with the rules' spans (the default, "
+              f"`{fast['rules']['model']}`)"
+              + (f" or, with `SRNLP_CLAIMS_FAST_SPANS=cnn`, the spans of a spaCy CNN tagger distilled from the MiniLM "
+                 f"tagger (`{fast['cnn']['model']}`; `claims/cnn_tagger.py`, `claims/tagger_distill.py`; no torch "
+                 "needed, and what runs where torch is not installed)" if "cnn" in fast else "")
+              + ". Development numbers, the distillation recipe and speed: `bench/claims_fast_spans.md`."), "",
+             "| set | spans | detection F1 | factor token-F1 | outcome token-F1 | direction accuracy |",
+             "|---|---|---|---|---|---|"]
+    for key, name in _FAST_SETS:
+        for spans in ("rules", "cnn"):
+            if key in fast.get(spans, {}):
+                lines.append(f"| {name} | {spans} | " + " | ".join(f"{v:.3f}" for v in _fast_numbers(fast[spans][key]))
+                             + " |")
+    return lines + [""]
+
+
 def write_report(results: dict, path: Path) -> None:
     test, oracle, train = results["seed_test"], results["seed_test_oracle"], results["seed_train"]
     ei, cv = results["evidence_inference_test"], results.get("training_cv", {})
@@ -293,8 +326,12 @@ def write_report(results: dict, path: Path) -> None:
         "equivalent tag table, `claims/fastpos.py`) | no (rules, `claims/spans.py`) |"),
         ("| factor / outcome spans | from 0.11.0 a fine-tuned all-MiniLM-L6-v2 token tagger (BIO tags, one pass per "
         "candidate sentence, `claims/minilm_tagger.py`); each rule relation takes the tagged spans nearest its own, "
-        "tagged spans no relation took become relations of their own (`claims/tagged_relations.py`); the rules' "
-        "spans without torch or with `--fast-claims` | yes: the training claim sentences |"),
+        "tagged spans no relation took become relations of their own (`claims/tagged_relations.py`); with "
+        "`--fast-claims` the rules' spans, or with `SRNLP_CLAIMS_FAST_SPANS=cnn` (and without torch) those of a "
+        "spaCy CNN tagger distilled from the MiniLM tagger (0.14.0, `claims/cnn_tagger.py`; a tagged span no rule "
+        "relation took makes no relation of its own, but without a rule relation tagged spans are still paired "
+        "around a lexicon trigger) | yes: the training claim sentences; the CNN tagger also the MiniLM tagger's "
+        "tags of unannotated screening abstracts |"),
         "| direction | predicate kind × outcome valence × negation / contrast (`claims/direction.py`) | no |",
         "| strength, hedging, negation | cue lists (`claims/lexicon.py`, `claims/hedging.py`) | no |",
         ("| certainty (1-6) | ridge regression over TF-IDF 1-2-grams + hedge / negation cue columns "
@@ -855,6 +892,22 @@ def write_report(results: dict, path: Path) -> None:
         "251 → 252 of 322. The held-out sets were scored once: v3, v10, titles t2 and the seed test split unchanged; "
         "Evidence Inference test 241 → 242 of 332 (0.726 → 0.729). These are rare readings: the gain is in "
         "correctness where they occur, not in the aggregate numbers. "
+        "**0.14.0 (2026-11-28)**: 0.13.0's files unchanged, plus `span_tagger_cnn/`, a spaCy CNN token tagger distilled "
+        "from the MiniLM span tagger (gold tags of the training claim sentences and the MiniLM tagger's tag "
+        "probabilities for 11,738 candidate sentences of 2,889 unannotated screening records; `claims/cnn_tagger.py`, "
+        "`claims/tagger_distill.py`, `bench/claims_fast_spans.md`). It needs no torch: it gives the spans where torch "
+        "is missing (before: the rules) and, on request (`SRNLP_CLAIMS_FAST_SPANS=cnn`), in fast mode. Full mode is "
+        "unchanged (every number below equal to 0.13.0's). In fast mode it beat the rules' spans on the development "
+        "files (direction 0.547 → 0.593, outcome token-F1 0.479 → 0.509) and, on the held-out sets (see Fast mode), "
+        "on random abstracts (v3: detection F1 0.763 → 0.808, factor token-F1 0.530 → 0.606, direction 0.546 → "
+        "0.603); on review-style abstracts (v10) and titles (t2) detection and direction rose but factor spans fell "
+        "(0.392 → 0.368, 0.639 → 0.608), and on the seed test split spans fell further (factor 0.516 → 0.376: like "
+        "the MiniLM tagger, it tags too much in the review's long sentences). It slows fast mode to 56-58 "
+        "abstracts/s (87-107/s with the rules' spans; see Speed), so `--fast-claims` keeps the rules' spans by "
+        "default. An independent review found that one held-out title (t2) reached the first student's silver data "
+        "through a duplicate screening record under another id; the pool now also leaves out every sentence whose "
+        "words equal an annotated one, the student was retrained, and the held-out sets were scored again: the "
+        "numbers here are the retrained student's. "
         "**Token-overlap metric "
         "fixed in 0.3.0**: token offsets were taken relative to each span's own start, so spans starting at "
         "different characters shared no tokens; 0.3.0's numbers and the 0.2.0 column below use the fixed "
@@ -871,6 +924,7 @@ def write_report(results: dict, path: Path) -> None:
         *_abstracts_block(results.get("abstracts_cv")),
         *held_out_blocks(results),
         *_row_confidence_block(results),
+        *_fast_mode_block(results),
         "## Evidence Inference 2.0, test articles", "",
         ("Evidence texts of the valid annotations of the test articles (`data/claims/evidence_inference/splits/"
         "test_article_ids.txt`), detection switched off (each is a finding). Gold direction from `Label Code`: "
@@ -906,7 +960,9 @@ def write_report(results: dict, path: Path) -> None:
         ("- The MiniLM detector stage (0.10.0) costs one transformer pass per re-scored sentence, about two thirds "
         "of the trigger sentences, and the span tagger (0.11.0) one more per candidate sentence: on 2 CPU cores the "
         "claims step runs far below 0.9.0's speed (see Speed). `--fast-claims` runs without both (0.9.0's detection "
-        "and the rules' spans) at 0.9.0's speed."),
+        "and the rules' spans) at 0.9.0's speed. The distilled CNN tagger (0.14.0, `SRNLP_CLAIMS_FAST_SPANS=cnn`) "
+        "gives fast mode better detection and directions (better spans only on random abstracts) but slows it to "
+        "56-58 abstracts/s, below the 100/s target (`bench/claims_fast_spans.md`)."),
         ("- The span tagger (0.11.0) over-generates in long narrative review sentences: on the seed test split it "
         "predicted 41 factor spans against 18 gold ones (factor token-F1 0.538 → 0.412 against 0.10.0's rules), "
         "while on unseen abstracts it gained 12 to 14 points. 0.12.0's extra training data (2,386 claim sentences, "

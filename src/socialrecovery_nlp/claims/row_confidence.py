@@ -8,7 +8,8 @@ comparisons and headings) is fitted on the extractor's own rows of annotated dev
 right or wrong against the gold claims (:func:`.row_match.is_right`); see ``docs/models/claims.md``. The model is
 a JSON file of feature names, scaling and weights (``row_confidence.json`` in the claims model directory), read
 without pickles; it has one weight vector per mode: ``fast`` (the TF-IDF detector and the rules' spans, always
-there) and ``full`` (the MiniLM detector stage and span tagger), used only by an extractor that runs both.
+there; rows with the distilled CNN tagger's spans get these weights too, though they were fitted on rule-span rows)
+and ``full`` (the MiniLM detector stage and span tagger), used only by an extractor that runs both.
 
 The training rows are annotated sentences read one at a time (as the evaluation reads them); the pipeline reads whole
 abstracts, so a claim whose outcome is an abbreviation defined elsewhere in the abstract can have a known valence in
@@ -94,7 +95,9 @@ def features(claim: dict, signals: dict[str, float] | None = None) -> list[float
 def full_mode(extractor) -> bool:
     """Whether ``extractor`` runs both MiniLM stages (the detector's second stage and the span tagger): the rows the
     ``full`` weights were fitted on."""
-    return getattr(extractor.detector, "scorer", None) is not None and hasattr(extractor.span_model, "support")
+    from .minilm_tagger import MiniLMSpanTagger
+
+    return getattr(extractor.detector, "scorer", None) is not None and isinstance(extractor.span_model, MiniLMSpanTagger)
 
 
 class RowConfidence:

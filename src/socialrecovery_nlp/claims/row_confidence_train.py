@@ -198,14 +198,14 @@ def fit_directory(model: str | Path, files=None, extra=None, extra_model: str | 
     exclude = held_out_records()
     modes, reports = {}, {}
     for mode, fast in (("full", False), ("fast", True)):
-        extractor, _ = load_extractor(model, fast=fast)
+        extractor, _ = load_extractor(model, fast=fast, fast_spans="rules")  # fast mode's default spans
         extractor.row_confidence = None
         if mode == "full" and not full_mode(extractor):
             continue  # no MiniLM stages here (disabled, or torch missing): the fast weights serve every run
         rows = labelled_rows(extractor, files, exclude)
         corrected, counts = [], None
         if extra:
-            seen, _ = load_extractor(extra_model, fast=fast)  # not ``model``: it was trained on these corrections
+            seen, _ = load_extractor(extra_model, fast=fast, fast_spans="rules")  # not ``model``: it was trained on these corrections
             if mode == "fast" or full_mode(seen):
                 seen.row_confidence = None
                 corrected, counts = correction_rows(seen, extra)

@@ -77,7 +77,7 @@ def _trigger_span(rel: Relation) -> Span:
 def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: list[Span],
                      triggers: list[Trigger], fragment=None, benefit_from: frozenset[int] = frozenset(),
                      detached=None, between=None, passive: frozenset[int] = frozenset(),
-                     within_phrase=None) -> list[Relation]:
+                     within_phrase=None, leftovers: bool = True) -> list[Relation]:
     """The sentence's relations with the tagger's ``factors`` and ``outcomes`` (token ranges).
 
     ``relations``: the rule relations; ``triggers``: the sentence's lexicon triggers (used only
@@ -89,7 +89,10 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
     copied from, or with a lexicon trigger no relation took that stands right before the span ("X reduced Y and
     [improved] Z"). Detached spans are paired among themselves when ``between(factors, outcomes)`` finds a trigger
     between a detached factor and a detached outcome ("[Loneliness] predicted [relapse], whereas X reduced Y", the
-    first verb read as a modifier by the parser). ``passive`` and ``within_phrase``: see :func:`_leftovers`."""
+    first verb read as a modifier by the parser). ``passive`` and ``within_phrase``: see :func:`_leftovers`.
+    ``leftovers=False`` (for a tagger whose spans are less sure: the distilled CNN tagger): a span no rule relation
+    took makes no relation of its own; the rule relations take tagged spans as above and, without any rule
+    relation, the tagged spans are still paired around the lexicon ``triggers``."""
     if not factors and not outcomes:
         return relations
     out: list[Relation] = []
@@ -117,6 +120,8 @@ def tagged_relations(relations: list[Relation], factors: list[Span], outcomes: l
         if (factor is not None and outcome is not None and _overlap(factor, outcome)) or _split_phrase(rel, factor, outcome):
             factor, outcome = rel.factor, rel.outcome
         out.append(replace(rel, factor=factor, outcome=outcome, valence_span=_valence_span(rel, outcome, factor)))
+    if not leftovers:
+        return out if relations else _paired(factors, outcomes, triggers)
     if out:
         cut: dict[str, list[Span]] = {"factor": [], "outcome": []}
         extra = _leftovers(out, factors, outcomes, fragment, benefit_from, triggers, detached, cut, rule_spans=relations,

