@@ -85,6 +85,8 @@ MESSAGES: dict[str, str] = {
     "(the first GPU when there is one, else the CPU).",
     "E405": "The claims models were asked to run on {device}, but {reason}. Install a CUDA build of torch "
     "that matches this machine's driver, or use --device cpu (or auto).",
+    "E406": "{what} must be one of {choices} for fast mode's factor/outcome spans, not {value!r} (rules: the "
+    "dependency rules, fastest; cnn: the claims model's distilled CNN tagger).",
     # --- projects, active learning, simulation ----------------------------------------------
     "E500": "{path}: no such project file. Create it with `srnlp project new NAME --from FILE`.",
     "E501": "{path}: not a readable SQLite file ({reason}); it is corrupted or not a project. "

@@ -8,6 +8,7 @@ import pytest
 from socialrecovery_nlp.claims.cnn_tagger import SETTINGS_FILE, CNNSpanTagger
 from socialrecovery_nlp.claims.minilm_tagger import TAGS, bio_tags
 from socialrecovery_nlp.claims.parser import load_parser
+from socialrecovery_nlp.errors import SrnlpError
 
 from .conftest import TAGGER_SENTENCES, tagged_claim
 
@@ -141,10 +142,10 @@ def test_the_component_refuses_a_bad_fast_spans_when_it_is_built(monkeypatch):
     from socialrecovery_nlp.claims.component import ClaimsComponent
 
     nlp = spacy.blank("en")
-    with pytest.raises(ValueError, match="fast_spans must be one of"):
+    with pytest.raises(SrnlpError, match="fast_spans must be one of rules, cnn"):
         ClaimsComponent(nlp, fast=True, fast_spans="minilm")
     monkeypatch.setenv(claims_model.FAST_SPANS_ENV, "minilm")
-    with pytest.raises(ValueError, match="SRNLP_CLAIMS_FAST_SPANS must be one of"):
+    with pytest.raises(SrnlpError, match="SRNLP_CLAIMS_FAST_SPANS must be one of"):
         ClaimsComponent(nlp, fast=True)
     assert ClaimsComponent(nlp, fast=False).fast_spans is None  # full mode does not read it
 
@@ -157,10 +158,11 @@ def test_fast_spans_come_from_the_environment_and_a_bad_value_is_refused(monkeyp
     monkeypatch.setenv(claims_model.FAST_SPANS_ENV, " CNN ")
     assert claims_model.fast_spans_from_env() == "cnn"
     monkeypatch.setenv(claims_model.FAST_SPANS_ENV, "minilm")
-    with pytest.raises(ValueError, match="must be one of rules, cnn, not 'minilm'"):
+    with pytest.raises(SrnlpError, match="must be one of rules, cnn for fast mode's factor/outcome spans, not 'minilm'"):
         claims_model.fast_spans_from_env()
-    with pytest.raises(ValueError, match="fast_spans must be one of"):
+    with pytest.raises(SrnlpError, match="fast_spans must be one of") as caught:
         claims_model.load_extractor(None, None, fast=True, fast_spans="tagger")
+    assert caught.value.code == "E406"
 
 
 def test_model_id_tells_cnn_spans_from_rule_spans(fitted):

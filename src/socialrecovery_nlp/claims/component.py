@@ -18,7 +18,7 @@ from spacy.util import minibatch
 
 from ..errors import warn
 from ..pipeline.extensions import add_model, register_extensions
-from .model import FAST_SPANS, MODEL_NAME, claims_model_id, fast_from_env, fast_spans_from_env, load_extractor
+from .model import MODEL_NAME, check_fast_spans, claims_model_id, fast_from_env, fast_spans_from_env, load_extractor
 
 
 class ClaimsComponent:
@@ -36,8 +36,8 @@ class ClaimsComponent:
         self.fast_spans = fast_spans
         if fast_spans is None and (fast_from_env() if fast is None else fast):
             fast_spans_from_env()  # a bad value fails here, when the pipeline is built, not at the first document
-        elif fast_spans is not None and fast_spans not in FAST_SPANS:
-            raise ValueError(f"fast_spans must be one of {', '.join(FAST_SPANS)}, not {fast_spans!r}")
+        elif fast_spans is not None:
+            check_fast_spans(fast_spans)
         #: where the MiniLM models run (``None``: ``$SRNLP_CLAIMS_DEVICE``, else the CPU)
         self.device = device
         self._loaded = False

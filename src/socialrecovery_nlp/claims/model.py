@@ -6,7 +6,7 @@ import os
 import warnings
 from pathlib import Path
 
-from ..errors import SrnlpWarning
+from ..errors import SrnlpError, SrnlpWarning
 from ..modeldir import model_id, read_meta
 from ..paths import find_model
 from .cascade_detector import CascadeClaimDetector
@@ -35,11 +35,16 @@ FAST_SPANS = ("rules", "cnn")
 
 
 def fast_spans_from_env() -> str:
-    """Fast mode's spans from :data:`FAST_SPANS_ENV` (``rules`` when unset); anything else is an error."""
+    """Fast mode's spans from :data:`FAST_SPANS_ENV` (``rules`` when unset); anything else is E406."""
     value = os.environ.get(FAST_SPANS_ENV, "").strip().lower() or "rules"
-    if value not in FAST_SPANS:
-        raise ValueError(f"${FAST_SPANS_ENV} must be one of {', '.join(FAST_SPANS)}, not {value!r}")
+    check_fast_spans(value, f"${FAST_SPANS_ENV}")
     return value
+
+
+def check_fast_spans(value, what: str = "fast_spans") -> None:
+    """E406 unless ``value`` is one of :data:`FAST_SPANS`."""
+    if value not in FAST_SPANS:
+        raise SrnlpError("E406", what=what, choices=", ".join(FAST_SPANS), value=value)
 
 
 def load_extractor(model: str | Path | None = None, spacy_model: str | None = None,
@@ -59,8 +64,8 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
         return None
     meta = read_meta(path)
     fast = fast_from_env() if fast is None else fast
-    if fast_spans is not None and fast_spans not in FAST_SPANS:
-        raise ValueError(f"fast_spans must be one of {', '.join(FAST_SPANS)}, not {fast_spans!r}")
+    if fast_spans is not None:
+        check_fast_spans(fast_spans)
     if fast and fast_spans is None:
         fast_spans = fast_spans_from_env()
     where = "cpu" if fast else resolve_device(device)
