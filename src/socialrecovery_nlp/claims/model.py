@@ -29,7 +29,7 @@ def fast_from_env() -> bool:
 
 
 #: Environment variable that picks fast mode's spans: ``rules`` (the default, fastest) or ``cnn`` (the model's
-#: distilled CNN tagger: better directions and outcomes, about a third slower; docs/models/claims.md).
+#: distilled CNN tagger: better detection and directions, a third to a half slower; bench/claims_fast_spans.md).
 FAST_SPANS_ENV = "SRNLP_CLAIMS_FAST_SPANS"
 FAST_SPANS = ("rules", "cnn")
 
@@ -56,9 +56,10 @@ def load_extractor(model: str | Path | None = None, spacy_model: str | None = No
     with its own cut-offs) and the span tagger; several times faster on CPU, less accurate. ``None`` reads
     ``$SRNLP_CLAIMS_FAST``. Fast mode's spans come from the rules, or with ``fast_spans="cnn"`` from the model's
     distilled CNN tagger where it has one (``None`` reads ``$SRNLP_CLAIMS_FAST_SPANS``, only in fast mode). Where
-    the MiniLM tagger cannot run (no torch), the CNN tagger is used if the model has one. ``device``: where the MiniLM models run (``cpu``,
-    ``cuda``, ``cuda:N``, ``auto``; ``None`` reads ``$SRNLP_CLAIMS_DEVICE``, else ``cpu``), checked before
-    anything is loaded (:func:`.device.resolve_device`); fast mode runs on the CPU whatever it says."""
+    the MiniLM tagger cannot run (no torch), the CNN tagger is used if the model has one. ``device``: where the
+    MiniLM models run (``cpu``, ``cuda``, ``cuda:N``, ``auto``; ``None`` reads ``$SRNLP_CLAIMS_DEVICE``, else
+    ``cpu``), checked before anything is loaded (:func:`.device.resolve_device`); fast mode runs on the CPU
+    whatever it says."""
     path = Path(model) if model else find_model(MODEL_NAME)
     if path is None or not (path / "meta.json").is_file():
         return None

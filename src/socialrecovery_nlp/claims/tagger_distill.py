@@ -4,11 +4,11 @@
 
 The teacher is the model's own MiniLM tagger, run by the model's full extractor over unannotated screening
 records (``--pool``, default every ``data/screening/*.csv``): every candidate sentence it tags, with the tag
-probabilities it gives, becomes a silver example (distillation with soft targets). Records in any claims annotation file (training,
-development or held-out test) are left out, and so is any candidate sentence whose words equal an annotated
-sentence's (the screening sets hold duplicate records under other ids), so no annotated text reaches the student
-through the teacher. The student learns
-from the gold tags of the training claim sentences (repeated ``gold_repeat`` times) and the silver tags together.
+probabilities it gives, becomes a silver example (distillation with soft targets). Records in any claims
+annotation file (training, development or held-out test) are left out, and so is any candidate sentence whose
+words equal an annotated sentence's (the screening sets hold duplicate records under other ids), so no annotated
+text reaches the student through the teacher. The student learns from the gold tags of the training claim
+sentences (repeated ``gold_repeat`` times) and the silver tags together.
 Writes ``span_tagger_cnn/`` and ``span_tagger_cnn.json`` into ``--model`` and the summary into its ``meta.json``
 (``fast_spans``). ``srnlp train training/claims.toml`` runs the same step after the MiniLM tagger (``[fast_spans]``).
 """
@@ -152,7 +152,8 @@ def distil(model: str | Path, examples: list[dict], settings: dict[str, Any], po
     pool = POOL if pool is None else pool
     records = pool_records(pool, exclude)
     if not records:
-        raise RuntimeError(f"no unannotated record with an abstract in the pool ({', '.join(map(str, pool)) or 'none'})")
+        names = ", ".join(map(str, pool)) or "none"
+        raise RuntimeError(f"no unannotated record with an abstract in the pool ({names})")
     silver_docs, silver = teacher_tags(extractor, records)
     kept = [i for i, doc in enumerate(silver_docs) if text_key(doc.text) not in seen]
     n_annotated = len(silver_docs) - len(kept)
