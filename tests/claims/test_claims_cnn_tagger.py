@@ -183,3 +183,35 @@ def test_the_tagger_hooks_give_relations_with_its_spans(fitted):
     assert [(doc[slice(*r.factor)].text, doc[slice(*r.outcome)].text) for r in relations] == [
         ("Peer support", "relapse")]
     assert fitted.support(doc, (0, 2), "F") > 0.5
+
+
+def test_tags_come_back_in_tag_order_whatever_order_the_pipe_keeps_its_labels(fitted, parsed, monkeypatch):
+    """The pipe's label order is not assumed to be :data:`TAGS`: a tagger whose labels (and output rows) are
+    permuted tags the same, and one trained while its labels were added in reverse learns the right tags."""
+    docs, tags = parsed
+    expected = fitted.tag(docs)
+    import copy
+
+    twin = copy.deepcopy(fitted)
+    pipe = twin._pipe()
+    order = list(reversed(range(len(TAGS))))
+    pipe.cfg["labels"] = [pipe.cfg["labels"][i] for i in order]
+    softmax = pipe.model.get_ref("softmax")
+    softmax.set_param("W", softmax.get_param("W")[order])
+    softmax.set_param("b", softmax.get_param("b")[order])
+    assert pipe.labels != tuple(TAGS)
+    assert all(np.allclose(a, b) for a, b in zip(twin.tag(docs), expected))
+
+    from spacy.pipeline.tagger import Tagger
+
+    add_label = Tagger.add_label
+
+    def add_first(self, label):  # keeps the labels in the reverse of the order they are added
+        added = add_label(self, label)
+        self.cfg["labels"].insert(0, self.cfg["labels"].pop())
+        return added
+
+    monkeypatch.setattr(Tagger, "add_label", add_first)
+    reverse = CNNSpanTagger(width=32, depth=2, epochs=30, batch_size=4).fit(docs * 3, tags * 3)
+    assert reverse._pipe().labels == tuple(reversed(TAGS))
+    assert [p.argmax(1).tolist() for p in reverse.tag(docs)] == tags
