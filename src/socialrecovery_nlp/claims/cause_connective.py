@@ -215,8 +215,9 @@ def source_relation(token: Token) -> tuple[Token, Token, str] | None:
         return None
     if token.dep_ in ("attr", "dobj") and verb.lower_ in _BE | _GIVING_VERBS:
         holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-        if holder is None or holder.lower_ in _NOT_OUTCOMES or holder.pos_ not in ("NOUN", "PROPN", "VERB"):
-            return None
+        if holder is None or holder.lower_ in _NOT_OUTCOMES or (
+                holder.pos_ not in ("NOUN", "PROPN", "VERB") and holder.dep_ != "csubj"):
+            return None  # a clausal subject may open with "being" ("[Being in work] gave people a sense of Y"; round 9)
         return None if study_process(outcome) else (holder, outcome, kind)
     if token.dep_ == "nsubj" and verb.lower_ in _BE | {"include", "includes", "included"}:
         named = next((c for c in verb.children if c.dep_ in ("attr", "dobj") and c.i > token.i), None)

@@ -194,6 +194,15 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(["mediating", "modulating"], ASSOCIATE),
     # sixth round (agent:review-20): "[X] helps to overcome [barriers]": lowers its object (verbs only)
     **dict.fromkeys(["overcome", "overcomes", "overcoming", "overcame"], DECREASE),
+    # round 9: "[X] protected against [Y]" (the detector's "protect(s)" missing their -ed / -ing forms; a verb with
+    # "against" / "from" only, spans._usable_word_trigger); "[X] restricted [Y]" lowers its object (a verb with an
+    # object or a by-agent only: "analyses were restricted to adults" is a method)
+    **dict.fromkeys(["protected", "protecting"], BENEFIT),
+    **dict.fromkeys(["restrict", "restricts", "restricted", "restricting"], DECREASE),
+    # round 9: "[participants] attributed [Y] to [X]" (an active verb with its object and a "to" phrase only,
+    # :mod:`.attribution`; the passive "attributed to" is the reversed phrase)
+    **dict.fromkeys(["attribute", "attributes", "attributed", "attributing", "ascribe", "ascribes", "ascribed",
+                     "ascribing", "credit", "credits", "credited", "crediting"], INCREASE),
     # rules v9: "[X] maximizes [Y]", "essential for maximizing [Y]" (verbs only)
     **dict.fromkeys(["maximize", "maximizes", "maximized", "maximizing", "maximise", "maximises", "maximised",
                      "maximising"], BENEFIT),
@@ -206,6 +215,8 @@ RULE_TRIGGER_PHRASES: dict[str, str] = {
     # "[X] is involved in [Y]": an association ("participated in" is left out: "[29 subjects] participated in [a
     # double-blind trial]" is a method)
     "involved in": ASSOCIATE,
+    # round 9: "a link between [A] and [B]" like "relationship between" (the pair noun is read by spans._between_pair)
+    "link between": ASSOCIATE, "links between": ASSOCIATE,
     # rules v9: "[X] is a major risk factor" (a copula's predicate only, the outcome implicit; "risk factor for" is the
     # detector's phrase, :mod:`.implicit_predicates`); "[X] places limits on [Y]" (the object of a placing verb only,
     # :mod:`.limits`)
@@ -439,7 +450,11 @@ SOCIAL_WORDS = frozenset(
      "alliance", "alliances",
      # sixth round (agent:review-20): the parent-child bond and its like, one hyphenated word to the factor reader
      "parent-child", "mother-child", "father-child", "parent-infant", "mother-infant", "parent-adolescent",
-     "caregiver-child", "parent-offspring"]
+     "caregiver-child", "parent-offspring",
+     # round 9: money and debt (income), clubhouses and co-production (services as social arrangements), coercion
+     # and paternalism in services (the review: "coercive or paternalistic service responses")
+     "money", "debt", "debts", "clubhouse", "clubhouses", "co-production", "coproduction", "coercion", "coercive",
+     "paternalistic", "paternalism"]
 )
 #: Social factors named by a compound of a word that is not social on its own (review-17).
 SOCIAL_COMPOUNDS = re.compile(
@@ -455,7 +470,10 @@ SOCIAL_COMPOUNDS = re.compile(
     r"|\b(?:negative|stressful|adverse|major|traumatic)\s+life[\s-]events?\b"
     r"|\bself-help\s+(?:groups?|organi[sz]ations?)\b|\bexpressed\s+emotions?\b"
     r"|\b(?:gender-based|domestic|sexual|intimate\s+partner|interpersonal|family|dating|partner|community|"
-    r"neighbou?rhood|school|workplace|racial|racist|homophobic)\s+violence\b")
+    r"neighbou?rhood|school|workplace|racial|racist|homophobic)\s+violence\b"
+    # round 9: services run by or built around peers, families, users or communities ("peer-led groups")
+    r"|\b(?:peer|family|user|carer|consumer|survivor|community)-(?:led|run|based|delivered|focused|centred|"
+    r"centered|facilitated|driven|operated|oriented)\b")
 
 
 #: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",

@@ -35,7 +35,7 @@ from . import lexicon as lx
 from .cause_connective import construction_only
 from .denied_conjunct import split_denied
 from .groups import population_condition
-from .span_scope import covariate, detached, joined_modifiers
+from .span_scope import covariate, detached, joined_modifiers, people_only
 from .spans import MEANS_VERBS, Relation, Trigger, find_triggers
 from .tagged_relations import SHORT_PHRASE, tagged_relations
 
@@ -191,8 +191,9 @@ class BioTagger:
         factors, outcomes = ([s for s in spans if not covariate(doc, s)] for spans in (factors, outcomes))
         factors, outcomes = joined_modifiers(doc, factors, outcomes, [  # short parsed spans know their role
             span for r in relations for span in (r.factor, r.outcome) if span is not None and span[1] - span[0] <= SHORT_PHRASE])
-        if len(outcomes) > 1:  # "X increased [acceptance] in patients with [BPD]": the population is no outcome
-            kept = [o for o in outcomes if not population_condition(doc, o)]
+        if len(outcomes) > 1:  # "X increased [acceptance] in patients with [BPD]": the population is no outcome, nor
+            # are the people acted on ("helped [service users] to regain [hope]"; round 9)
+            kept = [o for o in outcomes if not population_condition(doc, o) and not people_only(doc, o)]
             outcomes = kept or outcomes
         factors = [with_change_noun(doc, s) for s in factors]
         triggers = find_triggers(doc, skip)

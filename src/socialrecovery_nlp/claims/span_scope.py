@@ -163,3 +163,21 @@ def joined_modifiers(doc: Doc, factors: list[tuple[int, int]], outcomes: list[tu
                 mods.remove(a)
                 heads[heads.index(b)] = (a[0], b[1])
     return factors, outcomes
+
+
+#: People nouns: a span that names only people is the population a relation acts on, not its outcome.
+_PEOPLE_NOUNS = frozenset(["people", "person", "persons", "participants", "users", "patients", "clients",
+                           "individuals", "men", "women", "children", "adults", "adolescents", "students",
+                           "respondents", "subjects", "consumers", "residents", "members", "veterans", "youth",
+                           "them", "us", "others"])
+#: Words that may stand before the people noun in such a span: "many participants", "service users".
+_PEOPLE_LEADS = frozenset(["the", "a", "these", "those", "their", "our", "some", "many", "most", "all", "several",
+                           "few", "both", "other", "service", "mental", "health", "older", "younger", "young"])
+
+
+def people_only(doc: Doc, span: tuple[int, int]) -> bool:
+    """Does the range ``span`` of ``doc`` name only people ("[service users]", "[many participants]")? Such a tagged
+    span is who a relation acts on ("helped [service users] to regain hope", "undermined recovery for [many
+    participants]"), never an outcome of its own; a restricted group ("people with psychosis") is left alone."""
+    words = [doc[k].lower_ for k in range(*span)]
+    return bool(words) and words[-1] in _PEOPLE_NOUNS and all(w in _PEOPLE_LEADS for w in words[:-1])

@@ -28,6 +28,7 @@ from . import lexicon as lx
 from .direction import LOWER_COMPOUNDS
 from .adjective_comparison import compared_adjective
 from .attained_through import MEANS_VERBS, judged_means
+from .attribution import ATTRIBUTE_VERBS, attributed_to
 from .barrier_sources import barrier_source, tied_barrier
 from .cause_connective import CONNECTIVES, SOURCE_NOUNS, connective_cause, source_relation
 from .change_modifier import split_changes, strip_change
@@ -372,6 +373,12 @@ def independent_of(token: Token) -> bool:
         and _judged_treatment(verb)
 
 
+def _seeking_next(token: Token) -> bool:
+    """Is ``token`` followed by "seeking" ("help seeking", "help-seeking")?"""
+    following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    return following[:1] in (["seeking"], ["seekers"]) or following in (["-", "seeking"], ["-", "seekers"])
+
+
 def _usable_word_trigger(token: Token) -> bool:
     if token.lower_ in _GIVING_WORDS and any(c.dep_ == "dobj" and c.lower_ in _GIVEN_EVIDENCE for c in token.children):
         return False  # "This work provides [an initial indication] that X promotes Y": a report of evidence, whose
@@ -441,6 +448,18 @@ def _usable_word_trigger(token: Token) -> bool:
         return False  # "[children] at risk of conduct disorder were recruited": who was studied (agent:review-21)
     if token.lower_.startswith("overc") and token.pos_ != "VERB":
         return False  # a verb only (agent:review-20)
+    if token.lower_ in ("help", "support") and _seeking_next(token):
+        return False  # "help seeking", "support-seeking": a behaviour, no relation (round 9)
+    if token.lower_ in ATTRIBUTE_VERBS:  # "[they] attributed [Y] to [X]" only (round 9, :mod:`.attribution`)
+        return attributed_to(token) is not None
+    if token.lower_ in ("protected", "protecting"):  # "[X] protected against [Y]" only, not "protected time" nor
+        # "[patients] were protected from Y" (round 9)
+        return token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("against", "from") for c in
+                                            token.children) and not any(c.dep_ == "auxpass" for c in token.children)
+    if token.lower_.startswith("restrict"):  # "[X] restricted [Y]", "[Y] was restricted by [X]" only, a finite verb
+        # or a passive participle ("an effect on [restricting] drugs" names an outcome; round 9)
+        return token.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
+            c.dep_ == "dobj" or (c.dep_ == "agent" and c.lower_ == "by") for c in token.children)
     if token.lower_.startswith("maximi") and token.pos_ != "VERB":
         return False  # a verb only (rules v9)
     if token.lower_ in ("limit", "limits", "require", "requires") and token.pos_ != "VERB":
@@ -623,6 +642,11 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             if made[1].i > head.i and made[1].dep_ != "nsubj":  # "it harder [to form relationships]": no "to"
                 outcome = (max(outcome[0], made[1].i), outcome[1])
             relations.append(Relation(trigger, made[2], factor, outcome))
+            continue
+        attribution = attributed_to(head) if special and trigger.end - trigger.start == 1 else None
+        if attribution is not None:  # "[they] attributed [Y] to [X]": the subject only reports (round 9)
+            relations.append(Relation(trigger, trigger.kind, _phrase(attribution[0], blocked, parens=True),
+                                      _phrase(attribution[1], blocked, exclude=trigger, population=True, outcome=True)))
             continue
         difficulty = difficulty_cause(head) if special and trigger.end - trigger.start == 1 else None
         if difficulty is not None:  # "[Y] is difficult because of [X]": the cause hinders the subject (rules v9)

@@ -76,6 +76,12 @@ MORE_BAD = (
     "non-conformity", "rescue medication", "rescue analgesia", "variability",
     # rules v9 (review-style prose): self-harm, infection burden, inpatient days and clinical uncertainty
     "parasuicide", "hiv", "hospital days", "uncertainty",
+    # round 9: public stigma as the social recovery literature measures it ("reduced [stereotypes]" promotes)
+    "stereotype", "stereotyping", "social distance",
+    # round 9: what "[X] were more likely to be [Y]" says of people, as participles ("to be [detained]")
+    "hospitalised", "hospitalized", "rehospitalised", "rehospitalized", "readmitted", "re-admitted", "detained",
+    "sectioned", "incarcerated", "imprisoned", "arrested", "restrained", "secluded", "victimised", "victimized",
+    "bullied", "evicted", "admitted to hospital", "admitted to a psychiatric", "admitted to psychiatric",
 )
 #: Health, functioning and social goods.
 MORE_GOOD = (
@@ -93,6 +99,8 @@ MORE_GOOD = (
     "social interaction", "neuroprotection", "health promotion", "heart rate variability", "quality-of-life",
     "sociability", "flexibility", "problem-solving", "mindfulness", "clinical pregnancy", "pregnancy rate",
     "live birth", "hippocampal volume", "brain volume", "grey matter volume", "gray matter volume",
+    # round 9: goods of the social recovery literature missing above ("reduced [help seeking]" is bad)
+    "help seeking", "social role", "valued role",
 )
 
 #: Care processes: a head that names one is good whatever it is applied to ("screening for depression", "HbA1c
@@ -186,7 +194,10 @@ WORSE = frozenset(lx.WORSE_MODIFIERS) | frozenset([
     # 0.6.0 (agent:claims-14)
     "impairing", "damaging", "detrimental", "deleterious", "toxic", "inappropriate", "unnecessary", "excessive",
     "abnormal", "aberrant", "pathological", "unsafe", "disrupted", "dysregulated", "unrealistic", "unmet",
-    "suboptimal", "inadequate", "insufficient", "coercive", "harsh", "punitive"])
+    "suboptimal", "inadequate", "insufficient", "coercive", "harsh", "punitive",
+    # round 9: stigma and discrimination ("reduced [stigmatising attitudes]" promotes: "attitudes" alone read good)
+    "stigmatising", "stigmatizing", "discriminatory", "prejudicial", "prejudiced", "hostile", "stereotypical",
+    "stereotyped", "demeaning", "derogatory"])
 #: Modifiers that make an unknown head good ("beneficial effects", "protective effect").
 BETTER = frozenset(lx.BETTER_MODIFIERS) | frozenset([
     "beneficial", "protective", "favorable", "favourable", "healthy", "adaptive", "therapeutic", "successful"])
