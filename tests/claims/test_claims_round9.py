@@ -129,9 +129,10 @@ def test_the_people_acted_on_are_no_outcome_of_the_span_tagger(shipped_extractor
 
 
 @pytest.mark.parametrize("factor, social", [
-    ("Peer-led groups", True), ("family-based intervention", True), ("Clubhouse membership", True),
-    ("Lack of money", True), ("debt", True), ("co-production", True), ("Coercive treatment", True),
-    ("community-acquired pneumonia", False), ("the parent drug", False), ("peer review", True),
+    ("Peer-led groups", True), ("family-focused intervention", True), ("Clubhouse membership", True),
+    ("Lack of money", True), ("co-production", True), ("Coercive treatment", True),
+    ("community-acquired pneumonia", False), ("the parent drug", False), ("sleep debt", False),
+    ("a family-based association test", False), ("a community-based sample", False),
 ])
 def test_social_factors_of_round_9(rules_extractor, factor, social):
     assert rules_extractor.social_factor(factor) is social
@@ -158,3 +159,91 @@ def test_a_hedged_difference_in_likelihood_stays_conditional(rules_extractor, bl
     claims = [c.to_dict() for c in rules_extractor(blank_nlp("Unemployed people may be more likely to be "
                                                                "readmitted."))]
     assert [c["strength"] for c in claims] == ["conditional_causal"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Experiences of stigma led some participants to withdraw from social activities.",
+     [("Experiences of stigma", "withdraw from social activities", "hinders")]),
+    ("Stigma caused participants to withdraw from social activities.",
+     [("Stigma", "withdraw from social activities", "hinders")]),
+    ("Peer workers encouraged service users to seek help.", [("Peer workers", "seek help", "promotes")]),
+    ("Negative attitudes of professionals discouraged service users from seeking help.",
+     [("Negative attitudes of professionals", "seeking help", "hinders")]),
+    ("Side effects prevented patients from returning to work.", [("Side effects", "returning to work", "hinders")]),
+    ("Participants were encouraged by staff to attend appointments.", [("staff", "attend appointments", "promotes")]),
+])
+def test_a_factor_that_moves_people_to_do_something(rules_extractor, blank_nlp, text, expected):
+    assert _claims(rules_extractor, blank_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["These findings led us to conclude that the groups differed.",
+                                  "Nurses led the groups.", "Participants kept a diary."])
+def test_the_authors_reasoning_and_other_senses_are_no_moved_action(text):
+    from socialrecovery_nlp.claims.object_control import controlled_action
+
+    assert all(controlled_action(t) is None for t in load_parser()(text))
+
+
+@pytest.mark.parametrize("outcome, valence", [
+    ("withdraw from social activities", -1), ("seek help", 1), ("stop drinking", 1), ("quit smoking", 1),
+    ("using drugs", -1), ("withdrawal symptoms", -1), ("engage with services", 1),
+])
+def test_verb_phrase_outcomes(outcome, valence):
+    assert outcome_valence(outcome) == valence
+
+
+# agent:review-30's examples: the round's words outside their constructions state no relation
+
+@pytest.mark.parametrize("text", [
+    "Treatment was not restricted to children with ADHD.",
+    "Protected time for supervision was not available.",
+    "Credit was not given for attendance.",
+    "We restricted the analysis to randomised trials.",
+])
+def test_construction_words_without_their_construction_make_no_claim(rules_extractor, blank_nlp, text):
+    assert _claims(rules_extractor, blank_nlp, text) == []
+
+
+def test_construction_words_count_for_nothing_without_a_parse():
+    from socialrecovery_nlp.claims.cause_connective import construction_only
+
+    assert all(construction_only((w,)) for w in ("restricted", "protected", "attributed", "encouraged", "deterred"))
+    assert not any(construction_only((w,)) for w in ("caused", "prevented", "hindered", "reduced"))
+
+
+@pytest.mark.parametrize("text", [
+    "Participants attributed great importance to peer support.",
+    "Patients attributed hostile intentions to others.",
+    "Voice hearers attributed meaning to their voices.",
+])
+def test_attributing_a_property_or_reading_is_no_relation(text):
+    parser = load_parser()
+    assert all(attributed_to(t) is None for t in parser(text))
+
+
+@pytest.mark.parametrize("outcome, valence", [
+    ("sucrose preference in restrained rats", 0), ("visits among incarcerated fathers", 0),
+    ("incarcerated fathers", 0), ("admitted", 0), ("discriminatory accuracy of the score", 0),
+    ("discriminatory behaviour", -1),
+])
+def test_participles_and_discriminatory_only_in_their_place(outcome, valence):
+    assert outcome_valence(outcome) == valence
+
+
+def test_what_is_protected_is_no_outcome(rules_extractor, blank_nlp):
+    assert _claims(rules_extractor, blank_nlp, "Social support protected adolescents from depression.") == [
+        ("Social support", "depression", "promotes")]
+
+
+@pytest.mark.parametrize("outcome", ["anxiety-like behavior", "depressive-like huddling behavior",
+                                     "depression-like behaviors in rats"])
+def test_a_like_compound_is_read_as_its_stem(outcome):
+    assert outcome_valence(outcome) == -1
+
+
+@pytest.mark.parametrize("text", ["Stress caused cortisol levels to rise.",
+                                  "Growth restriction causes compensatory mechanisms to arise early."])
+def test_a_thing_made_to_change_is_no_moved_action(text):
+    from socialrecovery_nlp.claims.object_control import controlled_action
+
+    assert all(controlled_action(t) is None for t in load_parser()(text))

@@ -85,9 +85,11 @@ MADE_WORDS = frozenset(["harder", "hard", "impossible", "easier", "easy", "possi
 
 def construction_only(words: tuple[str, ...]) -> bool:
     """Whether a trigger phrase (lower-cased words) is a relation only in one construction (this module's, or a
-    made hard / easy word's), so that it counts for nothing without a parse that shows one ("No discontinuations
-    due to adverse events occurred", "because surgery was not possible")."""
-    return words in CONNECTIVES or words in SOURCE_NOUNS or (len(words) == 1 and words[0] in MADE_WORDS)
+    made hard / easy word's, or round 9's construction verbs), so that it counts for nothing without a parse that shows
+    one ("No discontinuations due to adverse events occurred", "because surgery was not possible", "was not
+    [restricted] to children")."""
+    return words in CONNECTIVES or words in SOURCE_NOUNS or (len(words) == 1 and (
+        words[0] in MADE_WORDS or words[0] in lx.CONSTRUCTION_ONLY_WORDS))
 
 
 def connective_at(token: Token) -> tuple[str, ...] | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .valence import WORSE
 from .valence import outcome_valence as _head_valence
 
 DIRECTIONS = ("promotes", "hinders", "no_effect", "mixed")
@@ -77,15 +78,17 @@ def lesser_change(before_trigger: str, lead: str, trigger_is_change_noun: bool) 
     return bool(_LESSER_CHANGE.search(lead)) or (trigger_is_change_noun and bool(_LESSER_END.search(before_trigger)))
 
 
+#: Evaluative bad modifiers (not amount words, which :func:`association_valence` reads)
+_EVALUATIVE_WORSE = WORSE - lx.WORSE_MODIFIERS - LOWERING_WORDS - _EVALUATED_WORSE
+
+
 def worsened_lead(lead: str) -> bool:
     """Is the outcome's head marked bad by an evaluative modifier the parse left out of its span, in the ``lead``
     between trigger and outcome ("reduced [stigmatising] attitudes", "stigmatising" read as a verb; round 9)? Only
     determiners may stand beside it; amount words are read by :func:`association_valence`."""
-    from .valence import WORSE
-
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", lead.lower())
-    evaluative = WORSE - lx.WORSE_MODIFIERS - LOWERING_WORDS - _EVALUATED_WORSE
-    return bool(words) and words[-1] in evaluative and all(w in ("the", "a", "an", "their", "its") for w in words[:-1])
+    return bool(words) and words[-1] in _EVALUATIVE_WORSE and all(w in ("the", "a", "an", "their", "its")
+                                                                  for w in words[:-1])
 
 
 def association_valence(lead: str, outcome: str) -> int:

@@ -43,6 +43,11 @@ _DENIED_ALTERNATIVE = re.compile(r"(?:\b(?:but|and|or)\s+)?\bnot\s+$", re.IGNORE
 _DENIED_CONNECTIVE = re.compile(r"(?:\b(?:but|and|or)\s+)?$", re.IGNORECASE)
 _DENIED_GAP = re.compile(r"\s*,?\s*(?:but|and|or)\s+not\s+(?!(?:only|necessarily|always|just|quite|yet|all|"
                          r"\w+ly)\b)[^,;:()]{1,60}?,?\s*", re.IGNORECASE)
+#: "[X] were more likely to [Y]": a group difference in likelihood, correlational when stated without a hedge (the
+#: annotated abstracts: 41 of 54 such claims; round 9)
+_LIKELIHOOD = frozenset(["more likely", "less likely"])
+
+
 #: change nouns that can be a relation's trigger ("[smaller] improvements in Y were seen with X")
 _CHANGE_NOUNS = frozenset(["reduction", "reductions", "decrease", "decreases", "decline", "declines", "increase",
                            "increases", "improvement", "improvements", "gain", "gains", "rise", "rises", "benefit",
@@ -428,11 +433,13 @@ class ClaimExtractor:
                 # outcome; "improves [symptoms]" keeps its benefit (agent:review-20)
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
+            correlational = rel.trigger.kind == lx.ASSOCIATE or rel.group_result or (
+                trigger_text in _LIKELIHOOD and not hedge)
             claims.append(Claim(
                 signals=self._signals(token_doc, rel, kind, valence),
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
-                strength=hedging.strength(lx.ASSOCIATE if rel.trigger.kind == lx.ASSOCIATE or rel.group_result or (
-                    trigger_text in _LIKELIHOOD and not hedge) else rel.kind, bool(hedge)), hedged=bool(hedge), hedge_cue=hedge,
+                strength=hedging.strength(lx.ASSOCIATE if correlational else rel.kind, bool(hedge)), hedged=bool(hedge),
+                hedge_cue=hedge,
                 negated=bool(negation), score=score,
                 citations=[Citation(c.text, c.start + sent.start_char, c.end + sent.start_char, c.authors,
                                     c.year, c.pages, list(c.numbers)) for c in citations],
@@ -600,11 +607,6 @@ _HEADING = re.compile(
     r"^\s*(?:(?:(?:" + _CAPS_HEADING_WORDS + r"),?\s+)*(?:" + _CAPS_HEADING_WORDS + r")\s+(?=[A-Z][a-z])"
     r"|(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})\s*:\s*|(?:(?i:abstract|background|objectives?|aims?|purpose|context|"
     r"methods?|results?|findings|conclusions?|discussion|introduction|interpretation|significance)(?=\s+[A-Z])\s+)+)")
-
-
-#: "[X] were more likely to [Y]": a group difference in likelihood, correlational when stated without a hedge (the
-#: annotated abstracts: 41 of 54 such claims; round 9)
-_LIKELIHOOD = frozenset(["more likely", "less likely"])
 
 
 def heading_length(text: str) -> int:

@@ -131,6 +131,24 @@ TRIGGER_PHRASES: dict[str, str] = {
     **dict.fromkeys([f"{noun} {prep}" for noun in ("deficit", "deficits", "impairment", "impairments", "abnormality",
                                                    "abnormalities") for prep in ("in", "of")], HARM),
 }
+#: Round 9's construction verbs (see RULE_TRIGGER_WORDS): "protected against", "restricted", "attributed Y to X",
+#: "led people to Y", "discouraged people from Y-ing".
+PROTECT_WORDS = frozenset(["protected", "protecting"])
+RESTRICT_WORDS = frozenset(["restrict", "restricts", "restricted", "restricting"])
+ATTRIBUTE_VERBS = frozenset(["attribute", "attributes", "attributed", "attributing", "ascribe", "ascribes", "ascribed",
+                             "ascribing", "credit", "credits", "credited", "crediting"])
+TO_CONTROL_VERBS = frozenset(
+    ["cause", "causes", "caused", "causing", "lead", "leads", "led", "leading", "encourage", "encourages", "encouraged",
+     "encouraging", "motivate", "motivates", "motivated", "motivating", "prompt", "prompts", "prompted", "prompting",
+     "force", "forces", "forced", "forcing", "push", "pushes", "pushed", "pushing", "drive", "drives", "drove",
+     "driving", "compel", "compels", "compelled", "compelling", "inspire", "inspires", "inspired", "inspiring"])
+FROM_CONTROL_VERBS = frozenset(
+    ["discourage", "discourages", "discouraged", "discouraging", "deter", "deters", "deterred", "deterring", "stop",
+     "stops", "stopped", "stopping", "keep", "keeps", "kept", "keeping", "prevent", "prevents", "prevented",
+     "preventing", "hinder", "hinders", "hindered", "hindering", "bar", "bars", "barred", "barring", "dissuade",
+     "dissuades", "dissuaded", "dissuading"])
+
+
 #: Triggers read by the span rules (:mod:`.spans`) and the candidate-sentence filter (``TRIGGER_RE``), but not by
 #: the detector's features (``TRIGGER_WORDS`` / ``TRIGGER_PHRASES``), so that the detector's inputs stay those of
 #: the trained models (claims@0.7.0 round 3: adding them to ``TRIGGER_WORDS`` lost a seed-CV detection through the
@@ -194,15 +212,15 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(["mediating", "modulating"], ASSOCIATE),
     # sixth round (agent:review-20): "[X] helps to overcome [barriers]": lowers its object (verbs only)
     **dict.fromkeys(["overcome", "overcomes", "overcoming", "overcame"], DECREASE),
-    # round 9: "[X] protected against [Y]" (the detector's "protect(s)" missing their -ed / -ing forms; a verb with
-    # "against" / "from" only, spans._usable_word_trigger); "[X] restricted [Y]" lowers its object (a verb with an
-    # object or a by-agent only: "analyses were restricted to adults" is a method)
-    **dict.fromkeys(["protected", "protecting"], BENEFIT),
-    **dict.fromkeys(["restrict", "restricts", "restricted", "restricting"], DECREASE),
-    # round 9: "[participants] attributed [Y] to [X]" (an active verb with its object and a "to" phrase only,
-    # :mod:`.attribution`; the passive "attributed to" is the reversed phrase)
-    **dict.fromkeys(["attribute", "attributes", "attributed", "attributing", "ascribe", "ascribes", "ascribed",
-                     "ascribing", "credit", "credits", "credited", "crediting"], INCREASE),
+    # round 9: "[X] protected (Z) against / from [Y]" lowers Y (the detector's "protect(s)" missing their -ed / -ing
+    # forms; :mod:`.object_control`); "[X] restricted [Y]" lowers its object (a verb with an object or a by-agent and
+    # no "to" phrase: "analyses were restricted to adults" is a method); "[participants] attributed [Y] to [X]"
+    # (:mod:`.attribution`; the passive "attributed to" is the reversed phrase); "[X] led [people] to [Y]", "[X]
+    # discouraged [people] from [Y-ing]" (:mod:`.object_control`). Each only in its construction: see
+    # CONSTRUCTION_ONLY_WORDS below.
+    **dict.fromkeys(PROTECT_WORDS, DECREASE), **dict.fromkeys(RESTRICT_WORDS, DECREASE),
+    **dict.fromkeys(ATTRIBUTE_VERBS, INCREASE), **dict.fromkeys(TO_CONTROL_VERBS - TRIGGER_WORDS.keys(), INCREASE),
+    **dict.fromkeys(FROM_CONTROL_VERBS - TRIGGER_WORDS.keys(), DECREASE),
     # rules v9: "[X] maximizes [Y]", "essential for maximizing [Y]" (verbs only)
     **dict.fromkeys(["maximize", "maximizes", "maximized", "maximizing", "maximise", "maximises", "maximised",
                      "maximising"], BENEFIT),
@@ -235,6 +253,12 @@ RULE_TRIGGER_PHRASES: dict[str, str] = {
 RULE_ING_FORMS = frozenset(w for w in RULE_TRIGGER_WORDS if w.endswith("ing"))
 #: Every trigger the span rules and the candidate filter read.
 ALL_TRIGGER_WORDS: dict[str, str] = {**TRIGGER_WORDS, **RULE_TRIGGER_WORDS}
+#: Round 9's rule words that are relations only in the construction the span rules check on the parse: without a
+#: parse (the rules' fallback, the span tagger's parse-free triggers) they count for nothing ("Treatment was not
+#: [restricted] to children", "[Protected] time was not available"; agent:review-30). The detector's own trigger
+#: words among them ("caused", "prevented", "hindered") keep their other readings.
+CONSTRUCTION_ONLY_WORDS = (PROTECT_WORDS | RESTRICT_WORDS | ATTRIBUTE_VERBS | TO_CONTROL_VERBS
+                           | FROM_CONTROL_VERBS) - set(TRIGGER_WORDS)
 ALL_TRIGGER_PHRASES: dict[str, str] = {**TRIGGER_PHRASES, **RULE_TRIGGER_PHRASES}
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
@@ -451,9 +475,9 @@ SOCIAL_WORDS = frozenset(
      # sixth round (agent:review-20): the parent-child bond and its like, one hyphenated word to the factor reader
      "parent-child", "mother-child", "father-child", "parent-infant", "mother-infant", "parent-adolescent",
      "caregiver-child", "parent-offspring",
-     # round 9: money and debt (income), clubhouses and co-production (services as social arrangements), coercion
+     # round 9: money (income; not "debt": sleep or oxygen debt, agent:review-30), clubhouses and co-production (services as social arrangements), coercion
      # and paternalism in services (the review: "coercive or paternalistic service responses")
-     "money", "debt", "debts", "clubhouse", "clubhouses", "co-production", "coproduction", "coercion", "coercive",
+     "money", "clubhouse", "clubhouses", "co-production", "coproduction", "coercion", "coercive",
      "paternalistic", "paternalism"]
 )
 #: Social factors named by a compound of a word that is not social on its own (review-17).
@@ -471,9 +495,10 @@ SOCIAL_COMPOUNDS = re.compile(
     r"|\bself-help\s+(?:groups?|organi[sz]ations?)\b|\bexpressed\s+emotions?\b"
     r"|\b(?:gender-based|domestic|sexual|intimate\s+partner|interpersonal|family|dating|partner|community|"
     r"neighbou?rhood|school|workplace|racial|racist|homophobic)\s+violence\b"
-    # round 9: services run by or built around peers, families, users or communities ("peer-led groups")
-    r"|\b(?:peer|family|user|carer|consumer|survivor|community)-(?:led|run|based|delivered|focused|centred|"
-    r"centered|facilitated|driven|operated|oriented)\b")
+    # round 9: services run by or built around peers, users, carers or families ("peer-led groups"; not "community-based
+    # sample", "family-based association test", "consumer-driven health plans": agent:review-30)
+    r"|\b(?:peer|user|carer|survivor)-(?:led|run|based|delivered|focused|centred|centered|facilitated|driven|"
+    r"operated|oriented)\b|\bfamily-(?:led|run|focused|centred|centered|delivered|oriented)\b")
 
 
 #: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",

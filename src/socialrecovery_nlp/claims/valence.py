@@ -78,11 +78,21 @@ MORE_BAD = (
     "parasuicide", "hiv", "hospital days", "uncertainty",
     # round 9: public stigma as the social recovery literature measures it ("reduced [stereotypes]" promotes)
     "stereotype", "stereotyping", "social distance",
-    # round 9: what "[X] were more likely to be [Y]" says of people, as participles ("to be [detained]")
-    "hospitalised", "hospitalized", "rehospitalised", "rehospitalized", "readmitted", "re-admitted", "detained",
-    "sectioned", "incarcerated", "imprisoned", "arrested", "restrained", "secluded", "victimised", "victimized",
-    "bullied", "evicted", "admitted to hospital", "admitted to a psychiatric", "admitted to psychiatric",
+    # "discriminatory" only in its social compounds: "discriminatory accuracy / power" is a measure (agent:review-30)
+    "discriminatory behaviour", "discriminatory behavior", "discriminatory attitude", "discriminatory practice",
+    "discriminatory treatment", "discriminatory experience",
+    # verb phrases that object-control verbs make outcomes of ("led them to [withdraw from] friends")
+    "withdraw", "withdrew", "withdrawing", "withdrawn", "disengage", "disengaging", "disengaged", "self-isolate",
+    "self-isolating", "use drugs", "using drugs", "take drugs", "taking drugs",
 )
+#: Participles that say something bad happened to people, read only where they open the outcome: "[X] were more
+#: likely to [be detained]", "to be [hospitalised]"; as a premodifier they only name a population ("in [incarcerated]
+#: fathers"; round 9, agent:review-30)
+BAD_PARTICIPLES = frozenset(["hospitalised", "hospitalized", "rehospitalised", "rehospitalized", "readmitted",
+                             "re-admitted", "detained", "sectioned", "incarcerated", "imprisoned", "victimised",
+                             "victimized", "bullied", "evicted", "admitted"])
+_PARTICIPLE_LEADS = frozenset(["be", "being", "been", "get", "getting", "got", "become", "becoming"])
+
 #: Health, functioning and social goods.
 MORE_GOOD = (
     "energy expenditure", "response inhibition", "prepulse inhibition", "inhibitory control",
@@ -101,6 +111,9 @@ MORE_GOOD = (
     "live birth", "hippocampal volume", "brain volume", "grey matter volume", "gray matter volume",
     # round 9: goods of the social recovery literature missing above ("reduced [help seeking]" is bad)
     "help seeking", "social role", "valued role",
+    # verb phrases that object-control verbs make outcomes of ("encouraged them to [seek help]")
+    "seek help", "seeking help", "sought help", "seek treatment", "seeking treatment", "engage with", "engaging with",
+    "re-engage", "reengage",
 )
 
 #: Care processes: a head that names one is good whatever it is applied to ("screening for depression", "HbA1c
@@ -196,7 +209,7 @@ WORSE = frozenset(lx.WORSE_MODIFIERS) | frozenset([
     "abnormal", "aberrant", "pathological", "unsafe", "disrupted", "dysregulated", "unrealistic", "unmet",
     "suboptimal", "inadequate", "insufficient", "coercive", "harsh", "punitive",
     # round 9: stigma and discrimination ("reduced [stigmatising attitudes]" promotes: "attitudes" alone read good)
-    "stigmatising", "stigmatizing", "discriminatory", "prejudicial", "prejudiced", "hostile", "stereotypical",
+    "stigmatising", "stigmatizing", "prejudicial", "prejudiced", "hostile", "stereotypical",
     "stereotyped", "demeaning", "derogatory"])
 #: Modifiers that make an unknown head good ("beneficial effects", "protective effect").
 BETTER = frozenset(lx.BETTER_MODIFIERS) | frozenset([
@@ -216,13 +229,32 @@ def _with_modifiers(valence: int, words: set[str]) -> int:
 @lru_cache(maxsize=8192)
 def outcome_valence(text: str) -> int:
     """+1 if the outcome is good for a person, -1 if bad, 0 if unknown (see the module doc)."""
-    tokens = _TOKEN.findall(text.lower())
-    return _valence(tokens, depth=0)
+    return _valence(_tokens(text), depth=0)
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-cased tokens, a "-like" compound read as its stem: "[anxiety-like] behaviour" is as bad as anxiety (round
+    9: animal models name their outcomes so)."""
+    return [t[:-5] if t.endswith("-like") and len(t) > 5 else t for t in _TOKEN.findall(text.lower())]
+
+
+#: Verbs that end what follows: "[stop] drinking", "[quit] smoking" is as good as drinking is bad (round 9)
+_CESSATION = frozenset(["stop", "stops", "stopped", "stopping", "quit", "quits", "quitting", "cease", "ceased",
+                        "ceasing", "abstain", "abstaining"])
 
 
 def _valence(tokens: list[str], depth: int) -> int:
     if not tokens:
         return 0
+    if depth == 0 and tokens[0] in _PARTICIPLE_LEADS | BAD_PARTICIPLES:  # "[be detained] under the Mental Health Act"
+        lead = 1 if tokens[0] in _PARTICIPLE_LEADS else 0
+        after = tokens[lead + 1] if lead + 1 < len(tokens) else None
+        if lead < len(tokens) and tokens[lead] in BAD_PARTICIPLES and (after is None or after in POST_MODIFIER) and (
+                tokens[lead] != "admitted" or after in ("to", "into")):  # "admitted to hospital", not "admitted" alone
+            return -1  # (admitted to a study); "[incarcerated] fathers" is a population
+    if tokens[0] in _CESSATION and len(tokens) > 1 and depth < 3:
+        rest = tokens[2:] if tokens[1] == "from" and len(tokens) > 2 else tokens[1:]
+        return -_valence(rest, depth + 1)
     cut = _head_end(tokens)
     head, rest = tokens[:cut], tokens[cut + 1:] if cut < len(tokens) else []
     head_text = " ".join(head)
@@ -314,5 +346,5 @@ def outcome_head(text: str) -> str:
 def head_valence(text: str) -> int:
     """The valence of the outcome's head alone, before any post-modifier: "[enhanced anxiety] in rats" is bad,
     "[optimal management] of cancer" is unknown (no fallback to "cancer")."""
-    tokens = _TOKEN.findall(text.lower())
+    tokens = _tokens(text)
     return _valence(tokens[:_head_end(tokens)], depth=0)
