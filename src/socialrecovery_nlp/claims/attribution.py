@@ -29,9 +29,10 @@ _PROPERTIES = frozenset(["importance", "value", "values", "meaning", "meanings",
                          "qualities", "quality", "characteristics", "traits", "emotion", "emotions", "feelings",
                          "anger", "hostility", "power", "status", "credibility", "priority", "role", "roles", "cause",
                          "causes", "label", "labels", "name", "names", "agency"])
-#: "to" objects that name people: attributing something to others is a judgement of them
+#: "to" objects that name people in general: attributing something to others is a judgement of them (a named source of
+#: support, "to their families", stays a factor: agent:review-31)
 _PEOPLE = frozenset(["others", "other", "people", "them", "him", "her", "themselves", "himself", "herself", "someone",
-                     "persons", "individuals", "staff", "clinicians", "families", "family", "parents", "friends"])
+                     "persons", "individuals"])
 
 
 def attributed_to(verb: Token) -> tuple[Token, Token] | None:

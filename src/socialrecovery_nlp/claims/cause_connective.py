@@ -152,7 +152,8 @@ def _connective_cause(token: Token) -> tuple[Token, Token, str] | None:
     governor = _governor(token, words)
     if governor.lower_ in _KNOWLEDGE or any(c.dep_ in ("acomp", "attr") and c.lower_ in _KNOWLEDGE for c in governor.children):
         return None  # "[the role of X] is less defined / unclear because of a lack of data": what is known, no outcome
-    if governor.i == token.i or governor.lower_ in lx.ALL_TRIGGER_WORDS:
+    if governor.i == token.i or (governor.lower_ in lx.ALL_TRIGGER_WORDS and governor.lower_ not in
+                                 lx.CONSTRUCTION_ONLY_WORDS):
         return None  # "[Y] improved / was reduced because of [X]": the change verb's own relation reads the cause
     if governor.lower_ in _BE or governor.pos_ == "AUX":  # "[Y] was (not) due to [X]": a denial is the
         # relation's own negation

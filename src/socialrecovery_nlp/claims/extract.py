@@ -26,6 +26,7 @@ from . import lexicon as lx
 from .cause_connective import MADE_WORDS, construction_only
 from .claim import Claim
 from .detector import ClaimDetector
+from .protection import PROTECT_FORMS
 from .direction import OPPOSITE_KIND, association_valence, compose, lesser_change, outcome_valence, worsened_lead
 from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame, unasserted_spans
@@ -425,6 +426,8 @@ class ClaimExtractor:
                     trigger_text in ("risk factor for", "risk factors for"):
                 valence = -1  # what a risk factor is a risk for is bad by construction ("the receipt of disability
                 # income", "psychological outcomes"; review-18)
+            if valence >= 0 and trigger_text in PROTECT_FORMS and rel.kind == lx.DECREASE:
+                valence = -1  # what a factor protects against is bad by construction ("lethal challenge"; round 9)
             if kind == lx.BENEFIT and valence < 0 and trigger_text in _CORE_WORDS:
                 kind = lx.INCREASE  # "[Interpersonal dysfunction] is central to [BPD]": a core feature, not a help
             if kind == lx.BENEFIT and valence < 0 and trigger_text in _RAISING_WORDS and \

@@ -131,22 +131,12 @@ TRIGGER_PHRASES: dict[str, str] = {
     **dict.fromkeys([f"{noun} {prep}" for noun in ("deficit", "deficits", "impairment", "impairments", "abnormality",
                                                    "abnormalities") for prep in ("in", "of")], HARM),
 }
-#: Round 9's construction verbs (see RULE_TRIGGER_WORDS): "protected against", "restricted", "attributed Y to X",
-#: "led people to Y", "discouraged people from Y-ing".
+#: Round 9's construction verbs (see RULE_TRIGGER_WORDS): "protected against", "restricted", "attributed Y to X".
 PROTECT_WORDS = frozenset(["protected", "protecting"])
 RESTRICT_WORDS = frozenset(["restrict", "restricts", "restricted", "restricting"])
 ATTRIBUTE_VERBS = frozenset(["attribute", "attributes", "attributed", "attributing", "ascribe", "ascribes", "ascribed",
                              "ascribing", "credit", "credits", "credited", "crediting"])
-TO_CONTROL_VERBS = frozenset(
-    ["cause", "causes", "caused", "causing", "lead", "leads", "led", "leading", "encourage", "encourages", "encouraged",
-     "encouraging", "motivate", "motivates", "motivated", "motivating", "prompt", "prompts", "prompted", "prompting",
-     "force", "forces", "forced", "forcing", "push", "pushes", "pushed", "pushing", "drive", "drives", "drove",
-     "driving", "compel", "compels", "compelled", "compelling", "inspire", "inspires", "inspired", "inspiring"])
-FROM_CONTROL_VERBS = frozenset(
-    ["discourage", "discourages", "discouraged", "discouraging", "deter", "deters", "deterred", "deterring", "stop",
-     "stops", "stopped", "stopping", "keep", "keeps", "kept", "keeping", "prevent", "prevents", "prevented",
-     "preventing", "hinder", "hinders", "hindered", "hindering", "bar", "bars", "barred", "barring", "dissuade",
-     "dissuades", "dissuaded", "dissuading"])
+
 
 
 #: Triggers read by the span rules (:mod:`.spans`) and the candidate-sentence filter (``TRIGGER_RE``), but not by
@@ -213,14 +203,12 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     # sixth round (agent:review-20): "[X] helps to overcome [barriers]": lowers its object (verbs only)
     **dict.fromkeys(["overcome", "overcomes", "overcoming", "overcame"], DECREASE),
     # round 9: "[X] protected (Z) against / from [Y]" lowers Y (the detector's "protect(s)" missing their -ed / -ing
-    # forms; :mod:`.object_control`); "[X] restricted [Y]" lowers its object (a verb with an object or a by-agent and
+    # forms; :mod:`.protection`); "[X] restricted [Y]" lowers its object (a verb with an object or a by-agent and
     # no "to" phrase: "analyses were restricted to adults" is a method); "[participants] attributed [Y] to [X]"
-    # (:mod:`.attribution`; the passive "attributed to" is the reversed phrase); "[X] led [people] to [Y]", "[X]
-    # discouraged [people] from [Y-ing]" (:mod:`.object_control`). Each only in its construction: see
+    # (:mod:`.attribution`; the passive "attributed to" is the reversed phrase). Each only in its construction: see
     # CONSTRUCTION_ONLY_WORDS below.
     **dict.fromkeys(PROTECT_WORDS, DECREASE), **dict.fromkeys(RESTRICT_WORDS, DECREASE),
-    **dict.fromkeys(ATTRIBUTE_VERBS, INCREASE), **dict.fromkeys(TO_CONTROL_VERBS - TRIGGER_WORDS.keys(), INCREASE),
-    **dict.fromkeys(FROM_CONTROL_VERBS - TRIGGER_WORDS.keys(), DECREASE),
+    **dict.fromkeys(ATTRIBUTE_VERBS, INCREASE),
     # rules v9: "[X] maximizes [Y]", "essential for maximizing [Y]" (verbs only)
     **dict.fromkeys(["maximize", "maximizes", "maximized", "maximizing", "maximise", "maximises", "maximised",
                      "maximising"], BENEFIT),
@@ -255,10 +243,9 @@ RULE_ING_FORMS = frozenset(w for w in RULE_TRIGGER_WORDS if w.endswith("ing"))
 ALL_TRIGGER_WORDS: dict[str, str] = {**TRIGGER_WORDS, **RULE_TRIGGER_WORDS}
 #: Round 9's rule words that are relations only in the construction the span rules check on the parse: without a
 #: parse (the rules' fallback, the span tagger's parse-free triggers) they count for nothing ("Treatment was not
-#: [restricted] to children", "[Protected] time was not available"; agent:review-30). The detector's own trigger
-#: words among them ("caused", "prevented", "hindered") keep their other readings.
-CONSTRUCTION_ONLY_WORDS = (PROTECT_WORDS | RESTRICT_WORDS | ATTRIBUTE_VERBS | TO_CONTROL_VERBS
-                           | FROM_CONTROL_VERBS) - set(TRIGGER_WORDS)
+#: [restricted] to children", "[Protected] time was not available"; agent:review-30), nor do they make a governing
+#: verb a relation of its own (agent:review-31).
+CONSTRUCTION_ONLY_WORDS = (PROTECT_WORDS | RESTRICT_WORDS | ATTRIBUTE_VERBS) - set(TRIGGER_WORDS)
 ALL_TRIGGER_PHRASES: dict[str, str] = {**TRIGGER_PHRASES, **RULE_TRIGGER_PHRASES}
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
@@ -498,7 +485,10 @@ SOCIAL_COMPOUNDS = re.compile(
     # round 9: services run by or built around peers, users, carers or families ("peer-led groups"; not "community-based
     # sample", "family-based association test", "consumer-driven health plans": agent:review-30)
     r"|\b(?:peer|user|carer|survivor)-(?:led|run|based|delivered|focused|centred|centered|facilitated|driven|"
-    r"operated|oriented)\b|\bfamily-(?:led|run|focused|centred|centered|delivered|oriented)\b")
+    r"operated|oriented)\b|\bfamily-(?:led|run|focused|centred|centered|delivered|oriented)\b"
+    r"|\bfamily-based\s+(?:treatments?|therap(?:y|ies)|interventions?|care|support|programmes?|programs?)\b"
+    r"|\bcommunity-based\s+(?:services?|support|rehabilitation|care|programmes?|programs?|interventions?|"
+    r"treatments?|mental\s+health|organi[sz]ations?|groups?)\b")
 
 
 #: Clinical or technical compounds of ambiguous social words, which name no social factor: "nutritional support",
@@ -530,9 +520,10 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"insula|gene|protein|molecular)[\w-]*(?:\s+(?!social\b|support\b|personal\b|peer\b|family\b|friendship\b|"
     r"community\b|survivors?'?)[\w-]+){0,2}\s+networks?\b"
     r"|\bsocial\s+(?:stimuli|stimulus|information\s+processing|desirability)\b"
+    r"|\bpeer[\s-]review(?:ed|ers?|s)?\b"  # round 9 (agent:review-30): the review of papers
     r"|\bsocially\s+(?:desirable|accepted|acceptable)\s+(?:answers?|responses?|responding)\b")
 #: The social words that the compounds above can hold.
-AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff",
+AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff", "peer",
                                     "family", "social", "socially", "living",
                                     "collaborative", "collaboration"])
 

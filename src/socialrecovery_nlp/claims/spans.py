@@ -29,7 +29,7 @@ from .direction import LOWER_COMPOUNDS
 from .adjective_comparison import compared_adjective
 from .attained_through import MEANS_VERBS, judged_means
 from .attribution import ATTRIBUTE_VERBS, attributed_to
-from .object_control import action_object, controlled_action, protected_from
+from .protection import PROTECT_FORMS, protected_from
 from .barrier_sources import barrier_source, tied_barrier
 from .cause_connective import CONNECTIVES, SOURCE_NOUNS, connective_cause, source_relation
 from .change_modifier import split_changes, strip_change
@@ -374,11 +374,6 @@ def independent_of(token: Token) -> bool:
         and _judged_treatment(verb)
 
 
-#: Object-control verbs that are triggers only in that construction (the detector's "caused", "prevented",
-#: "hindered" keep their other readings too)
-_CONTROL_ONLY = (lx.TO_CONTROL_VERBS | lx.FROM_CONTROL_VERBS) - lx.TRIGGER_WORDS.keys()
-
-
 def _seeking_next(token: Token) -> bool:
     """Is ``token`` followed by "seeking" ("help seeking", "help-seeking")?"""
     following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
@@ -386,6 +381,20 @@ def _seeking_next(token: Token) -> bool:
 
 
 def _usable_word_trigger(token: Token) -> bool:
+    # round 9's construction words first: a verb the parser misread is no excuse to skip them (agent:review-31)
+    if token.lower_ in ("help", "support") and _seeking_next(token):
+        return False  # "help seeking", "support-seeking": a behaviour, no relation (round 9)
+    if token.lower_ in lx.PROTECT_WORDS:  # "[X] protected (Z) against [Y]" only, not "protected time", nor the passive
+        return protected_from(token) is not None  # "[patients] were protected from Y" (round 9)
+    if token.lower_ in ATTRIBUTE_VERBS:  # "[they] attributed [Y] to [X]" only (round 9, :mod:`.attribution`)
+        return attributed_to(token) is not None
+    if token.lower_ in lx.RESTRICT_WORDS:  # "[X] restricted [Y]", "[Y] was restricted by [X]" only, a finite verb
+        # or a passive participle ("an effect on [restricting] drugs" names an outcome), never a scope ("restricted
+        # the analysis [to trials]", "[We] restricted ..."; round 9, agent:review-30)
+        return token.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
+            c.dep_ == "dobj" or (c.dep_ == "agent" and c.lower_ == "by") for c in token.children) and not any(
+            (c.dep_ in ("prep", "dative") and c.lower_ == "to") or (c.dep_ in _SUBJECTS and c.lower_ in ("we", "i"))
+            for c in token.children)
     if token.lower_ in _GIVING_WORDS and any(c.dep_ == "dobj" and c.lower_ in _GIVEN_EVIDENCE for c in token.children):
         return False  # "This work provides [an initial indication] that X promotes Y": a report of evidence, whose
         # subject is the study; the relation is in the clause (agent:review-20)
@@ -454,21 +463,6 @@ def _usable_word_trigger(token: Token) -> bool:
         return False  # "[children] at risk of conduct disorder were recruited": who was studied (agent:review-21)
     if token.lower_.startswith("overc") and token.pos_ != "VERB":
         return False  # a verb only (agent:review-20)
-    if token.lower_ in ("help", "support") and _seeking_next(token):
-        return False  # "help seeking", "support-seeking": a behaviour, no relation (round 9)
-    if token.lower_ in _CONTROL_ONLY:  # "[X] led [people] to [Y]" only (round 9, :mod:`.object_control`)
-        return controlled_action(token) is not None
-    if token.lower_ in lx.PROTECT_WORDS:  # "[X] protected (Z) against [Y]" only, not "protected time" (round 9)
-        return protected_from(token) is not None
-    if token.lower_ in ATTRIBUTE_VERBS:  # "[they] attributed [Y] to [X]" only (round 9, :mod:`.attribution`)
-        return attributed_to(token) is not None
-    if token.lower_ in lx.RESTRICT_WORDS:  # "[X] restricted [Y]", "[Y] was restricted by [X]" only, a finite verb
-        # or a passive participle ("an effect on [restricting] drugs" names an outcome), never a scope ("restricted
-        # the analysis [to trials]", "[We] restricted ..."; round 9, agent:review-30)
-        return token.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
-            c.dep_ == "dobj" or (c.dep_ == "agent" and c.lower_ == "by") for c in token.children) and not any(
-            (c.dep_ in ("prep", "dative") and c.lower_ == "to") or (c.dep_ in _SUBJECTS and c.lower_ in (
-                "we", "i", "they", "that", "which")) for c in token.children)
     if token.lower_.startswith("maximi") and token.pos_ != "VERB":
         return False  # a verb only (rules v9)
     if token.lower_ in ("limit", "limits", "require", "requires") and token.pos_ != "VERB":
@@ -653,23 +647,12 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
             relations.append(Relation(trigger, made[2], factor, outcome))
             continue
         protected = protected_from(head) if special and trigger.end - trigger.start == 1 else None
-        if protected is not None:  # "[X] protected (people) against [Y]": who is protected is no role (round 9)
-            relations.append(Relation(trigger, protected[2], _phrase(protected[0], blocked, parens=True),
+        if protected is not None:  # "[X] protected (people) against [Y]": Y is kept away, who is protected no role
+            factor_head = protected[0] if protected[0] is not None else _find_factor(head)  # (round 9)
+            relations.append(Relation(replace(trigger, kind=lx.DECREASE), lx.DECREASE,
+                                      _phrase(factor_head, blocked, parens=True) if factor_head is not None else None,
                                       _phrase(protected[1], blocked, population=True, outcome=True)))
             continue
-        control = controlled_action(head) if special and trigger.end - trigger.start == 1 else None
-        if control is not None:  # "[X] led [people] to [withdraw]": who is moved is no role (round 9)
-            carried = action_object(control[1])
-            if carried is not None:  # "led monkeys to display [depressive-like behaviour]": a plain object, which the
-                relations.append(Relation(trigger, control[2], _phrase(control[0], blocked, parens=True),  # span
-                                          _phrase(carried, blocked, population=True, outcome=True)))  # tagger may split
-                continue
-            outcome = _phrase(control[1], blocked, exclude=trigger, population=True, outcome=True)
-            if control[1].i > head.i:  # "to [withdraw from Y]": no "to"
-                outcome = (max(outcome[0], control[1].i), outcome[1])
-            relations.append(Relation(trigger, control[2], _phrase(control[0], blocked, parens=True), outcome,
-                                      construction=True))  # the verb phrase is the outcome: the tagger would take
-            continue  # its object instead
         attribution = attributed_to(head) if special and trigger.end - trigger.start == 1 else None
         if attribution is not None:  # "[they] attributed [Y] to [X]": the subject only reports (round 9)
             relations.append(Relation(trigger, trigger.kind, _phrase(attribution[0], blocked, parens=True),
@@ -1441,7 +1424,7 @@ def _purpose_infinitive(verb: Token) -> bool:
     if gov.lower_ in _RAISING_PASSIVES and base.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in gov.children):
         return False  # "[X] is hypothesized to contribute to [Y]": a raising passive (agent:claims-15)
     return gov.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and gov.lower_ not in _ASSERTING_GOVERNORS and \
-        gov.lower_ not in lx.ALL_TRIGGER_WORDS
+        (gov.lower_ not in lx.ALL_TRIGGER_WORDS or gov.lower_ in lx.CONSTRUCTION_ONLY_WORDS)
 
 
 def _unasserted(token: Token) -> bool:

@@ -81,7 +81,7 @@ MORE_BAD = (
     # "discriminatory" only in its social compounds: "discriminatory accuracy / power" is a measure (agent:review-30)
     "discriminatory behaviour", "discriminatory behavior", "discriminatory attitude", "discriminatory practice",
     "discriminatory treatment", "discriminatory experience",
-    # verb phrases that object-control verbs make outcomes of ("led them to [withdraw from] friends")
+    # verb phrases as outcomes ("[withdraw from] friends"; round 9)
     "withdraw", "withdrew", "withdrawing", "withdrawn", "disengage", "disengaging", "disengaged", "self-isolate",
     "self-isolating", "use drugs", "using drugs", "take drugs", "taking drugs",
 )
@@ -90,7 +90,10 @@ MORE_BAD = (
 #: fathers"; round 9, agent:review-30)
 BAD_PARTICIPLES = frozenset(["hospitalised", "hospitalized", "rehospitalised", "rehospitalized", "readmitted",
                              "re-admitted", "detained", "sectioned", "incarcerated", "imprisoned", "victimised",
-                             "victimized", "bullied", "evicted", "admitted"])
+                             "victimized", "bullied", "evicted", "arrested", "restrained", "secluded", "admitted"])
+#: Where "admitted to / into" is bad: a hospital, not a programme or a study
+_ADMITTED_TO = frozenset(["hospital", "hospitals", "a", "an", "the", "psychiatric", "inpatient", "acute", "intensive",
+                          "icu", "ward", "wards", "emergency", "care", "secure", "mental"])
 _PARTICIPLE_LEADS = frozenset(["be", "being", "been", "get", "getting", "got", "become", "becoming"])
 
 #: Health, functioning and social goods.
@@ -111,7 +114,7 @@ MORE_GOOD = (
     "live birth", "hippocampal volume", "brain volume", "grey matter volume", "gray matter volume",
     # round 9: goods of the social recovery literature missing above ("reduced [help seeking]" is bad)
     "help seeking", "social role", "valued role",
-    # verb phrases that object-control verbs make outcomes of ("encouraged them to [seek help]")
+    # verb phrases as outcomes ("because of stigma, people avoid [seeking help]"; round 9)
     "seek help", "seeking help", "sought help", "seek treatment", "seeking treatment", "engage with", "engaging with",
     "re-engage", "reengage",
 )
@@ -238,23 +241,19 @@ def _tokens(text: str) -> list[str]:
     return [t[:-5] if t.endswith("-like") and len(t) > 5 else t for t in _TOKEN.findall(text.lower())]
 
 
-#: Verbs that end what follows: "[stop] drinking", "[quit] smoking" is as good as drinking is bad (round 9)
-_CESSATION = frozenset(["stop", "stops", "stopped", "stopping", "quit", "quits", "quitting", "cease", "ceased",
-                        "ceasing", "abstain", "abstaining"])
-
-
 def _valence(tokens: list[str], depth: int) -> int:
     if not tokens:
         return 0
     if depth == 0 and tokens[0] in _PARTICIPLE_LEADS | BAD_PARTICIPLES:  # "[be detained] under the Mental Health Act"
         lead = 1 if tokens[0] in _PARTICIPLE_LEADS else 0
         after = tokens[lead + 1] if lead + 1 < len(tokens) else None
-        if lead < len(tokens) and tokens[lead] in BAD_PARTICIPLES and (after is None or after in POST_MODIFIER) and (
-                tokens[lead] != "admitted" or after in ("to", "into")):  # "admitted to hospital", not "admitted" alone
-            return -1  # (admitted to a study); "[incarcerated] fathers" is a population
-    if tokens[0] in _CESSATION and len(tokens) > 1 and depth < 3:
-        rest = tokens[2:] if tokens[1] == "from" and len(tokens) > 2 else tokens[1:]
-        return -_valence(rest, depth + 1)
+        place = tokens[lead + 2:lead + 4]
+        if lead < len(tokens) and tokens[lead] in BAD_PARTICIPLES and (after is None or after in POST_MODIFIER or
+                                                                        after == "into") and (
+                tokens[lead] != "admitted" or (after in ("to", "into") and place and all(w in _ADMITTED_TO for w in place[:1])
+                                               and any(w in _ADMITTED_TO - {"a", "an", "the"} for w in place))):
+            return -1  # "admitted to hospital", not "admitted" alone or "to the programme"; "[incarcerated] fathers" is a
+            # population
     cut = _head_end(tokens)
     head, rest = tokens[:cut], tokens[cut + 1:] if cut < len(tokens) else []
     head_text = " ".join(head)
