@@ -51,6 +51,12 @@ def claims_of(extractor, nlp, text):
     return [c.to_dict() for c in extractor(nlp(text))]
 
 
+def triples(extractor, nlp, text):
+    """Sorted ``(factor text, outcome text, direction)`` of the claims ``extractor`` finds in ``text``."""
+    return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in
+                  (claim.to_dict() for claim in extractor(nlp(text))))
+
+
 def pairs(claims):
     """``(factor text, outcome text)`` of each claim dict."""
     return [(c["factor"]["text"], c["outcome"]["text"]) for c in claims]

@@ -10,10 +10,7 @@ from socialrecovery_nlp.claims.extract import ClaimExtractor
 from socialrecovery_nlp.claims.recovery_outcomes import recovery_outcome
 from socialrecovery_nlp.claims.valence import head_valence
 
-
-def _claims(extractor, nlp, text):
-    return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in
-                  (claim.to_dict() for claim in extractor(nlp(text))))
+from .conftest import triples as _claims
 
 
 def _range(doc, phrase):

@@ -12,10 +12,7 @@ from socialrecovery_nlp.claims.frames import non_claim_frame, unasserted_spans
 from socialrecovery_nlp.claims.spans import extract_relations
 from socialrecovery_nlp.claims.valence import head_valence
 
-
-def _claims(extractor, nlp, text):
-    return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in
-                  (claim.to_dict() for claim in extractor(nlp(text))))
+from .conftest import triples as _claims
 
 
 def _claims_detection_off(extractor, nlp, text):

@@ -9,10 +9,7 @@ import pytest
 from socialrecovery_nlp.claims.underweight import contextual_valence, low_weight_context, names_weight_change
 from socialrecovery_nlp.claims.valence import outcome_valence
 
-
-def _claims(extractor, nlp, text):
-    return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in
-                  (claim.to_dict() for claim in extractor(nlp(text))))
+from .conftest import triples as _claims
 
 
 @pytest.mark.parametrize("outcome, valence", [

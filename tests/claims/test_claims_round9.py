@@ -12,10 +12,7 @@ from socialrecovery_nlp.claims.parser import load_parser
 from socialrecovery_nlp.claims.span_scope import people_only
 from socialrecovery_nlp.claims.valence import outcome_valence
 
-
-def _claims(extractor, nlp, text):
-    return sorted((c["factor"]["text"], c["outcome"]["text"], c["direction"]) for c in
-                  (claim.to_dict() for claim in extractor(nlp(text))))
+from .conftest import triples as _claims
 
 
 @pytest.mark.parametrize("outcome, valence", [
