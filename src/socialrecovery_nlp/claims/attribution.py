@@ -17,7 +17,6 @@ from . import lexicon as lx
 from .study_process import study_process
 from .valence import outcome_valence
 
-ATTRIBUTE_VERBS = lx.ATTRIBUTE_VERBS
 #: What the authors explain rather than find: "[We] attributed [this discrepancy] to differences in sampling"
 _ARTEFACTS = frozenset(["discrepancy", "discrepancies", "difference", "differences", "inconsistency",
                         "inconsistencies", "heterogeneity", "variance", "variation", "variations", "bias", "biases",
@@ -37,7 +36,7 @@ _PEOPLE = frozenset(["others", "other", "people", "them", "him", "her", "themsel
 
 def attributed_to(verb: Token) -> tuple[Token, Token] | None:
     """``(factor, outcome)`` head tokens of "[someone] attributes [Y] to [X]" at ``verb``, else ``None``."""
-    if verb.lower_ not in ATTRIBUTE_VERBS or verb.pos_ != "VERB":
+    if verb.lower_ not in lx.ATTRIBUTE_VERBS or verb.pos_ != "VERB":
         return None
     outcome = next((c for c in verb.children if c.dep_ == "dobj"), None)
     to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)

@@ -26,11 +26,11 @@ from . import lexicon as lx
 from .cause_connective import MADE_WORDS, construction_only
 from .claim import Claim
 from .detector import ClaimDetector
-from .protection import PROTECT_FORMS
 from .direction import OPPOSITE_KIND, association_valence, compose, lesser_change, outcome_valence, worsened_lead
 from .fail_to import FAIL_VERBS, fail_cue_governs
 from .frames import non_claim_frame, unasserted_spans
 from .parser import DEFAULT_PARSER, load_parser
+from .protection import PROTECT_FORMS
 from .row_confidence import full_mode
 from .groups import reporting_respondents
 from .spans import Relation, Trigger, extract_relations, find_triggers, generic_groups

@@ -136,9 +136,6 @@ PROTECT_WORDS = frozenset(["protected", "protecting"])
 RESTRICT_WORDS = frozenset(["restrict", "restricts", "restricted", "restricting"])
 ATTRIBUTE_VERBS = frozenset(["attribute", "attributes", "attributed", "attributing", "ascribe", "ascribes", "ascribed",
                              "ascribing", "credit", "credits", "credited", "crediting"])
-
-
-
 #: Triggers read by the span rules (:mod:`.spans`) and the candidate-sentence filter (``TRIGGER_RE``), but not by
 #: the detector's features (``TRIGGER_WORDS`` / ``TRIGGER_PHRASES``), so that the detector's inputs stay those of
 #: the trained models (claims@0.7.0 round 3: adding them to ``TRIGGER_WORDS`` lost a seed-CV detection through the
@@ -462,8 +459,9 @@ SOCIAL_WORDS = frozenset(
      # sixth round (agent:review-20): the parent-child bond and its like, one hyphenated word to the factor reader
      "parent-child", "mother-child", "father-child", "parent-infant", "mother-infant", "parent-adolescent",
      "caregiver-child", "parent-offspring",
-     # round 9: money (income; not "debt": sleep or oxygen debt, agent:review-30), clubhouses and co-production (services as social arrangements), coercion
-     # and paternalism in services (the review: "coercive or paternalistic service responses")
+     # round 9: money (income; not "debt": sleep or oxygen debt, agent:review-30), clubhouses and co-production
+     # (services as social arrangements), coercion and paternalism in services (the review: "coercive or
+     # paternalistic service responses")
      "money", "clubhouse", "clubhouses", "co-production", "coproduction", "coercion", "coercive",
      "paternalistic", "paternalism"]
 )
@@ -523,8 +521,8 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"|\bpeer[\s-]review(?:ed|ers?|s)?\b"  # round 9 (agent:review-30): the review of papers
     r"|\bsocially\s+(?:desirable|accepted|acceptable)\s+(?:answers?|responses?|responding)\b")
 #: The social words that the compounds above can hold.
-AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff", "peer",
-                                    "family", "social", "socially", "living",
+AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff",
+                                    "peer", "family", "social", "socially", "living",
                                     "collaborative", "collaboration"])
 
 

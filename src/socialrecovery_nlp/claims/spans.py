@@ -28,8 +28,7 @@ from . import lexicon as lx
 from .direction import LOWER_COMPOUNDS
 from .adjective_comparison import compared_adjective
 from .attained_through import MEANS_VERBS, judged_means
-from .attribution import ATTRIBUTE_VERBS, attributed_to
-from .protection import PROTECT_FORMS, protected_from
+from .attribution import attributed_to
 from .barrier_sources import barrier_source, tied_barrier
 from .cause_connective import CONNECTIVES, SOURCE_NOUNS, connective_cause, source_relation
 from .change_modifier import split_changes, strip_change
@@ -62,6 +61,7 @@ from .made_adjective import EASY_WORDS, HARD_WORDS, made_adjective
 from .misparsed_verb import misparsed_verb, misread_clause_verb
 from .nominal_finding import nominal_finding
 from .orientation import swap_sides
+from .protection import protected_from
 from .raised_object import raised_object
 from .ranked_among import ranked_among, ranked_outcome
 from .reduced_relative import reduced_relative
@@ -386,7 +386,7 @@ def _usable_word_trigger(token: Token) -> bool:
         return False  # "help seeking", "support-seeking": a behaviour, no relation (round 9)
     if token.lower_ in lx.PROTECT_WORDS:  # "[X] protected (Z) against [Y]" only, not "protected time", nor the passive
         return protected_from(token) is not None  # "[patients] were protected from Y" (round 9)
-    if token.lower_ in ATTRIBUTE_VERBS:  # "[they] attributed [Y] to [X]" only (round 9, :mod:`.attribution`)
+    if token.lower_ in lx.ATTRIBUTE_VERBS:  # "[they] attributed [Y] to [X]" only (round 9, :mod:`.attribution`)
         return attributed_to(token) is not None
     if token.lower_ in lx.RESTRICT_WORDS:  # "[X] restricted [Y]", "[Y] was restricted by [X]" only, a finite verb
         # or a passive participle ("an effect on [restricting] drugs" names an outcome), never a scope ("restricted

@@ -241,19 +241,28 @@ def _tokens(text: str) -> list[str]:
     return [t[:-5] if t.endswith("-like") and len(t) > 5 else t for t in _TOKEN.findall(text.lower())]
 
 
+def _bad_participle(tokens: list[str]) -> bool:
+    """Does the outcome open with a bad participle (after "be / get / become"), followed by nothing or a post-modifier
+    ("[be detained] under ...", "[hospitalised]")? "admitted" only to a hospital ("admitted to a psychiatric ward", not
+    "to the programme"); "[incarcerated] fathers" is a population."""
+    lead = 1 if tokens[0] in _PARTICIPLE_LEADS else 0
+    if lead >= len(tokens) or tokens[lead] not in BAD_PARTICIPLES:
+        return False
+    after = tokens[lead + 1] if lead + 1 < len(tokens) else None
+    if after is not None and after not in POST_MODIFIER and after != "into":
+        return False
+    if tokens[lead] != "admitted":
+        return True
+    place = tokens[lead + 2:lead + 4]
+    return after in ("to", "into") and bool(place) and place[0] in _ADMITTED_TO and any(
+        w in _ADMITTED_TO - {"a", "an", "the"} for w in place)
+
+
 def _valence(tokens: list[str], depth: int) -> int:
     if not tokens:
         return 0
-    if depth == 0 and tokens[0] in _PARTICIPLE_LEADS | BAD_PARTICIPLES:  # "[be detained] under the Mental Health Act"
-        lead = 1 if tokens[0] in _PARTICIPLE_LEADS else 0
-        after = tokens[lead + 1] if lead + 1 < len(tokens) else None
-        place = tokens[lead + 2:lead + 4]
-        if lead < len(tokens) and tokens[lead] in BAD_PARTICIPLES and (after is None or after in POST_MODIFIER or
-                                                                        after == "into") and (
-                tokens[lead] != "admitted" or (after in ("to", "into") and place and all(w in _ADMITTED_TO for w in place[:1])
-                                               and any(w in _ADMITTED_TO - {"a", "an", "the"} for w in place))):
-            return -1  # "admitted to hospital", not "admitted" alone or "to the programme"; "[incarcerated] fathers" is a
-            # population
+    if depth == 0 and _bad_participle(tokens):  # "[be detained] under the Mental Health Act"
+        return -1
     cut = _head_end(tokens)
     head, rest = tokens[:cut], tokens[cut + 1:] if cut < len(tokens) else []
     head_text = " ".join(head)
