@@ -7,7 +7,7 @@ v27, v28 and v29 (``--files annotations/claims_abstracts_v27.jsonl …``) are th
 2026-11-27's fourth round.
 Prints per-file and pooled detection P/R/F1, factor / outcome token-F1 and direction accuracy (the same scorer
 as ``claims.evaluate``). ``--errors`` writes every row's gold and predicted claims for reading. Refuses the
-held-out test files (seed ``claims.jsonl`` test split, v3, v10, title test sample t2). ``--fast`` scores fast mode
+held-out test files (seed ``claims.jsonl`` test split, v3, v10, title test sample t2, findings test half f1). ``--fast`` scores fast mode
 (what ``--fast-claims`` runs: the TF-IDF detector stage alone, with the rules' spans, or with ``--fast-spans cnn``
 the model's distilled CNN tagger's: ``SRNLP_CLAIMS_FAST_SPANS``).
 """
@@ -23,7 +23,8 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT / "annotations" / f"claims_abstracts_v{v}.jsonl" for v in (23, 24, 25, 26)]
-FORBIDDEN = {"claims.jsonl", "claims_abstracts_v3.jsonl", "claims_abstracts_v10.jsonl", "claims_titles_t2.jsonl"}
+FORBIDDEN = {"claims.jsonl", "claims_abstracts_v3.jsonl", "claims_abstracts_v10.jsonl", "claims_titles_t2.jsonl",
+             "claims_findings_f1_test.jsonl"}
 
 
 def main() -> None:

@@ -99,6 +99,14 @@ CLAIMS_PAIRS = (
     ("annotations/claims_titles_t2.jsonl", "annotations/second_pass/claims_titles_t2.jsonl",
      "agent:claims-54 (pass 2: agent:claims-55)",
      "60 of its 153 title units (numpy default_rng(2).choice(153, 60)); titles, guideline v1.3 section \"Titles\""),
+    ("annotations/claims_findings_f1_dev.jsonl", "annotations/second_pass/claims_findings_f1_dev.jsonl",
+     "agent:claims-64 (pass 2: agent:claims-66)",
+     "30 of its 129 single-sentence science findings (numpy default_rng(7).choice(129, 30), drawn before the test "
+     "half's); guideline v1.5"),
+    ("annotations/claims_findings_f1_test.jsonl", "annotations/second_pass/claims_findings_f1_test.jsonl",
+     "agent:claims-65 (pass 2: agent:claims-66)",
+     "30 of its 129 single-sentence science findings (numpy default_rng(7).choice(129, 30), drawn after the dev "
+     "half's); guideline v1.5"),
 )
 SPLITS = "annotations/design_splits.json"
 THEMES_GUIDELINE = "annotations/guidelines/themes.md"
@@ -607,7 +615,8 @@ def claims_section(p1: dict[str, dict], p2: dict[str, dict], pair: tuple[str, st
         unmatched += len(right)
     mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
     out = [
-        "## Claims in screening abstracts" + ("" if pair == CLAIMS_PAIRS[0] else f" (`{pair[0]}`)"),
+        ("## Claims in science findings" if "findings" in pair[0] else "## Claims in screening abstracts")
+        + ("" if pair == CLAIMS_PAIRS[0] else f" (`{pair[0]}`)"),
         "",
         (f"Sentences compared: {len(ids)} ({pair[3]} from `{pair[0]}`, pass 1 `{pair[2]}`); "
          f"pass 2 in `{pair[1]}`."),

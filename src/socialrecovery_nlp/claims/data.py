@@ -103,6 +103,12 @@ TEST_ABSTRACT_FILES = (RANDOM_TEST_ABSTRACTS, REVIEW_STYLE_TEST_ABSTRACTS)
 #: development sample of the title rules, t2 (``split: "test"``) their held-out test sample. Neither is trained on.
 TITLE_DEV = SOURCE_ROOT / "annotations" / "claims_titles_t1.jsonl"
 TITLE_TEST = SOURCE_ROOT / "annotations" / "claims_titles_t2.jsonl"
+#: Single-sentence science findings about social life, psychology and mental health (Pei & Jurgens 2021, MIT;
+#: ``annotations/sample_claim_findings.py``): the first annotated sample in the forms of the social and psychological
+#: literature. The dev half may be read; the test half (``split: "test"``) is held out. Neither is trained on.
+FINDINGS_DATASET = "pei_jurgens_2021_certainty"
+FINDINGS_DEV = SOURCE_ROOT / "annotations" / "claims_findings_f1_dev.jsonl"
+FINDINGS_TEST = SOURCE_ROOT / "annotations" / "claims_findings_f1_test.jsonl"
 
 
 def abstract_rows(split: str, paths=None) -> list[dict]:
@@ -125,8 +131,8 @@ def load_abstract_annotations(path: str | Path = ABSTRACT_ANNOTATIONS, check: bo
 
     Same fields as :func:`load_annotations`; ``start``/``end`` (and the claims' offsets) index the
     abstract of record ``provenance.record_id`` in ``data/screening/<provenance.dataset>.csv``
-    (its title for rows of ``section`` "Title", e.g. ``annotations/claims_titles_t1.jsonl``), which
-    ``check`` verifies.
+    (its title for rows of ``section`` "Title", e.g. ``annotations/claims_titles_t1.jsonl``; the finding of that id
+    in the certainty data for :data:`FINDINGS_DATASET` rows), which ``check`` verifies.
     """
     path = Path(path)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -135,6 +141,8 @@ def load_abstract_annotations(path: str | Path = ABSTRACT_ANNOTATIONS, check: bo
         for row in rows:
             dataset = row["provenance"]["dataset"]
             field = "title" if row.get("section") == "Title" else "abstract"
+            if dataset == FINDINGS_DATASET and (dataset, field) not in cache:
+                cache[(dataset, field)] = {str(r["id"]): r["finding"] for r in certainty_findings(None)}
             if (dataset, field) not in cache:
                 root = path.parent.parent / "data" / "screening"  # a file in annotations/
                 if not (root / f"{dataset}.csv").is_file():

@@ -303,7 +303,8 @@ def _fold_tagger(rows: list[dict], meta: dict):
 
 def evaluate_unseen_abstracts(extractor: ClaimExtractor, path=None) -> dict | None:
     """One held-out abstracts file (``split: "test"`` rows; default v3, 60 random abstracts that no
-    rule, setting or model was chosen on; v10: 37 review-style abstracts; the title sample t2), end to end and
+    rule, setting or model was chosen on; v10: 37 review-style abstracts; the title sample t2; the findings sample f1's
+    test half), end to end and
     with detection switched off."""
     rows = claim_data.abstract_rows("test", [path or claim_data.RANDOM_TEST_ABSTRACTS])
     if not rows:
@@ -365,7 +366,8 @@ def evaluate_fast_mode(model, spacy_model, meta: dict) -> dict:
                       "seed_test": evaluate_seed(extractor, "test"),
                       "unseen_abstracts": evaluate_unseen_abstracts(extractor),
                       "unseen_review_style": evaluate_unseen_abstracts(extractor, claim_data.REVIEW_STYLE_TEST_ABSTRACTS),
-                      "unseen_titles": evaluate_unseen_abstracts(extractor, claim_data.TITLE_TEST)}
+                      "unseen_titles": evaluate_unseen_abstracts(extractor, claim_data.TITLE_TEST),
+                      "unseen_findings": evaluate_unseen_abstracts(extractor, claim_data.FINDINGS_TEST)}
     return out
 
 
@@ -406,6 +408,7 @@ def main(argv: list[str] | None = None) -> dict:
         "unseen_abstracts": evaluate_unseen_abstracts(extractor),
         "unseen_review_style": evaluate_unseen_abstracts(extractor, claim_data.REVIEW_STYLE_TEST_ABSTRACTS),
         "unseen_titles": evaluate_unseen_abstracts(extractor, claim_data.TITLE_TEST),
+        "unseen_findings": evaluate_unseen_abstracts(extractor, claim_data.FINDINGS_TEST),
         "training_cv": meta.get("training", {}).get("cv", {}),
         "certainty": {"model": meta.get("certainty"),
                       "hedging": certainty_against_hedging(getattr(extractor, "certainty_model", None))},

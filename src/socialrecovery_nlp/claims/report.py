@@ -208,6 +208,15 @@ _HELD_OUT_SETS = (
      "under the guideline's section \"Titles\" (v1.3, `agent:claims-54`; second pass in "
      "`docs/models/agreement.md`). The title rules (topic phrases, findings stated as noun phrases) were written "
      "on the development sample t1 (`claims_titles_t1.jsonl`); nobody read the extractor's errors on t2."),
+    ("unseen_findings", "Unseen science findings on social life and mental health (held-out test)",
+     "`annotations/claims_findings_f1_test.jsonl`: {n} single-sentence findings of papers and science news (Pei & "
+     "Jurgens 2021, MIT) that name people's social life, work and money, psychology or mental health "
+     "(`annotations/sample_claim_findings.py`: topic words, near-duplicates kept in one half, halves drawn at random), "
+     "each read alone, without its abstract. Annotated by reading (`agent:claims-65`, guideline v1.5; a blind second "
+     "pass in `docs/models/agreement.md`). The forms of the social and psychological literature, which the abstract "
+     "samples hold few of; the topic words overlap the social lexicon, so `social` is easier here than in a random "
+     "sample. Rules were written on the dev half (`claims_findings_f1_dev.jsonl`); nobody read the extractor's "
+     "errors on this half."),
 )
 
 
@@ -256,7 +265,8 @@ def _row_confidence_block(results: dict) -> list[str]:
 
 
 _FAST_SETS = (("seed_test", "seed test split"), ("unseen_abstracts", "unseen abstracts (v3)"),
-              ("unseen_review_style", "unseen review-style abstracts (v10)"), ("unseen_titles", "unseen titles (t2)"))
+              ("unseen_review_style", "unseen review-style abstracts (v10)"), ("unseen_titles", "unseen titles (t2)"),
+              ("unseen_findings", "unseen science findings (f1 test)"))
 
 
 def _fast_numbers(r: dict) -> tuple[float, float, float, float]:

@@ -27,7 +27,7 @@ DEV_FILES = [claim_data.SOURCE_ROOT / "annotations" / f"claims_abstracts_v{v}.js
     claim_data.TITLE_DEV]
 #: files the model must never be fitted on: the held-out test sets (and the seed file, whose test split is one)
 HELD_OUT = (claim_data.ANNOTATIONS, claim_data.RANDOM_TEST_ABSTRACTS, claim_data.REVIEW_STYLE_TEST_ABSTRACTS,
-            claim_data.TITLE_TEST)
+            claim_data.TITLE_TEST, claim_data.FINDINGS_TEST)
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 SEED = 0
 
