@@ -56,10 +56,12 @@ def relations(parser, text: str, rejected: list | None = None) -> list[tuple]:
 # -- the label audit ----------------------------------------------------------------------------------
 
 def test_guideline_keeps_the_1_2_audit():
-    """v1.3 (titles), v1.4 and v1.5 (evidence-row verdicts) added sections; the 1.2 audit rules and changelog entry stay."""
+    """v1.3 (titles), v1.4 and v1.5 (evidence-row verdicts) and v1.6 (findings) added sections; the 1.2 audit rules and
+    changelog entry stay."""
     text = (SOURCE_ROOT / "annotations" / "guidelines" / "claims.md").read_text(encoding="utf-8")
-    assert text.startswith("# Claim annotation guidelines (v1.5)")
+    assert text.startswith("# Claim annotation guidelines (v1.6)")
     assert "**1.2**" in text and "**1.3**" in text and "**1.4**" in text and "## Titles (v1.3)" in text
+    assert "**1.6**" in text and "## Findings (v1.6)" in text
 
 
 def test_revised_rows_record_the_revision():

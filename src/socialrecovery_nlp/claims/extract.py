@@ -46,7 +46,7 @@ _DENIED_GAP = re.compile(r"\s*,?\s*(?:but|and|or)\s+not\s+(?!(?:only|necessarily
                          r"\w+ly)\b)[^,;:()]{1,60}?,?\s*", re.IGNORECASE)
 #: "[X] were more likely to [Y]": a group difference in likelihood, correlational when stated without a hedge (the
 #: annotated abstracts: 41 of 54 such claims; round 9)
-_LIKELIHOOD = frozenset(["more likely", "less likely"])
+_LIKELIHOOD = frozenset(["more likely", "less likely", "as likely", "half as likely"])
 
 
 #: change nouns that can be a relation's trigger ("[smaller] improvements in Y were seen with X")
@@ -377,6 +377,9 @@ class ClaimExtractor:
                 negation = "not"
             if none_of:
                 negation = negation or "none of"
+            if negation is None and outcome is not None and outcome.start_char - sent.start_char > t_end and \
+                    _NO_DIFFERENCE_BEFORE.search(text[t_end:outcome.start_char - sent.start_char]):
+                negation = "no differences"  # "[X] had higher Y1, but no differences were found in [Y2]" (round 10)
             if negation is None and outcome is not None and _DENIED_BEFORE.search(
                     text[max(0, outcome.start_char - sent.start_char - 24):outcome.start_char - sent.start_char]):
                 negation = "not"  # "associated with A and with B, but [not with] C": C is denied (review-19)
@@ -436,12 +439,14 @@ class ClaimExtractor:
                 # outcome; "improves [symptoms]" keeps its benefit (agent:review-20)
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
-            correlational = rel.trigger.kind == lx.ASSOCIATE or rel.group_result or (
+            causal_wording = trigger_text in lx.CAUSAL_ASSOCIATIONS  # "[X] affects [Y]": no sign, causal language
+            correlational = (rel.trigger.kind == lx.ASSOCIATE and not causal_wording) or rel.group_result or (
                 trigger_text in _LIKELIHOOD and not hedge)
             claims.append(Claim(
                 signals=self._signals(token_doc, rel, kind, valence),
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
-                strength=hedging.strength(lx.ASSOCIATE if correlational else rel.kind, bool(hedge)), hedged=bool(hedge),
+                strength=hedging.strength(lx.ASSOCIATE if correlational else lx.INCREASE if causal_wording and
+                                          rel.kind == lx.ASSOCIATE else rel.kind, bool(hedge)), hedged=bool(hedge),
                 hedge_cue=hedge,
                 negated=bool(negation), score=score,
                 citations=[Citation(c.text, c.start + sent.start_char, c.end + sent.start_char, c.authors,
@@ -681,6 +686,11 @@ _RAISING_WORDS = frozenset(["promote", "promotes", "promoted", "promoting", "fos
 #: "but not (with)" right before an outcome span: that conjunct is denied ("not only" adds, it does not deny)
 _DENIED_BEFORE = re.compile(r"(?i)\b(?:but|and|or)\s+not\s+(?!only\b|just\b|merely\b|simply\b|solely\b|necessarily\b)"
                             r"(?:(?:with|in|on|for|among|to|by)\s+)?$")
+#: A later clause that finds no difference right before the outcome: "Y1 was higher for [X], but no differences were
+#: found in [Y2]" (round 10: the relation to Y2, paired through the first clause's trigger, is denied)
+_NO_DIFFERENCE_BEFORE = re.compile(r"(?i)[,;]\s*(?:but|and|while|whereas)?\s*(?:there\s+(?:was|were)\s+)?no\s+(?:(?:statistically\s+)?"
+                                   r"significant\s+)?differences?\s+(?:(?:was|were)\s+(?:found|observed|seen|detected|noted)\s+)?"
+                                   r"(?:in|on|for|between|regarding)\s+(?:the\s+)?$")
 #: "none of" right before a factor span: "None of [the family factors] were associated with relapse"
 _NONE_OF_BEFORE = re.compile(r"(?i)\bnone\s+of\s*$")
 #: "these conditions" as an anaphor of disorders ("... Bipolar Disorder; [these conditions] elevate the risk"), not groups

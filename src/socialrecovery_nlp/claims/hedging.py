@@ -28,8 +28,8 @@ def _find_phrase(text: str, phrases) -> tuple[str, int] | None:
     return text[match.start():match.end()], match.start()
 
 
-#: "more / less likely to": a comparison of groups, not a hedge
-_LIKELY_COMPARISON = re.compile(r"(?i)\b(?:more|less)\s+likely$")
+#: "more / less likely to", "twice / four times as likely to" (round 10): a comparison of groups, not a hedge
+_LIKELY_COMPARISON = re.compile(r"(?i)\b(?:(?:more|less)|(?:twice|thrice|half|times|[\w.]+-fold)\s+as)\s+likely$")
 
 
 #: "May" the month: capitalised inside a sentence ("In May 2019", "on 3 May"), or before a day or a year
@@ -42,10 +42,13 @@ def _month(text: str, match: re.Match) -> bool:
     return match.start() > 0 and text[:match.start()].strip() != "" or bool(_MONTH_AFTER.match(text, match.end()))
 
 
+_HEDGES = lx.HEDGE_WORDS | lx.RULE_HEDGE_WORDS
+
+
 def hedge_cue(text: str) -> str | None:
     """The first hedge cue in ``text`` ("may", "would seem", "suggest", ...), or ``None``."""
     phrase = _find_phrase(text, lx.HEDGE_PHRASES)
-    word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in lx.HEDGE_WORDS
+    word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in _HEDGES
                  and not _LIKELY_COMPARISON.search(text, 0, m.end()) and not _month(text, m)), None)
     candidates = [c for c in (phrase, word) if c]
     return min(candidates, key=lambda c: c[1])[0] if candidates else None

@@ -131,6 +131,15 @@ TRIGGER_PHRASES: dict[str, str] = {
     **dict.fromkeys([f"{noun} {prep}" for noun in ("deficit", "deficits", "impairment", "impairments", "abnormality",
                                                    "abnormalities") for prep in ("in", "of")], HARM),
 }
+#: Associations stated in causal language: "[X] affects / influences [Y]", "[X] has an impact on [Y]", "the effect of [X]
+#: on [Y]". Their direction has no sign (``ASSOCIATE``), but Yu, Li & Wang (2019) count the wording as causal, and so
+#: do the annotators (training and development files: "affect" 65 causal or conditional causal claims of 79, "influence"
+#: 131 of 142, "effect of ... on" 45 of 48): their strength is ``causal``, ``conditional_causal`` when hedged (round 10).
+CAUSAL_ASSOCIATIONS = frozenset(["affect", "affects", "affected", "affecting", "influence", "influences", "influenced",
+                                 "influencing", "impact", "impacts", "impacted", "impacting", "effect", "effects"])
+#: Verbs of a model's explained variance (round 10, :mod:`.variance_explained`)
+EXPLAIN_VERBS = frozenset(["explain", "explains", "explained", "explaining", "account", "accounts", "accounted",
+                           "accounting"])
 #: Round 9's construction verbs (see RULE_TRIGGER_WORDS): "protected against", "restricted", "attributed Y to X".
 PROTECT_WORDS = frozenset(["protected", "protecting"])
 RESTRICT_WORDS = frozenset(["restrict", "restricts", "restricted", "restricting"])
@@ -206,6 +215,8 @@ RULE_TRIGGER_WORDS: dict[str, str] = {
     # CONSTRUCTION_ONLY_WORDS below.
     **dict.fromkeys(PROTECT_WORDS, DECREASE), **dict.fromkeys(RESTRICT_WORDS, DECREASE),
     **dict.fromkeys(ATTRIBUTE_VERBS, INCREASE),
+    # round 10: "[X] explained / accounted for (N% of) the variance in [Y]" (:mod:`.variance_explained`; only there)
+    **dict.fromkeys(EXPLAIN_VERBS, ASSOCIATE),
     # rules v9: "[X] maximizes [Y]", "essential for maximizing [Y]" (verbs only)
     **dict.fromkeys(["maximize", "maximizes", "maximized", "maximizing", "maximise", "maximises", "maximised",
                      "maximising"], BENEFIT),
@@ -220,6 +231,9 @@ RULE_TRIGGER_PHRASES: dict[str, str] = {
     "involved in": ASSOCIATE,
     # round 9: "a link between [A] and [B]" like "relationship between" (the pair noun is read by spans._between_pair)
     "link between": ASSOCIATE, "links between": ASSOCIATE,
+    # round 10: "[X] were twice / four times as likely to [Y]", "half as likely" (a multiplier before "as" only,
+    # :func:`multiplied_likelihood`; "as likely as not", "equally likely" are no relations)
+    "as likely": INCREASE, "half as likely": DECREASE,
     # rules v9: "[X] is a major risk factor" (a copula's predicate only, the outcome implicit; "risk factor for" is the
     # detector's phrase, :mod:`.implicit_predicates`); "[X] places limits on [Y]" (the object of a placing verb only,
     # :mod:`.limits`)
@@ -242,12 +256,13 @@ ALL_TRIGGER_WORDS: dict[str, str] = {**TRIGGER_WORDS, **RULE_TRIGGER_WORDS}
 #: parse (the rules' fallback, the span tagger's parse-free triggers) they count for nothing ("Treatment was not
 #: [restricted] to children", "[Protected] time was not available"; agent:review-30), nor do they make a governing
 #: verb a relation of its own (agent:review-31).
-CONSTRUCTION_ONLY_WORDS = (PROTECT_WORDS | RESTRICT_WORDS | ATTRIBUTE_VERBS) - set(TRIGGER_WORDS)
+CONSTRUCTION_ONLY_WORDS = (PROTECT_WORDS | RESTRICT_WORDS | ATTRIBUTE_VERBS | EXPLAIN_VERBS) - set(TRIGGER_WORDS)
 ALL_TRIGGER_PHRASES: dict[str, str] = {**TRIGGER_PHRASES, **RULE_TRIGGER_PHRASES}
 #: Multi-word triggers whose dependency walks start at a word other than the first (its offset).
 PHRASE_HEADS: dict[str, int] = {
     "risk factor for": 1, "risk factors for": 1, "protective factor for": 1, "protective factors for": 1,
     "protective factor against": 1, "protective factors against": 1, "more likely": 1, "less likely": 1,
+    "as likely": 1, "half as likely": 2,
     "risk factor": 1, "risk factors": 1,
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
@@ -380,6 +395,9 @@ BETTER_MODIFIERS = frozenset(["better", "improved", "good", "greater", "positive
 HEDGE_WORDS = frozenset(
     ["may", "might", "could", "can", "would", "suggest", "suggests", "suggested", "suggesting", "appear", "appears", "appeared", "appearing", "seem", "seems", "seemed", "possible", "possibly", "potential", "potentially", "likely", "perhaps", "probably", "sometimes"]
 )
+#: Hedge adverbs the cue reader knows besides HEDGE_WORDS, which the detector's features hold as trained (round 10:
+#: "Adults [apparently] do not increase their risk ...")
+RULE_HEDGE_WORDS = frozenset(["apparently", "presumably", "plausibly", "conceivably", "putatively", "arguably"])
 HEDGE_PHRASES = ("it is possible", "would seem", "would appear", "it is suggested", "have the potential",
                  "has the potential")
 
@@ -535,3 +553,13 @@ TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(ALL_TRIGGER_WORDS) 
 #: The same over the detector's triggers only (``TRIGGER_WORDS`` / ``TRIGGER_PHRASES``): for text-level checks
 #: that cannot tell a rule trigger's construction (:mod:`.frames`; a bare "role" or "limit" asserts nothing).
 DETECTOR_TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")
+
+
+#: Words that multiply a likelihood: "[twice] as likely", "four [times] as likely" (round 10).
+_MULTIPLIERS = frozenset(["twice", "thrice", "times", "fold", "-fold"])
+
+
+def multiplied_likelihood(words_before: list[str]) -> bool:
+    """Is "as likely" a relation: does a multiplier stand right before it ("twice as likely", "four times as
+    likely", "2.5-fold as likely")? ``words_before``: the lower-cased tokens before "as"."""
+    return bool(words_before) and (words_before[-1] in _MULTIPLIERS or words_before[-1].endswith("-fold"))

@@ -35,6 +35,7 @@ from .change_modifier import split_changes, strip_change
 from .conjoined_preps import repeated_preps
 from .consequence import CONSEQUENCE_NOUNS, consequence_of, listed_side_effects, side_effect
 from .coordination import reciprocal_pair, trailing_gerund, whole_subject
+from .correlative import correlative
 from .deficits import DEFICIT_NOUNS, deficit_object
 from .denied_conjunct import split_denied
 from .difficulty import ADJECTIVES as _DIFFICULT
@@ -66,6 +67,7 @@ from .raised_object import raised_object
 from .ranked_among import ranked_among, ranked_outcome
 from .reduced_relative import reduced_relative
 from .subjectless import subjectless_factor
+from .variance_explained import explained_variance
 from .verbless_sentence import base_form_read_verb, noun_read_phrase_verb, noun_read_verb
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -201,6 +203,8 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
             if phrase is not None and has_parse and (words in CONNECTIVES and connective_cause(tokens[i]) is None or
                                                      words in SOURCE_NOUNS and source_relation(tokens[i]) is None):
                 continue  # "excluded due to missing data", "the reasons for dropout": no cause of an outcome
+            if phrase is not None and words == ("as", "likely") and not lx.multiplied_likelihood(lowered[max(0, i - 2):i]):
+                continue  # "as likely as not", "equally likely": no relation (round 10)
             if phrase is not None and not used & set(range(i, i + size)):
                 head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
                     i + 2 if words[0] in ("a", "as") and size > 2 else i)
@@ -228,6 +232,15 @@ _PROCEDURE_NOUNS = lx.METHOD_NOUNS | frozenset(
 _ELICIT_VERBS = frozenset(["elicit", "elicits", "elicited", "alter", "alters", "altered", "evoke", "evokes", "evoked"])
 
 
+def _relative_pronoun_factor(doc: Doc, rel: Relation) -> bool:
+    """Is the relation's factor only the pronoun of a relative clause ("Women, [who] had higher support, reported
+    ...")? Its clause describes the antecedent, which the main clause's relation names (round 10)."""
+    if rel.factor is None or rel.factor[1] - rel.factor[0] != 1:
+        return False
+    token = doc[rel.factor[0]]
+    return token.lower_ in ("who", "whom") or (token.lower_ in ("which", "that") and token.head.dep_ in ("relcl", "acl"))
+
+
 def _procedure_sequence(followed: Token) -> bool:
     """True when "followed by" joins a procedure step: the subject's or the agent's head is a procedure noun."""
     verb = followed
@@ -253,6 +266,7 @@ _HAVE_VERBS = frozenset(["contained", "contain", "contains",  # added for issue 
                          "had", "has", "have", "having", "showed", "show", "shows", "shown", "exhibited", "exhibit",
                          "exhibits", "reported", "report", "reports", "gained", "gain", "used", "use", "uses",
                          "experienced", "experience", "obtained", "achieved", "displayed", "demonstrated",
+                         "demonstrate", "demonstrates",  # round 10: the present tense beside "demonstrated"
                          "consumed", "received", "spent", "performed", "scored"])
 
 
@@ -388,6 +402,8 @@ def _usable_word_trigger(token: Token) -> bool:
         return protected_from(token) is not None  # "[patients] were protected from Y" (round 9)
     if token.lower_ in lx.ATTRIBUTE_VERBS:  # "[they] attributed [Y] to [X]" only (round 9, :mod:`.attribution`)
         return attributed_to(token) is not None
+    if token.lower_ in lx.EXPLAIN_VERBS:  # "[X] explained N% of the variance in [Y]" only (round 10)
+        return explained_variance(token) is not None
     if token.lower_ in lx.RESTRICT_WORDS:  # "[X] restricted [Y]", "[Y] was restricted by [X]" only, a finite verb
         # or a passive participle ("an effect on [restricting] drugs" names an outcome), never a scope ("restricted
         # the analysis [to trials]", "[We] restricted ..."; round 9, agent:review-30)
@@ -505,6 +521,10 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
     names no factor: findings, guideline v1.2), so that the caller does not fall back to a claim without spans. ``nominal``: the doc is
     a title, where a verbless finding ("Enhanced memory following X") is read too (:mod:`.nominal_finding`).
     """
+    covariation = correlative(doc)
+    if covariation is not None:  # "The more [X] ..., the lower [Y]": the construction owns the sentence (round 10)
+        i, kind, factor, outcome = covariation
+        return [Relation(Trigger(i, i + 2, kind, i + 1), kind, factor, outcome, group_result=True, construction=True)]
     found: list = []
     relations = _extract(doc, skip, allow_relative=False, rejected=found)
     if not relations and not found:  # a rejected group comparison makes the sentence a finding
@@ -530,6 +550,7 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         out.append(rel)
     from .misparsed_clause import split_misparsed_clauses  # it builds on this module's Relation
 
+    out = [r for r in out if not _relative_pronoun_factor(doc, r)]
     out = [replace(r, denied=True) if doc[r.trigger.start].lower_ in _DENYING_PREDICATES else r for r in out]
     # "[the net change in Y] favoured [X]": the parse's roles (the tagger reads the subject as the factor; round 7)
     out = [replace(r, construction=True) if doc[r.trigger.start].lower_.startswith("favo") else r for r in out]
@@ -657,6 +678,12 @@ def _extract(doc: Doc, skip, allow_relative: bool, rejected: list | None = None)
         if attribution is not None:  # "[they] attributed [Y] to [X]": the subject only reports (round 9)
             relations.append(Relation(trigger, trigger.kind, _phrase(attribution[0], blocked, parens=True),
                                       _phrase(attribution[1], blocked, exclude=trigger, population=True, outcome=True)))
+            continue
+        variance = explained_variance(head) if special and trigger.end - trigger.start == 1 else None
+        if variance is not None:  # "[X] explained N% of the variance in [Y]": an association (round 10)
+            factor = whole_subject(variance[0], _phrase(variance[0], blocked, exclude=trigger, parens=True), blocked)
+            relations.append(Relation(trigger, lx.ASSOCIATE, factor,
+                                      _phrase(variance[1], blocked, exclude=trigger, population=True, outcome=True)))
             continue
         difficulty = difficulty_cause(head) if special and trigger.end - trigger.start == 1 else None
         if difficulty is not None:  # "[Y] is difficult because of [X]": the cause hinders the subject (rules v9)

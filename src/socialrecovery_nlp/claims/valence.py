@@ -84,6 +84,8 @@ MORE_BAD = (
     # verb phrases as outcomes ("[withdraw from] friends"; round 9)
     "withdraw", "withdrew", "withdrawing", "withdrawn", "disengage", "disengaging", "disengaged", "self-isolate",
     "self-isolating", "use drugs", "using drugs", "take drugs", "taking drugs",
+    # round 10 (findings sample f1, dev half): harms of social and everyday life
+    "crash", "accident", "divorce", "struggle", "unemployed", "poverty level",
 )
 #: Participles that say something bad happened to people, read only where they open the outcome: "[X] were more
 #: likely to [be detained]", "to be [hospitalised]"; as a premodifier they only name a population ("in [incarcerated]
@@ -117,7 +119,14 @@ MORE_GOOD = (
     # verb phrases as outcomes ("because of stigma, people avoid [seeking help]"; round 9)
     "seek help", "seeking help", "sought help", "seek treatment", "seeking treatment", "engage with", "engaging with",
     "re-engage", "reengage",
+    # round 10 (findings sample f1, dev half)
+    "graduation", "school completion", "employability",
 )
+#: Nouns of taking up care: "[utilization] of substance abuse treatment", "treatment [uptake]" are more care received,
+#: good whatever the care is for (round 10; "drug use" is no care)
+CARE_UPTAKE = frozenset(["utilization", "utilisation", "uptake", "receipt", "use", "usage", "engagement"])
+CARE_NOUNS = frozenset(["treatment", "treatments", "service", "services", "care", "therapy", "therapies", "programme",
+                        "programmes", "program", "programs", "counselling", "counseling", "psychotherapy", "support"])
 
 #: Care processes: a head that names one is good whatever it is applied to ("screening for depression", "HbA1c
 #: testing", "the detection rate of delirium", "referral for treatment"), as more of it is better care. Not
@@ -206,7 +215,7 @@ def lexicon_valence(text: str) -> int:
 #: Modifiers that make a good or unknown head bad ("poorer outcome", "adverse health outcomes").
 WORSE = frozenset(lx.WORSE_MODIFIERS) | frozenset([
     "adverse", "negative", "unhealthy", "harmful", "problematic", "unfavorable", "unfavourable", "maladaptive",
-    "dysfunctional", "worst", "lowest", "poorest",
+    "dysfunctional", "worst", "lowest", "poorest", "bad", "risky",
     # 0.6.0 (agent:claims-14)
     "impairing", "damaging", "detrimental", "deleterious", "toxic", "inappropriate", "unnecessary", "excessive",
     "abnormal", "aberrant", "pathological", "unsafe", "disrupted", "dysregulated", "unrealistic", "unmet",
@@ -273,6 +282,8 @@ def _valence(tokens: list[str], depth: int) -> int:
     compound = len([t for t in head if t not in _DETERMINERS]) > 1
     complement = cut < len(tokens) and (tokens[cut] not in _COORDINATORS or not compound)
     if depth < 3 and rest and complement:
+        if last in CARE_UPTAKE and _head_end(rest) and rest[_head_end(rest) - 1] in CARE_NOUNS:
+            return 1  # "utilization of [substance abuse treatment]": care received (round 10)
         if last in WRAPPERS:
             if len(head) > 1 and head[-2] in CARE_PROCESS and not set(head[:-2]) & CARE_BLOCKERS:
                 return _with_modifiers(1, set(head[:-2]))  # "the screening rate for depression"
@@ -301,6 +312,8 @@ def _valence(tokens: list[str], depth: int) -> int:
         lead = next((i for i, t in enumerate(head) if t not in LESSER and t not in _DETERMINERS), len(head))
         turn = -1 if any(t in LESSER for t in head[:lead]) and lead < len(head) else 1
         return turn * _trailing_change(head[lead:] if turn < 0 else head)  # "[less] weight gain"
+    if last in CARE_UPTAKE and len(head) > 1 and head[-2] in CARE_NOUNS:
+        return 1  # "treatment uptake", "service use" (round 10)
     if last in CARE_PROCESS and not set(head[:-1]) & CARE_BLOCKERS:  # "detection of depression", "cancer screening"
         return _with_modifiers(1, set(head[:-1]))  # "[inadequate] screening" stays bad
     valence = lexicon_valence(head_text)

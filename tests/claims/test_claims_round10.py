@@ -1,0 +1,111 @@
+"""Round 10: claim forms of the social and psychological literature read from the findings sample's dev half
+(``annotations/claims_findings_f1_dev.jsonl``): causal wording of associations, multiplied likelihoods, variance
+explained, comparative correlatives, hedge adverbs, everyday harms and care received as outcomes, relative pronouns as
+no factor, and a later clause that finds no difference.
+
+The sentences are illustrative, written for the tests (never evaluated on, not data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from socialrecovery_nlp.claims import lexicon as lx
+from socialrecovery_nlp.claims.valence import outcome_valence
+
+from .conftest import claims_of, triples
+
+
+@pytest.mark.parametrize("text, strength", [
+    ("Loneliness affects recovery in older adults.", "causal"),
+    ("Loneliness may affect recovery in older adults.", "conditional_causal"),
+    ("Neighbourhood deprivation influenced recovery.", "causal"),
+    ("Loneliness was associated with depression.", "correlational"),  # an association stays correlational
+])
+def test_associations_in_causal_wording_are_causal(rules_extractor, blank_nlp, text, strength):
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert claims and {c["strength"] for c in claims} == {strength}, claims
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Women who experienced violence were twice as likely to report depression.",
+     [("Women who experienced violence", "depression", "hinders")]),
+    ("Unemployed men were four times as likely to attempt suicide.", [("Unemployed men", "suicide", "hinders")]),
+    ("Adults living with family were half as likely to relapse.", [("Adults living with family", "relapse", "promotes")]),
+    ("It is as likely as not that the drug works.", []),  # no multiplier: no relation
+])
+def test_multiplied_likelihoods(rules_extractor, blank_nlp, text, expected):
+    assert triples(rules_extractor, blank_nlp, text) == expected
+    assert all(not c["hedged"] and c["strength"] == "correlational" for c in claims_of(rules_extractor, blank_nlp, text))
+
+
+def test_multiplier_words():
+    assert lx.multiplied_likelihood(["four", "times"]) and lx.multiplied_likelihood(["twice"])
+    assert lx.multiplied_likelihood(["a", "2.5-fold"]) and not lx.multiplied_likelihood(["equally"])
+    assert not lx.multiplied_likelihood([])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Social support explained 12% of the variance in life satisfaction.",
+     [("Social support", "life satisfaction", "promotes")]),
+    ("Loneliness accounted for 20% of the variation in depressive symptoms.",
+     [("Loneliness", "depressive symptoms", "hinders")]),
+    ("Age, sex and income did not account for a significant portion of the variance in depression scores.",
+     [("Age, sex and income", "depression scores", "no_effect")]),
+    ("This may explain the difference between the two groups.", []),
+    ("Men accounted for 40% of the sample.", []),
+    ("We explained 30% of the variance in recovery scores with the model.", []),
+])
+def test_variance_explained(rules_extractor, blank_nlp, text, expected):
+    assert triples(rules_extractor, blank_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The less religious doubt people have, the more they are willing to give.",
+     [("religious doubt", "they are willing to give", "hinders")]),
+    ("The more social support participants reported, the lower their depressive symptoms.",
+     [("social support", "their depressive symptoms", "promotes")]),
+    ("Moreover, the higher the level of internalised stigma, the lower the self-esteem of participants.",
+     [("the level of internalised stigma", "the self-esteem of participants", "hinders")]),
+    ("The more often patients attended the clubhouse, the better their social functioning.",
+     [("patients attended the clubhouse", "their social functioning", "promotes")]),
+])
+def test_comparative_correlatives(rules_extractor, blank_nlp, text, expected):
+    assert triples(rules_extractor, blank_nlp, text) == expected
+    assert {c["strength"] for c in claims_of(rules_extractor, blank_nlp, text)} == {"correlational"}
+
+
+def test_a_correlative_must_open_the_sentence(rules_extractor, blank_nlp):
+    assert triples(rules_extractor, blank_nlp, "The results were the more surprising, the longer we looked.") == []
+
+
+def test_hedge_adverbs(rules_extractor, blank_nlp):
+    claims = claims_of(rules_extractor, blank_nlp, "Peer support apparently reduced loneliness.")
+    assert claims and all(c["hedged"] and c["hedge_cue"] == "apparently" for c in claims)
+    assert "apparently" not in lx.HEDGE_WORDS, "the detector's features stay those it was trained with"
+
+
+@pytest.mark.parametrize("text, valence", [
+    ("bad decisions", -1), ("traffic accidents", -1), ("crashes", -1), ("be unemployed", -1),
+    ("financial struggles", -1), ("risky sexual behaviour", -1),
+    ("utilization of substance abuse treatment", 1), ("treatment uptake", 1), ("use of mental health services", 1),
+    ("drug use", -1), ("the use of restraint", -1),  # no care received
+])
+def test_everyday_harms_and_care_received(text, valence):
+    assert outcome_valence(text) == valence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Women, who had higher social support, reported lower depression.", [("Women", "depression", "promotes")]),
+    ("Patients, who have an enhanced knowledge of their conditions, demonstrate a reduced anxiety.",
+     [("Patients", "anxiety", "promotes")]),
+])
+def test_a_relative_pronoun_is_no_factor(rules_extractor, blank_nlp, text, expected):
+    assert triples(rules_extractor, blank_nlp, text) == expected
+
+
+def test_a_later_clause_that_finds_no_difference_denies(shipped_extractor, blank_nlp):
+    text = ("Utilization of treatment was significantly higher for the control group, but no differences were found "
+            "in substance use or psychiatric symptoms.")
+    by_outcome = {c["outcome"]["text"]: c["direction"] for c in claims_of(shipped_extractor, blank_nlp, text)}
+    assert by_outcome.get("substance use or psychiatric symptoms") == "no_effect", by_outcome
