@@ -109,3 +109,11 @@ def test_a_later_clause_that_finds_no_difference_denies(shipped_extractor, blank
             "in substance use or psychiatric symptoms.")
     by_outcome = {c["outcome"]["text"]: c["direction"] for c in claims_of(shipped_extractor, blank_nlp, text)}
     assert by_outcome.get("substance use or psychiatric symptoms") == "no_effect", by_outcome
+
+
+@pytest.mark.parametrize("text, social", [
+    ("Societal factors", True), ("periods of being alone", True), ("people living alone", True),
+    ("the drug alone", False), ("the structure of microbial communities", False), ("the local community", True),
+])
+def test_social_words_of_round_10(rules_extractor, text, social):
+    assert rules_extractor.social_factor(text) is social

@@ -481,7 +481,9 @@ SOCIAL_WORDS = frozenset(
      # (services as social arrangements), coercion and paternalism in services (the review: "coercive or
      # paternalistic service responses")
      "money", "clubhouse", "clubhouses", "co-production", "coproduction", "coercion", "coercive",
-     "paternalistic", "paternalism"]
+     "paternalistic", "paternalism",
+     # round 10 (findings sample f1, dev half): the adjective of "society"
+     "societal"]
 )
 #: Social factors named by a compound of a word that is not social on its own (review-17).
 SOCIAL_COMPOUNDS = re.compile(
@@ -503,6 +505,8 @@ SOCIAL_COMPOUNDS = re.compile(
     r"|\b(?:peer|user|carer|survivor)-(?:led|run|based|delivered|focused|centred|centered|facilitated|driven|"
     r"operated|oriented)\b|\bfamily-(?:led|run|focused|centred|centered|delivered|oriented)\b"
     r"|\bfamily-based\s+(?:treatments?|therap(?:y|ies)|interventions?|care|support|programmes?|programs?)\b"
+    # round 10: being without others ("periods of [being alone]", "[living alone]"; "drug X alone" is no factor)
+    r"|\b(?:being|living|lives|live|lived|time\s+spent|eating|staying)\s+alone\b"
     r"|\bcommunity-based\s+(?:services?|support|rehabilitation|care|programmes?|programs?|interventions?|"
     r"treatments?|mental\s+health|organi[sz]ations?|groups?)\b")
 
@@ -537,10 +541,13 @@ NON_SOCIAL_COMPOUNDS = re.compile(
     r"community\b|survivors?'?)[\w-]+){0,2}\s+networks?\b"
     r"|\bsocial\s+(?:stimuli|stimulus|information\s+processing|desirability)\b"
     r"|\bpeer[\s-]review(?:ed|ers?|s)?\b"  # round 9 (agent:review-30): the review of papers
+    # round 10: communities of organisms ("the structure of [microbial communities]")
+    r"|\b(?:microbial|bacterial|microbiome|gut|fungal|viral|plant|species|ecological|benthic|soil|marine|"
+    r"biological|cell|cellular)\s+communit(?:y|ies)\b"
     r"|\bsocially\s+(?:desirable|accepted|acceptable)\s+(?:answers?|responses?|responding)\b")
 #: The social words that the compounds above can hold.
 AMBIGUOUS_SOCIAL_WORDS = frozenset(["support", "network", "networks", "work", "contact", "team", "teams", "staff",
-                                    "peer", "family", "social", "socially", "living",
+                                    "peer", "family", "social", "socially", "living", "community", "communities",
                                     "collaborative", "collaboration"])
 
 
