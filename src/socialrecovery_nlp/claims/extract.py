@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import IS_SPACE, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..pipeline.extensions import doc_text
 from ..text.citations import Citation, find_citations, link_references, split_references
@@ -46,7 +46,7 @@ _DENIED_GAP = re.compile(r"\s*,?\s*(?:but|and|or)\s+not\s+(?!(?:only|necessarily
                          r"\w+ly)\b)[^,;:()]{1,60}?,?\s*", re.IGNORECASE)
 #: "[X] were more likely to [Y]": a group difference in likelihood, correlational when stated without a hedge (the
 #: annotated abstracts: 41 of 54 such claims; round 9)
-_LIKELIHOOD = frozenset(["more likely", "less likely", "as likely", "half as likely"])
+_LIKELIHOOD = frozenset(["more likely", "less likely", "as likely"])
 
 
 #: change nouns that can be a relation's trigger ("[smaller] improvements in Y were seen with X")
@@ -439,7 +439,8 @@ class ClaimExtractor:
                 # outcome; "improves [symptoms]" keeps its benefit (agent:review-20)
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
-            causal_wording = trigger_text in lx.CAUSAL_ASSOCIATIONS  # "[X] affects [Y]": no sign, causal language
+            causal_wording = trigger_text in lx.CAUSAL_ASSOCIATIONS and _causal_wording(  # "[X] affects [Y]": no sign,
+                token_doc[rel.trigger.head] if token_doc is not None else None, text[prev_end:next_start])  # causal
             correlational = (rel.trigger.kind == lx.ASSOCIATE and not causal_wording) or rel.group_result or (
                 trigger_text in _LIKELIHOOD and not hedge)
             claims.append(Claim(
@@ -748,6 +749,28 @@ def _complement_clause(window: str) -> str:
     for last in _PARTICIPLE_THAT.finditer(window):
         pass
     return window[last.end():] if last is not None else window
+
+
+#: Association words that keep a clause correlational whatever else it holds: "[X] may be associated with delayed
+#: [effects] in Y" (agent:review-32)
+_ASSOCIATION_WORDS = re.compile(r"(?i)\b(?:associat\w*|correlat\w*|linked|link|related|relationship|predict\w*)\b")
+
+
+def _causal_wording(trigger: Token | None, clause: str) -> bool:
+    """Is a relation of :data:`.lexicon.CAUSAL_ASSOCIATIONS` worded causally (round 10)? Not the noun "affect" (an
+    emotion: "blunted affect"), not a prevalence ("BPD [affects] 2.7% of adults") and not in a clause that states an
+    association ("the [effects] of X were associated with Y")."""
+    if _ASSOCIATION_WORDS.search(clause):
+        return False
+    if trigger is None:
+        return True
+    if trigger.lower_.startswith("affect"):
+        if trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        if obj is not None and any(t.like_num or t.text == "%" for t in obj.subtree):
+            return False  # a prevalence: how many people a condition affects
+    return True
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

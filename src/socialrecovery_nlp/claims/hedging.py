@@ -29,7 +29,8 @@ def _find_phrase(text: str, phrases) -> tuple[str, int] | None:
 
 
 #: "more / less likely to", "twice / four times as likely to" (round 10): a comparison of groups, not a hedge
-_LIKELY_COMPARISON = re.compile(r"(?i)\b(?:(?:more|less)|(?:twice|thrice|half|times|[\w.]+-fold)\s+as)\s+likely$")
+_LIKELY_COMPARISON = re.compile(r"(?i)\b(?:(?:more|less)|(?:twice|thrice|half|third|thirds|quarter|fifth|tenth|times|"
+                                r"fold|[\w.]+-fold)\s+as)\s+likely$")
 
 
 #: "May" the month: capitalised inside a sentence ("In May 2019", "on 3 May"), or before a day or a year
@@ -43,13 +44,33 @@ def _month(text: str, match: re.Match) -> bool:
 
 
 _HEDGES = lx.HEDGE_WORDS | lx.RULE_HEDGE_WORDS
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have", "had",
+                          "not", "can", "could", "may", "might", "will", "would", "should", "must", "to"])
+_NEXT_WORD = re.compile(r"\W*([A-Za-z'-]+)")
+_LAST_WORD = re.compile(r"([A-Za-z'-]+)\W*$")
+
+
+def _adverb_of_a_verb(text: str, match: re.Match) -> bool:
+    """Does a hedge adverb of :data:`.lexicon.RULE_HEDGE_WORDS` modify a verb, not an adjective or a noun ("Adults
+    [apparently] do not ...", "was [presumably] reduced"; not "an [apparently] infrequent cause", "such [apparently]
+    different institutions"; agent:review-32)? Read from the words beside it: an auxiliary before or after, or a verb
+    form (-ed, -s, -ing) after."""
+    before = _LAST_WORD.search(text, 0, match.start())
+    after = _NEXT_WORD.match(text, match.end())
+    if before is not None and before.group(1).lower() in _AUXILIARIES:
+        return True
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    return word in _AUXILIARIES or word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss"))
 
 
 def hedge_cue(text: str) -> str | None:
     """The first hedge cue in ``text`` ("may", "would seem", "suggest", ...), or ``None``."""
     phrase = _find_phrase(text, lx.HEDGE_PHRASES)
     word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in _HEDGES
-                 and not _LIKELY_COMPARISON.search(text, 0, m.end()) and not _month(text, m)), None)
+                 and not _LIKELY_COMPARISON.search(text, 0, m.end()) and not _month(text, m)
+                 and (m.group().lower() in lx.HEDGE_WORDS or _adverb_of_a_verb(text, m))), None)
     candidates = [c for c in (phrase, word) if c]
     return min(candidates, key=lambda c: c[1])[0] if candidates else None
 

@@ -231,9 +231,9 @@ RULE_TRIGGER_PHRASES: dict[str, str] = {
     "involved in": ASSOCIATE,
     # round 9: "a link between [A] and [B]" like "relationship between" (the pair noun is read by spans._between_pair)
     "link between": ASSOCIATE, "links between": ASSOCIATE,
-    # round 10: "[X] were twice / four times as likely to [Y]", "half as likely" (a multiplier before "as" only,
-    # :func:`multiplied_likelihood`; "as likely as not", "equally likely" are no relations)
-    "as likely": INCREASE, "half as likely": DECREASE,
+    # round 10: "[X] were twice / four times as likely to [Y]" (a multiplier before "as" only, whose size sets the kind:
+    # "half / 0.5 times as likely" lowers Y; :func:`likelihood_multiplier`; "as likely as not" is no relation)
+    "as likely": INCREASE,
     # rules v9: "[X] is a major risk factor" (a copula's predicate only, the outcome implicit; "risk factor for" is the
     # detector's phrase, :mod:`.implicit_predicates`); "[X] places limits on [Y]" (the object of a placing verb only,
     # :mod:`.limits`)
@@ -262,7 +262,7 @@ ALL_TRIGGER_PHRASES: dict[str, str] = {**TRIGGER_PHRASES, **RULE_TRIGGER_PHRASES
 PHRASE_HEADS: dict[str, int] = {
     "risk factor for": 1, "risk factors for": 1, "protective factor for": 1, "protective factors for": 1,
     "protective factor against": 1, "protective factors against": 1, "more likely": 1, "less likely": 1,
-    "as likely": 1, "half as likely": 2,
+    "as likely": 1,
     "risk factor": 1, "risk factors": 1,
 }
 #: Comparative triggers: the subject is the outcome, the factor is the group they refer to.
@@ -562,11 +562,36 @@ TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(ALL_TRIGGER_WORDS) 
 DETECTOR_TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")
 
 
-#: Words that multiply a likelihood: "[twice] as likely", "four [times] as likely" (round 10).
-_MULTIPLIERS = frozenset(["twice", "thrice", "times", "fold", "-fold"])
+#: Multipliers of a likelihood ("[twice] as likely", "four [times] as likely", "[half] as likely"; round 10)
+_MULTIPLIER_WORDS = {"twice": 2.0, "thrice": 3.0, "half": 0.5, "third": 1 / 3, "thirds": 2 / 3, "quarter": 0.25,
+                     "fifth": 0.2, "tenth": 0.1}
+_NUMBER_WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+                 "eight": 8.0, "nine": 9.0, "ten": 10.0, "several": 3.0, "many": 3.0}
 
 
-def multiplied_likelihood(words_before: list[str]) -> bool:
-    """Is "as likely" a relation: does a multiplier stand right before it ("twice as likely", "four times as
-    likely", "2.5-fold as likely")? ``words_before``: the lower-cased tokens before "as"."""
-    return bool(words_before) and (words_before[-1] in _MULTIPLIERS or words_before[-1].endswith("-fold"))
+def _number(word: str) -> float | None:
+    word = word.lower().replace(",", ".")
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def likelihood_multiplier(words_before: list[str]) -> float | None:
+    """The factor by which "as likely" is multiplied, read from the lower-cased tokens before "as" ("twice" 2, "four
+    times" 4, "0.5 times" 0.5, "one-third" 1/3, "2.5-fold" 2.5; "times" after no number: more than one), or ``None``
+    when no multiplier stands there ("equally as likely", "as likely as not")."""
+    if not words_before:
+        return None
+    last = words_before[-1]
+    tail = last.rsplit("-", 1)[-1]
+    if last in _MULTIPLIER_WORDS or tail in ("third", "thirds", "quarter", "fifth", "tenth", "half"):
+        return _MULTIPLIER_WORDS.get(last, _MULTIPLIER_WORDS.get(tail))
+    if last.endswith("-fold"):
+        return _number(last[:-5]) or 2.0
+    if last in ("times", "fold"):
+        number = _number(words_before[-2]) if len(words_before) > 1 else None
+        return number if number is not None else 3.0
+    return None

@@ -203,12 +203,16 @@ def find_triggers(doc: Doc | Span, skip: list[tuple[int, int]] = ()) -> list[Tri
             if phrase is not None and has_parse and (words in CONNECTIVES and connective_cause(tokens[i]) is None or
                                                      words in SOURCE_NOUNS and source_relation(tokens[i]) is None):
                 continue  # "excluded due to missing data", "the reasons for dropout": no cause of an outcome
-            if phrase is not None and words == ("as", "likely") and not lx.multiplied_likelihood(lowered[max(0, i - 2):i]):
-                continue  # "as likely as not", "equally likely": no relation (round 10)
+            kind = lx.ALL_TRIGGER_PHRASES[phrase] if phrase is not None else None
+            if phrase is not None and words == ("as", "likely"):
+                times = lx.likelihood_multiplier(lowered[max(0, i - 2):i])
+                if times is None or times == 1:
+                    continue  # "as likely as not", "equally likely": no relation (round 10)
+                kind = lx.INCREASE if times > 1 else lx.DECREASE  # "half / 0.5 times as likely" lowers Y
             if phrase is not None and not used & set(range(i, i + size)):
                 head = i + lx.PHRASE_HEADS[phrase] if phrase in lx.PHRASE_HEADS else (
                     i + 2 if words[0] in ("a", "as") and size > 2 else i)
-                found.append(Trigger(offset + i, offset + i + size, lx.ALL_TRIGGER_PHRASES[phrase], offset + head))
+                found.append(Trigger(offset + i, offset + i + size, kind, offset + head))
                 used.update(range(i, i + size))
     for i, token in enumerate(tokens):
         kind = lx.ALL_TRIGGER_WORDS.get(lowered[i])
@@ -232,13 +236,26 @@ _PROCEDURE_NOUNS = lx.METHOD_NOUNS | frozenset(
 _ELICIT_VERBS = frozenset(["elicit", "elicits", "elicited", "alter", "alters", "altered", "evoke", "evokes", "evoked"])
 
 
-def _relative_pronoun_factor(doc: Doc, rel: Relation) -> bool:
-    """Is the relation's factor only the pronoun of a relative clause ("Women, [who] had higher support, reported
-    ...")? Its clause describes the antecedent, which the main clause's relation names (round 10)."""
+def _relative_pronoun_factor(doc: Doc, rel: Relation) -> Relation | None:
+    """A relation whose factor is only the pronoun of a relative clause: dropped when its trigger is inside that clause
+    ("Women, [who] had higher support, ..." describes the women, whom the main clause's relation names); else the
+    pronoun stands for its antecedent ("Women, who had ..., were more likely to continue treatment", the parse
+    giving the main verb "who" as subject; round 10, agent:review-32). Any other relation is returned as it is."""
     if rel.factor is None or rel.factor[1] - rel.factor[0] != 1:
-        return False
+        return rel
     token = doc[rel.factor[0]]
-    return token.lower_ in ("who", "whom") or (token.lower_ in ("which", "that") and token.head.dep_ in ("relcl", "acl"))
+    if not (token.lower_ in ("who", "whom") or (token.lower_ in ("which", "that") and token.head.dep_ in ("relcl", "acl"))):
+        return rel
+    clause = token.head
+    if clause.dep_ in ("relcl", "acl") and doc[rel.trigger.head] in clause.subtree:
+        return None
+    antecedent = clause.head if clause.dep_ in ("relcl", "acl") else None
+    if antecedent is None:
+        before = [t for t in doc[:token.i] if not t.is_punct]
+        antecedent = before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else None
+    if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN") or antecedent.i >= token.i:
+        return None
+    return replace(rel, factor=(antecedent.left_edge.i, antecedent.i + 1))
 
 
 def _procedure_sequence(followed: Token) -> bool:
@@ -523,8 +540,9 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
     """
     covariation = correlative(doc)
     if covariation is not None:  # "The more [X] ..., the lower [Y]": the construction owns the sentence (round 10)
-        i, kind, factor, outcome = covariation
-        return [Relation(Trigger(i, i + 2, kind, i + 1), kind, factor, outcome, group_result=True, construction=True)]
+        i, kind, factor, outcome, valence_from = covariation
+        return [Relation(Trigger(i, i + 2, kind, i + 1), kind, factor, outcome, group_result=True, construction=True,
+                         valence_span=(valence_from, outcome[1]) if valence_from is not None else None)]
     found: list = []
     relations = _extract(doc, skip, allow_relative=False, rejected=found)
     if not relations and not found:  # a rejected group comparison makes the sentence a finding
@@ -550,7 +568,7 @@ def extract_relations(doc: Doc, skip: list[tuple[int, int]] = (), rejected: list
         out.append(rel)
     from .misparsed_clause import split_misparsed_clauses  # it builds on this module's Relation
 
-    out = [r for r in out if not _relative_pronoun_factor(doc, r)]
+    out = [r for r in (_relative_pronoun_factor(doc, r) for r in out) if r is not None]
     out = [replace(r, denied=True) if doc[r.trigger.start].lower_ in _DENYING_PREDICATES else r for r in out]
     # "[the net change in Y] favoured [X]": the parse's roles (the tagger reads the subject as the factor; round 7)
     out = [replace(r, construction=True) if doc[r.trigger.start].lower_.startswith("favo") else r for r in out]

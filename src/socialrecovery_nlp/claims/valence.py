@@ -86,6 +86,9 @@ MORE_BAD = (
     "self-isolating", "use drugs", "using drugs", "take drugs", "taking drugs",
     # round 10 (findings sample f1, dev half): harms of social and everyday life
     "crash", "accident", "divorce", "struggle", "unemployed", "poverty level",
+    # verb and adjective forms of known harms as likelihood outcomes ("twice as likely to [smoke] / [be obese]";
+    # agent:review-32)
+    "smoke", "obese", "overweight",
 )
 #: Participles that say something bad happened to people, read only where they open the outcome: "[X] were more
 #: likely to [be detained]", "to be [hospitalised]"; as a premodifier they only name a population ("in [incarcerated]
@@ -122,11 +125,13 @@ MORE_GOOD = (
     # round 10 (findings sample f1, dev half)
     "graduation", "school completion", "employability",
 )
-#: Nouns of taking up care: "[utilization] of substance abuse treatment", "treatment [uptake]" are more care received,
-#: good whatever the care is for (round 10; "drug use" is no care)
+#: Nouns of taking up care: "[utilization] of substance abuse treatment", "treatment [uptake]" are more treatment
+#: received, good whatever it is for (round 10; "drug use" is no care). Not services or health care in general, whose
+#: use is often the burden a treatment lowers ("larger decreases in service utilisation", agent:review-32), and a bad
+#: modifier turns it over ("the use of [inappropriate] treatment").
 CARE_UPTAKE = frozenset(["utilization", "utilisation", "uptake", "receipt", "use", "usage", "engagement"])
-CARE_NOUNS = frozenset(["treatment", "treatments", "service", "services", "care", "therapy", "therapies", "programme",
-                        "programmes", "program", "programs", "counselling", "counseling", "psychotherapy", "support"])
+CARE_NOUNS = frozenset(["treatment", "treatments", "therapy", "therapies", "programme", "programmes", "program",
+                        "programs", "counselling", "counseling", "psychotherapy"])
 
 #: Care processes: a head that names one is good whatever it is applied to ("screening for depression", "HbA1c
 #: testing", "the detection rate of delirium", "referral for treatment"), as more of it is better care. Not
@@ -283,7 +288,8 @@ def _valence(tokens: list[str], depth: int) -> int:
     complement = cut < len(tokens) and (tokens[cut] not in _COORDINATORS or not compound)
     if depth < 3 and rest and complement:
         if last in CARE_UPTAKE and _head_end(rest) and rest[_head_end(rest) - 1] in CARE_NOUNS:
-            return 1  # "utilization of [substance abuse treatment]": care received (round 10)
+            # "utilization of [substance abuse treatment]": care received (round 10); "[inappropriate] use of ..."
+            return -1 if (set(head) | set(rest[:_head_end(rest)])) & WORSE else 1
         if last in WRAPPERS:
             if len(head) > 1 and head[-2] in CARE_PROCESS and not set(head[:-2]) & CARE_BLOCKERS:
                 return _with_modifiers(1, set(head[:-2]))  # "the screening rate for depression"
@@ -313,7 +319,7 @@ def _valence(tokens: list[str], depth: int) -> int:
         turn = -1 if any(t in LESSER for t in head[:lead]) and lead < len(head) else 1
         return turn * _trailing_change(head[lead:] if turn < 0 else head)  # "[less] weight gain"
     if last in CARE_UPTAKE and len(head) > 1 and head[-2] in CARE_NOUNS:
-        return 1  # "treatment uptake", "service use" (round 10)
+        return -1 if set(head) & WORSE else 1  # "treatment uptake" (round 10)
     if last in CARE_PROCESS and not set(head[:-1]) & CARE_BLOCKERS:  # "detection of depression", "cancer screening"
         return _with_modifiers(1, set(head[:-1]))  # "[inadequate] screening" stays bad
     valence = lexicon_valence(head_text)

@@ -5,7 +5,8 @@ A statistical association in the wording of regression models, frequent in psych
 subject is the factor, the phrase that the variance noun governs ("in" / "of") the outcome. It has no sign, so it is
 read like "associated with" (``associate``, correlational) and a denial ("did not account for") goes through the
 usual negation cues. The verbs are relations only here: "as explained above", "this may explain the difference",
-"accounted for 40% of the sample" and an author subject ("we explained ...") are not.
+"accounted for 40% of the sample", an author subject ("we explained ...") and the model itself ("The model
+explained 43% of the variance": a result with no named factor) are not.
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 
-#: Nouns of variance: what a model explains of an outcome
-_VARIANCE_NOUNS = frozenset(["variance", "variation", "variability"])
-_AUTHORS = frozenset(["we", "i", "authors", "researchers", "investigators"])
+#: Nouns of variance: what a model explains of an outcome ("variation" only with an amount: "this may explain the
+#: large variation in approaches" is an explanation, not a model's result; agent:review-32)
+_VARIANCE_NOUNS = frozenset(["variance", "variation"])
+#: Subjects that name no factor: the authors, the model itself ("The model explained 43% of the variance"; a result
+#: with no named factor is a finding, guideline v1.2) and anaphors of an explanation ("This may explain ...")
+_NO_FACTOR = frozenset(["we", "i", "this", "that", "it", "which", "these", "those"]) | lx.METHOD_NOUNS
 
 
 def _variance_in(phrase: Token) -> Token | None:
-    """The outcome head of the variance noun in the subtree of ``phrase`` ("12% of the variance [in] Y")."""
+    """The outcome head of the variance noun in the subtree of ``phrase`` ("12% of the variance [in] Y"); "variation"
+    only with a number in the phrase."""
+    amount = any(t.like_num or t.text == "%" for t in phrase.subtree)
     for token in phrase.subtree:
-        if token.lower_ in _VARIANCE_NOUNS:
+        if token.lower_ in _VARIANCE_NOUNS and (token.lower_ == "variance" or amount):
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
             return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     return None
@@ -34,7 +40,7 @@ def explained_variance(verb: Token) -> tuple[Token, Token] | None:
     if verb.lower_ not in lx.EXPLAIN_VERBS or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ in _AUTHORS:
+    if subject is None or subject.lower_ in _NO_FACTOR:
         return None
     if verb.lower_.startswith("account"):
         held = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"]
