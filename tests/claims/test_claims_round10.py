@@ -202,3 +202,52 @@ def test_no_causal_wording_in_prevalences_and_associations(rules_extractor, blan
 def test_a_relative_pronoun_subject_of_the_main_verb_is_its_antecedent(rules_extractor, blank_nlp):
     text = "Women, who had a greater extent and longer duration of benefit than men, were more likely to continue treatment."
     assert [f for f, _, _ in triples(rules_extractor, blank_nlp, text)] == ["Women"]
+
+
+# -- agent:review-33's findings ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Medication usage at baseline does not explain variation in clinical symptoms.",
+     [("Medication usage at baseline", "clinical symptoms", "no_effect")]),
+    ("Social support explained a significant part of the variation in recovery.",
+     [("Social support", "recovery", "promotes")]),
+    ("Income explained much of the inter-individual variability in stress.", [("Income", "stress", "hinders")]),
+    ("Social support explained 20% of the variance in depression.", [("Social support", "depression", "hinders")]),
+])
+def test_variance_with_an_amount_a_denial_or_the_verbs_own_phrase(rules_extractor, blank_nlp, text, expected):
+    assert triples(rules_extractor, blank_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The drug did not significantly affect 24-h retention.",  # a number in the object is no prevalence
+    "The intervention had a positive effect on health-related quality of life.",  # "related" is no association here
+])
+def test_causal_wording_kept(rules_extractor, blank_nlp, text):
+    claims = claims_of(rules_extractor, blank_nlp, text)
+    assert claims and all(c["strength"] == "causal" for c in claims), claims
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The later the treatment, the worse the outcome.", [("later the treatment", "the outcome", "hinders")]),
+    ("The higher the dose, the more likely patients were to relapse, the authors noted.",
+     [("the dose", "relapse", "hinders")]),
+    ("The stronger the social network, the less lonely people felt.",
+     [("the social network", "lonely people felt", "promotes")]),
+    ("The more friends people had, the less lonely they were, and the better they slept.",
+     [("friends", "lonely they were", "promotes")]),
+])
+def test_correlatives_after_the_second_review(rules_extractor, blank_nlp, text, expected):
+    assert triples(rules_extractor, blank_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, valence", [
+    ("depressed patients' use of mental health services", 1), ("use of psychological services", 1),
+    ("use of services", 0),
+])
+def test_mental_health_services_are_care(text, valence):
+    assert outcome_valence(text) == valence
+
+
+@pytest.mark.parametrize("words, times", [(["threefold"], 3.0), (["2,5", "times"], 2.5), (["nan"], None)])
+def test_more_multiplier_forms(words, times):
+    assert lx.likelihood_multiplier(words) == times

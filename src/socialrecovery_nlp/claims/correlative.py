@@ -27,7 +27,7 @@ _PROPERTY = frozenset(["older", "younger", "earlier", "later"])
 _EVALUATIVE = frozenset(["better", "worse"])
 #: what may stand before the first clause: connectives and adverbs ("Moreover, the more ...", "Overall, the ...")
 _OPENERS = ("ADV", "CCONJ", "SCONJ", "PUNCT", "INTJ")
-_REPORTING = frozenset(["said", "says", "added", "adds", "noted", "notes", "explained", "explains", "concluded",
+_REPORTING = frozenset(["said", "says", "added", "adds", "noted", "notes", "explained", "explains", "concluded", "found",
                         "wrote", "writes", "argued", "argues", "suggested", "suggests", "reported", "reports"])
 
 
@@ -49,10 +49,13 @@ def _clause_end(tokens: list[Token], start: int, end: int) -> int:
             return i
         if text == "," and i + 1 < end:
             after = tokens[i + 1:min(end, i + 5)]
-            if after[0].pos_ in ("PRON", "PROPN") and len(after) > 1 and after[1].lower_ in _REPORTING:
-                return i  # "..., she added"
-            if after[0].pos_ in ("CCONJ", "SCONJ") and any(t.pos_ in ("VERB", "AUX") for t in after[1:]):
-                return i  # ", and it was ...": a clause of its own (a list ", and chronic stress" stays)
+            said = next((k for k, t in enumerate(after) if t.lower_ in _REPORTING), None)
+            if said and all(t.pos_ in ("PRON", "PROPN", "DET", "NOUN", "ADJ") for t in after[:said]):
+                return i  # "..., she added", "..., the authors noted"
+            if after[0].pos_ in ("CCONJ", "SCONJ") and (any(t.pos_ in ("VERB", "AUX") for t in after[1:]) or (
+                    len(after) > 2 and after[1].lower_ == "the" and _sign(after[2]))):
+                return i  # ", and it was ...", ", and the better they slept": a clause of its own (a list ", and
+                # chronic stress" stays)
     return end
 
 
@@ -81,8 +84,8 @@ def _span(doc: Doc, comparative: Token, end: int) -> tuple[int, int] | None:
             right += 1
         if right > start and doc[right - 1].pos_ in ("NOUN", "PROPN"):
             return start, right
-    while start < end and doc[start].pos_ == "ADV":  # "the more often [patients attended Y]"
-        start += 1
+    while start < end and doc[start].pos_ == "ADV" and comparative.lower_ not in _PROPERTY:
+        start += 1  # "the more often [patients attended Y]"; "the [later the treatment]" keeps its comparative
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return (start, end) if end > start else None
@@ -91,8 +94,16 @@ def _span(doc: Doc, comparative: Token, end: int) -> tuple[int, int] | None:
 def _subject_of_a_verb(comparative: Token, start: int, end: int) -> bool:
     """Is ``comparative`` inside the subject of a verb of its own clause (``start`` to ``end``)? "..., [the lower dose]
     had no effect" is an ordinary clause about a group; a correlative's second clause names no such subject ("the
-    lower their symptoms", "the more likely they were to ...")."""
-    for token in comparative.doc[start:end]:
+    lower their symptoms"). A comparative of an adjective or of "likely" is never a group's ("the less lonely people
+    felt", "the more likely patients were to relapse", however the parser hangs them; agent:review-33)."""
+    doc = comparative.doc
+    after = doc[comparative.i + 1] if comparative.i + 1 < len(doc) else None
+    if after is not None and (after.lower_ == "likely" or after.pos_ == "ADJ" and comparative.lower_ in ("more", "less")
+                              and (after.i + 1 >= len(doc) or doc[after.i + 1].pos_ not in ("NOUN", "PROPN"))):
+        return False
+    if comparative.dep_ == "advmod" and comparative.head.pos_ == "ADJ":
+        return False
+    for token in doc[start:end]:
         if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and comparative in c.subtree
                                                  for c in token.children):
             return True

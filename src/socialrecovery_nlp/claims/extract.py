@@ -440,7 +440,7 @@ class ClaimExtractor:
             direction = compose(kind, valence, negated=bool(negation), mixed=mixed)
             trigger = self._span(sent, token_doc, (rel.trigger.start, rel.trigger.end), k) if token_doc is not None else None
             causal_wording = trigger_text in lx.CAUSAL_ASSOCIATIONS and _causal_wording(  # "[X] affects [Y]": no sign,
-                token_doc[rel.trigger.head] if token_doc is not None else None, text[prev_end:next_start])  # causal
+                token_doc[rel.trigger.head] if token_doc is not None else None)  # causal language
             correlational = (rel.trigger.kind == lx.ASSOCIATE and not causal_wording) or rel.group_result or (
                 trigger_text in _LIKELIHOOD and not hedge)
             claims.append(Claim(
@@ -751,25 +751,36 @@ def _complement_clause(window: str) -> str:
     return window[last.end():] if last is not None else window
 
 
-#: Association words that keep a clause correlational whatever else it holds: "[X] may be associated with delayed
-#: [effects] in Y" (agent:review-32)
-_ASSOCIATION_WORDS = re.compile(r"(?i)\b(?:associat\w*|correlat\w*|linked|link|related|relationship|predict\w*)\b")
+#: Association predicates that keep a causal word inside their arguments correlational: "[X] may be associated with
+#: delayed [effects] in Y", "the [effects] of X were associated with Y" (agent:review-32; read on the parse, so that
+#: "related" in "health-related quality of life" or "predictor" elsewhere in the clause do not count, agent:review-33)
+_ASSOCIATION_HEADS = frozenset(["associated", "association", "associations", "correlated", "correlation",
+                                "correlations", "correlate", "correlates", "linked", "link", "links", "related",
+                                "relationship", "relationships", "relation"])
+#: Who a prevalence counts: "BPD [affects] 2.7% of adults", "affects one in four people"
+_COUNTED_PEOPLE = frozenset(["adults", "people", "persons", "individuals", "children", "adolescents", "women", "men",
+                             "patients", "population", "americans", "students", "workers", "mothers", "fathers"])
 
 
-def _causal_wording(trigger: Token | None, clause: str) -> bool:
+def _causal_wording(trigger: Token | None) -> bool:
     """Is a relation of :data:`.lexicon.CAUSAL_ASSOCIATIONS` worded causally (round 10)? Not the noun "affect" (an
-    emotion: "blunted affect"), not a prevalence ("BPD [affects] 2.7% of adults") and not in a clause that states an
-    association ("the [effects] of X were associated with Y")."""
-    if _ASSOCIATION_WORDS.search(clause):
-        return False
+    emotion: "blunted affect"), not a prevalence ("BPD [affects] 2.7% of adults") and not inside the arguments of an
+    association predicate ("the [effects] of X were associated with Y"). Without a parse it is."""
     if trigger is None:
         return True
+    if any(a.lower_ in _ASSOCIATION_HEADS for a in trigger.ancestors) or any(
+            c.lower_ in _ASSOCIATION_HEADS and c.dep_ in ("acomp", "attr", "oprd") for c in trigger.head.children
+            if trigger.dep_ in ("nsubj", "nsubjpass")):
+        return False
     if trigger.lower_.startswith("affect"):
         if trigger.pos_ not in ("VERB", "AUX"):
             return False
         obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
-        if obj is not None and any(t.like_num or t.text == "%" for t in obj.subtree):
-            return False  # a prevalence: how many people a condition affects
+        if obj is not None and any(t.text == "%" or t.lower_ in ("percent", "per") for t in obj.subtree):
+            return False  # a prevalence: the share of people a condition affects
+        if obj is not None and any(t.like_num for t in obj.subtree) and any(
+                t.lower_ in _COUNTED_PEOPLE for t in obj.subtree):
+            return False  # "affects one in four people"
     return True
 
 

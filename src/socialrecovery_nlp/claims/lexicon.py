@@ -569,14 +569,14 @@ _NUMBER_WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
                  "eight": 8.0, "nine": 9.0, "ten": 10.0, "several": 3.0, "many": 3.0}
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
 def _number(word: str) -> float | None:
-    word = word.lower().replace(",", ".")
+    word = word.lower()
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
-    try:
-        return float(word)
-    except ValueError:
-        return None
+    return float(word.replace(",", ".")) if _DIGITS.fullmatch(word) else None  # digits only ("nan" is no number)
 
 
 def likelihood_multiplier(words_before: list[str]) -> float | None:
@@ -591,6 +591,8 @@ def likelihood_multiplier(words_before: list[str]) -> float | None:
         return _MULTIPLIER_WORDS.get(last, _MULTIPLIER_WORDS.get(tail))
     if last.endswith("-fold"):
         return _number(last[:-5]) or 2.0
+    if last.endswith("fold") and _number(last[:-4]):  # "threefold"
+        return _number(last[:-4])
     if last in ("times", "fold"):
         number = _number(words_before[-2]) if len(words_before) > 1 else None
         return number if number is not None else 3.0

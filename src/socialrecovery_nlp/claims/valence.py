@@ -88,7 +88,7 @@ MORE_BAD = (
     "crash", "accident", "divorce", "struggle", "unemployed", "poverty level",
     # verb and adjective forms of known harms as likelihood outcomes ("twice as likely to [smoke] / [be obese]";
     # agent:review-32)
-    "smoke", "obese", "overweight",
+    "smoke", "obese", "overweight", "lonely",
 )
 #: Participles that say something bad happened to people, read only where they open the outcome: "[X] were more
 #: likely to [be detained]", "to be [hospitalised]"; as a premodifier they only name a population ("in [incarcerated]
@@ -287,7 +287,7 @@ def _valence(tokens: list[str], depth: int) -> int:
     compound = len([t for t in head if t not in _DETERMINERS]) > 1
     complement = cut < len(tokens) and (tokens[cut] not in _COORDINATORS or not compound)
     if depth < 3 and rest and complement:
-        if last in CARE_UPTAKE and _head_end(rest) and rest[_head_end(rest) - 1] in CARE_NOUNS:
+        if last in CARE_UPTAKE and _head_end(rest) and _care(rest[:_head_end(rest)]):
             # "utilization of [substance abuse treatment]": care received (round 10); "[inappropriate] use of ..."
             return -1 if (set(head) | set(rest[:_head_end(rest)])) & WORSE else 1
         if last in WRAPPERS:
@@ -318,7 +318,7 @@ def _valence(tokens: list[str], depth: int) -> int:
         lead = next((i for i, t in enumerate(head) if t not in LESSER and t not in _DETERMINERS), len(head))
         turn = -1 if any(t in LESSER for t in head[:lead]) and lead < len(head) else 1
         return turn * _trailing_change(head[lead:] if turn < 0 else head)  # "[less] weight gain"
-    if last in CARE_UPTAKE and len(head) > 1 and head[-2] in CARE_NOUNS:
+    if last in CARE_UPTAKE and len(head) > 1 and _care(head[:-1]):
         return -1 if set(head) & WORSE else 1  # "treatment uptake" (round 10)
     if last in CARE_PROCESS and not set(head[:-1]) & CARE_BLOCKERS:  # "detection of depression", "cancer screening"
         return _with_modifiers(1, set(head[:-1]))  # "[inadequate] screening" stays bad
@@ -326,6 +326,21 @@ def _valence(tokens: list[str], depth: int) -> int:
     if valence:
         return _with_modifiers(valence, set(head[:-1]))
     return _fallback(tokens)
+
+
+#: What makes services care: "[mental health] services", "psychological services" (agent:review-33); "service
+#: utilisation" alone stays unknown
+_CARE_SERVICE_MODIFIERS = frozenset(["mental", "psychological", "psychiatric", "psychosocial", "counselling",
+                                     "counseling", "psychotherapy", "psychotherapeutic", "treatment", "support"])
+
+
+def _care(words: list[str]) -> bool:
+    """Do ``words`` (a head) name care whose use is good: a treatment or therapy, or mental health services?"""
+    if not words:
+        return False
+    if words[-1] in CARE_NOUNS:
+        return True
+    return words[-1] in ("service", "services") and bool(set(words[:-1]) & _CARE_SERVICE_MODIFIERS)
 
 
 def _known_compound(head: list[str]) -> int:

@@ -15,21 +15,28 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 
-#: Nouns of variance: what a model explains of an outcome ("variation" only with an amount: "this may explain the
-#: large variation in approaches" is an explanation, not a model's result; agent:review-32)
-_VARIANCE_NOUNS = frozenset(["variance", "variation"])
+#: Nouns of variance: what a model explains of an outcome
+_VARIANCE_NOUNS = frozenset(["variance", "variation", "variability"])
+#: Amounts that make "variation" a model's result ("a significant part of the variation in Y"), besides numbers;
+#: without one, "this may explain the large variation in approaches" is an explanation (agent:review-32, -33)
+_AMOUNTS = frozenset(["part", "portion", "proportion", "share", "much", "most", "some", "significant", "substantial",
+                      "considerable", "little", "half", "all", "none"])
 #: Subjects that name no factor: the authors, the model itself ("The model explained 43% of the variance"; a result
 #: with no named factor is a finding, guideline v1.2) and anaphors of an explanation ("This may explain ...")
 _NO_FACTOR = frozenset(["we", "i", "this", "that", "it", "which", "these", "those"]) | lx.METHOD_NOUNS
 
 
-def _variance_in(phrase: Token) -> Token | None:
-    """The outcome head of the variance noun in the subtree of ``phrase`` ("12% of the variance [in] Y"); "variation"
-    only with a number in the phrase."""
-    amount = any(t.like_num or t.text == "%" for t in phrase.subtree)
+def _variance_in(phrase: Token, verb: Token) -> Token | None:
+    """The outcome head of the variance noun in the subtree of ``phrase`` ("12% of the variance [in] Y", or the verb's
+    own "in" phrase: "explained 20% of the variance [in] Y" parsed on the verb); "variation" and "variability" only
+    with an amount in the phrase or a denial ("does not explain variation in Y")."""
+    counted = any(t.like_num or t.text == "%" or t.lower_ in _AMOUNTS for t in phrase.subtree) or any(
+        c.dep_ == "neg" for c in verb.children)
     for token in phrase.subtree:
-        if token.lower_ in _VARIANCE_NOUNS and (token.lower_ == "variance" or amount):
+        if token.lower_ in _VARIANCE_NOUNS and (token.lower_ == "variance" or counted):
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
+            if prep is None:
+                prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > token.i), None)
             return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     return None
 
@@ -47,7 +54,7 @@ def explained_variance(verb: Token) -> tuple[Token, Token] | None:
     else:
         held = [c for c in verb.children if c.dep_ == "dobj"]
     for phrase in held:
-        outcome = _variance_in(phrase)
+        outcome = _variance_in(phrase, verb)
         if outcome is not None:
             return subject, outcome
     return None
