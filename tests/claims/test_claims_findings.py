@@ -1,5 +1,5 @@
 """The findings sample f1 (science findings on social life and mental health, Pei & Jurgens 2021): files, split and
-held-out guards."""
+held-out guards (its report block: ``test_claims_unseen_abstracts.py``)."""
 
 from __future__ import annotations
 
@@ -56,8 +56,6 @@ def test_a_finding_whose_offsets_do_not_slice_its_source_is_refused(tmp_path, ha
 
 
 def test_the_test_half_is_held_out():
-    import importlib
-
     from socialrecovery_nlp.claims.row_confidence_train import HELD_OUT
 
     assert claim_data.FINDINGS_TEST in HELD_OUT
@@ -68,14 +66,3 @@ def test_the_test_half_is_held_out():
     spec.loader.exec_module(bench)
     assert claim_data.FINDINGS_TEST.name in bench.FORBIDDEN
 
-
-def test_the_report_has_a_findings_block():
-    from socialrecovery_nlp.claims.report import held_out_blocks
-
-    prf = {"precision": 0.5, "recall": 0.5, "f1": 0.5, "n_pred": 2, "n_gold": 2}
-    pooled = {"detection": prf, "factor": {"token": prf, "exact": prf}, "outcome": {"token": prf, "exact": prf},
-              "n_sentences": 4, "n_gold_claims": 2, "direction_accuracy": 0.5}
-    unseen = {"n_sentences": 4, "n_abstracts": 4, "end_to_end": pooled, "oracle": pooled}
-    text = "\n".join(held_out_blocks({"unseen_findings": unseen}))
-    assert "## Unseen science findings on social life and mental health (held-out test)" in text
-    assert "4 single-sentence findings" in text and "| claim sentence detection | 0.500 |" in text

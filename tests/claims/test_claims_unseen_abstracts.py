@@ -46,7 +46,9 @@ def test_held_out_blocks_render_pooled_results():
     assert "## Unseen abstracts (held-out test)" in text and "| claim sentence detection | 0.500 |" in text
     assert "review-style" not in text and held_out_blocks({}) == []
     for key, title in (("unseen_review_style", "## Unseen review-style abstracts (held-out test)"),
-                       ("unseen_titles", "## Unseen titles (held-out test)")):
+                       ("unseen_titles", "## Unseen titles (held-out test)"),
+                       ("unseen_findings", "## Unseen science findings on social life and mental health (held-out test)")):
         text = "\n".join(held_out_blocks({key: unseen}))
         assert title in text and "| claim sentence detection | 0.500 |" in text
     assert "4 title units of 1 screening records" in "\n".join(held_out_blocks({"unseen_titles": unseen}))
+    assert "4 single-sentence findings" in "\n".join(held_out_blocks({"unseen_findings": unseen}))
