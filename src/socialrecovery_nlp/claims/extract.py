@@ -443,11 +443,12 @@ class ClaimExtractor:
                 token_doc[rel.trigger.head] if token_doc is not None else None)  # causal language
             correlational = (rel.trigger.kind == lx.ASSOCIATE and not causal_wording) or rel.group_result or (
                 trigger_text in _LIKELIHOOD and not hedge)
+            strength_kind = lx.ASSOCIATE if correlational else (
+                lx.INCREASE if causal_wording and rel.kind == lx.ASSOCIATE else rel.kind)  # causal wording: no sign
             claims.append(Claim(
                 signals=self._signals(token_doc, rel, kind, valence),
                 sentence=sent, factor=factor, outcome=outcome, direction=direction,
-                strength=hedging.strength(lx.ASSOCIATE if correlational else lx.INCREASE if causal_wording and
-                                          rel.kind == lx.ASSOCIATE else rel.kind, bool(hedge)), hedged=bool(hedge),
+                strength=hedging.strength(strength_kind, bool(hedge)), hedged=bool(hedge),
                 hedge_cue=hedge,
                 negated=bool(negation), score=score,
                 citations=[Citation(c.text, c.start + sent.start_char, c.end + sent.start_char, c.authors,
@@ -762,15 +763,22 @@ _COUNTED_PEOPLE = frozenset(["adults", "people", "persons", "individuals", "chil
                              "patients", "population", "americans", "students", "workers", "mothers", "fathers"])
 
 
+def _inside_association(trigger: Token) -> bool:
+    """Is ``trigger`` an argument of an association predicate: under it in the parse ("associated with delayed
+    [effects]"), or the subject of a copula whose predicate it is ("the [effects] of X were associated with Y")?"""
+    if any(a.lower_ in _ASSOCIATION_HEADS for a in trigger.ancestors):
+        return True
+    return trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.lower_ in _ASSOCIATION_HEADS and c.dep_ in ("acomp", "attr", "oprd") for c in trigger.head.children)
+
+
 def _causal_wording(trigger: Token | None) -> bool:
     """Is a relation of :data:`.lexicon.CAUSAL_ASSOCIATIONS` worded causally (round 10)? Not the noun "affect" (an
     emotion: "blunted affect"), not a prevalence ("BPD [affects] 2.7% of adults") and not inside the arguments of an
     association predicate ("the [effects] of X were associated with Y"). Without a parse it is."""
     if trigger is None:
         return True
-    if any(a.lower_ in _ASSOCIATION_HEADS for a in trigger.ancestors) or any(
-            c.lower_ in _ASSOCIATION_HEADS and c.dep_ in ("acomp", "attr", "oprd") for c in trigger.head.children
-            if trigger.dep_ in ("nsubj", "nsubjpass")):
+    if _inside_association(trigger):
         return False
     if trigger.lower_.startswith("affect"):
         if trigger.pos_ not in ("VERB", "AUX"):
