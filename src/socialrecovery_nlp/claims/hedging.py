@@ -28,9 +28,18 @@ def _find_phrase(text: str, phrases) -> tuple[str, int] | None:
     return text[match.start():match.end()], match.start()
 
 
-#: "more / less likely to", "twice / four times as likely to" (round 10): a comparison of groups, not a hedge
-_LIKELY_COMPARISON = re.compile(r"(?i)\b(?:(?:more|less)|(?:twice|thrice|half|third|thirds|quarter|fifth|tenth|times|"
-                                r"fold|[\w.]+-fold)\s+as)\s+likely$")
+_WORDS_BEFORE = re.compile(r"[\w.,-]+")
+
+
+def _compared_likelihood(text: str, match: re.Match) -> bool:
+    """Is the cue "likely" a comparison of groups, not a hedge: "more / less likely to", or a multiplied "twice / four
+    times as likely to" (:func:`.lexicon.likelihood_multiplier`; round 10)?"""
+    if match.group().lower() != "likely":
+        return False
+    before = [w.lower().strip(".,") for w in _WORDS_BEFORE.findall(text[max(0, match.start() - 40):match.start()])]
+    if before and before[-1] in ("more", "less"):
+        return True
+    return len(before) > 1 and before[-1] == "as" and lx.likelihood_multiplier(before[:-1]) is not None
 
 
 #: "May" the month: capitalised inside a sentence ("In May 2019", "on 3 May"), or before a day or a year
@@ -69,7 +78,7 @@ def hedge_cue(text: str) -> str | None:
     """The first hedge cue in ``text`` ("may", "would seem", "suggest", ...), or ``None``."""
     phrase = _find_phrase(text, lx.HEDGE_PHRASES)
     word = next(((m.group(), m.start()) for m in _TOKEN.finditer(text) if m.group().lower() in _HEDGES
-                 and not _LIKELY_COMPARISON.search(text, 0, m.end()) and not _month(text, m)
+                 and not _compared_likelihood(text, m) and not _month(text, m)
                  and (m.group().lower() in lx.HEDGE_WORDS or _adverb_of_a_verb(text, m))), None)
     candidates = [c for c in (phrase, word) if c]
     return min(candidates, key=lambda c: c[1])[0] if candidates else None

@@ -562,13 +562,11 @@ TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(ALL_TRIGGER_WORDS) 
 DETECTOR_TRIGGER_RE = re.compile(rf"(?<![a-z\-])(?:{_alternation(list(TRIGGER_WORDS) + list(TRIGGER_PHRASES))})(?![a-z\-])")
 
 
-#: Multipliers of a likelihood ("[twice] as likely", "four [times] as likely", "[half] as likely"; round 10)
+#: Multipliers of a likelihood ("[twice] as likely", "four [times] as likely", "[half] / one-[third] as likely"; round 10)
 _MULTIPLIER_WORDS = {"twice": 2.0, "thrice": 3.0, "half": 0.5, "third": 1 / 3, "thirds": 2 / 3, "quarter": 0.25,
                      "fifth": 0.2, "tenth": 0.1}
 _NUMBER_WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
                  "eight": 8.0, "nine": 9.0, "ten": 10.0, "several": 3.0, "many": 3.0}
-
-
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -581,19 +579,18 @@ def _number(word: str) -> float | None:
 
 def likelihood_multiplier(words_before: list[str]) -> float | None:
     """The factor by which "as likely" is multiplied, read from the lower-cased tokens before "as" ("twice" 2, "four
-    times" 4, "0.5 times" 0.5, "one-third" 1/3, "2.5-fold" 2.5; "times" after no number: more than one), or ``None``
-    when no multiplier stands there ("equally as likely", "as likely as not")."""
+    times" 4, "0.5 times" 0.5, "one-third" 1/3, "2.5-fold" and "threefold" as their number; "times" or "-fold" after
+    no number: more than one), or ``None`` when no multiplier stands there ("equally as likely", "as likely as not")."""
     if not words_before:
         return None
     last = words_before[-1]
     tail = last.rsplit("-", 1)[-1]
-    if last in _MULTIPLIER_WORDS or tail in ("third", "thirds", "quarter", "fifth", "tenth", "half"):
-        return _MULTIPLIER_WORDS.get(last, _MULTIPLIER_WORDS.get(tail))
-    if last.endswith("-fold"):
-        return _number(last[:-5]) or 2.0
-    if last.endswith("fold") and _number(last[:-4]):  # "threefold"
-        return _number(last[:-4])
+    if tail in _MULTIPLIER_WORDS:
+        return _MULTIPLIER_WORDS[tail]
     if last in ("times", "fold"):
         number = _number(words_before[-2]) if len(words_before) > 1 else None
         return number if number is not None else 3.0
+    if last.endswith("fold"):
+        number = _number(last[:-4].rstrip("-"))
+        return number if number is not None else (2.0 if last.endswith("-fold") else None)
     return None
